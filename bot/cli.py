@@ -1,0 +1,109 @@
+"""The ``crimebot`` command line: the same functions Slack calls, without Slack.
+
+    crimebot ask "shoplifting maidstone 2012/13"
+    crimebot data check [--format json]
+    crimebot serve [--http --port 3000]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .settings import Settings
+
+
+def _data_check(settings: Settings, fmt: str) -> int:
+    from .database import connect_readonly, ensure_database
+    from .datapack import DataError
+
+    try:
+        ensure_database(settings.data_dir, settings.database_path)
+    except DataError as exc:
+        if fmt == "json":
+            print(json.dumps({"error": {"message": str(exc), "file": exc.file, "row": exc.row,
+                                        "column": exc.column}}, indent=2))
+        else:
+            print(f"crimebot: the data in {settings.data_dir} cannot be loaded.\n  {exc}", file=sys.stderr)
+        return 2
+    con = connect_readonly(settings.database_path)
+    try:
+        tables = con.execute("""
+            SELECT c.table_id AS "table", c.section, c.title, count(f.value) AS figures
+            FROM catalog c LEFT JOIN facts f USING (table_id)
+            GROUP BY c.table_id, c.section, c.title, c.precedence ORDER BY c.precedence, c.section, c.table_id
+        """).df()
+        issues = con.execute("""
+            SELECT severity, rule, "table", section, indicator, area, period, measure, published, computed,
+                   stored, note
+            FROM data_issues ORDER BY issue_id
+        """).df()
+        figures = int(con.execute("SELECT count(*) FROM facts").fetchone()[0])
+    finally:
+        con.close()
+    if fmt == "json":
+        records = json.loads(issues.to_json(orient="records"))
+        print(json.dumps({"tables": json.loads(tables.to_json(orient="records")), "figures": figures,
+                          "issues": records}, indent=2, ensure_ascii=False))
+        return 0
+    print(f"Loaded {len(tables)} tables, {figures} figures from {settings.data_dir}\n")
+    for row in tables.itertuples():
+        print(f"  {row.section:<12} {row.table:<22} {row.figures:>4}  {row.title}")
+    order = ["error", "correction", "rounding", "text", "excluded"]
+    titles = {"error": "Disagreements (a figure that cannot follow from its parts)",
+              "correction": "Corrections (the stored value differs from the printed one)",
+              "rounding": "Rounding (within one unit of the last printed digit)",
+              "text": "Text errata and contradictions", "excluded": "Rows left out"}
+    print(f"\n{len(issues)} issues found in the published text:")
+    for severity in order:
+        group = issues[issues.severity == severity]
+        if group.empty:
+            continue
+        print(f"\n{titles[severity]}: {len(group)}")
+        for row in group.itertuples():
+            where = " ".join(str(x) for x in (row.indicator, row.area, row.period, row.measure) if x)
+            print(f"  [{row.section}] {where or row.published}")
+            print(f"      {row.note}")
+    return 0
+
+
+def _ask(settings: Settings, text: str, fmt: str, chart: str | None) -> int:
+    from .answer import Answerer
+    from .render import render
+
+    answerer = Answerer.open(settings)
+    result = answerer.ask(text)
+    print(render(result, fmt))
+    if chart and result.error is None:
+        from .charts import draw
+
+        try:
+            draw(result, chart)
+        except ValueError as exc:
+            print(f"crimebot: no chart: {exc}", file=sys.stderr)
+    return 1 if result.error else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="crimebot", description="Crime and disorder figures, asked in plain words.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ask = sub.add_parser("ask", help="answer a question, as /crime does in Slack")
+    ask.add_argument("text", nargs="*", help='the question, e.g. "shoplifting maidstone 2012/13"')
+    ask.add_argument("--format", choices=["text", "markdown", "json", "csv"], default="text")
+    ask.add_argument("--chart", metavar="FILE.png", help="also draw the answer's chart into this PNG file")
+    data = sub.add_parser("data", help="build and check the database built from data/")
+    data_sub = data.add_subparsers(dest="data_command", required=True)
+    check = data_sub.add_parser("check", help="load data/, recompute every derived figure, list disagreements")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    args = parser.parse_args(argv)
+    settings = Settings.from_env()
+    if args.command == "data":
+        return _data_check(settings, args.format)
+    if args.command == "ask":
+        return _ask(settings, " ".join(args.text), args.format, args.chart)
+    parser.error(f"unknown command {args.command}")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""Build the embedded DuckDB database from ``data/``, and open it read-only for serving.
+
+The database is a file under the state directory, rebuilt whenever a file under ``data/`` changes
+(its fingerprint is stored inside). A build writes a new file and renames it over the old one only
+when it is complete, so a failed build leaves the database that was there untouched, and a server
+holding the old file open keeps answering from it.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .check import Issue, check_pack
+from .datapack import Pack, fingerprint, load_pack
+
+FACT_FIELDS = ("table_id", "line", "indicator", "area", "period", "measure", "compared_with", "value", "flag",
+               "published", "note", "digits")
+
+
+@dataclass
+class BuildReport:
+    path: Path
+    pack: Pack
+    issues: list[Issue]
+
+
+def _frame(rows: list[dict], columns) -> pd.DataFrame:
+    return pd.DataFrame.from_records(rows, columns=list(columns))
+
+
+def build(data_dir: Path, database_path: Path) -> BuildReport:
+    """Validate the pack, check it, and write a fresh database file in place of the old one.
+
+    Raises DataError (file, row, column) without touching an existing database.
+    """
+    pack = load_pack(data_dir)
+    issues = check_pack(pack)
+    database_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = database_path.with_name(f"{database_path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            _write(con, pack, issues)
+        finally:
+            con.close()
+        os.replace(tmp, database_path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return BuildReport(database_path, pack, issues)
+
+
+def _write(con: duckdb.DuckDBPyConnection, pack: Pack, issues: list[Issue]) -> None:
+    from .datapack import MODEL_FILES
+
+    for name, spec in MODEL_FILES.items():
+        frame = _frame(pack.tables[name], spec)  # noqa: F841 (DuckDB reads the local frame by name)
+        con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM frame')
+    facts = _frame(pack.facts, FACT_FIELDS)  # noqa: F841
+    con.execute("CREATE TABLE facts AS SELECT * FROM facts")
+    issue_rows = _frame([i.to_dict() for i in issues], Issue.__dataclass_fields__)  # noqa: F841
+    con.execute("CREATE TABLE data_issues AS SELECT row_number() OVER () AS issue_id, * FROM issue_rows")
+    # One figure per key: the source table of highest precedence wins; the others stay in facts.
+    con.execute("""
+        CREATE TABLE figures AS
+        SELECT f.indicator, f.area, f.period, f.measure, f.compared_with, f.value, f.flag, f.published, f.note,
+               f.digits, f.table_id, c.section, c.title AS source_title
+        FROM facts f JOIN catalog c USING (table_id)
+        QUALIFY row_number() OVER (PARTITION BY f.indicator, f.area, f.period, f.measure, f.compared_with
+                                   ORDER BY c.precedence, f.table_id) = 1
+    """)
+    # Notes to show beside a figure: every issue about that indicator, area and period.
+    con.execute("""
+        CREATE TABLE figure_notes AS
+        SELECT DISTINCT indicator, area, period, severity, note FROM data_issues
+        WHERE indicator IS NOT NULL AND severity <> 'excluded'
+    """)
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute("INSERT INTO meta VALUES ('fingerprint', ?), ('built_at', ?)",
+                [pack.fingerprint, datetime.now(timezone.utc).isoformat(timespec="seconds")])
+
+
+def connect_readonly(database_path: Path) -> duckdb.DuckDBPyConnection:
+    """The serving connection: read-only, no file or network access, configuration locked."""
+    con = duckdb.connect(str(database_path), read_only=True, config={"enable_external_access": False})
+    con.execute("SET lock_configuration = true")
+    return con
+
+
+def stored_fingerprint(database_path: Path) -> str | None:
+    if not database_path.exists():
+        return None
+    try:
+        con = duckdb.connect(str(database_path), read_only=True)
+    except duckdb.Error:
+        return None
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        return row[0] if row else None
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+
+
+def ensure_database(data_dir: Path, database_path: Path) -> bool:
+    """Build the database if it is missing or ``data/`` has changed since; True when it was (re)built."""
+    if stored_fingerprint(database_path) == fingerprint(data_dir):
+        return False
+    build(data_dir, database_path)
+    return True

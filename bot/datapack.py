@@ -1,0 +1,235 @@
+"""Read and validate a data pack: the tidy CSV files under ``data/``.
+
+A data pack is the model (indicators, areas, periods, measures), the catalog of source tables, and
+one facts file per source table, all in fixed schemas. A new year's pack, or another partnership's,
+is more rows in the same files. Every problem is reported with its file, row and column, so that a
+partner editing a CSV can find it.
+
+>>> pack = load_pack(Path("data"))            # doctest: +SKIP
+>>> sorted(pack.tables)[:2]                    # doctest: +SKIP
+['areas', 'catalog']
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FACT_COLUMNS = ("indicator", "area", "period", "measure", "value", "flag", "published", "compared_with", "note")
+FLAGS = ("", "joint", "approximate")
+PERIOD_KINDS = ("financial_year", "quarter", "month", "span", "calendar_year")
+AREA_TYPES = ("district", "unitary", "ward", "county", "force", "nation")
+PRIORITY_KINDS = ("priority", "task_and_finish", "cross_cutting")
+
+# Each model file: its columns, and a type for each. "id" is a unique key; "ref:X" must name a row of X.
+MODEL_FILES: dict[str, dict[str, str]] = {
+    "measures": {"id": "id", "name": "text", "unit": "text", "description": "text"},
+    "areas": {"id": "id", "name": "text", "type": "enum:" + ",".join(AREA_TYPES), "parent": "opt_ref:areas",
+              "code": "opt_text", "aliases": "opt_text"},
+    "periods": {"id": "id", "kind": "enum:" + ",".join(PERIOD_KINDS), "start": "date", "end": "date",
+                "label": "text", "aliases": "opt_text"},
+    "indicators": {"id": "id", "name": "text", "unit": "text", "higher_is_better": "opt_bool",
+                   "rate_base": "opt_enum:residents,households,adults", "ratio_of": "opt_text",
+                   "part_of": "opt_ref:indicators", "monthly_indicator": "opt_ref:indicators",
+                   "period_note": "opt_text", "aliases": "opt_text"},
+    "catalog": {"table_id": "id", "file": "text", "title": "text", "section": "text", "source_table": "text",
+                "period_definition": "text", "unit": "text", "denominator": "opt_text", "footnotes": "opt_text",
+                "source": "text", "precedence": "int"},
+    "denominators": {"area": "ref:areas", "base": "enum:residents,households,adults", "period": "ref:periods",
+                     "value": "number", "source": "text"},
+    "priorities": {"id": "id", "year": "ref:periods", "kind": "enum:" + ",".join(PRIORITY_KINDS),
+                   "number": "opt_int", "name": "text", "owner": "text", "themes": "opt_text",
+                   "aliases": "opt_text", "description": "text"},
+    "priority_indicators": {"priority": "ref:priorities", "indicator": "ref:indicators", "headline": "bool"},
+    "errata": {"section": "text", "indicator": "opt_ref:indicators", "area": "opt_ref:areas",
+               "period": "opt_ref:periods", "published": "text", "correction": "text", "note": "text"},
+    "excluded": {"table": "ref:catalog", "row": "text", "published": "text", "reason": "text"},
+}
+# Load order: a file may refer only to files before it (and to itself).
+MODEL_ORDER = ("measures", "areas", "periods", "indicators", "catalog", "denominators", "priorities",
+               "priority_indicators", "errata", "excluded")
+UNIQUE_KEYS = {"denominators": ("area", "base", "period"), "priority_indicators": ("priority", "indicator")}
+NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class DataError(ValueError):
+    """A data pack that cannot be loaded: names the file, row (line number) and column at fault."""
+
+    def __init__(self, file: str, row: int | None, column: str | None, message: str):
+        self.file, self.row, self.column = file, row, column
+        where = file + (f", row {row}" if row is not None else "") + (f", column '{column}'" if column else "")
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass
+class Pack:
+    """A validated data pack: model tables as lists of dicts, and every fact with its source table."""
+
+    root: Path
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+    facts: list[dict] = field(default_factory=list)
+    fingerprint: str = ""
+
+    def index(self, name: str, key: str = "id") -> dict[str, dict]:
+        return {row[key]: row for row in self.tables[name]}
+
+
+def fingerprint(root: Path) -> str:
+    """A hash of every file under ``root``: the database is rebuilt when it changes."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _read_csv(path: Path, root: Path, columns: tuple[str, ...]) -> list[tuple[int, dict]]:
+    name = str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError(name, None, None, "file not found") from None
+    except UnicodeDecodeError as exc:
+        raise DataError(name, None, None, f"not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    reader = csv.reader(text.splitlines())
+    header = next(reader, None)
+    if header is None:
+        raise DataError(name, 1, None, "empty file: expected a header row")
+    header = [h.strip() for h in header]
+    missing = [c for c in columns if c not in header]
+    if missing:
+        raise DataError(name, 1, missing[0], f"missing column (expected columns: {', '.join(columns)})")
+    extra = [c for c in header if c not in columns]
+    if extra:
+        raise DataError(name, 1, extra[0], f"unknown column (expected columns: {', '.join(columns)})")
+    rows = []
+    for line_no, cells in enumerate(reader, start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(header):
+            raise DataError(name, line_no, None,
+                            f"{len(cells)} cells but the header has {len(header)} (a comma inside an unquoted value?)")
+        rows.append((line_no, {h: c.strip() for h, c in zip(header, cells)}))
+    return rows
+
+
+def _convert(kind: str, value: str, known: dict[str, set[str]]):
+    """Check one cell against its declared type; return the typed value or raise ValueError."""
+    optional = kind.startswith("opt_")
+    base = kind[4:] if optional else kind
+    if value == "":
+        if optional:
+            return None
+        raise ValueError("empty, but a value is required")
+    if base in ("id", "text"):
+        return value
+    if base == "number":
+        if not NUMBER.match(value):
+            raise ValueError(f"'{value}' is not a number (write digits, no thousands separators or % signs)")
+        return float(value)
+    if base == "int":
+        if not re.match(r"^-?\d+$", value):
+            raise ValueError(f"'{value}' is not a whole number")
+        return int(value)
+    if base == "bool":
+        if value.lower() not in ("true", "false"):
+            raise ValueError(f"'{value}' is not true or false")
+        return value.lower() == "true"
+    if base == "date":
+        if not DATE.match(value):
+            raise ValueError(f"'{value}' is not a date (YYYY-MM-DD)")
+        return value
+    if base.startswith("enum:"):
+        allowed = base[5:].split(",")
+        if value not in allowed:
+            raise ValueError(f"'{value}' is not one of: {', '.join(allowed)}")
+        return value
+    if base.startswith("ref:"):
+        target = base[4:]
+        if value not in known.get(target, set()):
+            raise ValueError(f"unknown {target[:-1] if target.endswith('s') else target} '{value}' (not in {target}.csv)")
+        return value
+    raise AssertionError(f"unknown column type {kind}")
+
+
+def load_pack(root: Path) -> Pack:
+    """Read and validate every file of the pack at ``root``; raise DataError at the first fault."""
+    root = Path(root)
+    if not root.is_dir():
+        raise DataError(str(root), None, None, "data directory not found")
+    pack = Pack(root=root, fingerprint=fingerprint(root))
+    known: dict[str, set[str]] = {}
+    for name in MODEL_ORDER:
+        spec = MODEL_FILES[name]
+        rows = _read_csv(root / f"{name}.csv", root, tuple(spec))
+        id_column = next((c for c, k in spec.items() if k == "id"), None)
+        if id_column:
+            known[name] = {r[id_column] for _, r in rows}  # self-references (area parents) resolve
+        typed, seen = [], {}
+        for line_no, row in rows:
+            out = {}
+            for column, kind in spec.items():
+                try:
+                    out[column] = _convert(kind, row[column], known)
+                except ValueError as exc:
+                    raise DataError(f"{name}.csv", line_no, column, str(exc)) from None
+            key_cols = (id_column,) if id_column else UNIQUE_KEYS.get(name)
+            if key_cols:
+                key = tuple(out[c] for c in key_cols)
+                if key in seen:
+                    raise DataError(f"{name}.csv", line_no, key_cols[0],
+                                    f"duplicate key {'/'.join(map(str, key))} (first on row {seen[key]})")
+                seen[key] = line_no
+            typed.append(out)
+        pack.tables[name] = typed
+    _check_model(pack)
+    for table in pack.tables["catalog"]:
+        pack.facts.extend(_load_facts(root, table, known))
+    return pack
+
+
+def _check_model(pack: Pack) -> None:
+    indicators = pack.index("indicators")
+    for line_no, ind in enumerate(pack.tables["indicators"], start=2):
+        ratio = ind["ratio_of"]
+        if ratio:
+            parts = ratio.split("/")
+            if len(parts) != 2 or any(p not in indicators for p in parts):
+                raise DataError("indicators.csv", line_no, "ratio_of",
+                                f"'{ratio}' must be two known indicators as numerator/denominator")
+    for line_no, period in enumerate(pack.tables["periods"], start=2):
+        if period["start"] > period["end"]:
+            raise DataError("periods.csv", line_no, "end", "ends before it starts")
+
+
+def _load_facts(root: Path, table: dict, known: dict[str, set[str]]) -> list[dict]:
+    name = table["file"]
+    rows = _read_csv(root / name, root, FACT_COLUMNS)
+    facts, seen = [], {}
+    for line_no, row in rows:
+        out = {"table_id": table["table_id"], "line": line_no}
+        for column, kind in (("indicator", "ref:indicators"), ("area", "ref:areas"), ("period", "ref:periods"),
+                             ("measure", "ref:measures"), ("value", "number"),
+                             ("compared_with", "opt_ref:periods")):
+            try:
+                out[column] = _convert(kind, row[column], known)
+            except ValueError as exc:
+                raise DataError(name, line_no, column, str(exc)) from None
+        if row["flag"] not in FLAGS:
+            raise DataError(name, line_no, "flag", f"'{row['flag']}' is not one of: joint, approximate (or empty)")
+        out["flag"] = row["flag"] or None
+        out["published"] = row["published"] or None
+        out["note"] = row["note"] or None
+        if out["published"] and not out["note"]:
+            raise DataError(name, line_no, "note", "a published value that differs from the stored one needs a note")
+        out["digits"] = len(row["value"].split(".")[1]) if "." in row["value"] else 0
+        key = (out["indicator"], out["area"], out["period"], out["measure"], out["compared_with"])
+        if key in seen:
+            raise DataError(name, line_no, "value",
+                            f"duplicate figure {'/'.join(k for k in key if k)} (first on row {seen[key]})")
+        seen[key] = line_no
+        facts.append(out)
+    return facts
