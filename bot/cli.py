@@ -71,7 +71,14 @@ def _ask(settings: Settings, text: str, fmt: str, chart: str | None) -> int:
     from .answer import Answerer
     from .render import render
 
-    answerer = Answerer.open(settings)
+    from .datapack import DataError
+    from .queries import QueryRejected
+
+    try:
+        answerer = Answerer.open(settings)
+    except (DataError, QueryRejected) as exc:
+        print(f"crimebot: cannot start: {exc}", file=sys.stderr)
+        return 2
     result = answerer.ask(text)
     print(render(result, fmt))
     if chart and result.error is None:
@@ -82,6 +89,15 @@ def _ask(settings: Settings, text: str, fmt: str, chart: str | None) -> int:
         except ValueError as exc:
             print(f"crimebot: no chart: {exc}", file=sys.stderr)
     return 1 if result.error else 0
+
+
+def _log_to_file(settings: Settings) -> None:
+    """Problems go to a log file in the state directory: a terminal answer never shows a traceback."""
+    import logging
+
+    settings.state_dir.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(filename=settings.state_dir / "crimebot.log", level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--format", choices=["text", "json"], default="text")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
+    _log_to_file(settings)
     if args.command == "data":
         return _data_check(settings, args.format)
     if args.command == "ask":

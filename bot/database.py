@@ -7,6 +7,7 @@ holding the old file open keeps answering from it.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -77,12 +78,19 @@ def _write(con: duckdb.DuckDBPyConnection, pack: Pack, issues: list[Issue]) -> N
     # Notes to show beside a figure: every issue about that indicator, area and period.
     con.execute("""
         CREATE TABLE figure_notes AS
-        SELECT DISTINCT indicator, area, period, severity, note FROM data_issues
+        SELECT DISTINCT indicator, area, period, measure, severity, note FROM data_issues
         WHERE indicator IS NOT NULL AND severity <> 'excluded'
     """)
     con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
     con.execute("INSERT INTO meta VALUES ('fingerprint', ?), ('built_at', ?)",
-                [pack.fingerprint, datetime.now(timezone.utc).isoformat(timespec="seconds")])
+                [build_fingerprint(pack.root), datetime.now(timezone.utc).isoformat(timespec="seconds")])
+
+
+def build_fingerprint(data_dir: Path) -> str:
+    """The data files' fingerprint joined with the builder's own source: either changing means a rebuild."""
+    here = Path(__file__).parent
+    code = hashlib.sha256(b"".join((here / f).read_bytes() for f in ("database.py", "check.py", "datapack.py")))
+    return fingerprint(data_dir) + ":" + code.hexdigest()[:16]
 
 
 def connect_readonly(database_path: Path) -> duckdb.DuckDBPyConnection:
@@ -109,8 +117,11 @@ def stored_fingerprint(database_path: Path) -> str | None:
 
 
 def ensure_database(data_dir: Path, database_path: Path) -> bool:
-    """Build the database if it is missing or ``data/`` has changed since; True when it was (re)built."""
-    if stored_fingerprint(database_path) == fingerprint(data_dir):
+    """Build the database if it is missing or ``data/`` (or the code that builds it) has changed since.
+
+    Returns True when it was (re)built.
+    """
+    if stored_fingerprint(database_path) == build_fingerprint(data_dir):
         return False
     build(data_dir, database_path)
     return True

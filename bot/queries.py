@@ -1,0 +1,130 @@
+"""Named queries from ``queries/*.sql``, each passed once through one sqlglot gate.
+
+A query file starts with a comment header::
+
+    -- title: Figure in context
+    -- answers: what it answers
+    -- params: indicator (indicators.id), area (areas.id)
+
+The gate accepts exactly one read-only SELECT over known tables, with no table functions, whose
+columns all resolve against the database schema. Values reach the SQL only as bound ``$name``
+parameters; user words never become SQL text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import SqlglotError
+from sqlglot.optimizer.qualify import qualify
+
+FORBIDDEN = tuple(getattr(exp, name) for name in (
+    "Insert", "Update", "Delete", "Create", "Drop", "Alter", "Merge", "Command", "Copy", "Pragma", "Set",
+    "Use", "Attach", "Detach", "Transaction", "Commit", "Rollback", "Into", "LoadData", "Export",
+    "Install", "Describe", "Summarize", "Grant", "TruncateTable", "Cache", "Uncache", "Refresh",
+) if hasattr(exp, name))
+# Functions that reach outside the database, or its settings; refused even where DuckDB would refuse them too.
+FORBIDDEN_FUNCTIONS = frozenset({
+    "read_csv", "read_csv_auto", "read_parquet", "read_json", "read_json_auto", "read_text", "read_blob",
+    "parquet_scan", "glob", "getenv", "current_setting", "duckdb_settings", "duckdb_secrets", "query",
+    "query_table", "sniff_csv", "load", "install", "httpfs", "postgres_scan", "sqlite_scan",
+})
+HEADER = re.compile(r"^--\s*(title|answers|params):\s*(.*)$")
+
+
+class QueryRejected(ValueError):
+    """A SQL text that does not pass the gate; the message says why."""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    title: str
+    answers: str
+    params: tuple[str, ...]
+    sql: str
+
+
+def gate(sql: str, schema: dict[str, dict[str, str]]) -> exp.Query:
+    """Refuse anything but one read-only SELECT over the schema's tables; return the parsed query.
+
+    >>> gate("SELECT id FROM areas", {"areas": {"id": "VARCHAR"}}).sql()
+    'SELECT id FROM areas'
+    """
+    try:
+        statements = [s for s in sqlglot.parse(sql, read="duckdb") if s is not None]
+    except SqlglotError as exc:
+        raise QueryRejected(f"does not parse: {str(exc).splitlines()[0]}") from None
+    if len(statements) != 1:
+        raise QueryRejected(f"{len(statements)} statements: exactly one is allowed")
+    tree = statements[0]
+    if not isinstance(tree, exp.Query):
+        raise QueryRejected(f"a {type(tree).__name__} statement: only SELECT queries are allowed")
+    for node in tree.walk():
+        if isinstance(node, FORBIDDEN):
+            raise QueryRejected(f"contains {type(node).__name__}: only reading is allowed")
+        if isinstance(node, exp.Func):
+            name = (node.name if isinstance(node, exp.Anonymous) else node.sql_name()).lower()
+            if name in FORBIDDEN_FUNCTIONS:
+                raise QueryRejected(f"calls {name}(): functions that reach files, settings or other databases "
+                                    "are not allowed")
+    ctes = {cte.alias_or_name for cte in tree.find_all(exp.CTE)}
+    for table in tree.find_all(exp.Table):
+        if not table.name or isinstance(table.this, (exp.Func, exp.Anonymous)) or table.args.get("db"):
+            raise QueryRejected(f"reads '{table.sql(dialect='duckdb')}': only the bot's own tables are allowed")
+        if table.name not in ctes and table.name not in schema:
+            raise QueryRejected(f"reads unknown table '{table.name}'")
+    try:
+        qualify(tree.copy(), schema=schema, dialect="duckdb", validate_qualify_columns=True,
+                quote_identifiers=False)
+    except SqlglotError as exc:
+        raise QueryRejected(f"does not resolve against the schema: {str(exc).splitlines()[0]}") from None
+    return tree
+
+
+def parse_header(text: str, name: str) -> tuple[str, str, tuple[str, ...]]:
+    fields = {}
+    for line in text.splitlines():
+        match = HEADER.match(line.strip())
+        if match:
+            fields[match.group(1)] = match.group(2).strip()
+        elif line.strip() and not line.strip().startswith("--"):
+            break
+    missing = [f for f in ("title", "answers", "params") if f not in fields]
+    if missing:
+        raise QueryRejected(f"{name}.sql: the comment header lacks '{missing[0]}:'")
+    # "indicator (indicators.id), until (a date, YYYY-MM-DD)": the names outside the parentheses
+    params = () if fields["params"].lower() == "none" else tuple(
+        re.findall(r"(\w+)\s*(?:\([^)]*\))?\s*(?:,|$)", fields["params"]))
+    return fields["title"], fields["answers"], params
+
+
+def load_queries(directory: Path, schema: dict[str, dict[str, str]]) -> dict[str, NamedQuery]:
+    """Load and gate every query file once; raise QueryRejected naming the file at fault."""
+    queries = {}
+    for path in sorted(Path(directory).glob("*.sql")):
+        text = path.read_text(encoding="utf-8")
+        title, answers, params = parse_header(text, path.stem)
+        try:
+            tree = gate(text, schema)
+        except QueryRejected as exc:
+            raise QueryRejected(f"{path.name}: {exc}") from None
+        used = {p.name for p in tree.find_all(exp.Placeholder)} | {
+            p.name for p in tree.find_all(exp.Parameter)}
+        if used != set(params):
+            raise QueryRejected(f"{path.name}: uses parameters {sorted(used)} but its header lists {sorted(params)}")
+        queries[path.stem] = NamedQuery(path.stem, title, answers, params, text)
+    return queries
+
+
+def schema_of(con) -> dict[str, dict[str, str]]:
+    """The database's tables and columns, as sqlglot's qualify step wants them."""
+    schema: dict[str, dict[str, str]] = {}
+    for table, column, dtype in con.execute(
+            "SELECT table_name, column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position").fetchall():
+        schema.setdefault(table, {})[column] = dtype
+    return schema

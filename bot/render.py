@@ -1,0 +1,63 @@
+"""Renderers: an Answer as terminal text, Markdown, JSON or CSV (Block Kit lives with the Slack app)."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .answer import Answer, Table
+
+
+def table_text(table: Table) -> str:
+    widths = [max(len(str(c)), *(len(str(r[i])) for r in table.rows)) if table.rows else len(str(c))
+              for i, c in enumerate(table.columns)]
+    numeric = [i > 0 and all(_numeric(r[i]) for r in table.rows if r[i]) for i in range(len(table.columns))]
+
+    def line(cells):
+        return "  ".join(str(c).rjust(w) if numeric[i] else str(c).ljust(w)
+                         for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+
+    out = [table.title, line(table.columns), "  ".join("-" * w for w in widths)]
+    out += [line(r) for r in table.rows]
+    return "\n".join(out)
+
+
+def _numeric(text: str) -> bool:
+    return text.replace(",", "").replace("%", "").replace("+", "").replace("-", "").replace(".", "").replace(
+        "=", "").replace(" pts", "").strip().isdigit()
+
+
+def render(answer: Answer, fmt: str = "text") -> str:
+    if fmt == "json":
+        return json.dumps(answer.to_dict(), indent=2, ensure_ascii=False)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        if answer.error:
+            writer.writerow(["error", answer.error["message"]])
+        for i, table in enumerate(answer.tables):
+            if i:
+                writer.writerow([])
+            writer.writerow(table.columns)
+            writer.writerows(table.rows)
+        return buffer.getvalue().rstrip("\n")
+    if answer.error:
+        lines = [answer.error["message"]]
+        if answer.error["suggestions"]:
+            lines.append("Try: " + " | ".join(answer.error["suggestions"]))
+        return "\n".join(lines)
+    if fmt == "markdown":
+        parts = [f"**{answer.headline}**"]
+        for table in answer.tables:
+            parts.append(f"*{table.title}*\n\n| " + " | ".join(table.columns) + " |\n|"
+                         + "|".join("---" for _ in table.columns) + "|\n"
+                         + "\n".join("| " + " | ".join(r) + " |" for r in table.rows))
+        parts += [f"- {n}" for n in answer.notes]
+        parts += [f"_Source: {s}_" for s in answer.sources]
+        return "\n\n".join(parts)
+    parts = [answer.headline, *(table_text(t) for t in answer.tables)]
+    if answer.notes:
+        parts.append("\n".join(f"Note: {n}" for n in answer.notes))
+    if answer.sources:
+        parts.append("\n".join(f"Source: {s}" for s in answer.sources))
+    return "\n\n".join(parts)
