@@ -187,6 +187,12 @@ class Answerer:
             raise NoAnswer(f"The assessment has no {name} figure for {area_name(self, area)} in {label}. "
                            f"It covers: {self._covered_text(here)}.",
                            [f"{name.lower()} {p}" for p in here.sort_values('period_start').period.unique()[-3:]])
+        levels = {r[0] for r in self.con.execute(
+            "SELECT DISTINCT period FROM figures WHERE indicator = ? AND area = ? "
+            "AND measure IN ('count', 'percent', 'average_per_year')", [c.indicator, area]).fetchall()}
+        if levels:  # the latest figure with a level; a later change-only figure is offered in a note
+            self._later = here[~here.period.isin(levels)]
+            here = here[here.period.isin(levels)]
         candidates = here.assign(order=here.period_kind.map(KIND_ORDER))
         ends = {p: self.periods[p].end for p in candidates.period}
         candidates = candidates.assign(end=candidates.period.map(ends)).sort_values(["end", "order"],
@@ -207,7 +213,9 @@ class Answerer:
             raise NoAnswer(f"The assessment has no {ind.name} figures for {area_name(self, area)}. "
                            f"{ind.name} is covered for: {self._covered_text(cov)}.",
                            [f"{ind.name.lower()} {cov.area_name.iloc[0].lower()}"] if len(cov) else [])
-        period = self._resolve_period(c, cov, area)
+        self._later = None
+        asked = c.period
+        period = c.period = self._resolve_period(c, cov, area)  # understood: the period answered
         p = self.periods[period]
         frame = self.run("figure", indicator=indicator, area=area, kind=p.kind, until=p.start)
         if p.kind == "month":
@@ -245,7 +253,7 @@ class Answerer:
                                         for r in same.itertuples()]))
         self._annotate(answer, indicator, area, list(frame.period), set(",".join(frame.tables).split(",")))
         if isinstance(ind.period_note, str) and ind.period_note:
-            answer.notes.append(f"Period: {ind.period_note}.")
+            answer.notes.append(f"About these figures: {ind.period_note}.")
         if row["value_flag"] == "approximate":
             answer.notes.append("The published figure is approximate.")
         denominator = {"residents": "residents (mid-2011 population 155,800)", "households": "households (63,400)",
@@ -253,6 +261,12 @@ class Answerer:
         if denominator and not pd.isna(row["rate_per_1000"]):
             answer.notes.append(f"Rate per 1,000 {denominator}; county rank among the 12 Kent districts, "
                                 "1 = lowest rate.")
+        later = self._later
+        if asked is None and later is not None and len(later):
+            newer = [q for q in later.period.unique() if self.periods[q].end > p.end]
+            if newer:
+                answer.notes.append("Later figures (changes only): " + ", ".join(
+                    f"`{ind.name.lower()} {self.periods[q].label.lower()}`" for q in newer) + ".")
         answer.series = {"title": f"{ind.name}, {place}", "unit": unit,
                          "points": [(r[0], r[1]) for r in rows]}
         return answer

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
+from datetime import date
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,8 +140,12 @@ def _convert(kind: str, value: str, known: dict[str, set[str]]):
             raise ValueError(f"'{value}' is not true or false")
         return value.lower() == "true"
     if base == "date":
-        if not DATE.match(value):
-            raise ValueError(f"'{value}' is not a date (YYYY-MM-DD)")
+        try:
+            if not DATE.match(value):
+                raise ValueError
+            date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"'{value}' is not a date (YYYY-MM-DD)") from None
         return value
     if base.startswith("enum:"):
         allowed = base[5:].split(",")

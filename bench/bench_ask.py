@@ -1,0 +1,59 @@
+"""Benchmark `crimebot ask`: whole-process time against importing duckdb, pandas and sqlglot, and the
+in-process time from text to rendered answer. Prints medians and ratios; asserts nothing.
+
+    .venv/bin/python bench/bench_ask.py [--runs 15]
+"""
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = ["shoplifting maidstone 2012/13", "rank changes", "priority road safety", "asb wards",
+             "outcome rate september 2013", "thanet all crime", "shopliftng 2011-12", "compare asb"]
+
+
+def median_process(cmd, runs):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from bot.answer import Answerer
+    from bot.render import render
+    from bot.settings import Settings
+
+    settings = Settings.from_env()
+    start = time.perf_counter()
+    answerer = Answerer.open(settings)
+    print(f"start-up in process (build if needed, open, gate, vocabulary): {(time.perf_counter() - start) * 1000:.1f} ms")
+    per_question = {}
+    for q in QUESTIONS:
+        times = []
+        for _ in range(args.runs):
+            t = time.perf_counter()
+            render(answerer.ask(q), "text")
+            times.append(time.perf_counter() - t)
+        per_question[q] = statistics.median(times) * 1000
+        print(f"  in-process {q!r:36} median {per_question[q]:6.2f} ms")
+    overall = statistics.median(per_question.values())
+    print(f"in-process text -> rendered answer: median {overall:.2f} ms (goal < 20 ms)")
+    base = median_process([sys.executable, "-c", "import duckdb, pandas, sqlglot"], args.runs)
+    whole = median_process([sys.executable, "-m", "bot.cli", "ask", "shoplifting maidstone 2012/13"], args.runs)
+    print(f"process: import duckdb, pandas, sqlglot  median {base * 1000:.0f} ms")
+    print(f"process: crimebot ask                    median {whole * 1000:.0f} ms")
+    print(f"ratio ask / imports: {whole / base:.2f}x (goal <= 1.3x)")
+
+
+if __name__ == "__main__":
+    main()
