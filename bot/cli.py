@@ -2,7 +2,6 @@
 
     crimebot ask "shoplifting maidstone 2012/13"
     crimebot data check [--format json]
-    crimebot serve [--http --port 3000]
 """
 from __future__ import annotations
 
@@ -67,7 +66,7 @@ def _data_check(settings: Settings, fmt: str) -> int:
     return 0
 
 
-def _ask(settings: Settings, text: str, fmt: str, chart: str | None) -> int:
+def _ask(settings: Settings, text: str, fmt: str) -> int:
     from .answer import Answerer
     from .render import render
 
@@ -81,13 +80,6 @@ def _ask(settings: Settings, text: str, fmt: str, chart: str | None) -> int:
         return 2
     result = answerer.ask(text)
     print(render(result, fmt))
-    if chart and result.error is None:
-        from .charts import draw
-
-        try:
-            draw(result, chart)
-        except ValueError as exc:
-            print(f"crimebot: no chart: {exc}", file=sys.stderr)
     return 1 if result.error else 0
 
 
@@ -106,7 +98,6 @@ def main(argv: list[str] | None = None) -> int:
     ask = sub.add_parser("ask", help="answer a question, as /crime does in Slack")
     ask.add_argument("text", nargs="*", help='the question, e.g. "shoplifting maidstone 2012/13"')
     ask.add_argument("--format", choices=["text", "markdown", "json", "csv"], default="text")
-    ask.add_argument("--chart", metavar="FILE.png", help="also draw the answer's chart into this PNG file")
     data = sub.add_parser("data", help="build and check the database built from data/")
     data_sub = data.add_subparsers(dest="data_command", required=True)
     check = data_sub.add_parser("check", help="load data/, recompute every derived figure, list disagreements")
@@ -117,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "data":
         return _data_check(settings, args.format)
     if args.command == "ask":
-        return _ask(settings, " ".join(args.text), args.format, args.chart)
+        return _ask(settings, " ".join(args.text), args.format)
     parser.error(f"unknown command {args.command}")
     return 2
 
