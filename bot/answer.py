@@ -177,12 +177,13 @@ class Answerer:
         raise NoAnswer(f"Which figure? Name a crime type or measure for {what}, e.g. `{what} shoplifting`.",
                        [f"{what} shoplifting", f"{what} asb", "help"])
 
-    def _resolve_period(self, c: Command, cov: pd.DataFrame, area: str, levels_only=True) -> str:
+    def _resolve_period(self, c: Command, cov: pd.DataFrame, area: str) -> tuple[str, list[str]]:
+        """The period to answer, and any later periods that have only changes (offered in a note)."""
         here = cov[cov.area == area]
         name = self.vocab.names[("indicator", c.indicator)]
         if c.period:
             if c.period in set(here.period):
-                return c.period
+                return c.period, []
             label = self.periods[c.period].label if c.period in self.periods else c.period
             raise NoAnswer(f"The assessment has no {name} figure for {area_name(self, area)} in {label}. "
                            f"It covers: {self._covered_text(here)}.",
@@ -190,8 +191,9 @@ class Answerer:
         levels = {r[0] for r in self.con.execute(
             "SELECT DISTINCT period FROM figures WHERE indicator = ? AND area = ? "
             "AND measure IN ('count', 'percent', 'average_per_year')", [c.indicator, area]).fetchall()}
+        later: list[str] = []
         if levels:  # the latest figure with a level; a later change-only figure is offered in a note
-            self._later = here[~here.period.isin(levels)]
+            later = list(here[~here.period.isin(levels)].period.unique())
             here = here[here.period.isin(levels)]
         candidates = here.assign(order=here.period_kind.map(KIND_ORDER))
         ends = {p: self.periods[p].end for p in candidates.period}
@@ -199,10 +201,10 @@ class Answerer:
                                                                                     ascending=[False, True])
         fy = candidates[candidates.period_kind == "financial_year"].sort_values("end", ascending=False)
         if c.relative == -1 and len(fy) > 1:
-            return fy.period.iloc[1]
+            return fy.period.iloc[1], later
         if c.relative is not None and len(fy):
-            return fy.period.iloc[0]
-        return candidates.period.iloc[0]
+            return fy.period.iloc[0], later
+        return candidates.period.iloc[0], later
 
     def figure(self, c: Command) -> Answer:
         indicator = self._need_indicator(c, "figure")
@@ -213,9 +215,8 @@ class Answerer:
             raise NoAnswer(f"The assessment has no {ind.name} figures for {area_name(self, area)}. "
                            f"{ind.name} is covered for: {self._covered_text(cov)}.",
                            [f"{ind.name.lower()} {cov.area_name.iloc[0].lower()}"] if len(cov) else [])
-        self._later = None
-        asked = c.period
-        period = c.period = self._resolve_period(c, cov, area)  # understood: the period answered
+        period, later = self._resolve_period(c, cov, area)
+        c.period = period  # understood: the period answered
         p = self.periods[period]
         frame = self.run("figure", indicator=indicator, area=area, kind=p.kind, until=p.start)
         if p.kind == "month":
@@ -261,12 +262,10 @@ class Answerer:
         if denominator and not pd.isna(row["rate_per_1000"]):
             answer.notes.append(f"Rate per 1,000 {denominator}; county rank among the 12 Kent districts, "
                                 "1 = lowest rate.")
-        later = self._later
-        if asked is None and later is not None and len(later):
-            newer = [q for q in later.period.unique() if self.periods[q].end > p.end]
-            if newer:
-                answer.notes.append("Later figures (changes only): " + ", ".join(
-                    f"`{ind.name.lower()} {self.periods[q].label.lower()}`" for q in newer) + ".")
+        newer = [q for q in later if self.periods[q].end > p.end]
+        if newer:
+            answer.notes.append("Later figures (changes only): " + ", ".join(
+                f"`{ind.name.lower()} {self.periods[q].label.lower()}`" for q in newer) + ".")
         answer.series = {"title": f"{ind.name}, {place}", "unit": unit,
                          "points": [(r[0], r[1]) for r in rows]}
         return answer
