@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -53,6 +54,7 @@ class Answer:
     sources: list[str] = field(default_factory=list)
     error: dict | None = None
     series: dict | None = None  # numbers for a chart: {"title", "unit", "points": [(label, value, kent)]}
+    follow_ups: list[tuple[str, str]] = field(default_factory=list)  # (label, question): "Trend", "Wards"
 
     def to_dict(self) -> dict:
         data = asdict(self)
@@ -88,26 +90,41 @@ def fmt_rank(value, flag) -> str:
 
 
 class Answerer:
-    """Holds the read-only connection, the gated queries and the vocabulary: build once, ask many times."""
+    """Holds the read-only connection, the gated queries and the vocabulary: build once, ask many times.
+
+    Safe to share between threads (Slack answers arrive on several): each thread queries through its
+    own cursor, since one DuckDB connection must not run two statements at once.
+    """
 
     def __init__(self, settings: Settings, con, queries):
         self.settings, self.con, self.queries = settings, con, queries
+        self._local = threading.local()
         self.vocab = Vocabulary.from_rows(con.execute(queries["vocabulary"].sql).fetchall())
         self.catalog = self.run("catalog").set_index("table_id")
         self.priorities = self.run("priorities")
         self.indicators = {row.id: row for row in con.execute("SELECT * FROM indicators").df().itertuples()}
         self.areas = {row.id: row for row in con.execute("SELECT * FROM areas").df().itertuples()}
         self.periods = {row.id: row for row in con.execute("SELECT * FROM periods").df().itertuples()}
+        self.ward_indicators = set(self.run("wards", indicator=None).indicator)
 
     @classmethod
     def open(cls, settings: Settings) -> "Answerer":
-        ensure_database(settings.data_dir, settings.database_path)
-        con = connect_readonly(settings.database_path)
+        con = connect_readonly(ensure_database(settings.data_dir, settings.state_dir))
         return cls(settings, con, load_gated_queries(settings, con))
+
+    def cursor(self):
+        """This thread's cursor on the shared read-only connection."""
+        cursor = getattr(self._local, "cursor", None)
+        if cursor is None:
+            cursor = self._local.cursor = self.con.cursor()
+        return cursor
 
     def run(self, name: str, **params) -> pd.DataFrame:
         query = self.queries[name]
-        return self.con.execute(query.sql, {p: params.get(p) for p in query.params}).df()
+        return self.cursor().execute(query.sql, {p: params.get(p) for p in query.params}).df()
+
+    def close(self) -> None:
+        self.con.close()
 
     # -- the front door -------------------------------------------------------------------
     def ask(self, text: str) -> Answer:
@@ -151,7 +168,21 @@ class Answerer:
             answer.notes.insert(0, "Read " + "; ".join(f"'{a}' as '{b}'" for a, b in c.corrections) + ".")
         if c.unknown:
             answer.notes.append("Ignored: " + ", ".join(f"'{w}'" for w in c.unknown) + ".")
+        answer.follow_ups = self._follow_ups(c)
         return answer
+
+    def _follow_ups(self, c: Command) -> list[tuple[str, str]]:
+        """The next questions worth one click: the indicator's trend, and its wards where the data has them."""
+        if not c.indicator or c.kind not in ("figure", "compare", "trend", "wards"):
+            return []
+        name = self.vocab.names[("indicator", c.indicator)].lower()
+        area = f" {area_name(self, c.area).lower()}" if c.area and c.area != "maidstone" else ""
+        ups = []
+        if c.kind != "trend":
+            ups.append(("Trend", f"trend {name}{area}"))
+        if c.kind != "wards" and c.indicator in self.ward_indicators:
+            ups.append(("Wards", f"{name} wards"))
+        return ups
 
     # -- kinds of answer ---------------------------------------------------------------------
     def help(self, c: Command) -> Answer:
@@ -188,7 +219,7 @@ class Answerer:
             raise NoAnswer(f"The assessment has no {name} figure for {area_name(self, area)} in {label}. "
                            f"It covers: {self._covered_text(here)}.",
                            [f"{name.lower()} {p}" for p in here.sort_values('period_start').period.unique()[-3:]])
-        levels = {r[0] for r in self.con.execute(
+        levels = {r[0] for r in self.cursor().execute(
             "SELECT DISTINCT period FROM figures WHERE indicator = ? AND area = ? "
             "AND measure IN ('count', 'percent', 'average_per_year')", [c.indicator, area]).fetchall()}
         later: list[str] = []
@@ -305,7 +336,7 @@ class Answerer:
     def rank_changes(self, c: Command) -> Answer:
         area = c.area or "maidstone"
         period = c.period or "2012/13"
-        ranked = self.con.execute("SELECT DISTINCT period FROM figures WHERE measure = 'rank_direction' AND area = ?",
+        ranked = self.cursor().execute("SELECT DISTINCT period FROM figures WHERE measure = 'rank_direction' AND area = ?",
                                   [area]).fetchall()
         years = sorted(r[0] for r in ranked)
         if not years:

@@ -17,7 +17,7 @@ def _data_check(settings: Settings, fmt: str) -> int:
     from .datapack import DataError
 
     try:
-        ensure_database(settings.data_dir, settings.database_path)
+        database = ensure_database(settings.data_dir, settings.state_dir)
     except DataError as exc:
         if fmt == "json":
             print(json.dumps({"error": {"message": str(exc), "file": exc.file, "row": exc.row,
@@ -25,7 +25,7 @@ def _data_check(settings: Settings, fmt: str) -> int:
         else:
             print(f"crimebot: the data in {settings.data_dir} cannot be loaded.\n  {exc}", file=sys.stderr)
         return 2
-    con = connect_readonly(settings.database_path)
+    con = connect_readonly(database)
     try:
         tables = con.execute("""
             SELECT c.table_id AS "table", c.section, c.title, count(f.value) AS figures

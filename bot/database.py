@@ -1,7 +1,7 @@
 """Build the embedded DuckDB database from ``data/``, and open it read-only for serving.
 
-The database is a file under the state directory, rebuilt whenever a file under ``data/`` changes
-(its fingerprint is stored inside). A build writes a new file and renames it over the old one only
+The database is a file under the state directory named by the fingerprint of ``data/``, so a change
+to any data file means a new build. A build writes a temporary file and renames it into place only
 when it is complete, so a failed build leaves the database that was there untouched, and a server
 holding the old file open keeps answering from it.
 """
@@ -100,28 +100,24 @@ def connect_readonly(database_path: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def stored_fingerprint(database_path: Path) -> str | None:
-    if not database_path.exists():
-        return None
-    try:
-        con = duckdb.connect(str(database_path), read_only=True)
-    except duckdb.Error:
-        return None
-    try:
-        row = con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
-        return row[0] if row else None
-    except duckdb.Error:
-        return None
-    finally:
-        con.close()
+def database_file(data_dir: Path, state_dir: Path) -> Path:
+    """The database file for the data as it is now: its name carries the data's fingerprint."""
+    digest = hashlib.sha256(build_fingerprint(data_dir).encode()).hexdigest()[:16]
+    return Path(state_dir) / f"crimebot-{digest}.duckdb"
 
 
-def ensure_database(data_dir: Path, database_path: Path) -> bool:
-    """Build the database if it is missing or ``data/`` (or the code that builds it) has changed since.
+def ensure_database(data_dir: Path, state_dir: Path) -> Path:
+    """The database built from ``data/`` as it is now, building it first if ``data/`` (or the code that
+    builds it) changed since the last build. Returns its path.
 
-    Returns True when it was (re)built.
+    Each build is a new file named by the fingerprint, so the check needs no database connection, a
+    running server keeps its old file until it reloads (DuckDB caches open databases by path within a
+    process, so a file must never be replaced under the same name), and files of older builds are removed.
     """
-    if stored_fingerprint(database_path) == build_fingerprint(data_dir):
-        return False
-    build(data_dir, database_path)
-    return True
+    path = database_file(data_dir, state_dir)
+    if not path.exists():
+        build(data_dir, path)
+    for old in Path(state_dir).glob("crimebot-*.duckdb"):
+        if old != path:
+            old.unlink(missing_ok=True)  # a process still reading it keeps its open file
+    return path

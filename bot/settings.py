@@ -27,10 +27,6 @@ class Settings:
     allowed_team_ids: frozenset[str] = frozenset()
     admin_user_ids: frozenset[str] = frozenset()
 
-    @property
-    def database_path(self) -> Path:
-        return self.state_dir / "crimebot.duckdb"
-
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
         env = os.environ if environ is None else environ

@@ -7,7 +7,7 @@ import sys
 import duckdb
 import pytest
 
-from bot.database import build, connect_readonly, ensure_database
+from bot.database import connect_readonly, ensure_database
 from bot.datapack import DataError, load_pack
 from bot.settings import PROJECT_ROOT
 
@@ -167,16 +167,16 @@ def _edit(path, old, new):
 ])
 def test_bad_csv_fails_naming_file_row_column_and_keeps_the_old_database(data_copy, tmp_path, file, old, new,
                                                                          column, message):
-    database = tmp_path / "state" / "crimebot.duckdb"
-    build(data_copy, database)
+    state = tmp_path / "state"
+    database = ensure_database(data_copy, state)
     before = database.read_bytes()
     _edit(data_copy / file, old, new)
     with pytest.raises(DataError) as caught:
-        ensure_database(data_copy, database)
+        ensure_database(data_copy, state)
     assert caught.value.file == file and caught.value.column == column and message in str(caught.value)
     assert caught.value.row is not None
     assert database.read_bytes() == before
-    assert not list(database.parent.glob("*.tmp"))
+    assert sorted(state.iterdir()) == [database]
 
 
 def test_cli_names_the_fault_and_exits_non_zero(data_copy, tmp_path):
@@ -190,11 +190,16 @@ def test_cli_names_the_fault_and_exits_non_zero(data_copy, tmp_path):
 
 
 def test_database_rebuilds_when_data_changes(data_copy, tmp_path):
-    database = tmp_path / "crimebot.duckdb"
-    assert ensure_database(data_copy, database) is True
-    assert ensure_database(data_copy, database) is False
+    first = ensure_database(data_copy, tmp_path)
+    built_at = first.stat().st_mtime_ns
+    assert ensure_database(data_copy, tmp_path) == first and first.stat().st_mtime_ns == built_at
     _edit(data_copy / "facts" / "s3_2_baseline.csv", "37.6", "37.7")
-    assert ensure_database(data_copy, database) is True
+    second = ensure_database(data_copy, tmp_path)
+    assert second != first and second.exists() and not first.exists()
+    con = connect_readonly(second)
+    assert 37.7 in {r[0] for r in con.execute("SELECT value FROM facts WHERE indicator = 'outcome_rate' "
+                                              "AND period = '2012/13' AND area = 'maidstone'").fetchall()}
+    con.close()
 
 
 def test_serving_connection_is_read_only_and_closed_to_files(answerer):
