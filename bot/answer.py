@@ -99,6 +99,7 @@ class Answerer:
     def __init__(self, settings: Settings, con, queries):
         self.settings, self.con, self.queries = settings, con, queries
         self._local = threading.local()
+        self.database = None  # the file it answers from, when opened by open()
         self.vocab = Vocabulary.from_rows(con.execute(queries["vocabulary"].sql).fetchall())
         self.catalog = self.run("catalog").set_index("table_id")
         self.priorities = self.run("priorities")
@@ -109,8 +110,11 @@ class Answerer:
 
     @classmethod
     def open(cls, settings: Settings) -> "Answerer":
-        con = connect_readonly(ensure_database(settings.data_dir, settings.state_dir))
-        return cls(settings, con, load_gated_queries(settings, con))
+        database = ensure_database(settings.data_dir, settings.state_dir)
+        con = connect_readonly(database)
+        answerer = cls(settings, con, load_gated_queries(settings, con))
+        answerer.database = database
+        return answerer
 
     def cursor(self):
         """This thread's cursor on the shared read-only connection."""
@@ -183,6 +187,33 @@ class Answerer:
         if c.kind != "wards" and c.indicator in self.ward_indicators:
             ups.append(("Wards", f"{name} wards"))
         return ups
+
+    def headlines(self) -> list[dict]:
+        """Each priority's headline figure, for the App Home and the digest.
+
+        Items: {"id", "name", "owner", "kind", "headline", "ask"}; the headline is the indicator the
+        priority is measured by, with its latest figure, change and county rank direction.
+        """
+        items = []
+        for p in self.priorities.itertuples():
+            if p.kind == "cross_cutting":
+                continue
+            ask = f"priority {p.id.replace('_', ' ')}"
+            answer = self.priority(Command(ask, "priority", priority=p.id))
+            table = answer.tables[0] if answer.tables else None
+            text = "No figures in the assessment."
+            if table and table.rows:
+                row = next((r for r in table.rows if r[0].endswith("(headline)")), table.rows[0])
+                cells = dict(zip(table.columns, row))
+                parts = [f"{cells['Indicator'].removesuffix(' (headline)')}, {cells['Period']}: {cells['Figure']}"]
+                change = " ".join(x for x in (cells.get("Change", ""), f"({cells['% change']})" if cells.get("% change") else "") if x)
+                if change:
+                    parts.append(change)
+                if cells.get("County rank"):
+                    parts.append(f"county rank {cells['County rank']}" + (f" {cells['Direction']}" if cells.get("Direction") else ""))
+                text = "; ".join(parts)
+            items.append({"id": p.id, "name": p.name, "owner": p.owner, "kind": p.kind, "headline": text, "ask": ask})
+        return items
 
     # -- kinds of answer ---------------------------------------------------------------------
     def help(self, c: Command) -> Answer:

@@ -2,6 +2,7 @@
 
     crimebot ask "shoplifting maidstone 2012/13"
     crimebot data check [--format json]
+    crimebot serve [--http --port 3000]
 """
 from __future__ import annotations
 
@@ -83,13 +84,60 @@ def _ask(settings: Settings, text: str, fmt: str) -> int:
     return 1 if result.error else 0
 
 
-def _log_to_file(settings: Settings) -> None:
-    """Problems go to a log file in the state directory: a terminal answer never shows a traceback."""
+def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
+    """Run the Slack app until stopped; say plainly what is missing rather than fail with a trace."""
+    import dataclasses
     import logging
 
-    settings.state_dir.mkdir(parents=True, exist_ok=True)
-    logging.basicConfig(filename=settings.state_dir / "crimebot.log", level=logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from slack_sdk.errors import SlackApiError
+
+    from .datapack import DataError
+    from .queries import QueryRejected
+    from .service import Service
+    from .slack.app import create_app, web_client
+
+    log = logging.getLogger("crimebot.serve")
+    missing = [name for name, value in (("SLACK_BOT_TOKEN", settings.slack_bot_token),
+                                        ("SLACK_SIGNING_SECRET" if use_http else "SLACK_APP_TOKEN",
+                                         settings.slack_signing_secret if use_http else settings.slack_app_token))
+               if not value]
+    if missing:
+        how = "HTTP mode needs the app's signing secret" if use_http else \
+            "Socket Mode needs an app-level token (or run with --http and a signing secret)"
+        print(f"crimebot serve: set {' and '.join(missing)} ({how}); see README, 'Connect to Slack', "
+              "and .env.example.", file=sys.stderr)
+        return 2
+    try:
+        service = Service(settings)
+    except (DataError, QueryRejected) as exc:
+        print(f"crimebot serve: cannot load the data: {exc}", file=sys.stderr)
+        return 2
+    try:
+        identity = web_client(settings).auth_test()
+    except SlackApiError as exc:
+        print(f"crimebot serve: Slack refused SLACK_BOT_TOKEN ({exc.response.get('error')}).", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"crimebot serve: cannot reach Slack's Web API at {settings.slack_api_url} ({exc}).", file=sys.stderr)
+        return 2
+    if not settings.allowed_team_ids:  # the bot's own workspace, unless told otherwise
+        settings = dataclasses.replace(settings, allowed_team_ids=frozenset({identity["team_id"]}))
+    app = create_app(settings, service)
+    log.info("serving workspace(s) %s as %s", ", ".join(sorted(settings.allowed_team_ids)), identity.get("user"))
+    if use_http:
+        from .slack.server import http_app, serve_http
+
+        serve_http(http_app(app, settings.slack_signing_secret), host, port)
+        return 0
+    from .slack.server import serve_socket_mode
+
+    try:
+        serve_socket_mode(app, settings.slack_app_token)
+    except SlackApiError as exc:
+        print(f"crimebot serve: Slack refused SLACK_APP_TOKEN ({exc.response.get('error')}); it needs the "
+              "connections:write scope.", file=sys.stderr)
+        return 2
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,13 +150,21 @@ def main(argv: list[str] | None = None) -> int:
     data_sub = data.add_subparsers(dest="data_command", required=True)
     check = data_sub.add_parser("check", help="load data/, recompute every derived figure, list disagreements")
     check.add_argument("--format", choices=["text", "json"], default="text")
+    serve = sub.add_parser("serve", help="run the Slack app: Socket Mode when SLACK_APP_TOKEN is set, or --http")
+    serve.add_argument("--http", action="store_true", help="serve Slack's requests at /slack/events over HTTP")
+    serve.add_argument("--port", type=int, default=3000)
+    serve.add_argument("--host", default="0.0.0.0")
     args = parser.parse_args(argv)
     settings = Settings.from_env()
-    _log_to_file(settings)
+    from .logs import configure
+
+    configure(settings, to_stderr=args.command == "serve")
     if args.command == "data":
         return _data_check(settings, args.format)
     if args.command == "ask":
         return _ask(settings, " ".join(args.text), args.format)
+    if args.command == "serve":
+        return _serve(settings, args.http, args.host, args.port)
     parser.error(f"unknown command {args.command}")
     return 2
 

@@ -1,0 +1,221 @@
+"""Block Kit: an Answer as a Slack message, the App Home view, and a check of Slack's limits.
+
+A message is a header, the headline, the first table as a ``table`` block (Slack shows one per
+message, at most 100 rows and 20 columns), any other table as monospace text, a context line with
+notes and sources, and buttons. Everything is cut to Block Kit's limits here, so Slack never answers
+``invalid_blocks``; ``limit_problems`` says what a message breaks, and the tests run it on every message
+the bot can build.
+"""
+from __future__ import annotations
+
+from ..answer import Answer, Table
+from ..render import table_text
+
+MAX_BLOCKS = 50
+MAX_HOME_BLOCKS = 100
+MAX_SECTION = 3000
+MAX_HEADER = 150
+MAX_CONTEXT_ELEMENTS = 10
+MAX_CONTEXT_TEXT = 2000
+MAX_TABLE_ROWS = 100
+MAX_TABLE_COLUMNS = 20
+MAX_ACTIONS = 25
+MAX_BUTTON_TEXT = 75
+MAX_BUTTON_VALUE = 2000
+MAX_MESSAGE_TEXT = 40000
+
+ASK_ACTION = "crimebot_ask"  # a button whose value is a question: Trend, Wards
+POST_ACTION = "crimebot_post"  # "Post to channel": the question is asked again, in the channel
+
+
+def cut(text: str, limit: int) -> str:
+    """Shorten ``text`` to ``limit`` characters, marking the cut.
+
+    >>> cut("Shoplifting in Maidstone", 12)
+    'Shoplifting…'
+    """
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _section(text: str) -> dict:
+    return {"type": "section", "text": {"type": "mrkdwn", "text": cut(text, MAX_SECTION)}}
+
+
+def _context(texts: list[str]) -> dict:
+    return {"type": "context", "elements": [{"type": "mrkdwn", "text": cut(t, MAX_CONTEXT_TEXT)} for t in texts]}
+
+
+def table_block(table: Table) -> dict | None:
+    """A ``table`` block, or None when the table is too big for one (the caller falls back to text)."""
+    if len(table.rows) + 1 > MAX_TABLE_ROWS or len(table.columns) > MAX_TABLE_COLUMNS or not table.columns:
+        return None
+    numeric = [i > 0 and all(_looks_numeric(r[i]) for r in table.rows if r[i]) and any(r[i] for r in table.rows)
+               for i in range(len(table.columns))]
+    cell = lambda text: {"type": "raw_text", "text": str(text) if str(text) else "–"}  # noqa: E731 (no empty cells)
+    return {"type": "table",
+            "column_settings": [{"align": "right"} if n else {"is_wrapped": True} for n in numeric],
+            "rows": [[cell(c) for c in table.columns]] + [[cell(c) for c in row] for row in table.rows]}
+
+
+def _looks_numeric(text: str) -> bool:
+    stripped = str(text).replace(",", "").replace("%", "").replace("+", "").replace("-", "").replace(".", "")
+    return stripped.replace("=", "").replace(" pts", "").strip().isdigit()
+
+
+def monospace_sections(table: Table) -> list[dict]:
+    """The table as fixed-width text, split into sections of at most 3,000 characters, on line ends."""
+    lines = table_text(table).splitlines()
+    title, body = lines[0], lines[1:]
+    sections, chunk = [], []
+    for line in body:
+        line = cut(line, MAX_SECTION - 20)
+        if sum(len(x) + 1 for x in chunk) + len(line) + 10 > MAX_SECTION:
+            sections.append(chunk)
+            chunk = [line]
+        else:
+            chunk.append(line)
+    sections.append(chunk)
+    blocks = [_section(f"*{title}*")]
+    blocks += [_section("```" + "\n".join(chunk) + "```") for chunk in sections if chunk]
+    return blocks
+
+
+def answer_message(answer: Answer, *, shareable: bool = True, shared_by: str | None = None) -> dict:
+    """An Answer as ``{"text", "blocks"}`` for chat.postMessage or a response_url.
+
+    ``shareable`` adds "Post to channel" (for an ephemeral answer); ``shared_by`` marks a shared one.
+    """
+    if answer.error:
+        return error_message(answer)
+    title = answer.tables[0].title if answer.tables else "crimebot"
+    blocks: list[dict] = [{"type": "header", "text": {"type": "plain_text", "text": cut(title, MAX_HEADER)}},
+                          _section(answer.headline)]
+    used_table = False
+    for table in answer.tables:
+        block = None if used_table else table_block(table)
+        if block is not None:
+            used_table = True
+            if table is not answer.tables[0]:
+                blocks.append(_section(f"*{table.title}*"))
+            blocks.append(block)
+        else:
+            blocks.extend(monospace_sections(table))
+    footer = _footer(answer, shared_by)
+    buttons = _buttons(answer, shareable)
+    room = MAX_BLOCKS - len(footer) - len(buttons)
+    if len(blocks) > room:
+        dropped = len(blocks) - room + 1
+        blocks = blocks[: room - 1] + [_section(
+            f"_{dropped} more parts of this answer do not fit in one Slack message: ask "
+            f"`crimebot ask \"{answer.query}\" --format csv` for all of it._")]
+    return {"text": cut(answer.headline, MAX_MESSAGE_TEXT), "blocks": blocks + footer + buttons}
+
+
+def _footer(answer: Answer, shared_by: str | None) -> list[dict]:
+    texts = [f"Shared by <@{shared_by}>"] if shared_by else []
+    texts += [n for n in answer.notes]
+    texts += [f"Source: {s}" for s in answer.sources]
+    if not texts:
+        return []
+    if len(texts) > MAX_CONTEXT_ELEMENTS:  # the last element carries the rest, joined
+        texts = texts[: MAX_CONTEXT_ELEMENTS - 1] + ["\n".join(texts[MAX_CONTEXT_ELEMENTS - 1:])]
+    return [{"type": "divider"}, _context(texts)]
+
+
+def _buttons(answer: Answer, shareable: bool) -> list[dict]:
+    elements = []
+    if shareable:
+        elements.append(_button("Post to channel", POST_ACTION, answer.query, primary=True))
+    for i, (label, question) in enumerate(answer.follow_ups):
+        elements.append(_button(label, f"{ASK_ACTION}_{i}", question))
+    return [{"type": "actions", "block_id": "crimebot_actions", "elements": elements[:MAX_ACTIONS]}] if elements else []
+
+
+def _button(label: str, action_id: str, value: str, primary: bool = False) -> dict:
+    button = {"type": "button", "action_id": action_id, "text": {"type": "plain_text", "text": cut(label, MAX_BUTTON_TEXT)},
+              "value": cut(value, MAX_BUTTON_VALUE)}
+    if primary:
+        button["style"] = "primary"
+    return button
+
+
+def error_message(answer: Answer) -> dict:
+    """What was not understood, the did-you-mean, and questions that work, as ephemeral-ready blocks."""
+    error = answer.error or {"message": "Sorry, I could not answer that.", "suggestions": []}
+    blocks = [_section(f":grey_question: {error['message']}")]
+    tries = [f"`/crime {s}`" for s in error.get("suggestions", [])][:MAX_CONTEXT_ELEMENTS - 1]
+    if tries:
+        blocks.append(_context(["Try: " + " · ".join(tries)]))
+    blocks.append(_context(["`/crime help` lists what you can ask."]))
+    return {"text": cut(error["message"], MAX_MESSAGE_TEXT), "blocks": blocks}
+
+
+def notice(text: str) -> dict:
+    """A plain message (refusals, admin replies, Slack trouble) with its blocks."""
+    return {"text": cut(text, MAX_MESSAGE_TEXT), "blocks": [_section(text)]}
+
+
+def home_view(priorities: list[dict], examples: list[tuple[str, str]]) -> dict:
+    """The App Home tab: each priority with its headline figure, then how to ask.
+
+    ``priorities`` items: {"name", "owner", "headline", "ask"}.
+    """
+    blocks: list[dict] = [
+        {"type": "header", "text": {"type": "plain_text", "text": "Safer Maidstone Partnership: crime and disorder figures"}},
+        _section("Ask in any channel with `/crime` or by mentioning me. Answers come only to you until you press "
+                 "*Post to channel*."),
+        {"type": "divider"},
+        {"type": "header", "text": {"type": "plain_text", "text": "Priorities and their headline figures"}},
+    ]
+    for p in priorities:
+        blocks.append(_section(f"*{p['name']}*  ({p['owner']})\n{p['headline']}\n`/crime {p['ask']}`"))
+    blocks += [{"type": "divider"}, {"type": "header", "text": {"type": "plain_text", "text": "How to ask"}}]
+    blocks.append(_section("\n".join(f"`/crime {q}`: {what}" for q, what in examples)))
+    return {"type": "home", "blocks": blocks[:MAX_HOME_BLOCKS]}
+
+
+def limit_problems(message: dict, *, home: bool = False) -> list[str]:
+    """Every Block Kit limit this message or view breaks (empty when Slack will take it).
+
+    >>> limit_problems({"text": "x", "blocks": [{"type": "header", "text": {"type": "plain_text", "text": "x" * 151}}]})
+    ['block 0: header text 151 > 150']
+    """
+    problems = []
+    blocks = message.get("blocks", [])
+    if len(blocks) > (MAX_HOME_BLOCKS if home else MAX_BLOCKS):
+        problems.append(f"{len(blocks)} blocks")
+    if not home and not message.get("text"):
+        problems.append("no fallback text")
+    if len(message.get("text", "")) > MAX_MESSAGE_TEXT:
+        problems.append("message text over 40,000")
+    if sum(b.get("type") == "table" for b in blocks) > 1:
+        problems.append("more than one table block")
+    for i, b in enumerate(blocks):
+        kind = b.get("type")
+        if kind == "header" and len(b["text"]["text"]) > MAX_HEADER:
+            problems.append(f"block {i}: header text {len(b['text']['text'])} > {MAX_HEADER}")
+        elif kind == "section":
+            if not b["text"]["text"].strip():
+                problems.append(f"block {i}: empty section")
+            if len(b["text"]["text"]) > MAX_SECTION:
+                problems.append(f"block {i}: section text {len(b['text']['text'])} > {MAX_SECTION}")
+        elif kind == "context":
+            if len(b["elements"]) > MAX_CONTEXT_ELEMENTS:
+                problems.append(f"block {i}: {len(b['elements'])} context elements")
+            problems += [f"block {i}: context text over {MAX_CONTEXT_TEXT}" for e in b["elements"]
+                         if len(e["text"]) > MAX_CONTEXT_TEXT]
+        elif kind == "table":
+            rows = b["rows"]
+            if len(rows) > MAX_TABLE_ROWS or any(len(r) > MAX_TABLE_COLUMNS for r in rows):
+                problems.append(f"block {i}: table {len(rows)} rows / {max(map(len, rows))} columns")
+            if len({len(r) for r in rows}) > 1:
+                problems.append(f"block {i}: table rows of different lengths")
+            if any(not c["text"] for r in rows for c in r):
+                problems.append(f"block {i}: empty table cell")
+        elif kind == "actions":
+            if len(b["elements"]) > MAX_ACTIONS:
+                problems.append(f"block {i}: {len(b['elements'])} actions")
+            for e in b["elements"]:
+                if len(e["text"]["text"]) > MAX_BUTTON_TEXT or len(e.get("value", "")) > MAX_BUTTON_VALUE:
+                    problems.append(f"block {i}: button too long")
+    return problems

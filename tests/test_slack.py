@@ -1,0 +1,449 @@
+"""The Slack app over real HTTP: signed requests into uvicorn, answers out to a local Slack stand-in."""
+import dataclasses
+import json
+import logging
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from urllib.parse import urlencode
+
+import pytest
+
+from bot.answer import Answer, Table
+from bot.service import Service
+from bot.settings import PROJECT_ROOT
+from bot.slack.app import create_app
+from bot.slack.blocks import answer_message, home_view, limit_problems
+from bot.slack.server import BackgroundServer, http_app
+from bot.slack.standin import Reply, SlackStandIn, signed_headers
+from tests.test_ask import PHRASINGS
+
+SECRET = "test-signing-secret-0123456789"
+TOKEN = "xoxb-111-222-testtokenvalue"
+TEAM, ADMIN, PARTNER = "T0STANDIN", "U0ADMIN", "U0PARTNER"
+
+
+class FixedClock:
+    def __init__(self, now: float):
+        self.value = now
+
+    def now(self) -> float:
+        return self.value
+
+
+@pytest.fixture(scope="module")
+def slack():
+    with SlackStandIn() as standin:
+        yield standin
+
+
+@pytest.fixture(scope="module")
+def bot_settings(settings, slack):
+    return dataclasses.replace(settings, slack_bot_token=TOKEN, slack_signing_secret=SECRET,
+                               slack_api_url=slack.api_url, allowed_team_ids=frozenset({TEAM}),
+                               admin_user_ids=frozenset({ADMIN}))
+
+
+@pytest.fixture(scope="module")
+def bot(bot_settings, answerer):
+    """The bot in HTTP mode on loopback; yields its base URL."""
+    app = create_app(bot_settings, Service(bot_settings, answerer))
+    with BackgroundServer(http_app(app, SECRET)) as url:
+        yield url
+
+
+def post(url: str, body: str, headers: dict) -> tuple[int, str, float]:
+    request = urllib.request.Request(url, data=body.encode(), headers=headers, method="POST")
+    started = time.monotonic()
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode(), time.monotonic() - started
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode(), time.monotonic() - started
+
+
+def command(bot, slack, text: str, name: str, user: str = PARTNER, team: str = TEAM, timestamp=None, secret=SECRET):
+    body = urlencode({"token": "deprecated", "team_id": team, "team_domain": "smp", "channel_id": "C0CSP",
+                      "channel_name": "csp", "user_id": user, "user_name": "partner", "command": "/crime",
+                      "text": text, "response_url": slack.response_url(name), "trigger_id": "1.2.3",
+                      "api_app_id": "A0CRIMEBOT", "is_enterprise_install": "false"})
+    return post(bot + "/slack/events", body, signed_headers(secret, body, timestamp))
+
+
+def event(bot, payload: dict, event_id: str):
+    body = json.dumps({"token": "deprecated", "team_id": TEAM, "api_app_id": "A0CRIMEBOT", "type": "event_callback",
+                       "event_id": event_id, "event_time": int(time.time()), "event": payload,
+                       "authorizations": [{"team_id": TEAM, "user_id": "U0CRIMEBOT", "is_bot": True}]})
+    return post(bot + "/slack/events", body, signed_headers(SECRET, body, content_type="application/json"))
+
+
+def click(bot, slack, action_id: str, value: str, name: str):
+    payload = {"type": "block_actions", "team": {"id": TEAM}, "user": {"id": PARTNER}, "api_app_id": "A0CRIMEBOT",
+               "channel": {"id": "C0CSP"}, "container": {"type": "message", "is_ephemeral": True},
+               "response_url": slack.response_url(name), "trigger_id": "1.2.3",
+               "actions": [{"type": "button", "action_id": action_id, "block_id": "crimebot_actions",
+                            "value": value, "action_ts": "1.2"}]}
+    body = urlencode({"payload": json.dumps(payload)})
+    return post(bot + "/slack/events", body, signed_headers(SECRET, body))
+
+
+def cells(message: dict) -> list[list[str]]:
+    table = next(b for b in message["blocks"] if b["type"] == "table")
+    return [[c["text"] for c in row] for row in table["rows"]]
+
+
+# -- signing ---------------------------------------------------------------------------------------
+SLACK_EXAMPLE = {
+    "secret": "8f742231b10e8888abcd99yyyzzz85a5", "timestamp": 1531420618,
+    "body": "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&"
+            "channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&"
+            "response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&"
+            "trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c",
+    "signature": "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503",
+}
+
+
+@pytest.mark.parametrize("clock_at, signature, expected", [
+    (SLACK_EXAMPLE["timestamp"], SLACK_EXAMPLE["signature"], 200),  # Slack's own example verifies
+    (SLACK_EXAMPLE["timestamp"] + 299, SLACK_EXAMPLE["signature"], 200),
+    (SLACK_EXAMPLE["timestamp"] + 301, SLACK_EXAMPLE["signature"], 401),  # more than 5 minutes off
+    (SLACK_EXAMPLE["timestamp"] - 301, SLACK_EXAMPLE["signature"], 401),
+    (SLACK_EXAMPLE["timestamp"], SLACK_EXAMPLE["signature"][:-1] + "0", 401),
+    (SLACK_EXAMPLE["timestamp"], "", 401),
+])
+def test_slacks_published_signing_example(bot_settings, answerer, clock_at, signature, expected):
+    settings = dataclasses.replace(bot_settings, slack_signing_secret=SLACK_EXAMPLE["secret"])
+    app = create_app(settings, Service(settings, answerer))
+    with BackgroundServer(http_app(app, settings.slack_signing_secret, clock=FixedClock(clock_at))) as url:
+        headers = {"Content-Type": "application/x-www-form-urlencoded",
+                   "X-Slack-Request-Timestamp": str(SLACK_EXAMPLE["timestamp"]), "X-Slack-Signature": signature}
+        status, body, _ = post(url + "/slack/events", SLACK_EXAMPLE["body"], headers)
+    assert status == expected
+    if expected == 200:  # verified; then refused politely, as T1DC2JH3J is not an allowed workspace
+        assert "not enabled for this workspace" in body and "T1DC2JH3J" in body
+
+
+@pytest.mark.parametrize("case", ["bad signature", "no signature", "old timestamp", "future timestamp", "other secret"])
+def test_unsigned_or_stale_requests_get_401_and_no_answer(bot, slack, case):
+    name = "refused-" + case.replace(" ", "-")
+    if case == "bad signature":
+        body = urlencode({"team_id": TEAM, "command": "/crime", "text": "asb", "response_url": slack.response_url(name)})
+        headers = signed_headers(SECRET, body)
+        headers["X-Slack-Signature"] = headers["X-Slack-Signature"][:-4] + "beef"
+        status, _, _ = post(bot + "/slack/events", body, headers)
+    elif case == "no signature":
+        body = urlencode({"team_id": TEAM, "command": "/crime", "text": "asb", "response_url": slack.response_url(name)})
+        status, _, _ = post(bot + "/slack/events", body, {"Content-Type": "application/x-www-form-urlencoded"})
+    elif case == "other secret":
+        status, _, _ = command(bot, slack, "asb", name, secret="not-the-secret")
+    else:
+        offset = -301 if case == "old timestamp" else 301
+        status, _, _ = command(bot, slack, "asb", name, timestamp=int(time.time()) + offset)
+    assert status == 401
+    time.sleep(0.3)
+    assert slack.calls_to(name) == []
+
+
+# -- /crime ----------------------------------------------------------------------------------------
+def test_slash_command_acks_at_once_and_answers_through_the_response_url(bot, slack):
+    status, body, elapsed = command(bot, slack, "shoplifting maidstone 2012/13", "shoplifting")
+    assert status == 200 and body == ""
+    assert elapsed < 3.0  # Slack's limit; the answer itself follows through the response_url
+    [call] = slack.wait_for("shoplifting")
+    message = call.body
+    assert message["response_type"] == "ephemeral"
+    assert limit_problems(message) == []
+    rows = cells(message)
+    assert rows[0][:2] == ["Period", "Crimes"]
+    assert ["2012/13", "994"] == rows[-1][:2] and "10" in rows[-1] and "↓ declined" in rows[-1]
+    assert "994" in message["text"]
+    texts = json.dumps(message["blocks"])
+    assert "Source: Strategic Assessment section" in texts
+    buttons = {e["text"]["text"]: e["value"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    # the assessment names no shoplifting wards, so there is no Wards button (asb has one: below)
+    assert buttons == {"Post to channel": "shoplifting maidstone 2012/13", "Trend": "trend shoplifting"}
+
+
+def test_wards_button_where_the_assessment_names_wards(answerer):
+    message = answer_message(answerer.ask("asb 2012/13"))
+    buttons = {e["text"]["text"]: e["value"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]}
+    assert buttons == {"Post to channel": "asb 2012/13", "Trend": "trend anti-social behaviour",
+                       "Wards": "anti-social behaviour wards"}
+
+
+def test_error_answers_ephemerally_with_did_you_mean_and_an_example(bot, slack):
+    status, body, _ = command(bot, slack, "shopliftng 2012/13", "typo")
+    assert status == 200
+    [call] = slack.wait_for("typo")
+    assert call.body["response_type"] == "ephemeral"
+    text = json.dumps(call.body)
+    assert "Shoplifting" in text or "shoplifting" in text
+    status, body, _ = command(bot, slack, "zzqx blorp", "nonsense")
+    [call] = slack.wait_for("nonsense")
+    text = json.dumps(call.body)
+    assert "didn't understand" in text and "/crime shoplifting maidstone 2012/13" in text
+    assert limit_problems(call.body) == []
+
+
+def test_workspace_not_allowed_is_refused_politely(bot, slack):
+    status, body, _ = command(bot, slack, "asb", "other-team", team="T0ELSEWHERE")
+    assert status == 200
+    reply = json.loads(body)
+    assert reply["response_type"] == "ephemeral" and "not enabled for this workspace" in reply["text"]
+    time.sleep(0.3)
+    assert slack.calls_to("other-team") == []
+
+
+@pytest.mark.parametrize("user, text, expected", [
+    (PARTNER, "reload", "for crimebot's admins only"),
+    (PARTNER, "data reload", "for crimebot's admins only"),
+    (ADMIN, "reload", "has not changed"),
+])
+def test_admin_commands_answer_only_admins(bot, slack, user, text, expected):
+    name = f"admin-{user}-{text.replace(' ', '-')}"
+    command(bot, slack, text, name, user=user)
+    [call] = slack.wait_for(name)
+    assert expected in call.body["text"]
+
+
+def test_help_in_slack_lists_every_example_and_admin_commands(bot, slack):
+    command(bot, slack, "help", "help")
+    [call] = slack.wait_for("help")
+    rows = cells(call.body)
+    assert len(rows) > 10 and rows[1][0].startswith("/crime ")
+    assert "`reload`" in json.dumps(call.body)
+
+
+def test_post_to_channel_shares_the_answer_in_channel_and_removes_the_private_copy(bot, slack):
+    status, _, elapsed = click(bot, slack, "crimebot_post", "asb 2012/13", "share")
+    assert status == 200 and elapsed < 3.0
+    calls = slack.wait_for("share", 2)
+    shared, removed = calls[0].body, calls[1].body
+    assert shared["response_type"] == "in_channel" and shared["replace_original"] is False
+    assert f"Shared by <@{PARTNER}>" in json.dumps(shared["blocks"])
+    assert not any(e["text"]["text"] == "Post to channel" for b in shared["blocks"] if b["type"] == "actions"
+                   for e in b["elements"])
+    assert removed["delete_original"] is True
+    assert limit_problems(shared) == []
+
+
+def test_trend_button_asks_the_follow_up_question(bot, slack):
+    click(bot, slack, "crimebot_ask_0", "trend shoplifting", "trend")
+    [call] = slack.wait_for("trend")
+    assert call.body["replace_original"] is False
+    assert "Shoplifting" in call.body["text"] and len(cells(call.body)) > 2
+
+
+# -- @mentions and App Home ------------------------------------------------------------------------
+def test_mention_answers_in_a_thread(bot, slack):
+    before = len(slack.calls_to("chat.postMessage"))
+    status, _, _ = event(bot, {"type": "app_mention", "user": PARTNER, "channel": "C0CSP", "ts": "1700.0001",
+                               "text": "<@U0CRIMEBOT> asb wards"}, "Ev-wards")
+    assert status == 200
+    calls = slack.wait_for("chat.postMessage", before + 1)
+    message = calls[-1].body
+    assert message["channel"] == "C0CSP" and message["thread_ts"] == "1700.0001"
+    assert calls[-1].headers.get("Authorization") == f"Bearer {TOKEN}"
+    assert "High Street" in json.dumps(message["blocks"])
+    assert limit_problems(message) == []
+
+
+def test_mention_that_is_not_understood_answers_only_the_asker(bot, slack):
+    before = len(slack.calls_to("chat.postEphemeral"))
+    event(bot, {"type": "app_mention", "user": PARTNER, "channel": "C0CSP", "ts": "1700.0002",
+                "text": "<@U0CRIMEBOT> qwertyuiop"}, "Ev-nonsense")
+    calls = slack.wait_for("chat.postEphemeral", before + 1)
+    assert calls[-1].body["user"] == PARTNER and "didn't understand" in calls[-1].body["text"]
+
+
+def test_redelivered_event_is_answered_once(bot, slack):
+    before = len(slack.calls_to("chat.postMessage"))
+    mention = {"type": "app_mention", "user": PARTNER, "channel": "C0CSP", "ts": "1700.0003", "text": "<@U0CRIMEBOT> asb"}
+    event(bot, mention, "Ev-twice")
+    event(bot, mention, "Ev-twice")
+    slack.wait_for("chat.postMessage", before + 1)
+    time.sleep(0.5)
+    assert len(slack.calls_to("chat.postMessage")) == before + 1
+
+
+def test_rate_limited_post_is_retried_after_retry_after(bot, slack):
+    before = [c.status for c in slack.calls_to("chat.postMessage")]
+    slack.rate_limit("chat.postMessage", retry_after=1)
+    started = time.monotonic()
+    event(bot, {"type": "app_mention", "user": PARTNER, "channel": "C0CSP", "ts": "1700.0004",
+                "text": "<@U0CRIMEBOT> burglary dwelling"}, "Ev-429")
+    calls = slack.wait_for("chat.postMessage", len(before) + 2, timeout=15)
+    assert [c.status for c in calls[len(before):]] == [429, 200]
+    assert time.monotonic() - started >= 1.0  # waited for Retry-After
+    assert calls[-1].body["thread_ts"] == "1700.0004"
+
+
+def test_not_in_channel_is_logged_clearly_and_the_bot_keeps_serving(bot, slack, caplog):
+    slack.fail("chat.postMessage", "not_in_channel")
+    before = len(slack.calls_to("chat.postMessage"))
+    with caplog.at_level(logging.WARNING):
+        event(bot, {"type": "app_mention", "user": PARTNER, "channel": "C0NOTIN", "ts": "1700.0005",
+                    "text": "<@U0CRIMEBOT> asb"}, "Ev-notin")
+        slack.wait_for("chat.postMessage", before + 1)
+        deadline = time.monotonic() + 5
+        while "not_in_channel" not in caplog.text and time.monotonic() < deadline:
+            time.sleep(0.05)
+    assert "not_in_channel" in caplog.text and "C0NOTIN" in caplog.text
+    with urllib.request.urlopen(bot + "/healthz", timeout=5) as response:
+        assert response.status == 200 and json.loads(response.read())["ok"] is True
+
+
+def test_app_home_shows_priorities_with_headline_figures(bot, slack):
+    event(bot, {"type": "app_home_opened", "user": PARTNER, "channel": "D0HOME", "tab": "home"}, "Ev-home")
+    [call] = slack.wait_for("views.publish")
+    view = json.loads(call.body["view"]) if isinstance(call.body["view"], str) else call.body["view"]
+    assert call.body["user_id"] == PARTNER and view["type"] == "home"
+    text = json.dumps(view)
+    for expected in ("Road Safety", "KSI car drivers aged 17-24, 2012/13: 5", "Shoplifting, 2012/13: 994",
+                     "/crime priority road safety", "/crime rank changes"):
+        assert expected in text
+    assert limit_problems(view, home=True) == []
+
+
+def test_tokens_and_secrets_never_reach_the_log(bot, slack, bot_settings, tmp_path):
+    from bot.logs import RedactSecrets
+
+    handler = logging.FileHandler(tmp_path / "bot.log")
+    handler.addFilter(RedactSecrets([TOKEN, SECRET]))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    level = root.level
+    root.setLevel(logging.DEBUG)
+    try:
+        logging.getLogger("slack_sdk").setLevel(logging.DEBUG)
+        command(bot, slack, "asb", "logged")
+        slack.wait_for("logged")
+        event(bot, {"type": "app_mention", "user": PARTNER, "channel": "C0CSP", "ts": "1700.0006",
+                    "text": "<@U0CRIMEBOT> asb"}, "Ev-logged")
+        time.sleep(1)
+        logging.getLogger("test").info("token %s secret %s", TOKEN, SECRET)
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(level)
+        logging.getLogger("slack_sdk").setLevel(logging.NOTSET)
+        handler.close()
+    text = (tmp_path / "bot.log").read_text()
+    assert text and "[redacted]" in text
+    assert TOKEN not in text and SECRET not in text and "testtokenvalue" not in text
+
+
+# -- Block Kit limits --------------------------------------------------------------------------------
+def every_question():
+    extra = ["help", "rank changes", "priority", "priority road safety", "priority violent crime", "priority asb",
+             "priority substance misuse", "priority reoffending", "priority shoplifting", "wards", "asb wards",
+             "compare asb", "trend recorded crime", "trend outcome rate", "", "zzqx", "shopliftng", "asb 1999/00"]
+    return sorted({p[0] for p in PHRASINGS} | set(extra))
+
+
+def test_every_message_the_bot_can_build_passes_block_kit_limits(answerer):
+    questions = every_question()
+    assert len(questions) > 100
+    for question in questions:
+        answer = answerer.ask(question)
+        for shareable, shared_by in ((True, None), (False, PARTNER)):
+            message = answer_message(answer, shareable=shareable, shared_by=shared_by)
+            assert limit_problems(message) == [], question
+    assert limit_problems(home_view(answerer.headlines(), [("q" * 200, "w" * 3000)] * 80), home=True) == []
+
+
+def test_an_answer_too_big_for_slack_is_cut_to_fit_and_says_so():
+    wide = Table("Wide " * 40, [f"Column {i}" for i in range(25)], [[f"{i * j:,}" for j in range(25)] for i in range(150)])
+    long = Table("Long", ["Ward", "Note"], [[f"Ward {i}", "x" * 400] for i in range(300)])
+    answer = Answer("everything", {}, headline="h" * 5000, tables=[long, wide] * 30,
+                    notes=[f"note {i} " + "n" * 2500 for i in range(30)], sources=["s" * 3000] * 5,
+                    follow_ups=[("Trend " * 30, "q" * 3000)] * 40)
+    message = answer_message(answer)
+    assert limit_problems(message) == []
+    assert "do not fit in one Slack message" in json.dumps(message)
+
+
+# -- crimebot serve -----------------------------------------------------------------------------------
+def run_serve(args, env, timeout=60):
+    base = {"PATH": os.environ["PATH"], "HOME": os.environ.get("HOME", "/tmp")}
+    return subprocess.run([sys.executable, "-m", "bot.cli", "serve", *args], capture_output=True, text=True,
+                          cwd=PROJECT_ROOT, env={**base, **env}, timeout=timeout)
+
+
+def test_serve_says_what_is_missing(tmp_path):
+    result = run_serve([], {"CRIMEBOT_STATE_DIR": str(tmp_path)})
+    assert result.returncode == 2 and "SLACK_BOT_TOKEN" in result.stderr and "SLACK_APP_TOKEN" in result.stderr
+    result = run_serve(["--http"], {"CRIMEBOT_STATE_DIR": str(tmp_path), "SLACK_BOT_TOKEN": TOKEN})
+    assert result.returncode == 2 and "SLACK_SIGNING_SECRET" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_reports_a_refused_token(tmp_path, slack, settings):
+    slack.fail("auth.test", "invalid_auth")
+    result = run_serve(["--http"], {"CRIMEBOT_STATE_DIR": str(settings.state_dir), "SLACK_BOT_TOKEN": TOKEN,
+                                    "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack.api_url})
+    assert result.returncode == 2 and "invalid_auth" in result.stderr and "Traceback" not in result.stderr
+    assert TOKEN not in result.stderr
+
+
+def test_serve_uses_socket_mode_with_an_app_token(tmp_path, slack, settings):
+    slack.fail("apps.connections.open", "invalid_auth")
+    result = run_serve([], {"CRIMEBOT_STATE_DIR": str(settings.state_dir), "SLACK_BOT_TOKEN": TOKEN,
+                            "SLACK_APP_TOKEN": "xapp-1-A0-123-abcdef", "SLACK_API_URL": slack.api_url})
+    [call] = slack.calls_to("apps.connections.open")
+    assert call.headers.get("Authorization") == "Bearer xapp-1-A0-123-abcdef"
+    assert result.returncode == 2 and "SLACK_APP_TOKEN" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_http_serve_runs_under_uvicorn_and_answers_health_checks(tmp_path, slack, settings):
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {"PATH": os.environ["PATH"], "CRIMEBOT_STATE_DIR": str(settings.state_dir), "SLACK_BOT_TOKEN": TOKEN,
+           "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack.api_url}
+    process = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve", "--http", "--host", "127.0.0.1",
+                                "--port", str(port)], cwd=PROJECT_ROOT, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, status = time.monotonic() + 60, None
+        while time.monotonic() < deadline and status is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
+                    status = response.status
+            except OSError:
+                time.sleep(0.2)
+        assert status == 200
+        # no CRIMEBOT_ALLOWED_TEAMS: the token's own workspace (auth.test says T0STANDIN) is allowed
+        code, body, _ = command(f"http://127.0.0.1:{port}", slack, "asb", "served")
+        assert code == 200 and body == ""
+        assert slack.wait_for("served")
+        assert command(f"http://127.0.0.1:{port}", slack, "asb", "served-elsewhere", team="T0OTHER")[0] == 200
+    finally:
+        process.terminate()
+        _, stderr = process.communicate(timeout=20)
+    assert TOKEN not in stderr and SECRET not in stderr
+    assert "serving workspace(s) T0STANDIN" in stderr
+
+
+def test_manifest_declares_what_the_app_listens_for():
+    import yaml
+
+    manifest = yaml.safe_load((PROJECT_ROOT / "manifest.yml").read_text())
+    [crime] = manifest["features"]["slash_commands"]
+    assert crime["command"] == "/crime" and len(crime["command"]) <= 32
+    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "app_home_opened"}
+    assert {"commands", "chat:write", "chat:write.public", "files:write", "app_mentions:read"} <= set(
+        manifest["oauth_config"]["scopes"]["bot"])
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+    assert manifest["settings"]["interactivity"]["is_enabled"] is True  # the buttons
+    assert manifest["settings"]["socket_mode_enabled"] is True
+
+
+def test_every_setting_is_documented_in_env_example():
+    documented = {line.split("=")[0] for line in (PROJECT_ROOT / ".env.example").read_text().splitlines()
+                  if "=" in line and not line.startswith("#")}
+    read = set(__import__("re").findall(r'env\.get\("([A-Z_]+)"', (PROJECT_ROOT / "bot" / "settings.py").read_text()))
+    assert read and read == documented
