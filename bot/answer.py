@@ -34,6 +34,7 @@ EXAMPLES = [
     ("drug offences high street", "a ward or another district: thanet all crime"),
     ("compare asb", "Maidstone beside Kent and the other districts"),
     ("trend recorded crime", "every period the data has"),
+    ("spc outcome rate", "a control chart of a monthly series: centre line, limits, signals"),
 ]
 
 
@@ -53,7 +54,8 @@ class Answer:
     notes: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     error: dict | None = None
-    series: dict | None = None  # numbers for a chart: {"title", "unit", "points": [(label, value, kent)]}
+    # numbers for a chart: {"kind": "trend" | "spc" | "ranks", "title", "unit", ...} (bot/charts.py draws it)
+    series: dict | None = None
     follow_ups: list[tuple[str, str]] = field(default_factory=list)  # (label, question): "Trend", "Wards"
 
     def to_dict(self) -> dict:
@@ -165,7 +167,7 @@ class Answerer:
                            "e.g. `shoplifting maidstone 2012/13`, or `help`.", [e for e, _ in EXAMPLES[:4]])
         handler = {"help": self.help, "figure": self.figure, "rank_changes": self.rank_changes,
                    "priority": self.priority, "wards": self.wards, "compare": self.compare,
-                   "trend": self.trend}[c.kind]
+                   "trend": self.trend, "spc": self.spc}[c.kind]
         answer = handler(c)
         answer.understood = self.understood(c)
         if c.corrections:
@@ -177,7 +179,7 @@ class Answerer:
 
     def _follow_ups(self, c: Command) -> list[tuple[str, str]]:
         """The next questions worth one click: the indicator's trend, and its wards where the data has them."""
-        if not c.indicator or c.kind not in ("figure", "compare", "trend", "wards"):
+        if not c.indicator or c.kind not in ("figure", "compare", "trend", "wards", "spc"):
             return []
         name = self.vocab.names[("indicator", c.indicator)].lower()
         area = f" {area_name(self, c.area).lower()}" if c.area and c.area != "maidstone" else ""
@@ -328,8 +330,12 @@ class Answerer:
         if newer:
             answer.notes.append("Later figures (changes only): " + ", ".join(
                 f"`{ind.name.lower()} {self.periods[q].label.lower()}`" for q in newer) + ".")
-        answer.series = {"title": f"{ind.name}, {place}", "unit": unit,
-                         "points": [(r[0], r[1]) for r in rows]}
+        if len(frame) > 1:
+            labels = [r.period_label if p.kind != "financial_year" else r.period for r in frame.itertuples()]
+            answer.series = {"kind": "trend", "title": f"{ind.name}, {place}", "when": f"{labels[0]} to {labels[-1]}",
+                             "unit": unit, "area": place, "measure": row["value_measure"],
+                             "points": [(label, None if pd.isna(v) else float(v), None)
+                                        for label, v in zip(labels, frame.value)]}
         return answer
 
     def _headline(self, ind, place, p, row, is_pct) -> str:
@@ -393,8 +399,12 @@ class Answerer:
         answer.notes.append("County rank among the 12 Kent districts by rate per 1,000; 1 = best. "
                             f"Ranks for {previous} are given only where the text states them.")
         self._annotate(answer, "", area, [], set(frame.table_id))
-        answer.series = {"title": f"County rank changes, {area_name(self, area)} {period}", "unit": "rank",
-                         "ranks": [(r.category, r.rank_before, r.rank_now, r.direction) for r in frame.itertuples()]}
+        answer.series = {"kind": "ranks", "title": f"{area_name(self, area)}'s county rank by category",
+                         "when": f"{period} against {previous}", "unit": "county rank (1 = lowest rate of 12)",
+                         "before_label": previous, "now_label": period,
+                         "ranks": [(r.category, None if pd.isna(r.rank_before) else int(r.rank_before),
+                                    None if pd.isna(r.rank_now) else int(r.rank_now), int(r.direction))
+                                   for r in frame.itertuples()]}
         return answer
 
     def priority(self, c: Command) -> Answer:
@@ -519,10 +529,60 @@ class Answerer:
                                              f"{len(rows)} periods ({rows[0][0]} to {rows[-1][0]}).",
                         tables=[Table(f"{name}: trend", columns, rows)])
         self._annotate(answer, indicator, area, list(series.period), set(series.table_id))
-        answer.series = {"title": f"{name}, {area_name(self, area)}", "unit": self.indicators[indicator].unit,
-                         "points": [(r.period_label if kind != "financial_year" else r.period, r.value,
-                                     kent.loc[r.period].value if r.period in kent.index else None)
+        answer.series = {"kind": "trend", "title": f"{name}, {area_name(self, area)}",
+                         "when": f"{rows[0][0]} to {rows[-1][0]}", "unit": self.indicators[indicator].unit,
+                         "area": area_name(self, area), "measure": measure,
+                         "points": [(r.period_label if kind != "financial_year" else r.period, float(r.value),
+                                     float(kent.loc[r.period].value) if r.period in kent.index else None)
                                     for r in series.itertuples()]}
+        return answer
+
+    def spc(self, c: Command) -> Answer:
+        """An XmR control chart of a monthly series: centre line, natural process limits, signals."""
+        indicator = self._need_indicator(c, "spc")
+        area = c.area or "maidstone"
+        name = self.vocab.names[("indicator", indicator)]
+        frame = self.run("trend", indicator=indicator, area=area)
+        months = frame[(frame.area == area) & (frame.period_kind == "month")]
+        measure = next((m for m in ("count", "percent", "rate_per_1000") if m in set(months.measure)), None)
+        months = months[months.measure == measure] if measure else months
+        if len(months) < 8:
+            monthly = list(dict.fromkeys(self.run("monthly_series").indicator_name))
+            raise NoAnswer(f"A control chart needs a monthly series of at least 8 months; the assessment has "
+                           f"{len(months)} monthly {name} figures for {area_name(self, area)}. Monthly series: "
+                           f"{', '.join(monthly)}.", [f"spc {n.lower()}" for n in monthly[:3]])
+        from .spc import xmr
+
+        pct = measure == "percent"
+        chart = xmr(list(months.period_label), list(months.value), floor=0.0, ceiling=100.0 if pct else None)
+        unit = "%" if pct else ""
+        digits = 1 if pct else 0
+        flags = {}
+        for s in chart.signals:
+            for i in s.points:
+                flags.setdefault(i, []).append(s.rule)
+        rows = [[label, fmt_number(v, digits, unit), "" if mr is None else fmt_number(mr, digits, " pts" if pct else ""),
+                 ", ".join(flags.get(i, []))] for i, (label, v, mr) in enumerate(zip(chart.labels, chart.values,
+                                                                                     chart.moving_ranges))]
+        rows, columns = _drop_empty(rows, ["Month", name, "Moving range", "Signal"])
+        limits = [["Centre line (mean)", fmt_number(chart.centre, 1, unit)],
+                  ["Upper natural process limit", fmt_number(chart.upper, 1, unit)],
+                  ["Lower natural process limit", fmt_number(chart.lower, 1, unit)],
+                  ["Average moving range", fmt_number(chart.average_moving_range, 1)],
+                  ["Upper range limit", fmt_number(chart.upper_range, 1)]]
+        when = f"{chart.labels[0]} to {chart.labels[-1]}"
+        answer = Answer(c.text, {}, headline=f"{name}, {area_name(self, area)}, {when}: {chart.reading}",
+                        tables=[Table(f"{name}, {area_name(self, area)}: XmR control chart", columns, rows),
+                                Table("Control limits", ["Line", "Value"], limits)])
+        answer.notes.append(f"Limits computed from these {len(chart.values)} months: mean ± 2.66 × average moving "
+                            f"range; a signal is a month outside the limits or a run of 8 on one side of the centre.")
+        self._annotate(answer, indicator, area, list(months.period), set(months.table_id))
+        answer.series = {"kind": "spc", "title": f"{name}, {area_name(self, area)}: XmR control chart",
+                         "when": when, "unit": self.indicators[indicator].unit, "percent": pct,
+                         "labels": chart.labels, "values": chart.values, "moving_ranges": chart.moving_ranges,
+                         "centre": chart.centre, "upper": chart.upper, "lower": chart.lower,
+                         "average_moving_range": chart.average_moving_range, "upper_range": chart.upper_range,
+                         "signals": [(s.rule, s.points) for s in chart.signals], "reading": chart.reading}
         return answer
 
 

@@ -67,7 +67,7 @@ def _data_check(settings: Settings, fmt: str) -> int:
     return 0
 
 
-def _ask(settings: Settings, text: str, fmt: str) -> int:
+def _ask(settings: Settings, text: str, fmt: str, chart: str | None = None) -> int:
     from .answer import Answerer
     from .render import render
 
@@ -81,7 +81,24 @@ def _ask(settings: Settings, text: str, fmt: str) -> int:
         return 2
     result = answerer.ask(text)
     print(render(result, fmt))
-    return 1 if result.error else 0
+    if result.error:
+        return 1
+    if chart:
+        from .charts import NoChart, draw
+
+        try:
+            png = draw(result)
+        except NoChart as exc:
+            print(f"crimebot: no chart written: {exc}", file=sys.stderr)
+            return 1
+        try:
+            with open(chart, "wb") as out:
+                out.write(png)
+        except OSError as exc:
+            print(f"crimebot: cannot write the chart to {chart}: {exc.strerror}", file=sys.stderr)
+            return 1
+        print(f"crimebot: chart written to {chart}", file=sys.stderr)
+    return 0
 
 
 def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
@@ -146,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     ask = sub.add_parser("ask", help="answer a question, as /crime does in Slack")
     ask.add_argument("text", nargs="*", help='the question, e.g. "shoplifting maidstone 2012/13"')
     ask.add_argument("--format", choices=["text", "markdown", "json", "csv"], default="text")
+    ask.add_argument("--chart", metavar="FILE.png", help="also draw the answer's chart (trend, spc, ranks) as a PNG")
     data = sub.add_parser("data", help="build and check the database built from data/")
     data_sub = data.add_subparsers(dest="data_command", required=True)
     check = data_sub.add_parser("check", help="load data/, recompute every derived figure, list disagreements")
@@ -162,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "data":
         return _data_check(settings, args.format)
     if args.command == "ask":
-        return _ask(settings, " ".join(args.text), args.format)
+        return _ask(settings, " ".join(args.text), args.format, args.chart)
     if args.command == "serve":
         return _serve(settings, args.http, args.host, args.port)
     parser.error(f"unknown command {args.command}")

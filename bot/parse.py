@@ -30,6 +30,7 @@ KIND_WORDS = [  # phrase, kind: longest phrases are tried first
     ("compare", "compare"), ("comparison", "compare"), ("districts", "compare"), ("district", "compare"),
     ("across kent", "compare"), ("vs", "compare"), ("versus", "compare"),
     ("trend", "trend"), ("trends", "trend"), ("over time", "trend"), ("history", "trend"),
+    ("spc", "spc"), ("control chart", "spc"), ("control limits", "spc"), ("xmr", "spc"), ("spc chart", "spc"),
     ("help", "help"), ("examples", "help"), ("what can i ask", "help"),
 ]
 STOPWORDS = frozenset("""a an the in of for on at to by and or is was were are what whats what's how many much show

@@ -447,3 +447,37 @@ def test_every_setting_is_documented_in_env_example():
                   if "=" in line and not line.startswith("#")}
     read = set(__import__("re").findall(r'env\.get\("([A-Z_]+)"', (PROJECT_ROOT / "bot" / "settings.py").read_text()))
     assert read and read == documented
+
+
+# -- charts ----------------------------------------------------------------------------------------------
+def test_mention_uploads_the_chart_into_the_thread(bot, slack):
+    before = len(slack.calls_to("files.completeUploadExternal"))
+    event(bot, {"type": "app_mention", "user": PARTNER, "channel": "C0CSP", "ts": "1700.0100",
+                "text": "<@U0CRIMEBOT> spc recorded crime"}, "Ev-chart")
+    calls = slack.wait_for("files.completeUploadExternal", before + 1, timeout=30)
+    complete = calls[-1].body
+    assert complete["channel_id"] == "C0CSP" and complete["thread_ts"] == "1700.0100"
+    files = json.loads(complete["files"]) if isinstance(complete["files"], str) else complete["files"]
+    assert "XmR control chart" in files[0]["title"]
+    [upload] = [c for c in slack.calls if c.kind == "upload" and c.name == files[0]["id"]]
+    assert upload.body[:8] == b"\x89PNG\r\n\x1a\n"
+    ask_for_url = [c for c in slack.calls_to("files.getUploadURLExternal")][-1]
+    assert ask_for_url.body["filename"] == "crimebot-spc-recorded-crime.png"
+    assert int(ask_for_url.body["length"]) == len(upload.body)
+
+
+def test_private_answer_with_a_chart_says_how_to_share_it_and_posting_uploads_it(bot, slack):
+    command(bot, slack, "trend shoplifting", "chart-private")
+    [call] = slack.wait_for("chart-private")
+    assert "Post to channel* shares it with the chart" in json.dumps(call.body["blocks"])
+    before = len(slack.calls_to("files.completeUploadExternal"))
+    click(bot, slack, "crimebot_post", "trend shoplifting", "chart-share")
+    calls = slack.wait_for("files.completeUploadExternal", before + 1, timeout=30)
+    assert calls[-1].body["channel_id"] == "C0CSP" and not calls[-1].body.get("thread_ts")
+
+
+def test_chart_upload_refused_tells_the_partner(bot, slack):
+    slack.fail("files.getUploadURLExternal", "not_in_channel")
+    click(bot, slack, "crimebot_post", "ranks 2012/13", "chart-refused")
+    calls = slack.wait_for("chart-refused", 3, timeout=30)
+    assert "/invite @crimebot" in calls[-1].body["text"]

@@ -80,10 +80,12 @@ def monospace_sections(table: Table) -> list[dict]:
     return blocks
 
 
-def answer_message(answer: Answer, *, shareable: bool = True, shared_by: str | None = None) -> dict:
+def answer_message(answer: Answer, *, shareable: bool = True, shared_by: str | None = None,
+                   hint: str | None = None) -> dict:
     """An Answer as ``{"text", "blocks"}`` for chat.postMessage or a response_url.
 
-    ``shareable`` adds "Post to channel" (for an ephemeral answer); ``shared_by`` marks a shared one.
+    ``shareable`` adds "Post to channel" (for an ephemeral answer); ``shared_by`` marks a shared one;
+    ``hint`` is a line for the footer (such as where the chart is).
     """
     if answer.error:
         return error_message(answer)
@@ -100,7 +102,7 @@ def answer_message(answer: Answer, *, shareable: bool = True, shared_by: str | N
             blocks.append(block)
         else:
             blocks.extend(monospace_sections(table))
-    footer = _footer(answer, shared_by)
+    footer = _footer(answer, shared_by, hint)
     buttons = _buttons(answer, shareable)
     room = MAX_BLOCKS - len(footer) - len(buttons)
     if len(blocks) > room:
@@ -111,8 +113,9 @@ def answer_message(answer: Answer, *, shareable: bool = True, shared_by: str | N
     return {"text": cut(answer.headline, MAX_MESSAGE_TEXT), "blocks": blocks + footer + buttons}
 
 
-def _footer(answer: Answer, shared_by: str | None) -> list[dict]:
+def _footer(answer: Answer, shared_by: str | None, hint: str | None = None) -> list[dict]:
     texts = [f"Shared by <@{shared_by}>"] if shared_by else []
+    texts += [hint] if hint else []
     texts += [n for n in answer.notes]
     texts += [f"Source: {s}" for s in answer.sources]
     if not texts:

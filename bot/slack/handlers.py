@@ -16,7 +16,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 from slack_sdk.webhook import WebhookClient
 
-from ..answer import EXAMPLES
+from ..answer import EXAMPLES, Answer
+from ..charts import draw, file_name, has_chart
 from ..service import Service
 from ..settings import Settings
 from .blocks import ASK_ACTION, POST_ACTION, answer_message, error_message, home_view, notice
@@ -33,6 +34,8 @@ SLACK_TROUBLE = {
     "ratelimited": "Slack is asking me to slow down; please try again in a minute.",
     "expired_url": "That answer is too old to share (Slack allows 30 minutes); ask again.",
 }
+
+CHART_HINT = ":chart_with_upwards_trend: This answer has a chart: *Post to channel* shares it with the chart."
 
 # An admin command: (what it does, function of the request body returning the reply text).
 AdminCommand = tuple[str, Callable[[dict], str]]
@@ -59,6 +62,26 @@ def slack_trouble(exc: SlackApiError, where: str) -> str:
     log.warning("Slack refused %s in %s: %s", exc.response.api_url if exc.response is not None else "a call",
                 where, code)
     return SLACK_TROUBLE.get(code, f"Slack refused the message ({code}).")
+
+
+def upload_chart(client, answer: Answer, channel: str, thread_ts: str | None = None) -> str | None:
+    """Draw the answer's chart and upload it (files_upload_v2) into the channel or thread; None when done,
+    or what to tell the partner when Slack refused it."""
+    try:
+        png = draw(answer)
+    except Exception:
+        log.exception("could not draw the chart for %r", answer.query)
+        return "The chart could not be drawn; the figures above are complete."
+    try:
+        client.files_upload_v2(channel=channel, thread_ts=thread_ts, file=png, filename=file_name(answer),
+                               title=f"{answer.series['title']}, {answer.series['when']}",
+                               alt_txt=answer.headline[:1000])
+    except SlackApiError as exc:
+        return slack_trouble(exc, channel)
+    except OSError as exc:
+        log.warning("chart upload to %s failed: %s", channel, exc.__class__.__name__)
+        return "The chart could not be uploaded; please try again."
+    return None
 
 
 class _SeenEvents:
@@ -122,7 +145,7 @@ def register(app: App, service: Service, settings: Settings,
             answer.notes.append("Admins can also run: " + ", ".join(f"`{n}` ({what})" for n, (what, _) in admin.items()))
         else:
             answer = service.ask(text)
-        send_response(url, answer_message(answer))
+        send_response(url, answer_message(answer, hint=CHART_HINT if has_chart(answer) else None))
 
     app.command("/crime")(ack=acknowledge, lazy=[answer_command])
 
@@ -140,6 +163,9 @@ def register(app: App, service: Service, settings: Settings,
                 client.chat_postMessage(channel=channel, thread_ts=thread, **answer_message(answer, shareable=False))
         except SlackApiError as exc:
             slack_trouble(exc, channel)
+            return
+        if has_chart(answer):
+            upload_chart(client, answer, channel, thread)
 
     app.event("app_mention")(ack=acknowledge, lazy=[answer_mention])
 
@@ -153,21 +179,28 @@ def register(app: App, service: Service, settings: Settings,
 
     app.event("app_home_opened")(ack=acknowledge, lazy=[publish_home])
 
-    def post_to_channel(body):
+    def post_to_channel(body, client):
         question, user = body["actions"][0].get("value", ""), body["user"]["id"]
         answer = service.ask(question)
         posted = send_response(body["response_url"], answer_message(answer, shareable=False, shared_by=user),
                                response_type="in_channel", replace_original=False)
-        if posted:
-            send_response(body["response_url"], {}, delete_original=True)
-        else:
+        if not posted:
             send_response(body["response_url"], notice(SLACK_TROUBLE["channel_not_found"]), replace_original=False)
+            return
+        send_response(body["response_url"], {}, delete_original=True)
+        channel = (body.get("channel") or {}).get("id")
+        if has_chart(answer) and channel:
+            trouble = upload_chart(client, answer, channel)
+            if trouble:
+                send_response(body["response_url"], notice(f"The chart was not posted: {trouble}"),
+                              replace_original=False)
 
     app.action(POST_ACTION)(ack=acknowledge, lazy=[post_to_channel])
 
     def ask_again(body):
         answer = service.ask(body["actions"][0].get("value", ""))
-        send_response(body["response_url"], answer_message(answer), replace_original=False)
+        send_response(body["response_url"], answer_message(answer, hint=CHART_HINT if has_chart(answer) else None),
+                      replace_original=False)
 
     app.action(re.compile(f"^{ASK_ACTION}_\\d+$"))(ack=acknowledge, lazy=[ask_again])
 
