@@ -316,7 +316,7 @@ class Answerer:
                                        [[r.area_name, MEASURE_LABEL.get(r.measure, r.measure),
                                          fmt_number(r.value, r.digits, "%" if r.measure in ("percent", "pct_change") else "")]
                                         for r in same.itertuples()]))
-        self._annotate(answer, indicator, area, list(frame.period), set(",".join(frame.tables).split(",")))
+        self.annotate(answer, indicator, area, list(frame.period), set(",".join(frame.tables).split(",")))
         if isinstance(ind.period_note, str) and ind.period_note:
             answer.notes.append(f"About these figures: {ind.period_note}.")
         if row["value_flag"] == "approximate":
@@ -357,7 +357,7 @@ class Answerer:
                 text += f" ({ARROW[int(row['rank_direction'])]})"
         return text.replace(":, ", ": ") + "."
 
-    def _annotate(self, answer: Answer, indicator, area, periods, tables) -> None:
+    def annotate(self, answer: Answer, indicator, area, periods, tables) -> None:
         notes = self.run("notes", indicator=indicator, area=area, periods=periods)
         for r in notes.itertuples():
             text = f"Data note: {r.note}"
@@ -398,7 +398,7 @@ class Answerer:
             answer.notes.append(f"Data note ({self.vocab.names[('indicator', r.indicator)]}): {r.note}")
         answer.notes.append("County rank among the 12 Kent districts by rate per 1,000; 1 = best. "
                             f"Ranks for {previous} are given only where the text states them.")
-        self._annotate(answer, "", area, [], set(frame.table_id))
+        self.annotate(answer, "", area, [], set(frame.table_id))
         answer.series = {"kind": "ranks", "title": f"{area_name(self, area)}'s county rank by category",
                          "when": f"{period} against {previous}", "unit": "county rank (1 = lowest rate of 12)",
                          "before_label": previous, "now_label": period,
@@ -450,7 +450,7 @@ class Answerer:
                            & group.measure.isin(["count", "percent", "rate_per_1000", "pct_change"])].itertuples():
                 beside.append([r.area_name, r.indicator_name, r.period, MEASURE_LABEL.get(r.measure, r.measure),
                                fmt_number(r.value, r.digits)])
-            self._annotate(answer, indicator, "maidstone", [latest], set(group.table_id))
+            self.annotate(answer, indicator, "maidstone", [latest], set(group.table_id))
         columns = ["Indicator", "Period", "Figure", "Change", "% change", "Rate per 1,000", "County rank", "Direction"]
         rows, columns = _drop_empty(borough, columns)
         answer.tables.append(Table(f"{pri['name']}: Maidstone's latest figures", columns, rows))
@@ -483,7 +483,7 @@ class Answerer:
                         tables=[Table(title, ["Ward", "Indicator", "Period", "Measure", "Figure", "Share of borough",
                                               "Note"], rows)])
         answer.notes.append("The assessment names only the highest wards; other wards' figures are not published.")
-        self._annotate(answer, c.indicator or "", "maidstone", [], set(frame.table_id))
+        self.annotate(answer, c.indicator or "", "maidstone", [], set(frame.table_id))
         return answer
 
     def compare(self, c: Command) -> Answer:
@@ -502,7 +502,7 @@ class Answerer:
         if not others:
             answer.notes.append(f"The assessment gives no other district's or Kent figure for {name}; "
                                 "only Maidstone's, with its county rank.")
-        self._annotate(answer, indicator, "maidstone", list(frame.period.unique()), set(frame.table_id))
+        self.annotate(answer, indicator, "maidstone", list(frame.period.unique()), set(frame.table_id))
         return answer
 
     def trend(self, c: Command) -> Answer:
@@ -528,7 +528,7 @@ class Answerer:
         answer = Answer(c.text, {}, headline=f"{name}, {area_name(self, area)}: {label.lower()} over "
                                              f"{len(rows)} periods ({rows[0][0]} to {rows[-1][0]}).",
                         tables=[Table(f"{name}: trend", columns, rows)])
-        self._annotate(answer, indicator, area, list(series.period), set(series.table_id))
+        self.annotate(answer, indicator, area, list(series.period), set(series.table_id))
         answer.series = {"kind": "trend", "title": f"{name}, {area_name(self, area)}",
                          "when": f"{rows[0][0]} to {rows[-1][0]}", "unit": self.indicators[indicator].unit,
                          "area": area_name(self, area), "measure": measure,
@@ -576,7 +576,7 @@ class Answerer:
                                 Table("Control limits", ["Line", "Value"], limits)])
         answer.notes.append(f"Limits computed from these {len(chart.values)} months: mean ± 2.66 × average moving "
                             f"range; a signal is a month outside the limits or a run of 8 on one side of the centre.")
-        self._annotate(answer, indicator, area, list(months.period), set(months.table_id))
+        self.annotate(answer, indicator, area, list(months.period), set(months.table_id))
         answer.series = {"kind": "spc", "title": f"{name}, {area_name(self, area)}: XmR control chart",
                          "when": when, "unit": self.indicators[indicator].unit, "percent": pct,
                          "labels": chart.labels, "values": chart.values, "moving_ranges": chart.moving_ranges,

@@ -2,6 +2,7 @@
 
     crimebot ask "shoplifting maidstone 2012/13"
     crimebot data check [--format json]
+    crimebot digest [--period "Q2 2013/14"] [--priority NAME] [--format text] [--post [--channel ID] [--force]]
     crimebot serve [--http --port 3000]
 """
 from __future__ import annotations
@@ -101,6 +102,54 @@ def _ask(settings: Settings, text: str, fmt: str, chart: str | None = None) -> i
     return 0
 
 
+def _digest(settings: Settings, args) -> int:
+    """Preview a quarter's digest, or post it (exactly once per channel) to the subscribed channels."""
+    from .answer import NoAnswer
+    from .datapack import DataError
+    from .digest import Digester, FinancialQuarter
+    from .queries import QueryRejected
+    from .render import render
+    from .service import Service
+
+    try:
+        quarter = FinancialQuarter.parse(args.period) if args.period else None
+    except ValueError as exc:
+        print(f"crimebot digest: {exc}", file=sys.stderr)
+        return 2
+    try:
+        service = Service(settings)
+    except (DataError, QueryRejected) as exc:
+        print(f"crimebot digest: cannot load the data: {exc}", file=sys.stderr)
+        return 2
+    digester = Digester(service.answerer)
+    try:
+        priority = digester.priority(args.priority)["id"] if args.priority else None
+    except NoAnswer as exc:
+        print(f"crimebot digest: {exc}", file=sys.stderr)
+        return 2
+    quarter = quarter or digester.latest_quarter()
+    if not args.post:
+        print(render(digester.digest(quarter, priority), args.format))
+        return 0
+    if not settings.slack_bot_token:
+        print("crimebot digest --post: set SLACK_BOT_TOKEN (see .env.example).", file=sys.stderr)
+        return 2
+    from .slack.app import web_client
+    from .slack.digests import DigestPoster
+
+    poster = DigestPoster(settings, service, web_client(settings))
+    targets = [(args.channel, priority)] if args.channel else \
+        [(c, p) for c, p in poster.ledger.subscriptions() if priority is None or p == priority]
+    if not targets:
+        print("crimebot digest --post: no channel to post to: give --channel ID, set CRIMEBOT_DIGEST_CHANNELS, or "
+              "/crime subscribe in a channel.", file=sys.stderr)
+        return 2
+    outcomes = poster.post(quarter, targets, force=args.force)
+    for outcome in outcomes:
+        print(outcome.describe(quarter).replace("<#", "").replace(">", ""))
+    return 1 if any(o.status == "failed" for o in outcomes) else 0
+
+
 def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
     """Run the Slack app until stopped; say plainly what is missing rather than fail with a trace."""
     import dataclasses
@@ -139,7 +188,18 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
         return 2
     if not settings.allowed_team_ids:  # the bot's own workspace, unless told otherwise
         settings = dataclasses.replace(settings, allowed_team_ids=frozenset({identity["team_id"]}))
-    app = create_app(settings, service)
+    from .scheduler import DigestScheduler, digest_trigger
+    from .slack.digests import DigestPoster, admin_commands
+
+    try:
+        trigger = digest_trigger(settings)
+    except ValueError as exc:
+        print(f"crimebot serve: {exc}", file=sys.stderr)
+        return 2
+    poster = DigestPoster(settings, service, web_client(settings))
+    app = create_app(settings, service, admin_commands(poster))
+    scheduler = DigestScheduler(poster, trigger)
+    scheduler.start()
     log.info("serving workspace(s) %s as %s", ", ".join(sorted(settings.allowed_team_ids)), identity.get("user"))
     if use_http:
         from .slack.server import http_app, serve_http
@@ -168,6 +228,13 @@ def main(argv: list[str] | None = None) -> int:
     data_sub = data.add_subparsers(dest="data_command", required=True)
     check = data_sub.add_parser("check", help="load data/, recompute every derived figure, list disagreements")
     check.add_argument("--format", choices=["text", "json"], default="text")
+    digest = sub.add_parser("digest", help="a quarter's digest: preview it, or --post it to the subscribed channels")
+    digest.add_argument("--period", help='a financial quarter, e.g. "Q2 2013/14" (default: the latest in the data)')
+    digest.add_argument("--priority", help="one priority's digest, e.g. 'road safety'")
+    digest.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    digest.add_argument("--post", action="store_true", help="post it (once per channel: the ledger remembers)")
+    digest.add_argument("--channel", help="post to this channel ID instead of the subscribed channels")
+    digest.add_argument("--force", action="store_true", help="post even where the ledger says it was posted")
     serve = sub.add_parser("serve", help="run the Slack app: Socket Mode when SLACK_APP_TOKEN is set, or --http")
     serve.add_argument("--http", action="store_true", help="serve Slack's requests at /slack/events over HTTP")
     serve.add_argument("--port", type=int, default=3000)
@@ -183,6 +250,8 @@ def main(argv: list[str] | None = None) -> int:
         return _ask(settings, " ".join(args.text), args.format, args.chart)
     if args.command == "serve":
         return _serve(settings, args.http, args.host, args.port)
+    if args.command == "digest":
+        return _digest(settings, args)
     parser.error(f"unknown command {args.command}")
     return 2
 

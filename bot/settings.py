@@ -15,6 +15,12 @@ def _split(value: str | None) -> frozenset[str]:
     return frozenset(part.strip() for part in (value or "").replace(";", ",").split(",") if part.strip())
 
 
+def _subscription(text: str) -> tuple[str, str | None]:
+    """'C0123ABC' -> whole digest; 'C0123ABC:road safety' -> one priority's digest."""
+    channel, _, priority = text.partition(":")
+    return channel.strip(), priority.strip() or None
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path = PROJECT_ROOT / "data"
@@ -26,6 +32,14 @@ class Settings:
     slack_api_url: str = "https://slack.com/api/"
     allowed_team_ids: frozenset[str] = frozenset()
     admin_user_ids: frozenset[str] = frozenset()
+    # (channel ID, priority or None for the whole digest), from CRIMEBOT_DIGEST_CHANNELS
+    digest_channels: tuple[tuple[str, str | None], ...] = ()
+    digest_cron: str = "0 9 15 1,4,7,10 *"  # 09:00 on the 15th of January, April, July, October
+    digest_timezone: str = "Europe/London"
+
+    @property
+    def ledger_path(self) -> Path:
+        return self.state_dir / "digests.sqlite"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
@@ -43,4 +57,7 @@ class Settings:
             slack_api_url=api_url,
             allowed_team_ids=_split(env.get("CRIMEBOT_ALLOWED_TEAMS")),
             admin_user_ids=_split(env.get("CRIMEBOT_ADMINS")),
+            digest_channels=tuple(_subscription(part) for part in sorted(_split(env.get("CRIMEBOT_DIGEST_CHANNELS")))),
+            digest_cron=env.get("CRIMEBOT_DIGEST_CRON") or cls.digest_cron,
+            digest_timezone=env.get("CRIMEBOT_DIGEST_TIMEZONE") or cls.digest_timezone,
         )

@@ -33,6 +33,11 @@ class Call:
     headers: dict
     body: dict | bytes
     status: int
+    reply: dict | None = None  # what the stand-in answered (Web API calls)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == 200 and (self.reply is None or bool(self.reply.get("ok")))
 
 
 @dataclass
@@ -138,7 +143,7 @@ class SlackStandIn:
         else:
             return 404, {}, b"not found"
         with self._lock:
-            self.calls.append(Call(kind, name, headers, body, reply.status))
+            self.calls.append(Call(kind, name, headers, body, reply.status, reply.body))
             self._lock.notify_all()
         if reply.body is None:
             text = b"ok" if kind == "response_url" else f"OK - {len(raw)}".encode()

@@ -1,0 +1,168 @@
+"""The digest ledger: every digest posted (or refused), and the channels subscribed, in the state directory.
+
+SQLite, because several processes may hold it at once (two ``crimebot serve``, a ``crimebot digest
+--post`` by hand) and SQLite locks across processes; DuckDB allows one writer process only. A digest
+is keyed by (channel, period, priority): the row is claimed inside a transaction before anything is
+posted, so only one process, thread or retry ever posts it.
+
+Row states: ``posting`` (claimed; the post is under way), ``posted`` (with the message ts), ``failed``
+(with Slack's reason; a later run may try again). A ``posting`` row older than the lease belongs to a
+process that died mid-post: whether Slack got the message is unknown, so it is not posted again
+without ``force`` (at most once beats twice), and the admins are told.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+LEASE_SECONDS = 600
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS digests (
+    channel    TEXT NOT NULL,
+    period     TEXT NOT NULL,
+    priority   TEXT NOT NULL DEFAULT '',
+    status     TEXT NOT NULL CHECK (status IN ('posting', 'posted', 'failed')),
+    ts         TEXT,
+    reason     TEXT,
+    claimed_by TEXT,
+    claimed_at REAL,
+    posted_at  REAL,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (channel, period, priority)
+);
+CREATE TABLE IF NOT EXISTS subscriptions (
+    channel    TEXT NOT NULL,
+    priority   TEXT NOT NULL DEFAULT '',
+    active     INTEGER NOT NULL,
+    changed_by TEXT,
+    changed_at REAL,
+    PRIMARY KEY (channel, priority)
+);
+"""
+
+
+@dataclass
+class Entry:
+    channel: str
+    period: str
+    priority: str
+    status: str
+    ts: str | None
+    reason: str | None
+    claimed_at: float | None
+    posted_at: float | None
+    attempts: int
+
+
+@dataclass
+class Claim:
+    """The outcome of trying to claim a digest: ``granted``, or why not (with the row that stops it)."""
+
+    granted: bool
+    why: str = ""
+    entry: Entry | None = None
+
+
+class Ledger:
+    def __init__(self, path: Path, clock=time.time):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.clock = clock
+        with self._connect() as con:
+            con.executescript(SCHEMA)
+
+    @contextmanager
+    def _connect(self):
+        con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            con.execute("PRAGMA journal_mode=WAL")
+            yield con
+        finally:
+            con.close()
+
+    @contextmanager
+    def _transaction(self):
+        with self._connect() as con:
+            con.execute("BEGIN IMMEDIATE")  # the write lock first: no two claimers read the same row state
+            try:
+                yield con
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    # -- digests ------------------------------------------------------------------------------
+    def claim(self, channel: str, period: str, priority: str | None = None, force: bool = False) -> Claim:
+        key = (channel, period, priority or "")
+        me = f"{os.getpid()}:{id(self)}:{time.monotonic_ns()}"
+        now = self.clock()
+        with self._transaction() as con:
+            row = con.execute("SELECT * FROM digests WHERE channel = ? AND period = ? AND priority = ?", key).fetchone()
+            entry = _entry(row) if row else None
+            if entry and not force:
+                if entry.status == "posted":
+                    return Claim(False, "already posted", entry)
+                if entry.status == "posting":
+                    stale = now - (entry.claimed_at or 0) > LEASE_SECONDS
+                    return Claim(False, "interrupted while posting: it may or may not have reached Slack" if stale
+                                 else "being posted by another process", entry)
+            con.execute("""
+                INSERT INTO digests (channel, period, priority, status, claimed_by, claimed_at, attempts)
+                VALUES (?, ?, ?, 'posting', ?, ?, 1)
+                ON CONFLICT (channel, period, priority) DO UPDATE SET
+                    status = 'posting', claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at,
+                    reason = NULL, attempts = digests.attempts + 1
+            """, (*key, me, now))
+        return Claim(True, "", entry)
+
+    def posted(self, channel: str, period: str, priority: str | None, ts: str) -> None:
+        with self._transaction() as con:
+            con.execute("UPDATE digests SET status = 'posted', ts = ?, posted_at = ?, reason = NULL "
+                        "WHERE channel = ? AND period = ? AND priority = ?", (ts, self.clock(), channel, period, priority or ""))
+
+    def failed(self, channel: str, period: str, priority: str | None, reason: str) -> None:
+        with self._transaction() as con:
+            con.execute("UPDATE digests SET status = 'failed', reason = ? "
+                        "WHERE channel = ? AND period = ? AND priority = ?", (reason, channel, period, priority or ""))
+
+    def entries(self) -> list[Entry]:
+        with self._connect() as con:
+            rows = con.execute("SELECT * FROM digests ORDER BY claimed_at, channel").fetchall()
+        return [_entry(r) for r in rows]
+
+    # -- subscriptions ------------------------------------------------------------------------
+    def seed(self, subscriptions: list[tuple[str, str | None]]) -> None:
+        """Subscriptions from the settings; a channel an admin unsubscribed stays unsubscribed."""
+        with self._transaction() as con:
+            con.executemany("INSERT OR IGNORE INTO subscriptions VALUES (?, ?, 1, 'settings', ?)",
+                            [(c, p or "", self.clock()) for c, p in subscriptions])
+
+    def subscribe(self, channel: str, priority: str | None, by: str, active: bool = True) -> bool:
+        """Subscribe (or unsubscribe) a channel; True when that changed anything."""
+        with self._transaction() as con:
+            row = con.execute("SELECT active FROM subscriptions WHERE channel = ? AND priority = ?",
+                              (channel, priority or "")).fetchone()
+            if row is not None and bool(row[0]) == active:
+                return False
+            if row is None and not active:
+                return False
+            con.execute("INSERT INTO subscriptions VALUES (?, ?, ?, ?, ?) ON CONFLICT (channel, priority) DO UPDATE "
+                        "SET active = excluded.active, changed_by = excluded.changed_by, changed_at = excluded.changed_at",
+                        (channel, priority or "", int(active), by, self.clock()))
+            return True
+
+    def subscriptions(self) -> list[tuple[str, str | None]]:
+        with self._connect() as con:
+            rows = con.execute("SELECT channel, priority FROM subscriptions WHERE active = 1 "
+                               "ORDER BY channel, priority").fetchall()
+        return [(c, p or None) for c, p in rows]
+
+
+def _entry(row) -> Entry:
+    channel, period, priority, status, ts, reason, _, claimed_at, posted_at, attempts = row
+    return Entry(channel, period, priority, status, ts, reason, claimed_at, posted_at, attempts)

@@ -1,0 +1,95 @@
+"""The digest schedule: APScheduler 3 cron in the partnership's time zone, inside ``crimebot serve``.
+
+The schedule only says *when*; the ledger makes each digest go out once whatever fires it: the cron
+job, the catch-up at start-up (the most recent run the bot missed while it was down, once, not once per
+missed run), another process, or a person with ``crimebot digest --post``.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.cron import CronTrigger
+
+from .digest import FinancialQuarter
+from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def digest_trigger(settings: Settings) -> CronTrigger:
+    """The cron trigger from settings; ValueError says what is wrong with the crontab line or zone."""
+    try:
+        zone = ZoneInfo(settings.digest_timezone)
+    except Exception as exc:
+        raise ValueError(f"CRIMEBOT_DIGEST_TIMEZONE={settings.digest_timezone!r} is not a time zone "
+                         "(e.g. Europe/London)") from exc
+    try:
+        return CronTrigger.from_crontab(settings.digest_cron, timezone=zone)
+    except ValueError as exc:
+        raise ValueError(f"CRIMEBOT_DIGEST_CRON={settings.digest_cron!r} is not a crontab line "
+                         f"(minute hour day month weekday, e.g. '0 9 15 1,4,7,10 *'): {exc}") from exc
+
+
+def next_run(trigger: CronTrigger, now: datetime) -> datetime | None:
+    return trigger.get_next_fire_time(None, now)
+
+
+def last_run(trigger: CronTrigger, now: datetime, horizon_days: int = 400) -> datetime | None:
+    """The most recent scheduled time at or before ``now`` (within the horizon), or None.
+
+    Looks back over a window that doubles until it holds a fire time, so a schedule firing every second
+    costs as little to search as one firing every quarter.
+    """
+    window, horizon = timedelta(seconds=1), timedelta(days=horizon_days)
+    while window <= 2 * horizon:
+        fire = trigger.get_next_fire_time(None, now - window)
+        if fire is not None and fire <= now:
+            while True:
+                later = trigger.get_next_fire_time(fire, fire + timedelta(seconds=1))
+                if later is None or later > now:
+                    return fire
+                fire = later
+        window *= 2
+    return None
+
+
+class DigestScheduler:
+    """Runs ``poster.post(quarter just ended)`` on the trigger; catches up once at start-up."""
+
+    def __init__(self, poster, trigger: CronTrigger, clock=None):
+        self.poster, self.trigger = poster, trigger
+        self.clock = clock or (lambda: datetime.now(trigger.timezone))
+        self.scheduler: BackgroundScheduler | None = None
+
+    def run(self, now: datetime | None = None):
+        """The scheduled job: the digest of the quarter that ended before ``now`` to every subscription."""
+        now = now or self.clock()
+        quarter = FinancialQuarter.just_ended(now.astimezone(self.trigger.timezone).date())
+        outcomes = self.poster.post(quarter)
+        log.info("digest run for %s: %s", quarter.label, ", ".join(f"{o.channel} {o.status}" for o in outcomes) or
+                 "no subscribed channels")
+        return outcomes
+
+    def catch_up(self, now: datetime | None = None):
+        """If a scheduled run passed while the bot was down, run it now (the ledger keeps it to once)."""
+        now = now or self.clock()
+        missed = last_run(self.trigger, now)
+        if missed is None:
+            return []
+        log.info("catching up the digest run of %s", missed.isoformat())
+        return self.run(missed)
+
+    def start(self) -> None:
+        self.catch_up()
+        self.scheduler = BackgroundScheduler(timezone=self.trigger.timezone)
+        self.scheduler.add_job(self.run, self.trigger, id="quarterly-digest", coalesce=True, max_instances=1,
+                               misfire_grace_time=3600)
+        self.scheduler.start()
+        log.info("next digest run: %s", next_run(self.trigger, self.clock()))
+
+    def shutdown(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
