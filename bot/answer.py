@@ -108,7 +108,7 @@ class Answerer:
         self.indicators = {row.id: row for row in con.execute("SELECT * FROM indicators").df().itertuples()}
         self.areas = {row.id: row for row in con.execute("SELECT * FROM areas").df().itertuples()}
         self.periods = {row.id: row for row in con.execute("SELECT * FROM periods").df().itertuples()}
-        self.ward_indicators = set(self.run("wards", indicator=None).indicator)
+        self.ward_indicators = set(self.run("ward_indicators").indicator)
 
     @classmethod
     def open(cls, settings: Settings) -> "Answerer":
