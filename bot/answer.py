@@ -366,7 +366,8 @@ class Answerer:
         for table in sorted(t for t in tables if t):
             if table in self.catalog.index:
                 entry = self.catalog.loc[table]
-                source = f"Strategic Assessment section {entry.section}: {entry.title} ({entry.source})"
+                source = (f"{entry.title} ({entry.source})" if entry.file.startswith("imports/") else
+                          f"Strategic Assessment section {entry.section}: {entry.title} ({entry.source})")
                 if source not in answer.sources:
                     answer.sources.append(source)
 

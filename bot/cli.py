@@ -3,6 +3,8 @@
     crimebot ask "shoplifting maidstone 2012/13"
     crimebot data check [--format json]
     crimebot digest [--period "Q2 2013/14"] [--priority NAME] [--format text] [--post [--channel ID] [--force]]
+    crimebot import police-uk PATH... [--wards LOOKUP.csv]
+    crimebot import pack FILE-or-DIR
     crimebot serve [--http --port 3000]
 """
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from .settings import Settings
 
@@ -150,6 +153,37 @@ def _digest(settings: Settings, args) -> int:
     return 1 if any(o.status == "failed" for o in outcomes) else 0
 
 
+def _import(settings: Settings, args) -> int:
+    """Load new data; on any fault say which file, row and column, and change nothing."""
+    from .datapack import DataError
+    from .imports import import_pack, import_police_uk
+
+    try:
+        if args.import_command == "police-uk":
+            report = import_police_uk(settings, [Path(p) for p in args.paths],
+                                      Path(args.wards) if args.wards else None)
+            print(report.summary())
+        else:
+            installed, figures = import_pack(settings, Path(args.path))
+            print(f"Installed the data pack from {args.path} ({figures:,} figures) at {installed}; it is now served "
+                  "(CRIMEBOT_DATA_DIR, when set, still wins). A running bot picks it up on /crime reload.")
+    except DataError as exc:
+        print(f"crimebot import: nothing was changed. {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"crimebot import: nothing was changed. {exc.strerror}: {exc.filename}", file=sys.stderr)
+        return 2
+    except Exception:
+        import logging
+
+        logging.getLogger("crimebot.import").exception("import failed")
+        print("crimebot import: nothing was changed; the import failed (the log in the state directory has the "
+              "details).", file=sys.stderr)
+        return 2
+    print("Ask, e.g.: crimebot ask \"shoplifting maidstone\" (the latest year), or \"trend all crime\".")
+    return 0
+
+
 def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
     """Run the Slack app until stopped; say plainly what is missing rather than fail with a trace."""
     import dataclasses
@@ -235,6 +269,13 @@ def main(argv: list[str] | None = None) -> int:
     digest.add_argument("--post", action="store_true", help="post it (once per channel: the ledger remembers)")
     digest.add_argument("--channel", help="post to this channel ID instead of the subscribed channels")
     digest.add_argument("--force", action="store_true", help="post even where the ledger says it was posted")
+    imports = sub.add_parser("import", help="load new data: police.uk monthly files, or a whole data pack")
+    import_sub = imports.add_subparsers(dest="import_command", required=True)
+    police = import_sub.add_parser("police-uk", help="police.uk street-level CSVs: YYYY-MM folders, files or zips")
+    police.add_argument("paths", nargs="+", metavar="PATH")
+    police.add_argument("--wards", metavar="LOOKUP.csv", help="LSOA-to-ward lookup (lsoa_code,ward) for ward figures")
+    pack = import_sub.add_parser("pack", help="a data pack in data/'s CSV schema (folder or zip)")
+    pack.add_argument("path", metavar="FILE-or-DIR")
     serve = sub.add_parser("serve", help="run the Slack app: Socket Mode when SLACK_APP_TOKEN is set, or --http")
     serve.add_argument("--http", action="store_true", help="serve Slack's requests at /slack/events over HTTP")
     serve.add_argument("--port", type=int, default=3000)
@@ -250,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
         return _ask(settings, " ".join(args.text), args.format, args.chart)
     if args.command == "serve":
         return _serve(settings, args.http, args.host, args.port)
+    if args.command == "import":
+        return _import(settings, args)
     if args.command == "digest":
         return _digest(settings, args)
     parser.error(f"unknown command {args.command}")

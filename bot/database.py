@@ -34,8 +34,9 @@ def _frame(rows: list[dict], columns) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=list(columns))
 
 
-def build(data_dir: Path, database_path: Path) -> BuildReport:
-    """Validate the pack, check it, and write a fresh database file in place of the old one.
+def build(data_dir: Path, database_path: Path, imports: list[Path] = ()) -> BuildReport:
+    """Validate the pack, check it, and write a fresh database file in place of the old one; ``imports``
+    are stored police.uk monthly counts to add.
 
     Raises DataError (file, row, column) without touching an existing database.
     """
@@ -47,7 +48,7 @@ def build(data_dir: Path, database_path: Path) -> BuildReport:
     try:
         con = duckdb.connect(str(tmp))
         try:
-            _write(con, pack, issues)
+            _write(con, pack, issues, list(imports))
         finally:
             con.close()
         os.replace(tmp, database_path)
@@ -56,14 +57,21 @@ def build(data_dir: Path, database_path: Path) -> BuildReport:
     return BuildReport(database_path, pack, issues)
 
 
-def _write(con: duckdb.DuckDBPyConnection, pack: Pack, issues: list[Issue]) -> None:
+def _write(con: duckdb.DuckDBPyConnection, pack: Pack, issues: list[Issue], imports: list[Path]) -> None:
     from .datapack import MODEL_FILES
+    from .police_uk import add_figures
 
     for name, spec in MODEL_FILES.items():
         frame = _frame(pack.tables[name], spec)  # noqa: F841 (DuckDB reads the local frame by name)
         con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM frame')
     facts = _frame(pack.facts, FACT_FIELDS)  # noqa: F841
     con.execute("CREATE TABLE facts AS SELECT * FROM facts")
+    imported = add_figures(con, imports, pack.tables)
+    if not imported.empty:
+        new_periods = pd.DataFrame(imported.attrs["periods"])  # noqa: F841
+        con.execute("INSERT INTO periods BY NAME SELECT * FROM new_periods WHERE id NOT IN (SELECT id FROM periods)")
+        imported = imported[list(FACT_FIELDS)]  # noqa: F841
+        con.execute("INSERT INTO facts BY NAME SELECT * FROM imported")
     issue_rows = _frame([i.to_dict() for i in issues], Issue.__dataclass_fields__)  # noqa: F841
     con.execute("CREATE TABLE data_issues AS SELECT row_number() OVER () AS issue_id, * FROM issue_rows")
     # One figure per key: the source table of highest precedence wins; the others stay in facts.
@@ -89,7 +97,8 @@ def _write(con: duckdb.DuckDBPyConnection, pack: Pack, issues: list[Issue]) -> N
 def build_fingerprint(data_dir: Path) -> str:
     """The data files' fingerprint joined with the builder's own source: either changing means a rebuild."""
     here = Path(__file__).parent
-    code = hashlib.sha256(b"".join((here / f).read_bytes() for f in ("database.py", "check.py", "datapack.py")))
+    code = hashlib.sha256(b"".join((here / f).read_bytes() for f in ("database.py", "check.py", "datapack.py",
+                                                                      "police_uk.py")))
     return fingerprint(data_dir) + ":" + code.hexdigest()[:16]
 
 
@@ -100,10 +109,17 @@ def connect_readonly(database_path: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def database_file(data_dir: Path, state_dir: Path) -> Path:
-    """The database file for the data as it is now: its name carries the data's fingerprint."""
-    digest = hashlib.sha256(build_fingerprint(data_dir).encode()).hexdigest()[:16]
-    return Path(state_dir) / f"crimebot-{digest}.duckdb"
+def imported_files(state_dir: Path) -> list[Path]:
+    """The police.uk monthly counts stored by ``crimebot import police-uk``."""
+    return sorted((Path(state_dir) / "imports" / "police-uk").glob("*.csv"))
+
+
+def database_file(data_dir: Path, state_dir: Path, imports: list[Path] | None = None) -> Path:
+    """The database file for the data as it is now (``data/`` and the imports): its name carries their fingerprint."""
+    digest = hashlib.sha256(build_fingerprint(data_dir).encode())
+    for path in sorted(imported_files(state_dir) if imports is None else imports, key=lambda p: p.name):
+        digest.update(path.name.encode() + path.read_bytes())  # by name: a staged file hashes as it will when moved
+    return Path(state_dir) / f"crimebot-{digest.hexdigest()[:16]}.duckdb"
 
 
 def ensure_database(data_dir: Path, state_dir: Path) -> Path:
@@ -114,9 +130,10 @@ def ensure_database(data_dir: Path, state_dir: Path) -> Path:
     running server keeps its old file until it reloads (DuckDB caches open databases by path within a
     process, so a file must never be replaced under the same name), and files of older builds are removed.
     """
-    path = database_file(data_dir, state_dir)
+    imports = imported_files(state_dir)
+    path = database_file(data_dir, state_dir, imports)
     if not path.exists():
-        build(data_dir, path)
+        build(data_dir, path, imports)
     for old in Path(state_dir).glob("crimebot-*.duckdb"):
         if old != path:
             old.unlink(missing_ok=True)  # a process still reading it keeps its open file

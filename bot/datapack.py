@@ -47,11 +47,16 @@ MODEL_FILES: dict[str, dict[str, str]] = {
     "errata": {"section": "text", "indicator": "opt_ref:indicators", "area": "opt_ref:areas",
                "period": "opt_ref:periods", "published": "text", "correction": "text", "note": "text"},
     "excluded": {"table": "ref:catalog", "row": "text", "published": "text", "reason": "text"},
+    "population": {"area": "ref:areas", "year": "int", "population": "number", "source": "text", "note": "opt_text"},
+    "police_uk_crime_types": {"crime_type": "id", "indicator": "ref:indicators", "in_all_crime": "bool",
+                              "note": "opt_text"},
 }
 # Load order: a file may refer only to files before it (and to itself).
 MODEL_ORDER = ("measures", "areas", "periods", "indicators", "catalog", "denominators", "priorities",
-               "priority_indicators", "errata", "excluded")
-UNIQUE_KEYS = {"denominators": ("area", "base", "period"), "priority_indicators": ("priority", "indicator")}
+               "priority_indicators", "errata", "excluded", "population", "police_uk_crime_types")
+UNIQUE_KEYS = {"denominators": ("area", "base", "period"), "priority_indicators": ("priority", "indicator"),
+               "population": ("area", "year")}
+IMPORTED = "imports/"  # a catalog file starting so is filled by `crimebot import`, not read from the pack
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -192,7 +197,8 @@ def load_pack(root: Path) -> Pack:
         pack.tables[name] = typed
     _check_model(pack)
     for table in pack.tables["catalog"]:
-        pack.facts.extend(_load_facts(root, table, known))
+        if not table["file"].startswith(IMPORTED):
+            pack.facts.extend(_load_facts(root, table, known))
     return pack
 
 

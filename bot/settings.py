@@ -21,6 +21,15 @@ def _subscription(text: str) -> tuple[str, str | None]:
     return channel.strip(), priority.strip() or None
 
 
+def _active_pack(state_dir: Path) -> str | None:
+    """The pack installed by `crimebot import pack`, if any (CRIMEBOT_DATA_DIR, when set, wins)."""
+    pointer = state_dir / "active-pack"
+    if pointer.exists():
+        installed = pointer.read_text().strip()
+        return installed if Path(installed, "catalog.csv").exists() else None
+    return None
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path = PROJECT_ROOT / "data"
@@ -47,10 +56,11 @@ class Settings:
         api_url = env.get("SLACK_API_URL") or cls.slack_api_url
         if not api_url.endswith("/"):
             api_url += "/"  # slack_sdk joins URLs: without the slash the last path part is lost
+        state_dir = Path(env.get("CRIMEBOT_STATE_DIR") or cls.state_dir)
         return cls(
-            data_dir=Path(env.get("CRIMEBOT_DATA_DIR") or cls.data_dir),
+            data_dir=Path(env.get("CRIMEBOT_DATA_DIR") or _active_pack(state_dir) or cls.data_dir),
             queries_dir=Path(env.get("CRIMEBOT_QUERIES_DIR") or cls.queries_dir),
-            state_dir=Path(env.get("CRIMEBOT_STATE_DIR") or cls.state_dir),
+            state_dir=state_dir,
             slack_bot_token=env.get("SLACK_BOT_TOKEN", ""),
             slack_signing_secret=env.get("SLACK_SIGNING_SECRET", ""),
             slack_app_token=env.get("SLACK_APP_TOKEN", ""),
