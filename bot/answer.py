@@ -249,7 +249,7 @@ class Answerer:
             if c.period in set(here.period):
                 return c.period, []
             label = self.periods[c.period].label if c.period in self.periods else c.period
-            raise NoAnswer(f"The assessment has no {name} figure for {area_name(self, area)} in {label}. "
+            raise NoAnswer(f"The data has no {name} figure for {area_name(self, area)} in {label}. "
                            f"It covers: {self._covered_text(here)}.",
                            [f"{name.lower()} {p}" for p in here.sort_values('period_start').period.unique()[-3:]])
         levels = {r[0] for r in self.cursor().execute(
@@ -275,8 +275,11 @@ class Answerer:
         area = c.area or "maidstone"
         ind = self.indicators[indicator]
         cov = self._coverage(indicator)
+        if cov.empty:
+            raise NoAnswer(f"No {ind.name} figures are loaded yet: they come from police.uk data "
+                           "(`crimebot import police-uk`, see the README).", [e for e, _ in EXAMPLES[:2]])
         if area not in set(cov.area):
-            raise NoAnswer(f"The assessment has no {ind.name} figures for {area_name(self, area)}. "
+            raise NoAnswer(f"The data has no {ind.name} figures for {area_name(self, area)}. "
                            f"{ind.name} is covered for: {self._covered_text(cov)}.",
                            [f"{ind.name.lower()} {cov.area_name.iloc[0].lower()}"] if len(cov) else [])
         period, later = self._resolve_period(c, cov, area)
@@ -289,7 +292,7 @@ class Answerer:
             earlier = {period, _year_before(self, period)}
             frame = frame[frame.period.isin(earlier)]
         if period not in set(frame.period):
-            raise NoAnswer(f"The assessment states no {ind.name} figure for {area_name(self, area)} in {p.label} "
+            raise NoAnswer(f"The data states no {ind.name} figure for {area_name(self, area)} in {p.label} "
                            f"that can be shown on its own. It covers: {self._covered_text(cov[cov.area == area])}.")
         row = frame[frame.period == period].iloc[0]
         unit = ind.unit
@@ -311,11 +314,16 @@ class Answerer:
         comparisons = self.run("compare", indicator=indicator)
         same = comparisons[(comparisons.period == period) & (comparisons.area != area)
                            & comparisons.compared_with.isna()]
-        if len(same):
-            answer.tables.append(Table(f"Beside it: {ind.name}, {p.label}", ["Area", "Measure", "Figure"],
-                                       [[r.area_name, MEASURE_LABEL.get(r.measure, r.measure),
-                                         fmt_number(r.value, r.digits, "%" if r.measure in ("percent", "pct_change") else "")]
-                                        for r in same.itertuples()]))
+        if len(same):  # one row per area, a column per measure the data has
+            present = set(same.measure) - {"rank_direction"}
+            measures = [m for m in BESIDE_MEASURES if m in present] + sorted(present - set(BESIDE_MEASURES))
+            rows = []
+            for place_name, group in same.groupby("area_name", sort=False):
+                by = {r.measure: r for r in group.itertuples()}
+                rows.append([place_name] + [_beside_cell(by.get(m), m) for m in measures])
+            if measures:
+                answer.tables.append(Table(f"Beside it: {ind.name}, {p.label}",
+                                           ["Area"] + [MEASURE_LABEL.get(m, m) for m in measures], rows))
         self.annotate(answer, indicator, area, list(frame.period), set(",".join(frame.tables).split(",")))
         if isinstance(ind.period_note, str) and ind.period_note:
             answer.notes.append(f"About these figures: {ind.period_note}.")
@@ -323,6 +331,10 @@ class Answerer:
             answer.notes.append("The published figure is approximate.")
         denominator = {"residents": "residents (mid-2011 population 155,800)", "households": "households (63,400)",
                        "adults": "residents aged 18+ (122,000)"}.get(ind.rate_base)
+        if "police_uk" in str(row["tables"]).split(","):
+            population = self.run("population", area=area, year=int(period[:4]))
+            denominator = (f"residents ({fmt_number(population.population.iloc[0])}, {population.source.iloc[0]})"
+                           if len(population) else None)
         if denominator and not pd.isna(row["rate_per_1000"]):
             answer.notes.append(f"Rate per 1,000 {denominator}; county rank among the 12 Kent districts, "
                                 "1 = lowest rate.")
@@ -378,7 +390,7 @@ class Answerer:
                                   [area]).fetchall()
         years = sorted(r[0] for r in ranked)
         if not years:
-            raise NoAnswer(f"The assessment gives no county rank changes for {area_name(self, area)}; "
+            raise NoAnswer(f"The data gives no county rank changes for {area_name(self, area)}; "
                            "it gives them for Maidstone only.", ["rank changes"])
         if c.period is None:
             period = years[-1]
@@ -469,7 +481,7 @@ class Answerer:
         if frame.empty:
             name = self.vocab.names[("indicator", c.indicator)]
             covered = self.run("wards", indicator=None).indicator_name.unique()
-            raise NoAnswer(f"The assessment gives no ward figures for {name}. It gives ward figures for: "
+            raise NoAnswer(f"The data gives no ward figures for {name}. It gives ward figures for: "
                            f"{', '.join(covered)}.", [f"{n.lower()} wards" for n in covered[:3]])
         rows = []
         for r in frame.itertuples():
@@ -501,7 +513,7 @@ class Answerer:
                         tables=[Table(f"{name} by area", ["Area", "Period", "Measure", "Figure"], rows)])
         others = set(frame.area) - {"maidstone"}
         if not others:
-            answer.notes.append(f"The assessment gives no other district's or Kent figure for {name}; "
+            answer.notes.append(f"The data gives no other district's or Kent figure for {name}; "
                                 "only Maidstone's, with its county rank.")
         self.annotate(answer, indicator, "maidstone", list(frame.period.unique()), set(frame.table_id))
         return answer
@@ -513,7 +525,7 @@ class Answerer:
         name = self.vocab.names[("indicator", indicator)]
         mine = frame[frame.area == area]
         if mine.empty:
-            raise NoAnswer(f"The assessment has no {name} figures for {area_name(self, area)}.",
+            raise NoAnswer(f"The data has no {name} figures for {area_name(self, area)}.",
                            [f"trend {name.lower()}"])
         measure = next(m for m in ("count", "percent", "average_per_year", "rate_per_1000") if m in set(mine.measure))
         # the longest run of one period kind (monthly series beat three years)
@@ -587,6 +599,8 @@ class Answerer:
         return answer
 
 
+BESIDE_MEASURES = ("count", "percent", "volume_change", "pct_change", "rate_per_1000", "county_rank", "increase_rank",
+                   "average_per_year", "share_pct")
 MEASURE_LABEL = {"count": "Number", "percent": "%", "rate_per_1000": "Rate per 1,000", "pct_change": "% change",
                  "volume_change": "Change", "county_rank": "County rank", "share_pct": "Share of borough %",
                  "ward_rank_in_kent": "Rank among Kent wards", "increase_rank": "Rank of increase (1 = largest)",
@@ -606,6 +620,14 @@ def _year_before(answerer: Answerer, period: str) -> str:
                 and other.end[5:7] == p.end[5:7]:
             return other.id
     return period
+
+
+def _beside_cell(figure, measure: str) -> str:
+    if figure is None:
+        return ""
+    if measure == "county_rank":
+        return fmt_rank(figure.value, figure.flag)
+    return fmt_number(figure.value, figure.digits, "%" if measure in ("percent", "pct_change") else "")
 
 
 def _drop_empty(rows: list[list[str]], columns: list[str]):

@@ -274,17 +274,16 @@ complete AS (  -- a year counts only when every one of its months was imported
     SELECT c.* FROM counts AS c JOIN (SELECT period, count(*) AS n FROM year_months GROUP BY period) AS y
         ON y.period = c.period AND c.months = y.n
 ),
-pop AS (  -- the latest population at or before the year's first calendar year
-    SELECT c.indicator, c.area, c.period, c.value,
-           (SELECT p.population FROM population AS p
-            WHERE p.area = c.area AND p.year <= CAST(left(c.period, 4) AS INTEGER)
-            ORDER BY p.year DESC LIMIT 1) AS population
+pop AS (  -- the latest population at or before the year's first calendar year (Kent: its 12 districts)
+    SELECT c.indicator, c.area, c.period, c.value, arg_max(p.population, p.year) AS population
     FROM complete AS c
+    LEFT JOIN rate_population AS p ON p.area = c.area AND p.year <= CAST(left(c.period, 4) AS INTEGER)
+    GROUP BY ALL
 ),
 rated AS (
     SELECT p.*, p.value / p.population * 1000 AS rate,
            a.parent = 'kent' AND a.type = 'district' AS ranked
-    FROM pop AS p JOIN areas AS a ON a.id = p.area
+    FROM pop AS p JOIN area_model AS a ON a.id = p.area
 ),
 ranked AS (
     SELECT r.*,
@@ -308,8 +307,8 @@ def add_figures(con: duckdb.DuckDBPyConnection, count_files: list[Path], pack_ta
     con.execute("CREATE TEMP TABLE police_uk_counts AS SELECT * FROM read_csv(?, header = true, delim = ',', "
                 "quote = '\"', columns = ?)",
                 [[str(p) for p in count_files], COUNT_COLUMNS])
-    types = pd.DataFrame(pack_tables["police_uk_crime_types"])  # noqa: F841 (read by DuckDB)
-    areas = pd.DataFrame(pack_tables["areas"])  # noqa: F841
+    con.register("types", pd.DataFrame(pack_tables["police_uk_crime_types"]))
+    con.register("area_model", pd.DataFrame(pack_tables["areas"]))
     # every crime type's own indicator, and all crime (every type except anti-social behaviour)
     con.execute("""
         CREATE TEMP TABLE police_uk_monthly AS
@@ -321,14 +320,19 @@ def add_figures(con: duckdb.DuckDBPyConnection, count_files: list[Path], pack_ta
     con.execute("""
         INSERT INTO police_uk_monthly
         SELECT m.indicator, 'kent', m.month, sum(m.count) FROM police_uk_monthly AS m
-        JOIN areas AS a ON a.id = m.area WHERE a.parent = 'kent' AND a.type = 'district' GROUP BY ALL
+        JOIN area_model AS a ON a.id = m.area WHERE a.parent = 'kent' AND a.type = 'district' GROUP BY ALL
     """)
     months = [r[0] for r in con.execute("SELECT DISTINCT month FROM police_uk_monthly").fetchall()]
     periods = derived_periods(months)
     spans = year_spans(periods)
-    year_months = pd.DataFrame([(p, m) for p, ms, _ in spans for m in ms], columns=["period", "month"])  # noqa: F841
-    year_before = pd.DataFrame([(p, b) for p, _, b in spans], columns=["period", "before"])  # noqa: F841
-    population = pd.DataFrame(pack_tables["population"])  # noqa: F841
+    con.register("year_months", pd.DataFrame([(p, m) for p, ms, _ in spans for m in ms], columns=["period", "month"]))
+    con.register("year_before", pd.DataFrame([(p, b) for p, _, b in spans], columns=["period", "before"]))
+    population = pd.DataFrame(pack_tables["population"])
+    kent_districts = {a["id"] for a in pack_tables["areas"] if a["parent"] == "kent" and a["type"] == "district"}
+    kent = population[population.area.isin(kent_districts)].groupby("year").agg(
+        population=("population", "sum"), districts=("area", "count")).reset_index()
+    kent = kent[kent.districts == len(kent_districts)].assign(area="kent")  # Kent's rate only when all 12 are known
+    con.register("rate_population", pd.concat([population, kent[["area", "year", "population"]]], ignore_index=True))
     years = con.execute(FIGURES_SQL).df()
     facts = [{"indicator": r.indicator, "area": r.area, "period": r.month, "measure": "count", "value": float(r.count),
               "digits": 0} for r in con.execute("SELECT * FROM police_uk_monthly").df().itertuples()]

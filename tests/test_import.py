@@ -99,6 +99,7 @@ def test_counts_rates_and_ranks_match_the_hand_worked_values(state, police_files
     assert figure(state, "shoplifting", "thanet", "2025/26", "county_rank") == 12
     # Kent = the 12 districts: 12 x 76 = 912; all crime leaves out anti-social behaviour: 12 x (8 + 1) = 108
     assert figure(state, "shoplifting", "kent", "2025/26", "count") == 912
+    assert figure(state, "shoplifting", "kent", "2025/26", "rate_per_1000") == 0.62  # 912 / 1,463,740 (12 districts)
     assert figure(state, "all_crime", "maidstone", "2025/26", "count") == 108
     assert figure(state, "asb", "maidstone", "2025/26", "count") == 60
     assert figure(state, "shoplifting", "shepway", "2025-06", "count") == 6  # "Folkestone and Hythe" is Shepway
