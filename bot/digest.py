@@ -97,11 +97,15 @@ class FinancialQuarter:
     def year_to_date_id(self) -> str:
         """The span id the data uses for April to the quarter's end (the quarter itself for Q1)."""
         months = self.year_to_date_months()
+        if self.number == 4:
+            return self.financial_year  # the whole year to date is the financial year
         return self.id if self.number == 1 else f"{months[0]}/{months[-1]}"
 
     @property
     def year_to_date_label(self) -> str:
         last = _year_month(self.year_to_date_months()[-1])
+        if last[0] != self.year:
+            return f"April {self.year} to {MONTHS[last[1] - 1]} {last[0]}"
         return f"April to {MONTHS[last[1] - 1]} {last[0]}"
 
 
@@ -121,13 +125,20 @@ class Digester:
 
     # -- what the data covers --------------------------------------------------------------------
     def monthly(self, indicator: str = "all_crime", area: str = "maidstone") -> dict[str, float]:
-        """Month id -> value of the indicator's monthly series (all crime: recorded crime by month)."""
+        """Month id -> value of the indicator's monthly series: its own months (police.uk imports), with the
+        assessment's monthly figures (all crime: recorded crime by month, section 3.2) where it has them."""
         ind = self.answerer.indicators[indicator]
-        source = ind.monthly_indicator if isinstance(ind.monthly_indicator, str) and ind.monthly_indicator else indicator
-        frame = self.answerer.run("trend", indicator=source, area=area)
-        frame = frame[(frame.area == area) & (frame.period_kind == "month") & (frame.measure == "count")]
-        self.monthly_tables = set(frame.table_id)
-        return dict(zip(frame.period, frame.value))
+        sources = [indicator]
+        if isinstance(ind.monthly_indicator, str) and ind.monthly_indicator:
+            sources.append(ind.monthly_indicator)
+        values: dict[str, float] = {}
+        self.monthly_tables = set()
+        for source in sources:
+            frame = self.answerer.run("trend", indicator=source, area=area)
+            frame = frame[(frame.area == area) & (frame.period_kind == "month") & (frame.measure == "count")]
+            values.update(zip(frame.period, frame.value))
+            self.monthly_tables |= set(frame.table_id)
+        return values
 
     def covers(self, quarter: FinancialQuarter) -> bool:
         if all(m in self.monthly() for m in quarter.months()):
@@ -165,7 +176,7 @@ class Digester:
             figures = figures[figures.indicator.isin(indicators)]
         headline = self._year_to_date(answer, quarter, figures, whole=pri is None)
         self._rises_and_falls(answer, quarter, figures)
-        self._ranks(answer, figures)
+        self._ranks(answer, quarter, figures)
         self._priorities(answer, pri)
         if pri is not None:  # the sub-group's own figures, labelled with their periods: the latest, not new
             pack = self.answerer.priority(Command(f"priority {pri['id']}", "priority", priority=pri["id"]))
@@ -232,7 +243,7 @@ class Digester:
             period = quarter.year_to_date_id if now_months == quarter.year_to_date_months() else quarter.id
             answer.notes.append(self._check(period, change, pct, figures))
         if rows:
-            answer.tables.append(Table("All crime, Maidstone (from the monthly figures, section 3.2)",
+            answer.tables.append(Table("All crime, Maidstone (from the monthly figures)",
                                        ["Period", "A year before", "This year", "Change", "% change"], rows))
             self.answerer.annotate(answer, "", "maidstone", [], self.monthly_tables)
         elif whole:
@@ -273,6 +284,8 @@ class Digester:
                                                    fmt_change(by.get("volume_change")),
                                                    fmt_change(by.get("pct_change"), 1, "%"), note]))
         rows.sort(key=lambda r: -abs(r[0]))
+        if len(rows) > 15:  # imported data has every district: keep Maidstone and Kent, the biggest first
+            rows = [r for r in rows if r[1][1] in ("Maidstone", "Kent (KCC area)")][:15]
         answer.tables.append(Table(f"Rises and falls the data states for {quarter.label} (year to date)",
                                    ["Indicator", "Area", "Period", "Change", "% change", "Note"], [r for _, r in rows]))
         wards = figures[(figures.area_type == "ward") & figures.measure.isin(["count", "percent"])]
@@ -281,21 +294,28 @@ class Digester:
                                        [[r.area_name, r.indicator_name, r.period_label, fmt_number(r.value, r.digits),
                                          r.note if isinstance(r.note, str) else ""] for r in wards.itertuples()]))
 
-    def _ranks(self, answer: Answer, figures: pd.DataFrame) -> None:
+    def _ranks(self, answer: Answer, quarter: FinancialQuarter, figures: pd.DataFrame) -> None:
         ranks = figures[(figures.area == "maidstone") & figures.measure.isin(["county_rank", "increase_rank"])]
         if ranks.empty:
             return
-        previous = self.answerer.run("rank_changes", area="maidstone", period="2012/13", previous="2011/12")
-        last = {r.category: r.rank_now for r in previous.itertuples()}
+        # the rank to compare with: the same months a year before, else the last full financial year
+        earlier = [quarter.a_year_before().year_to_date_id, FinancialQuarter(quarter.year - 1, 4).financial_year]
+        before = self.answerer.run("digest_figures", periods=earlier)
+        before = before[(before.area == "maidstone") & (before.measure == "county_rank")]
         rows = []
         for r in ranks.itertuples():
             what = "County rank by rate (1 = lowest of 12)" if r.measure == "county_rank" else \
                 "Rank of the increase (1 = largest of 12)"
-            before = last.get(r.indicator_name) if r.measure == "county_rank" else None
-            rows.append([r.indicator_name, r.period_label, what, fmt_number(r.value),
-                         f"{int(before)} in 2012/13" if before is not None and not pd.isna(before) else ""])
+            then = ""
+            if r.measure == "county_rank":
+                for period in earlier:
+                    match = before[(before.indicator == r.indicator) & (before.period == period)]
+                    if len(match):
+                        then = f"{fmt_number(match.value.iloc[0])} in {match.period_label.iloc[0]}"
+                        break
+            rows.append([r.indicator_name, r.period_label, what, fmt_number(r.value), then])
         answer.tables.append(Table("County ranks stated for the period",
-                                   ["Indicator", "Period", "Rank", "Maidstone", "Last full year"], rows))
+                                   ["Indicator", "Period", "Rank", "Maidstone", "Before"], rows))
 
     def _priorities(self, answer: Answer, pri: dict | None) -> None:
         items = [h for h in self.answerer.headlines() if pri is None or h["id"] == pri["id"]]

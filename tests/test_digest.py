@@ -38,7 +38,7 @@ def test_digest_year_to_date_from_the_monthly_figures(answerer, period, headline
     digest = Digester(answerer).digest(FinancialQuarter.parse(period))
     assert headline in digest.headline and not digest.error
     table = digest.tables[0]
-    assert table.title.startswith("All crime, Maidstone (from the monthly figures")
+    assert table.title == "All crime, Maidstone (from the monthly figures)"
     assert len(table.rows) == (2 if quarter_row else 1)
     if quarter_row:
         assert table.rows[1][3:] == quarter_row
@@ -54,7 +54,7 @@ def test_q2_digest_has_rises_ranks_wards_and_every_priority(answerer):
     assert rises.rows[0][:5] == ["Violent crime", "Maidstone", "April to September 2013", "+315", "+35.0%"]
     assert ["All crime", "Kent (KCC area)", "April to September 2013", "+4,965", "+12.2%"] in [r[:5] for r in rises.rows]
     ranks = tables["County ranks stated for the period"]
-    assert ["All crime", "April to September 2013", "County rank by rate (1 = lowest of 12)", "6", "5 in 2012/13"] in ranks.rows
+    assert ["All crime", "April to September 2013", "County rank by rate (1 = lowest of 12)", "6", "5 in April 2012 to March 2013"] in ranks.rows
     assert "High Street" in {r[0] for r in tables["Ward hotspots for the period"].rows}
     priorities = tables["Priorities: headline figures (each with its own, latest, period)"]
     assert len(priorities.rows) == 6 and any("Shoplifting, 2012/13: 994" in r[1] for r in priorities.rows)
@@ -67,7 +67,7 @@ def test_a_quarter_with_no_year_before_says_so(answerer):
     assert digest.tables[0].rows == [["Year to date (April to June 2012)", "", "2,051", "", ""]]
 
 
-@pytest.mark.parametrize("period", ["Q4 2013/14", "Q3 2026/27", "Q4 2011/12"])
+@pytest.mark.parametrize("period", ["Q4 2013/14", "Q3 2026/27", "Q3 2011/12"])
 def test_a_quarter_the_data_does_not_reach_says_what_is_latest(answerer, period):
     digest = Digester(answerer).digest(FinancialQuarter.parse(period))
     assert f"No new figures for {period}" in digest.headline

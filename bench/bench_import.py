@@ -1,0 +1,137 @@
+"""Benchmark police.uk imports at scale: generate police.uk-format files for the 13 Kent & Medway districts
+over 10 years, import them, and time three typical questions against DuckDB on the raw rows and against
+pandas reading the CSVs. Prints figures and ratios; asserts nothing.
+
+    .venv/bin/python bench/bench_import.py                 # about 2 million rows
+    .venv/bin/python bench/bench_import.py --rows 10000000  # the 10-million-row variant
+"""
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import duckdb
+
+ROOT = Path(__file__).resolve().parent.parent
+DISTRICTS = ["Ashford", "Canterbury", "Dartford", "Dover", "Gravesham", "Maidstone", "Sevenoaks",
+             "Folkestone and Hythe", "Swale", "Thanet", "Tonbridge and Malling", "Tunbridge Wells", "Medway"]
+TYPES = ["Anti-social behaviour", "Bicycle theft", "Burglary", "Criminal damage and arson", "Drugs", "Other crime",
+         "Other theft", "Possession of weapons", "Public order", "Robbery", "Shoplifting", "Theft from the person",
+         "Vehicle crime", "Violence and sexual offences"]
+WEIGHTS = [20, 2, 6, 10, 3, 2, 8, 1, 9, 1, 7, 1, 6, 24]  # roughly Kent's mix
+MONTHS = [f"{y}-{m:02d}" for y in range(2016, 2026) for m in range(1, 13)]
+QUESTIONS = [  # (the bot's question, SQL on the raw rows, pandas on the raw rows)
+    ("shoplifting maidstone 2024/25",
+     "SELECT count(*) FROM raw WHERE \"Crime type\" = 'Shoplifting' AND \"LSOA name\" LIKE 'Maidstone %' "
+     "AND \"Month\" BETWEEN '2024-04' AND '2025-03'",
+     lambda df: int(((df["Crime type"] == "Shoplifting") & df["LSOA name"].str.startswith("Maidstone ")
+                     & df["Month"].between("2024-04", "2025-03")).sum())),
+    ("trend all crime",
+     "SELECT \"Month\", count(*) FROM raw WHERE \"Crime type\" <> 'Anti-social behaviour' AND \"LSOA name\" LIKE "
+     "'Maidstone %' GROUP BY 1 ORDER BY 1",
+     lambda df: df[(df["Crime type"] != "Anti-social behaviour") & df["LSOA name"].str.startswith("Maidstone ")]
+     .groupby("Month").size()),
+    ("all burglary 2024/25 thanet",
+     "SELECT count(*) FROM raw WHERE \"Crime type\" = 'Burglary' AND \"LSOA name\" LIKE 'Thanet %' "
+     "AND \"Month\" BETWEEN '2024-04' AND '2025-03'",
+     lambda df: int(((df["Crime type"] == "Burglary") & df["LSOA name"].str.startswith("Thanet ")
+                     & df["Month"].between("2024-04", "2025-03")).sum())),
+]
+
+
+def generate(folder: Path, rows: int) -> int:
+    per_month = rows // len(MONTHS)
+    con = duckdb.connect()
+    districts = ", ".join(f"'{d}'" for d in DISTRICTS)
+    types = ", ".join(f"'{t}'" for t, w in zip(TYPES, WEIGHTS) for _ in range(w))
+    for month in MONTHS:
+        (folder / month).mkdir(parents=True, exist_ok=True)
+        con.execute(f"""
+            COPY (
+                SELECT md5(i::VARCHAR || '{month}') AS "Crime ID", '{month}' AS "Month",
+                       'Kent Police' AS "Reported by", 'Kent Police' AS "Falls within",
+                       CASE WHEN i % 97 = 0 THEN NULL ELSE 0.5 + (i % 1000) / 1000.0 END AS "Longitude",
+                       CASE WHEN i % 97 = 0 THEN NULL ELSE 51.0 + (i % 700) / 1000.0 END AS "Latitude",
+                       CASE WHEN i % 97 = 0 THEN 'No location' ELSE 'On or near Main Road' END AS "Location",
+                       CASE WHEN i % 97 = 0 THEN NULL ELSE 'E0' || lpad(((i * 7) % 9000)::VARCHAR, 7, '0') END AS "LSOA code",
+                       CASE WHEN i % 97 = 0 THEN NULL ELSE
+                           ([{districts}])[1 + (hash(i, 'd', '{month}') % {len(DISTRICTS)})::BIGINT] || ' ' ||
+                           lpad((hash(i, 'l') % 120)::VARCHAR, 3, '0') || chr(65 + (hash(i, 'x') % 5)::INTEGER) END
+                           AS "LSOA name",
+                       ([{types}])[1 + (hash(i, 't', '{month}') % {sum(WEIGHTS)})::BIGINT] AS "Crime type",
+                       'Investigation complete; no suspect identified' AS "Last outcome category",
+                       NULL AS "Context"
+                FROM range({per_month}) AS r(i)
+            ) TO '{folder / month / f"{month}-kent-street.csv"}' (HEADER, DELIMITER ',')
+        """)
+    return per_month * len(MONTHS)
+
+
+def median_ms(fn, runs=9):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=2_000_000)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    with tempfile.TemporaryDirectory(prefix="crimebot-bench-") as tmp:
+        files, state = Path(tmp) / "police", Path(tmp) / "state"
+        start = time.perf_counter()
+        rows = generate(files, args.rows)
+        size = sum(p.stat().st_size for p in files.rglob("*.csv"))
+        print(f"generated {rows:,} rows in {len(MONTHS)} monthly files ({size / 1e6:,.0f} MB) in "
+              f"{time.perf_counter() - start:.1f} s")
+        env = {**os.environ, "CRIMEBOT_STATE_DIR": str(state)}
+        subprocess.run([sys.executable, "-m", "bot.cli", "ask", "asb"], cwd=ROOT, env=env, capture_output=True)
+        start = time.perf_counter()
+        result = subprocess.run([sys.executable, "-m", "bot.cli", "import", "police-uk", str(files)], cwd=ROOT,
+                                env=env, capture_output=True, text=True)
+        seconds = time.perf_counter() - start
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        if result.returncode:
+            raise SystemExit(result.stderr)
+        database = max(state.glob("crimebot-*.duckdb"), key=lambda p: p.stat().st_mtime)
+        print(f"import: {rows / seconds:,.0f} rows/s ({seconds:.1f} s, whole process); peak memory {peak:,.0f} MB; "
+              f"database {database.stat().st_size / 1e6:,.1f} MB; stored counts "
+              f"{sum(p.stat().st_size for p in (state / 'imports').rglob('*.csv')) / 1e6:,.1f} MB")
+
+        from bot.answer import Answerer
+        from bot.settings import Settings
+
+        answerer = Answerer.open(Settings.from_env({"CRIMEBOT_STATE_DIR": str(state)}))
+        raw = duckdb.connect()
+        raw.execute("CREATE TABLE raw AS SELECT * FROM read_csv(?, header = true, all_varchar = true)",
+                    [str(files / "*" / "*.csv")])
+        import pandas as pd
+
+        start = time.perf_counter()
+        frame = pd.concat([pd.read_csv(p, dtype=str) for p in sorted(files.rglob("*.csv"))], ignore_index=True)
+        pandas_load = (time.perf_counter() - start) * 1000
+        print(f"pandas: reading the CSVs takes {pandas_load:,.0f} ms before any question")
+        for question, sql, with_pandas in QUESTIONS:
+            answer = answerer.ask(question)
+            if answer.error:
+                print(f"  {question!r}: {answer.error['message']}")
+                continue
+            bot = median_ms(lambda: answerer.ask(question))
+            direct = median_ms(lambda: raw.execute(sql).fetchall())
+            panda = median_ms(lambda: with_pandas(frame), runs=3)
+            print(f"  {question!r:34} bot {bot:7.1f} ms | DuckDB on raw rows {direct:7.1f} ms | bot / (1.5 x DuckDB "
+                  f"+ 5 ms) = {bot / (1.5 * direct + 5):.2f} (goal <= 1) | pandas {panda:7.1f} ms "
+                  f"(+ {pandas_load:,.0f} ms to read) | {answer.headline[:70]}")
+
+
+if __name__ == "__main__":
+    main()
