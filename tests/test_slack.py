@@ -481,3 +481,29 @@ def test_chart_upload_refused_tells_the_partner(bot, slack):
     click(bot, slack, "crimebot_post", "ranks 2012/13", "chart-refused")
     calls = slack.wait_for("chart-refused", 3, timeout=30)
     assert "/invite @crimebot" in calls[-1].body["text"]
+
+
+def test_socket_mode_end_to_end(slack, settings):
+    """`crimebot serve` with an app token: connects over a websocket, acks the envelope, answers via response_url."""
+    from bot.slack.standin import SocketModeStandIn
+
+    with SocketModeStandIn() as socket_mode:
+        slack.script("apps.connections.open", Reply(200, {"ok": True, "url": socket_mode.url}))
+        env = {"PATH": os.environ["PATH"], "CRIMEBOT_STATE_DIR": str(settings.state_dir), "SLACK_BOT_TOKEN": TOKEN,
+               "SLACK_APP_TOKEN": "xapp-1-A0-123-socketmode", "SLACK_API_URL": slack.api_url}
+        process = subprocess.Popen([sys.executable, "-m", "bot.cli", "serve"], cwd=PROJECT_ROOT, env=env,
+                                   stderr=subprocess.PIPE, text=True)
+        try:
+            assert socket_mode.wait_connected(60)
+            payload = {"token": "deprecated", "team_id": "T0STANDIN", "channel_id": "C0CSP", "user_id": PARTNER,
+                       "command": "/crime", "text": "asb 2012/13", "response_url": slack.response_url("socket"),
+                       "trigger_id": "1.2.3", "api_app_id": "A0CRIMEBOT"}
+            socket_mode.send({"envelope_id": "env-1", "type": "slash_commands", "payload": payload,
+                              "accepts_response_payload": True})
+            assert socket_mode.wait_for_ack("env-1") is not None
+            [answer] = slack.wait_for("socket", timeout=30)
+            assert "Anti-social behaviour in Maidstone, 2012/13: 4,326" in answer.body["text"]
+        finally:
+            process.terminate()
+            _, stderr = process.communicate(timeout=20)
+        assert "xapp-1-A0-123-socketmode" not in stderr and TOKEN not in stderr

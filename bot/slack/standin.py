@@ -190,3 +190,120 @@ def signed_headers(secret: str, body: str, timestamp: int | None = None,
     base = f"v0:{timestamp}:{body}".encode()
     signature = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
     return {"Content-Type": content_type, "X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": signature}
+
+
+class SocketModeStandIn:
+    """Slack's Socket Mode end: a websocket server on loopback (ws://, which slack_sdk allows off port 443).
+
+    Point ``apps.connections.open`` at ``url`` (``standin.script("apps.connections.open", Reply(200,
+    {"ok": True, "url": socket_mode.url}))``), then ``send`` envelopes once a client is connected; the
+    client's acknowledgements arrive in ``acks``.
+    """
+
+    GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+
+    def __init__(self) -> None:
+        import socket
+
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._client = None
+        self.acks: list[dict] = []
+        self._connected = threading.Event()
+        self._lock = threading.Condition()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self._listener.getsockname()[:2]
+        return f"ws://{host}:{port}/link"
+
+    def __enter__(self) -> "SocketModeStandIn":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for sock in (self._client, self._listener):
+            try:
+                if sock is not None:
+                    sock.close()
+            except OSError:
+                pass
+
+    def wait_connected(self, timeout: float = 30) -> bool:
+        return self._connected.wait(timeout)
+
+    def send(self, message: dict) -> None:
+        self._frame(0x1, json.dumps(message).encode())
+
+    def wait_for_ack(self, envelope_id: str, timeout: float = 10) -> dict | None:
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while True:
+                found = next((a for a in self.acks if a.get("envelope_id") == envelope_id), None)
+                if found or time.monotonic() > deadline:
+                    return found
+                self._lock.wait(max(0.0, deadline - time.monotonic()))
+
+    def _serve(self) -> None:
+        import base64
+
+        try:
+            client, _ = self._listener.accept()
+        except OSError:
+            return
+        request = b""
+        while b"\r\n\r\n" not in request:
+            request += client.recv(4096)
+        key = next(line.split(":", 1)[1].strip() for line in request.decode().split("\r\n")
+                   if line.lower().startswith("sec-websocket-key:"))
+        accept = base64.b64encode(hashlib.sha1((key + self.GUID).encode()).digest()).decode()
+        client.sendall(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        f"Sec-WebSocket-Accept: {accept}\r\n\r\n").encode())
+        self._client = client
+        self.send({"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0CRIMEBOT"}})
+        self._connected.set()
+        try:
+            while True:
+                opcode, payload = self._read_frame(client)
+                if opcode == 0x8:
+                    return
+                if opcode == 0x9:  # ping: pong back
+                    self._frame(0xA, payload)
+                elif opcode == 0x1:
+                    with self._lock:
+                        self.acks.append(json.loads(payload))
+                        self._lock.notify_all()
+        except (OSError, ValueError):
+            return
+
+    def _frame(self, opcode: int, payload: bytes) -> None:
+        header = bytes([0x80 | opcode])
+        n = len(payload)
+        if n < 126:
+            header += bytes([n])
+        elif n < 65536:
+            header += bytes([126]) + n.to_bytes(2, "big")
+        else:
+            header += bytes([127]) + n.to_bytes(8, "big")
+        self._client.sendall(header + payload)
+
+    @staticmethod
+    def _read_frame(sock) -> tuple[int, bytes]:
+        def exactly(n: int) -> bytes:
+            data = b""
+            while len(data) < n:
+                chunk = sock.recv(n - len(data))
+                if not chunk:
+                    raise OSError("closed")
+                data += chunk
+            return data
+
+        first, second = exactly(2)
+        length = second & 0x7F
+        if length == 126:
+            length = int.from_bytes(exactly(2), "big")
+        elif length == 127:
+            length = int.from_bytes(exactly(8), "big")
+        mask = exactly(4) if second & 0x80 else b"\0\0\0\0"
+        data = exactly(length)
+        return first & 0x0F, bytes(b ^ mask[i % 4] for i, b in enumerate(data))
