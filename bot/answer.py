@@ -6,7 +6,6 @@ renderers turn it into terminal text, Markdown, JSON, CSV or Block Kit.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import threading
 from dataclasses import asdict, dataclass, field
@@ -16,6 +15,7 @@ import pandas as pd
 
 from .database import connect_readonly, ensure_database
 from .parse import Command, Vocabulary, parse
+from .periods import PeriodIndex
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -108,6 +108,7 @@ class Answerer:
         self.indicators = {row.id: row for row in con.execute("SELECT * FROM indicators").df().itertuples()}
         self.areas = {row.id: row for row in con.execute("SELECT * FROM areas").df().itertuples()}
         self.periods = {row.id: row for row in con.execute("SELECT * FROM periods").df().itertuples()}
+        self.period_index = PeriodIndex((p.id, p.start, p.end) for p in self.periods.values())
         self.ward_indicators = set(self.run("ward_indicators").indicator)
 
     @classmethod
@@ -289,7 +290,7 @@ class Answerer:
         if p.kind == "month":
             frame = frame.tail(13)
         elif p.kind in ("span", "quarter", "calendar_year"):
-            earlier = {period, _year_before(self, period)}
+            earlier = {period, (self.period_index.year_before(period) or period)}
             frame = frame[frame.period.isin(earlier)]
         if period not in set(frame.period):
             raise NoAnswer(f"The data states no {ind.name} figure for {area_name(self, area)} in {p.label} "
@@ -397,7 +398,7 @@ class Answerer:
         if period not in years:
             raise NoAnswer(f"The assessment gives county rank changes only for {', '.join(years)}.",
                            [f"rank changes {y}" for y in years])
-        previous = _year_before(self, period)
+        previous = (self.period_index.year_before(period) or period)
         frame = self.run("rank_changes", area=area, period=period, previous=previous)
         rows = [[r.category, fmt_rank(r.rank_before, None), fmt_rank(r.rank_now, r.rank_flag),
                  ARROW[int(r.direction)]] for r in frame.itertuples()]
@@ -612,15 +613,6 @@ MEASURE_LABEL = {"count": "Number", "percent": "%", "rate_per_1000": "Rate per 1
 
 def area_name(answerer: Answerer, area: str) -> str:
     return answerer.vocab.names.get(("area", area), area)
-
-
-def _year_before(answerer: Answerer, period: str) -> str:
-    p = answerer.periods[period]
-    for other in answerer.periods.values():
-        if other.kind == p.kind and other.start[:4] == str(int(p.start[:4]) - 1) and other.start[4:] == p.start[4:] \
-                and other.end[5:7] == p.end[5:7]:
-            return other.id
-    return period
 
 
 def _beside_cell(figure, measure: str) -> str:

@@ -18,11 +18,10 @@ within one unit of the last printed digit it is a ``rounding`` issue, beyond tha
 """
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
 from dataclasses import asdict, dataclass
-from datetime import date
 
+from .periods import PeriodIndex
 from .datapack import Pack
 
 # Whole numbers that are exact when right: any difference is an error, never rounding.
@@ -54,10 +53,10 @@ class Checker:
     def __init__(self, pack: Pack):
         self.pack = pack
         self.periods = pack.index("periods")
-        self.by_dates = {(p["start"], p["end"]): pid for pid, p in self.periods.items()}
         self.indicators = pack.index("indicators")
         self.areas = pack.index("areas")
         self.catalog = pack.index("catalog", "table_id")
+        self.period_index = PeriodIndex((p["id"], p["start"], p["end"]) for p in pack.tables["periods"])
         self.facts = defaultdict(list)  # (indicator, area, period, measure, compared_with) -> rows
         for fact in pack.facts:
             key = (fact["indicator"], fact["area"], fact["period"], fact["measure"], fact["compared_with"])
@@ -71,13 +70,7 @@ class Checker:
     # -- looking things up -------------------------------------------------------------------
     def year_before(self, period: str) -> str | None:
         """The same period one year earlier (2012/13 -> 2011/12, Apr-Sep 2013 -> Apr-Sep 2012), if defined."""
-        p = self.periods[period]
-        start, end = date.fromisoformat(p["start"]), date.fromisoformat(p["end"])
-        month_end = end.day == calendar.monthrange(end.year, end.month)[1]
-        last = calendar.monthrange(end.year - 1, end.month)[1]
-        earlier_end = date(end.year - 1, end.month, last if month_end else min(end.day, last))
-        earlier_start = date(start.year - 1, start.month, min(start.day, calendar.monthrange(start.year - 1, start.month)[1]))
-        return self.by_dates.get((earlier_start.isoformat(), earlier_end.isoformat()))
+        return self.period_index.year_before(period)
 
     def value(self, indicator, area, period, measures, prefer_table=None):
         """The stored value of a figure, preferring the given table, then the table of highest precedence."""

@@ -207,15 +207,13 @@ class Digester:
         asked = f"{quarter.label} ({quarter.months_label})" if quarter else "any quarter"
         if latest:
             message = (f"No new figures for {asked}: the data goes no further than {latest.label} "
-                       f"({latest.months_label}). Load newer data into data/ (and `/crime reload`) to report it.")
-            suggestions = [f"digest {latest.label}"]
+                       f"({latest.months_label}). Load newer data (`crimebot import police-uk`, then `/crime "
+                       "reload`) to report it.")
         else:
             message = f"No figures for {asked}: the data has no monthly series to report quarters from."
-            suggestions = []
         return Answer(query, {"kind": "digest", "period": quarter.label if quarter else None},
                       headline=f"{title}. {message}",
-                      sources=[f"Latest in the data: {latest.label}" if latest else "No quarterly data"],
-                      follow_ups=[])
+                      sources=[f"Latest in the data: {latest.label}" if latest else "No quarterly data"])
 
     def _year_to_date(self, answer: Answer, quarter: FinancialQuarter, figures: pd.DataFrame, whole: bool) -> str:
         """All crime, April to the quarter's end, against the same months a year before, from the monthly data."""

@@ -23,6 +23,7 @@ import duckdb
 import pandas as pd
 
 from .datapack import DataError
+from .periods import PeriodIndex
 
 COLUMNS = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code",
            "LSOA name", "Crime type", "Last outcome category", "Context"]
@@ -245,7 +246,7 @@ def _month_end(month: str) -> str:
 
 def year_spans(periods: list[dict]) -> list[tuple[str, list[str], str | None]]:
     """(period id, its month ids, the period a year before or None) for each year-like period."""
-    ids = {p["id"] for p in periods}
+    index = PeriodIndex((p["id"], p["start"], p["end"]) for p in periods)
     spans = []
     for p in periods:
         if p["kind"] not in ("financial_year", "span"):
@@ -255,11 +256,8 @@ def year_spans(periods: list[dict]) -> list[tuple[str, list[str], str | None]]:
         while (y, m) <= (end.year, end.month):
             months.append(f"{y}-{m:02d}")
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        if p["kind"] == "financial_year":
-            before = f"{start.year - 1}/{start.year % 100:02d}"
-        else:
-            before = f"{start.year - 1}-04/{end.year - 1}-{end.month:02d}"
-        spans.append((p["id"], months, before if before in ids else None))
+        before = index.year_before(p["id"])
+        spans.append((p["id"], months, before))
     return spans
 
 

@@ -17,7 +17,7 @@ from bot.ledger import LEASE_SECONDS, Ledger
 from bot.render import render
 from bot.scheduler import DigestScheduler, digest_trigger, last_run, next_run
 from bot.service import Service
-from bot.settings import PROJECT_ROOT, Settings
+from bot.settings import PROJECT_ROOT
 from bot.slack.app import create_app, web_client
 from bot.slack.digests import DigestPoster, admin_commands
 from bot.slack.server import BackgroundServer, http_app
