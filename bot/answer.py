@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -250,9 +251,12 @@ class Answerer:
             if c.period in set(here.period):
                 return c.period, []
             label = self.periods[c.period].label if c.period in self.periods else c.period
+            suggestions = [f"{name.lower()} {p}" for p in here.sort_values('period_start').period.unique()[-3:]]
+            related = self._related(c.indicator, area, c.period)
+            also = f" For {label} the data has: {', '.join(n for n, _ in related)}." if related else ""
             raise NoAnswer(f"The data has no {name} figure for {area_name(self, area)} in {label}. "
-                           f"It covers: {self._covered_text(here)}.",
-                           [f"{name.lower()} {p}" for p in here.sort_values('period_start').period.unique()[-3:]])
+                           f"It covers: {self._covered_text(here)}.{also}",
+                           [f"{ask} {c.period}" for _, ask in related[:2]] + suggestions)
         levels = {r[0] for r in self.cursor().execute(
             "SELECT DISTINCT period FROM figures WHERE indicator = ? AND area = ? "
             "AND measure IN ('count', 'percent', 'average_per_year')", [c.indicator, area]).fetchall()}
@@ -270,6 +274,22 @@ class Answerer:
         if c.relative is not None and len(fy):
             return fy.period.iloc[0], later
         return candidates.period.iloc[0], later
+
+    def _related(self, indicator: str, area: str, period: str) -> list[tuple[str, str]]:
+        """Indicators with a figure for this area and period that share a word with the one asked for
+        (the assessment's "Burglary - dwelling" and police.uk's "Burglary (dwelling and other)")."""
+        if period not in self.periods:
+            return []
+        words = lambda name: set(re.findall(r"[a-z]{4,}", name.lower())) - {"with", "from", "other"}  # noqa: E731
+        mine = words(self.vocab.names[("indicator", indicator)])
+        there = self.run("indicators_in_period", area=area, period=period)
+        related = []
+        for r in there.itertuples():
+            if r.indicator != indicator and words(r.name) & mine:
+                aliases = self.indicators[r.indicator].aliases
+                ask = aliases.split(";")[0] if isinstance(aliases, str) and aliases else r.name.lower()
+                related.append((r.name, ask))  # a phrase that parses back to it, for the suggestion
+        return related
 
     def figure(self, c: Command) -> Answer:
         indicator = self._need_indicator(c, "figure")

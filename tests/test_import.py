@@ -218,3 +218,15 @@ def test_import_pack_installs_a_valid_pack_and_refuses_a_broken_one(state, data_
         import_pack(state, broken)
     assert caught.value.file == "areas.csv" and caught.value.column == "name"
     assert (state.state_dir / "active-pack").read_text() == before
+
+
+def test_an_indicator_without_the_year_points_to_the_one_that_has_it(state, police_files):
+    import_police_uk(state, [police_files], progress=False)
+    answerer = Answerer.open(state)
+    answer = answerer.ask("burglary maidstone 2025/26")  # "burglary" is the assessment's burglary dwelling
+    assert answer.error and "For April 2025 to March 2026 the data has: Burglary (dwelling and other)" in \
+        answer.error["message"]
+    suggestion = answer.error["suggestions"][0]
+    assert suggestion == "all burglary 2025/26"
+    assert answerer.ask(suggestion).headline.startswith("Burglary (dwelling and other) in Maidstone, 2025/26: 12 crimes")
+    answerer.close()
