@@ -1,0 +1,37 @@
+"""The README's commands work as written, and the answers it shows are the answers the bot gives."""
+import re
+import shlex
+import subprocess
+import sys
+
+import pytest
+
+from bot.settings import PROJECT_ROOT
+
+README = (PROJECT_ROOT / "README.md").read_text()
+# commands that need no Slack, no download and no state of their own
+COMMANDS = [m for m in re.findall(r"^ {4,}\.venv/bin/crimebot ((?:ask|digest|data check).*?)(?:\s+#.*)?$", README, re.M)]
+
+
+def shown_after(command: str) -> str | None:
+    """The first line of the example output block that follows a command in the README, if any."""
+    match = re.search(re.escape(command) + r"[^\n]*\n\n```\n(.+?)\n", README)
+    return match.group(1) if match else None
+
+
+def test_the_readme_shows_the_main_commands():
+    assert any(c.startswith("ask ") for c in COMMANDS) and any(c.startswith("digest") for c in COMMANDS)
+    assert sum(shown_after(c) is not None for c in COMMANDS) >= 3  # the examples are checked, not just run
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_readme_command(command, settings, tmp_path):
+    if "2025/26" in command:
+        pytest.skip("needs a police.uk import first (tests/test_import.py covers it)")
+    args = shlex.split(command)
+    result = subprocess.run([sys.executable, "-m", "bot.cli", *args], capture_output=True, text=True, cwd=tmp_path,
+                            env={"CRIMEBOT_STATE_DIR": str(settings.state_dir), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    first = shown_after(command)
+    if first and not first.startswith("Disagreements"):
+        assert first in result.stdout
