@@ -11,7 +11,7 @@ from .answer import Answer, Table
 def table_text(table: Table) -> str:
     widths = [max(len(str(c)), *(len(str(r[i])) for r in table.rows)) if table.rows else len(str(c))
               for i, c in enumerate(table.columns)]
-    numeric = [i > 0 and all(_numeric(r[i]) for r in table.rows if r[i]) for i in range(len(table.columns))]
+    numeric = numeric_columns(table)
 
     def line(cells):
         return "  ".join(str(c).rjust(w) if numeric[i] else str(c).ljust(w)
@@ -22,9 +22,19 @@ def table_text(table: Table) -> str:
     return "\n".join(out)
 
 
-def _numeric(text: str) -> bool:
-    return text.replace(",", "").replace("%", "").replace("+", "").replace("-", "").replace(".", "").replace(
+def looks_numeric(text) -> bool:
+    """A figure as the answers print it: '1,234', '+8.9%', '=11', '-2.1 pts'.
+
+    >>> looks_numeric("+8.9%"), looks_numeric("=11"), looks_numeric("2012/13")
+    (True, True, False)
+    """
+    return str(text).replace(",", "").replace("%", "").replace("+", "").replace("-", "").replace(".", "").replace(
         "=", "").replace(" pts", "").strip().isdigit()
+
+
+def numeric_columns(table: Table) -> list[bool]:
+    """For each column after the first: do all its filled cells hold figures (aligned right)?"""
+    return [i > 0 and all(looks_numeric(r[i]) for r in table.rows if r[i]) for i in range(len(table.columns))]
 
 
 def render(answer: Answer, fmt: str = "text") -> str:

@@ -9,7 +9,7 @@ the bot can build.
 from __future__ import annotations
 
 from ..answer import Answer, Table
-from ..render import table_text
+from ..render import numeric_columns, table_text
 
 MAX_BLOCKS = 50
 MAX_HOME_BLOCKS = 100
@@ -49,17 +49,11 @@ def table_block(table: Table) -> dict | None:
     """A ``table`` block, or None when the table is too big for one (the caller falls back to text)."""
     if len(table.rows) + 1 > MAX_TABLE_ROWS or len(table.columns) > MAX_TABLE_COLUMNS or not table.columns:
         return None
-    numeric = [i > 0 and all(_looks_numeric(r[i]) for r in table.rows if r[i]) and any(r[i] for r in table.rows)
-               for i in range(len(table.columns))]
+    numeric = [n and any(r[i] for r in table.rows) for i, n in enumerate(numeric_columns(table))]
     cell = lambda text: {"type": "raw_text", "text": str(text) if str(text) else "–"}  # noqa: E731 (no empty cells)
     return {"type": "table",
             "column_settings": [{"align": "right"} if n else {"is_wrapped": True} for n in numeric],
             "rows": [[cell(c) for c in table.columns]] + [[cell(c) for c in row] for row in table.rows]}
-
-
-def _looks_numeric(text: str) -> bool:
-    stripped = str(text).replace(",", "").replace("%", "").replace("+", "").replace("-", "").replace(".", "")
-    return stripped.replace("=", "").replace(" pts", "").strip().isdigit()
 
 
 def monospace_sections(table: Table) -> list[dict]:
