@@ -71,19 +71,26 @@ def _data_check(settings: Settings, fmt: str) -> int:
     return 0
 
 
-def _ask(settings: Settings, text: str, fmt: str, chart: str | None = None) -> int:
-    from .answer import Answerer
-    from .render import render
-
+def _open_service(settings: Settings, command: str):
+    """The data, loaded and gated, or None after saying why not (file, row, column) on stderr."""
     from .datapack import DataError
     from .queries import QueryRejected
+    from .service import Service
 
     try:
-        answerer = Answerer.open(settings)
+        return Service(settings)
     except (DataError, QueryRejected) as exc:
-        print(f"crimebot: cannot start: {exc}", file=sys.stderr)
+        print(f"crimebot {command}: cannot load the data: {exc}", file=sys.stderr)
+        return None
+
+
+def _ask(settings: Settings, text: str, fmt: str, chart: str | None = None) -> int:
+    from .render import render
+
+    service = _open_service(settings, "ask")
+    if service is None:
         return 2
-    result = answerer.ask(text)
+    result = service.ask(text)
     print(render(result, fmt))
     if result.error:
         return 1
@@ -108,21 +115,16 @@ def _ask(settings: Settings, text: str, fmt: str, chart: str | None = None) -> i
 def _digest(settings: Settings, args) -> int:
     """Preview a quarter's digest, or post it (exactly once per channel) to the subscribed channels."""
     from .answer import NoAnswer
-    from .datapack import DataError
     from .digest import Digester, FinancialQuarter
-    from .queries import QueryRejected
     from .render import render
-    from .service import Service
 
     try:
         quarter = FinancialQuarter.parse(args.period) if args.period else None
     except ValueError as exc:
         print(f"crimebot digest: {exc}", file=sys.stderr)
         return 2
-    try:
-        service = Service(settings)
-    except (DataError, QueryRejected) as exc:
-        print(f"crimebot digest: cannot load the data: {exc}", file=sys.stderr)
+    service = _open_service(settings, "digest")
+    if service is None:
         return 2
     digester = Digester(service.answerer)
     try:
@@ -191,9 +193,6 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
 
     from slack_sdk.errors import SlackApiError
 
-    from .datapack import DataError
-    from .queries import QueryRejected
-    from .service import Service
     from .slack.app import create_app, web_client
 
     log = logging.getLogger("crimebot.serve")
@@ -207,13 +206,12 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
         print(f"crimebot serve: set {' and '.join(missing)} ({how}); see README, 'Connect to Slack', "
               "and .env.example.", file=sys.stderr)
         return 2
-    try:
-        service = Service(settings)
-    except (DataError, QueryRejected) as exc:
-        print(f"crimebot serve: cannot load the data: {exc}", file=sys.stderr)
+    service = _open_service(settings, "serve")
+    if service is None:
         return 2
+    client = web_client(settings)  # one Web API client for the token check, the digests and the app
     try:
-        identity = web_client(settings).auth_test()
+        identity = client.auth_test()
     except SlackApiError as exc:
         print(f"crimebot serve: Slack refused SLACK_BOT_TOKEN ({exc.response.get('error')}).", file=sys.stderr)
         return 2
@@ -230,8 +228,8 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
     except ValueError as exc:
         print(f"crimebot serve: {exc}", file=sys.stderr)
         return 2
-    poster = DigestPoster(settings, service, web_client(settings))
-    app = create_app(settings, service, admin_commands(poster))
+    poster = DigestPoster(settings, service, client)
+    app = create_app(settings, service, admin_commands(poster), client)
     scheduler = DigestScheduler(poster, trigger)
     scheduler.start()
     log.info("serving workspace(s) %s as %s", ", ".join(sorted(settings.allowed_team_ids)), identity.get("user"))

@@ -17,12 +17,12 @@ def web_client(settings: Settings) -> WebClient:
     return client
 
 
-def create_app(settings: Settings, service: Service, admin_commands=None) -> App:
+def create_app(settings: Settings, service: Service, admin_commands=None, client: WebClient | None = None) -> App:
     # Signatures are checked by the HTTP server before bolt sees a request (bot/slack/server.py), with
     # a clock a test can set; Socket Mode needs none. The token is checked once by `crimebot serve`.
     # process_before_response: the ack (an empty 200) is sent from the request's own thread; bolt's
     # listener pool then only runs the answers, so a queue of slow answers never delays an ack.
-    app = App(client=web_client(settings), signing_secret=settings.slack_signing_secret or "unused",
+    app = App(client=client or web_client(settings), signing_secret=settings.slack_signing_secret or "unused",
               request_verification_enabled=False, token_verification_enabled=False, process_before_response=True)
     handlers.register(app, service, settings, admin_commands)
     return app
