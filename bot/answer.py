@@ -103,6 +103,7 @@ class Answerer:
         self.settings, self.con, self.queries = settings, con, queries
         self._local = threading.local()
         self.database = None  # the file it answers from, when opened by open()
+        self._headlines: list[dict] | None = None
         self.vocab = Vocabulary.from_rows(con.execute(queries["vocabulary"].sql).fetchall())
         self.catalog = self.run("catalog").set_index("table_id")
         self.priorities = self.run("priorities")
@@ -196,8 +197,11 @@ class Answerer:
         """Each priority's headline figure, for the App Home and the digest.
 
         Items: {"id", "name", "owner", "kind", "headline", "ask"}; the headline is the indicator the
-        priority is measured by, with its latest figure, change and county rank direction.
+        priority is measured by, with its latest figure, change and county rank direction. Worked out once
+        per answerer (its data never changes; a reload makes a new answerer): every App Home opening uses it.
         """
+        if self._headlines is not None:
+            return self._headlines
         items = []
         for p in self.priorities.itertuples():
             if p.kind == "cross_cutting":
@@ -217,6 +221,7 @@ class Answerer:
                     parts.append(f"county rank {cells['County rank']}" + (f" {cells['Direction']}" if cells.get("Direction") else ""))
                 text = "; ".join(parts)
             items.append({"id": p.id, "name": p.name, "owner": p.owner, "kind": p.kind, "headline": text, "ask": ask})
+        self._headlines = items
         return items
 
     # -- kinds of answer ---------------------------------------------------------------------
