@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 
 import pandas as pd
@@ -124,9 +125,12 @@ class Digester:
         self.answerer = answerer
 
     # -- what the data covers --------------------------------------------------------------------
-    def monthly(self, indicator: str = "all_crime", area: str = "maidstone") -> dict[str, float]:
-        """Month id -> value of the indicator's monthly series: its own months (police.uk imports), with the
-        assessment's monthly figures (all crime: recorded crime by month, section 3.2) where it has them."""
+    @cached_property
+    def monthly(self) -> dict[str, float]:
+        """Month id -> Maidstone's all crime that month: its own months (police.uk imports), with the
+        assessment's monthly figures (recorded crime by month, section 3.2) where it has them. Read once:
+        finding the latest quarter looks at it for every quarter it tries."""
+        indicator, area = "all_crime", "maidstone"
         ind = self.answerer.indicators[indicator]
         sources = [indicator]
         if isinstance(ind.monthly_indicator, str) and ind.monthly_indicator:
@@ -141,12 +145,12 @@ class Digester:
         return values
 
     def covers(self, quarter: FinancialQuarter) -> bool:
-        if all(m in self.monthly() for m in quarter.months()):
+        if all(m in self.monthly for m in quarter.months()):
             return True
         return not self.answerer.run("digest_figures", periods=[quarter.id, quarter.year_to_date_id]).empty
 
     def latest_quarter(self) -> FinancialQuarter | None:
-        months = sorted(self.monthly())
+        months = sorted(self.monthly)
         if not months:
             return None
         year, month = _year_month(months[-1])
@@ -160,15 +164,14 @@ class Digester:
     # -- the digest ------------------------------------------------------------------------------
     def digest(self, quarter: FinancialQuarter | None = None, priority: str | None = None) -> Answer:
         """The digest for ``quarter`` (default: the latest the data covers), whole or for one priority."""
-        latest = self.latest_quarter()
-        quarter = quarter or latest
+        quarter = quarter or self.latest_quarter()
         pri = self.priority(priority) if priority else None
         title = f"Quarterly digest, {quarter.label} ({quarter.months_label})" if quarter else "Quarterly digest"
         if pri is not None:
             title += f": {pri['name']}"
         query = f"digest {quarter.label if quarter else ''}" + (f" priority {priority}" if priority else "")
         if quarter is None or not self.covers(quarter):
-            return self._no_data(query, title, quarter, latest)
+            return self._no_data(query, title, quarter, self.latest_quarter())
         answer = Answer(query, {"kind": "digest", "period": quarter.label, "priority": priority}, headline="")
         figures = self.answerer.run("digest_figures", periods=[quarter.id, quarter.year_to_date_id])
         if pri is not None:
@@ -181,9 +184,9 @@ class Digester:
         if pri is not None:  # the sub-group's own figures, labelled with their periods: the latest, not new
             pack = self.answerer.priority(Command(f"priority {pri['id']}", "priority", priority=pri["id"]))
             if pack.tables:
-                latest = pack.tables[0]
+                figures_now = pack.tables[0]
                 answer.tables.append(Table(f"{pri['name']}: latest figures the data has (each with its period)",
-                                           latest.columns, latest.rows))
+                                           figures_now.columns, figures_now.rows))
         notes = self.answerer.run("notes", indicator=None, area="maidstone",
                                   periods=[quarter.id, quarter.year_to_date_id])
         for note in dict.fromkeys(notes[notes.indicator.isin(set(figures.indicator))].note):
@@ -217,7 +220,7 @@ class Digester:
 
     def _year_to_date(self, answer: Answer, quarter: FinancialQuarter, figures: pd.DataFrame, whole: bool) -> str:
         """All crime, April to the quarter's end, against the same months a year before, from the monthly data."""
-        monthly = self.monthly()
+        monthly = self.monthly
         before = quarter.a_year_before()
         rows, headline = [], ""
         spans = [(f"Year to date ({quarter.year_to_date_label})", quarter.year_to_date_months(), before.year_to_date_months())]
