@@ -15,6 +15,7 @@ import textwrap
 import threading
 
 from .answer import Answer
+from .periods import MONTH_NAMES
 
 BLUE, ORANGE, VERMILLION, GREY, BLACK = "#0072B2", "#E69F00", "#D55E00", "#8C8C8C", "#222222"
 WIDTH, DPI = 8.0, 125  # 1,000 px wide: Slack previews scale it down to about 360-500 px
@@ -85,8 +86,7 @@ def _ticks(ax, labels: list[str]) -> None:
 def _short(label: str) -> str:
     """'September 2013' -> 'Sep 2013': month names shortened so twelve fit under a chart."""
     first, _, rest = label.partition(" ")
-    months = ("January February March April May June July August September October November December").split()
-    return f"{first[:3]} {rest}" if first in months and rest.isdigit() else label
+    return f"{first[:3]} {rest}" if first in MONTH_NAMES and rest.isdigit() else label
 
 
 def _unit_label(series: dict) -> str:

@@ -8,7 +8,6 @@ does not reach gets a plain notice of the latest quarter it can report, never ol
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -18,8 +17,8 @@ import pandas as pd
 
 from .answer import Answer, Answerer, NoAnswer, Table, fmt_change, fmt_number
 from .parse import Command, extract_period, normalise, parse
+from .periods import MONTH_NAMES, month_end, month_id
 
-MONTHS = "January February March April May June July August September October November December".split()
 
 
 @dataclass(frozen=True)
@@ -74,10 +73,10 @@ class FinancialQuarter:
 
     def months(self) -> list[str]:
         """Month ids (YYYY-MM) of the quarter."""
-        return [_month_id(self.year, 4 + 3 * (self.number - 1) + i) for i in range(3)]
+        return [month_id(self.year, 4 + 3 * (self.number - 1) + i) for i in range(3)]
 
     def year_to_date_months(self) -> list[str]:
-        return [_month_id(self.year, 4 + i) for i in range(3 * self.number)]
+        return [month_id(self.year, 4 + i) for i in range(3 * self.number)]
 
     @property
     def start(self) -> date:
@@ -86,13 +85,12 @@ class FinancialQuarter:
 
     @property
     def end(self) -> date:
-        year, month = _year_month(self.months()[-1])
-        return date(year, month, calendar.monthrange(year, month)[1])
+        return date.fromisoformat(month_end(self.months()[-1]))
 
     @property
     def months_label(self) -> str:
         first, last = (_year_month(m) for m in (self.months()[0], self.months()[-1]))
-        return f"{MONTHS[first[1] - 1]} to {MONTHS[last[1] - 1]} {last[0]}"
+        return f"{MONTH_NAMES[first[1] - 1]} to {MONTH_NAMES[last[1] - 1]} {last[0]}"
 
     @property
     def year_to_date_id(self) -> str:
@@ -106,12 +104,8 @@ class FinancialQuarter:
     def year_to_date_label(self) -> str:
         last = _year_month(self.year_to_date_months()[-1])
         if last[0] != self.year:
-            return f"April {self.year} to {MONTHS[last[1] - 1]} {last[0]}"
-        return f"April to {MONTHS[last[1] - 1]} {last[0]}"
-
-
-def _month_id(year: int, month: int) -> str:
-    return f"{year + (month - 1) // 12}-{(month - 1) % 12 + 1:02d}"
+            return f"April {self.year} to {MONTH_NAMES[last[1] - 1]} {last[0]}"
+        return f"April to {MONTH_NAMES[last[1] - 1]} {last[0]}"
 
 
 def _year_month(month_id: str) -> tuple[int, int]:

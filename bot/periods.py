@@ -5,6 +5,38 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
+MONTH_NAMES = "January February March April May June July August September October November December".split()
+
+
+def month_id(year: int, month: int) -> str:
+    """'YYYY-MM', with months past 12 running into the next year: month_id(2013, 13) == '2014-01'."""
+    return f"{year + (month - 1) // 12}-{(month - 1) % 12 + 1:02d}"
+
+
+def month_label(month: str) -> str:
+    """The month as partners write it.
+
+    >>> month_label("2013-09")
+    'September 2013'
+    """
+    return f"{MONTH_NAMES[int(month[5:7]) - 1]} {month[:4]}"
+
+
+def month_end(month: str) -> str:
+    """The last day of a month id, as ISO text: month_end("2012-02") == '2012-02-29'."""
+    year, mon = int(month[:4]), int(month[5:7])
+    return date(year, mon, calendar.monthrange(year, mon)[1]).isoformat()
+
+
+def months_between(start: str, end: str) -> list[str]:
+    """Month ids from the month of ``start`` to the month of ``end`` (ISO dates), both included.
+
+    >>> months_between("2012-11-01", "2013-02-28")
+    ['2012-11', '2012-12', '2013-01', '2013-02']
+    """
+    s, e = date.fromisoformat(start), date.fromisoformat(end)
+    return [month_id(s.year, s.month + i) for i in range((e.year - s.year) * 12 + e.month - s.month + 1)]
+
 
 def a_year_earlier(start: str, end: str) -> tuple[str, str]:
     """The dates of the same period one year earlier; a period ending on a month's last day keeps doing so.

@@ -16,21 +16,19 @@ import tempfile
 import zipfile
 from contextlib import ExitStack
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
 from .datapack import DataError
-from .periods import PeriodIndex
+from .periods import PeriodIndex, month_end, month_label, months_between
 
 COLUMNS = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code",
            "LSOA name", "Crime type", "Last outcome category", "Context"]
 FILE_NAME = re.compile(r"(?:^|/)(\d{4}-\d{2})-([a-z0-9-]+)-street\.csv$")
 COUNT_COLUMNS = {"month": "VARCHAR", "force": "VARCHAR", "area": "VARCHAR", "crime_type": "VARCHAR",
                  "indicator": "VARCHAR", "count": "BIGINT"}
-MONTHS = "January February March April May June July August September October November December".split()
 
 
 @dataclass
@@ -68,10 +66,6 @@ class ImportReport:
         if self.seconds:
             lines.append(f"  {self.rows / self.seconds:,.0f} rows/s")
         return "\n".join(lines)
-
-
-def month_label(month: str) -> str:
-    return f"{MONTHS[int(month[5:7]) - 1]} {month[:4]}"
 
 
 def find_sources(paths: list[Path], stack: ExitStack) -> list[Source]:
@@ -216,7 +210,7 @@ def derived_periods(months: list[str]) -> list[dict]:
     """Periods the counts need: each month, each complete financial year, and the year to date of an
     incomplete latest year with the same months a year before."""
     months = sorted(set(months))
-    out = [{"id": m, "kind": "month", "start": f"{m}-01", "end": _month_end(m), "label": month_label(m)} for m in months]
+    out = [{"id": m, "kind": "month", "start": f"{m}-01", "end": month_end(m), "label": month_label(m)} for m in months]
     years: dict[int, list[str]] = {}
     for m in months:
         year = int(m[:4]) if int(m[5:7]) >= 4 else int(m[:4]) - 1
@@ -231,17 +225,10 @@ def derived_periods(months: list[str]) -> list[dict]:
         last = max(years[latest_year])
         for y in (latest_year, latest_year - 1):
             end = f"{y + (int(last[5:7]) < 4)}-{last[5:7]}"
-            out.append({"id": f"{y}-04/{end}", "kind": "span", "start": f"{y}-04-01", "end": _month_end(end),
+            out.append({"id": f"{y}-04/{end}", "kind": "span", "start": f"{y}-04-01", "end": month_end(end),
                         "label": f"April to {month_label(end)}" if end[:4] == str(y) else
                         f"April {y} to {month_label(end)}"})
     return out
-
-
-def _month_end(month: str) -> str:
-    import calendar
-
-    year, mon = int(month[:4]), int(month[5:7])
-    return date(year, mon, calendar.monthrange(year, mon)[1]).isoformat()
 
 
 def year_spans(periods: list[dict]) -> list[tuple[str, list[str], str | None]]:
@@ -251,13 +238,7 @@ def year_spans(periods: list[dict]) -> list[tuple[str, list[str], str | None]]:
     for p in periods:
         if p["kind"] not in ("financial_year", "span"):
             continue
-        start, end = date.fromisoformat(p["start"]), date.fromisoformat(p["end"])
-        months, y, m = [], start.year, start.month
-        while (y, m) <= (end.year, end.month):
-            months.append(f"{y}-{m:02d}")
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        before = index.year_before(p["id"])
-        spans.append((p["id"], months, before))
+        spans.append((p["id"], months_between(p["start"], p["end"]), index.year_before(p["id"])))
     return spans
 
 
