@@ -147,8 +147,8 @@ def _spc(plt, series: dict):
         ax.scatter(sorted(flagged), [values[i] for i in sorted(flagged)], s=110, facecolors="none",
                    edgecolors=VERMILLION, linewidths=2.2, zorder=5, label="Signal")
     ax.axhline(series["centre"], color=BLACK, linewidth=1.4)
-    for value, name in ((series["upper"], "Upper limit"), (series["lower"], "Lower limit")):
-        ax.axhline(value, color=GREY, linestyle="--", linewidth=1.4)
+    for limit in (series["upper"], series["lower"]):
+        ax.axhline(limit, color=GREY, linestyle="--", linewidth=1.4)
     fmt = (lambda v: f"{v:.1f}%") if series.get("percent") else (lambda v: f"{v:,.0f}")  # noqa: E731
     lines = ax.secondary_yaxis("right")  # the three lines named on the right, where the eye ends
     lines.set_yticks([series["upper"], series["centre"], series["lower"]],
