@@ -73,14 +73,17 @@ class Ledger:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.clock = clock
-        with self._connect() as con:
-            con.executescript(SCHEMA)
+        with self._transaction() as con:
+            for statement in filter(str.strip, SCHEMA.split(";")):
+                con.execute(statement)
 
     @contextmanager
     def _connect(self):
+        # The default rollback journal, not WAL: switching a file to WAL needs an exclusive lock that a
+        # second process opening the ledger at the same moment can be refused ("database is locked")
+        # without waiting; every write here waits up to 30 s for its turn instead.
         con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
-            con.execute("PRAGMA journal_mode=WAL")
             yield con
         finally:
             con.close()
