@@ -176,7 +176,7 @@ class Digester:
         self._ranks(answer, quarter, figures)
         self._priorities(answer, pri)
         if pri is not None:  # the sub-group's own figures, labelled with their periods: the latest, not new
-            pack = self.answerer.priority(Command(f"priority {pri['id']}", "priority", priority=pri["id"]))
+            pack = self.answerer.answer(Command(f"priority {pri['id']}", "priority", priority=pri["id"]))
             if pack.tables:
                 figures_now = pack.tables[0]
                 answer.tables.append(Table(f"{pri['name']}: latest figures the data has (each with its period)",

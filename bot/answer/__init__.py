@@ -1,0 +1,21 @@
+"""From a command to an answer: one module per kind of answer over a shared context.
+
+- `answerer`: the front door (`Answerer.ask`), the vocabulary and the context every kind shares
+- `figure`, `ranks`, `wards`, `compare`, `trend`, `control` (spc), `priority`, `help`: the kinds
+- `base`: the Answer, its tables, the refusal (NoAnswer) and number formatting
+"""
+from .answerer import Answerer, load_gated_queries
+from .base import (
+           ARROW,
+           Answer,
+           NoAnswer,
+           Table,
+           area_name,
+           fmt_change,
+           fmt_number,
+           fmt_rank,
+)
+from .help import EXAMPLES
+
+__all__ = ["ARROW", "Answer", "Answerer", "EXAMPLES", "NoAnswer", "Table", "area_name", "fmt_change", "fmt_number",
+           "fmt_rank", "load_gated_queries"]

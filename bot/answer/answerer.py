@@ -1,0 +1,267 @@
+"""The answerer: holds the read-only connection, the gated queries and the vocabulary, reads a question and
+hands the command to the module for its kind of answer (figure, ranks, wards, ...).
+
+The context every kind shares lives here: coverage, the period to answer, related indicators, notes and
+sources. A kind of answer is a function in its own module: `figure.figure(answerer, command)`.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+from pathlib import Path
+
+import pandas as pd
+
+from ..database import connect_readonly, ensure_database
+from ..parse import Command, Vocabulary, parse
+from ..periods import PeriodIndex
+from ..settings import Settings
+from . import compare, control, figure, priority, ranks, trend, wards
+from .base import KIND_ORDER, Answer, NoAnswer, Table, area_name, fmt_number  # noqa: F401
+from .help import EXAMPLES, help
+
+log = logging.getLogger(__name__)
+
+KINDS = {"help": help, "figure": figure.figure, "rank_changes": ranks.rank_changes, "priority": priority.priority,
+         "wards": wards.wards, "compare": compare.compare, "trend": trend.trend, "spc": control.spc}
+
+class Answerer:
+    """Holds the read-only connection, the gated queries and the vocabulary: build once, ask many times.
+
+    Safe to share between threads (Slack answers arrive on several): each thread queries through its
+    own cursor, since one DuckDB connection must not run two statements at once.
+    """
+
+    def __init__(self, settings: Settings, con, queries):
+        self.settings, self.con, self.queries = settings, con, queries
+        self._local = threading.local()
+        self.database = None  # the file it answers from, when opened by open()
+        self._headlines: list[dict] | None = None
+        self.vocab = Vocabulary.from_rows(con.execute(queries["vocabulary"].sql).fetchall())
+        self.catalog = self.run("catalog").set_index("table_id")
+        self.priorities = self.run("priorities")
+        self.indicators = {row.id: row for row in con.execute("SELECT * FROM indicators").df().itertuples()}
+        self.areas = {row.id: row for row in con.execute("SELECT * FROM areas").df().itertuples()}
+        self.periods = {row.id: row for row in con.execute("SELECT * FROM periods").df().itertuples()}
+        self.period_index = PeriodIndex((p.id, p.start, p.end) for p in self.periods.values())
+        self.ward_indicators = set(self.run("ward_indicators").indicator)
+
+    @classmethod
+    def open(cls, settings: Settings) -> "Answerer":
+        database = ensure_database(settings.data_dir, settings.state_dir)
+        con = connect_readonly(database)
+        answerer = cls(settings, con, load_gated_queries(settings, con))
+        answerer.database = database
+        return answerer
+
+    def cursor(self):
+        """This thread's cursor on the shared read-only connection."""
+        cursor = getattr(self._local, "cursor", None)
+        if cursor is None:
+            cursor = self._local.cursor = self.con.cursor()
+        return cursor
+
+    def run(self, name: str, **params) -> pd.DataFrame:
+        query = self.queries[name]
+        return self.cursor().execute(query.sql, {p: params.get(p) for p in query.params}).df()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- the front door -------------------------------------------------------------------
+    def ask(self, text: str) -> Answer:
+        """Answer any text; never raises."""
+        text = (text or "").strip()
+        try:
+            command = parse(text, self.vocab)
+            return self.answer(command)
+        except NoAnswer as exc:
+            return self._error(text, parse(text, self.vocab), str(exc), exc.suggestions)
+        except Exception:  # a bug must not reach the person asking as a traceback
+            log.exception("could not answer %r", text)
+            return Answer(text, {}, error={"message": "Sorry, something went wrong answering that. "
+                                                      "Try `help` for questions that work.",
+                                           "suggestions": [e for e, _ in EXAMPLES[:3]]})
+
+    def understood(self, c: Command) -> dict:
+        name = lambda kind, ident: self.vocab.names.get((kind, ident)) if ident else None  # noqa: E731
+        return {"kind": c.kind, "subject": name("indicator", c.indicator) or name("priority", c.priority),
+                "indicator": c.indicator, "priority": c.priority, "area": name("area", c.area),
+                "period": c.period or ({0: "latest", -1: "year before latest"}.get(c.relative) if c.relative is not None else None),
+                "corrections": [f"read '{a}' as '{b}'" for a, b in c.corrections], "ignored": c.unknown}
+
+    def _error(self, text, command, message, suggestions) -> Answer:
+        return Answer(text, self.understood(command), error={"message": message, "suggestions": suggestions})
+
+    def answer(self, c: Command) -> Answer:
+        if c.unknown and not (c.indicator or c.priority or c.kind in ("rank_changes", "wards", "help")):
+            words = ", ".join(f"'{w}'" for w in c.unknown)
+            if c.suggestions:
+                raise NoAnswer(f"I didn't understand {words}. Did you mean: {', '.join(c.suggestions)}?",
+                               [f"{s.lower()}" for s in c.suggestions] + [EXAMPLES[0][0]])
+            raise NoAnswer(f"I didn't understand {words}. Try a crime type, a ward or district and a year, "
+                           "e.g. `shoplifting maidstone 2012/13`, or `help`.", [e for e, _ in EXAMPLES[:4]])
+        answer = KINDS[c.kind](self, c)
+        answer.understood = self.understood(c)
+        if c.corrections:
+            answer.notes.insert(0, "Read " + "; ".join(f"'{a}' as '{b}'" for a, b in c.corrections) + ".")
+        if c.unknown:
+            answer.notes.append("Ignored: " + ", ".join(f"'{w}'" for w in c.unknown) + ".")
+        answer.follow_ups = self._follow_ups(c)
+        return answer
+
+    def _follow_ups(self, c: Command) -> list[tuple[str, str]]:
+        """The next questions worth one click: the indicator's trend, and its wards where the data has them."""
+        if not c.indicator or c.kind not in ("figure", "compare", "trend", "wards", "spc"):
+            return []
+        name = self.vocab.names[("indicator", c.indicator)].lower()
+        area = f" {area_name(self, c.area).lower()}" if c.area and c.area != "maidstone" else ""
+        ups = []
+        if c.kind != "trend":
+            ups.append(("Trend", f"trend {name}{area}"))
+        if c.kind != "wards" and c.indicator in self.ward_indicators:
+            ups.append(("Wards", f"{name} wards"))
+        return ups
+
+    def headlines(self) -> list[dict]:
+        """Each priority's headline figure, for the App Home and the digest.
+
+        Items: {"id", "name", "owner", "kind", "headline", "ask"}; the headline is the indicator the
+        priority is measured by, with its latest figure, change and county rank direction. Worked out once
+        per answerer (its data never changes; a reload makes a new answerer): every App Home opening uses it.
+        """
+        if self._headlines is not None:
+            return self._headlines
+        items = []
+        for p in self.priorities.itertuples():
+            if p.kind == "cross_cutting":
+                continue
+            ask = f"priority {p.id.replace('_', ' ')}"
+            answer = priority.priority(self, Command(ask, "priority", priority=p.id))
+            table = answer.tables[0] if answer.tables else None
+            text = "No figures in the assessment."
+            if table and table.rows:
+                row = next((r for r in table.rows if r[0].endswith("(headline)")), table.rows[0])
+                cells = dict(zip(table.columns, row))
+                parts = [f"{cells['Indicator'].removesuffix(' (headline)')}, {cells['Period']}: {cells['Figure']}"]
+                change = " ".join(x for x in (cells.get("Change", ""), f"({cells['% change']})" if cells.get("% change") else "") if x)
+                if change:
+                    parts.append(change)
+                if cells.get("County rank"):
+                    parts.append(f"county rank {cells['County rank']}" + (f" {cells['Direction']}" if cells.get("Direction") else ""))
+                text = "; ".join(parts)
+            items.append({"id": p.id, "name": p.name, "owner": p.owner, "kind": p.kind, "headline": text, "ask": ask})
+        self._headlines = items
+        return items
+
+    # -- kinds of answer ---------------------------------------------------------------------
+    def _coverage(self, indicator: str) -> pd.DataFrame:
+        return self.run("coverage", indicator=indicator)
+
+    def _covered_text(self, cov: pd.DataFrame) -> str:
+        parts = []
+        for area, group in cov.groupby("area_name", sort=False):
+            periods = group.sort_values("period_start").period.tolist()
+            parts.append(f"{area} ({periods[0]}" + (f" to {periods[-1]})" if len(periods) > 1 else ")"))
+        return "; ".join(parts[:8]) + ("; ..." if len(parts) > 8 else "")
+
+    def _need_indicator(self, c: Command, what: str) -> str:
+        if c.indicator:
+            return c.indicator
+        raise NoAnswer(f"Which figure? Name a crime type or measure for {what}, e.g. `{what} shoplifting`.",
+                       [f"{what} shoplifting", f"{what} asb", "help"])
+
+    def _resolve_period(self, c: Command, cov: pd.DataFrame, area: str) -> tuple[str, list[str]]:
+        """The period to answer, and any later periods that have only changes (offered in a note)."""
+        here = cov[cov.area == area]
+        name = self.vocab.names[("indicator", c.indicator)]
+        if c.period:
+            if c.period in set(here.period):
+                return c.period, []
+            label = self.periods[c.period].label if c.period in self.periods else c.period
+            suggestions = [f"{name.lower()} {p}" for p in here.sort_values('period_start').period.unique()[-3:]]
+            related = self._related(c.indicator, area, c.period)
+            also = f" For {label} the data has: {', '.join(n for n, _ in related)}." if related else ""
+            raise NoAnswer(f"The data has no {name} figure for {area_name(self, area)} in {label}. "
+                           f"It covers: {self._covered_text(here)}.{also}",
+                           [f"{ask} {c.period}" for _, ask in related[:2]] + suggestions)
+        levels = {r[0] for r in self.cursor().execute(
+            "SELECT DISTINCT period FROM figures WHERE indicator = ? AND area = ? "
+            "AND measure IN ('count', 'percent', 'average_per_year')", [c.indicator, area]).fetchall()}
+        later: list[str] = []
+        if levels:  # the latest figure with a level; a later change-only figure is offered in a note
+            later = list(here[~here.period.isin(levels)].period.unique())
+            here = here[here.period.isin(levels)]
+        candidates = here.assign(order=here.period_kind.map(KIND_ORDER))
+        ends = {p: self.periods[p].end for p in candidates.period}
+        candidates = candidates.assign(end=candidates.period.map(ends)).sort_values(["end", "order"],
+                                                                                    ascending=[False, True])
+        fy = candidates[candidates.period_kind == "financial_year"].sort_values("end", ascending=False)
+        if c.relative == -1 and len(fy) > 1:
+            return fy.period.iloc[1], later
+        if c.relative is not None and len(fy):
+            return fy.period.iloc[0], later
+        return candidates.period.iloc[0], later
+
+    def _related(self, indicator: str, area: str, period: str) -> list[tuple[str, str]]:
+        """Indicators with a figure for this area and period that share a word with the one asked for
+        (the assessment's "Burglary - dwelling" and police.uk's "Burglary (dwelling and other)")."""
+        if period not in self.periods:
+            return []
+        words = lambda name: set(re.findall(r"[a-z]{4,}", name.lower())) - {"with", "from", "other"}  # noqa: E731
+        mine = words(self.vocab.names[("indicator", indicator)])
+        there = self.run("indicators_in_period", area=area, period=period)
+        related = []
+        for r in there.itertuples():
+            if r.indicator != indicator and words(r.name) & mine:
+                aliases = self.indicators[r.indicator].aliases
+                ask = aliases.split(";")[0] if isinstance(aliases, str) and aliases else r.name.lower()
+                related.append((r.name, ask))  # a phrase that parses back to it, for the suggestion
+        return related
+
+    def annotate(self, answer: Answer, indicator, area, periods, tables) -> None:
+        notes = self.run("notes", indicator=indicator, area=area, periods=periods)
+        for r in notes.itertuples():
+            text = f"Data note: {r.note}"
+            if text not in answer.notes:
+                answer.notes.append(text)
+        for table in sorted(t for t in tables if t):
+            if table in self.catalog.index:
+                entry = self.catalog.loc[table]
+                source = (f"{entry.title} ({entry.source})" if entry.file.startswith("imports/") else
+                          f"Strategic Assessment section {entry.section}: {entry.title} ({entry.source})")
+                if source not in answer.sources:
+                    answer.sources.append(source)
+
+
+
+def load_gated_queries(settings: Settings, con):
+    """Gate every query file once per change of the files or the schema; remember the verdict in the state dir.
+
+    The gate (sqlglot parse, qualify) is the slow part of start-up; a query text that passed against
+    the same schema need not be parsed again by the next process.
+    """
+    from ..queries import NamedQuery, parse_header
+
+    files = sorted(Path(settings.queries_dir).glob("*.sql"))
+    schema_rows = con.execute("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                              "WHERE table_schema = 'main' ORDER BY ALL").fetchall()
+    digest = hashlib.sha256(repr(schema_rows).encode())
+    texts = {}
+    for path in files:
+        texts[path.stem] = path.read_text(encoding="utf-8")
+        digest.update(path.name.encode() + texts[path.stem].encode())
+    stamp = settings.state_dir / "queries.gated"
+    if stamp.exists() and stamp.read_text() == digest.hexdigest():
+        queries = {}
+        for name, text in texts.items():
+            title, answers, params = parse_header(text, name)
+            queries[name] = NamedQuery(name, title, answers, params, text)
+        return queries
+    from ..queries import load_queries, schema_of
+
+    queries = load_queries(settings.queries_dir, schema_of(con))
+    stamp.write_text(digest.hexdigest())
+    return queries

@@ -1,0 +1,127 @@
+"""A figure in context: one indicator, one place, one period, with the periods before it, change, rate,
+county rank and its arrow, the areas beside it, notes and sources."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..parse import Command
+from .base import (
+    ARROW,
+    BESIDE_MEASURES,
+    MEASURE_LABEL,
+    Answer,
+    NoAnswer,
+    Table,
+    _beside_cell,
+    _drop_empty,
+    area_name,
+    fmt_change,
+    fmt_number,
+    fmt_rank,
+)
+from .help import EXAMPLES
+
+if TYPE_CHECKING:
+    from .answerer import Answerer
+
+
+def figure(a: Answerer, c: Command) -> Answer:
+    indicator = a._need_indicator(c, "figure")
+    area = c.area or "maidstone"
+    ind = a.indicators[indicator]
+    cov = a._coverage(indicator)
+    if cov.empty:
+        raise NoAnswer(f"No {ind.name} figures are loaded yet: they come from police.uk data "
+                       "(`crimebot import police-uk`, see the README).", [e for e, _ in EXAMPLES[:2]])
+    if area not in set(cov.area):
+        raise NoAnswer(f"The data has no {ind.name} figures for {area_name(a, area)}. "
+                       f"{ind.name} is covered for: {a._covered_text(cov)}.",
+                       [f"{ind.name.lower()} {cov.area_name.iloc[0].lower()}"] if len(cov) else [])
+    period, later = a._resolve_period(c, cov, area)
+    c.period = period  # understood: the period answered
+    p = a.periods[period]
+    frame = a.run("figure", indicator=indicator, area=area, kind=p.kind, until=p.start)
+    if p.kind == "month":
+        frame = frame.tail(13)
+    elif p.kind in ("span", "quarter", "calendar_year"):
+        earlier = {period, (a.period_index.year_before(period) or period)}
+        frame = frame[frame.period.isin(earlier)]
+    if period not in set(frame.period):
+        raise NoAnswer(f"The data states no {ind.name} figure for {area_name(a, area)} in {p.label} "
+                       f"that can be shown on its own. It covers: {a._covered_text(cov[cov.area == area])}.")
+    row = frame[frame.period == period].iloc[0]
+    unit = ind.unit
+    is_pct = row["value_measure"] == "percent"
+    columns = ["Period", unit[0].upper() + unit[1:] if not is_pct else unit, "Change", "% change",
+               "Rate per 1,000", "County rank", "Rank direction"]
+    rows = []
+    for r in frame.itertuples():
+        change = fmt_change(r.pp_change, 1, " pts") if is_pct else fmt_change(r.volume_change)
+        rows.append([r.period_label if p.kind != "financial_year" else r.period,
+                     fmt_number(r.value, r.value_digits, "%" if is_pct else ""), change,
+                     fmt_change(r.pct_change, 1, "%"), fmt_number(r.rate_per_1000, r.rate_digits),
+                     fmt_rank(r.county_rank, r.rank_flag),
+                     ARROW.get(int(r.rank_direction), "") if not pd.isna(r.rank_direction) else ""])
+    rows, columns = _drop_empty(rows, columns)
+    place = area_name(a, area)
+    answer = Answer(c.text, {}, headline=_headline(a, ind, place, p, row, is_pct),
+                    tables=[Table(f"{ind.name}, {place}", columns, rows)])
+    comparisons = a.run("compare", indicator=indicator)
+    same = comparisons[(comparisons.period == period) & (comparisons.area != area)
+                       & comparisons.compared_with.isna()]
+    if len(same):  # one row per area, a column per measure the data has
+        present = set(same.measure) - {"rank_direction"}
+        measures = [m for m in BESIDE_MEASURES if m in present] + sorted(present - set(BESIDE_MEASURES))
+        rows = []
+        for place_name, group in same.groupby("area_name", sort=False):
+            by = {r.measure: r for r in group.itertuples()}
+            rows.append([place_name] + [_beside_cell(by.get(m), m) for m in measures])
+        if measures:
+            answer.tables.append(Table(f"Beside it: {ind.name}, {p.label}",
+                                       ["Area"] + [MEASURE_LABEL.get(m, m) for m in measures], rows))
+    a.annotate(answer, indicator, area, list(frame.period), set(",".join(frame.tables).split(",")))
+    if isinstance(ind.period_note, str) and ind.period_note:
+        answer.notes.append(f"About these figures: {ind.period_note}.")
+    if row["value_flag"] == "approximate":
+        answer.notes.append("The published figure is approximate.")
+    denominator = {"residents": "residents (mid-2011 population 155,800)", "households": "households (63,400)",
+                   "adults": "residents aged 18+ (122,000)"}.get(ind.rate_base)
+    if "police_uk" in str(row["tables"]).split(","):
+        population = a.run("population", area=area, year=int(period[:4]))
+        denominator = (f"residents ({fmt_number(population.population.iloc[0])}, {population.source.iloc[0]})"
+                       if len(population) else None)
+    if denominator and not pd.isna(row["rate_per_1000"]):
+        answer.notes.append(f"Rate per 1,000 {denominator}; county rank among the 12 Kent districts, "
+                            "1 = lowest rate.")
+    newer = [q for q in later if a.periods[q].end > p.end]
+    if newer:
+        answer.notes.append("Later figures (changes only): " + ", ".join(
+            f"`{ind.name.lower()} {a.periods[q].label.lower()}`" for q in newer) + ".")
+    if len(frame) > 1:
+        labels = [r.period_label if p.kind != "financial_year" else r.period for r in frame.itertuples()]
+        answer.series = {"kind": "trend", "title": f"{ind.name}, {place}", "when": f"{labels[0]} to {labels[-1]}",
+                         "unit": unit, "area": place, "measure": row["value_measure"],
+                         "points": [(label, None if pd.isna(v) else float(v), None)
+                                    for label, v in zip(labels, frame.value)]}
+    return answer
+
+def _headline(a, ind, place, p, row, is_pct) -> str:
+    row = row.to_dict()  # a Series' attribute names clash with its methods (pct_change)
+    label = p.id if p.kind == "financial_year" else p.label
+    value = fmt_number(row["value"], row["value_digits"], "%" if is_pct else "")
+    text = f"{ind.name} in {place}, {label}:" + (f" {value}" + ("" if is_pct else f" {ind.unit}") if value else "")
+    if is_pct and not pd.isna(row["pp_change"]):
+        text += f", {fmt_change(row['pp_change'], 1)} points on the year before"
+    elif not pd.isna(row["volume_change"]) or not pd.isna(row["pct_change"]):
+        parts = [fmt_change(row["volume_change"]), fmt_change(row["pct_change"], 1, "%")]
+        text += ", " + " ".join(parts[:1] + [f"({parts[1]})"] if parts[0] and parts[1] else [p for p in parts if p])
+        text += " on the same period a year before"
+    if not pd.isna(row["rate_per_1000"]):
+        text += f"; {fmt_number(row['rate_per_1000'], row['rate_digits'])} per 1,000"
+    if not pd.isna(row["county_rank"]):
+        text += f"; county rank {fmt_rank(row['county_rank'], row['rank_flag'])} of 12"
+        if not pd.isna(row["rank_direction"]):
+            text += f" ({ARROW[int(row['rank_direction'])]})"
+    return text.replace(":, ", ": ") + "."

@@ -1,0 +1,79 @@
+"""A sub-group's priority pack: its indicators' latest figures, ward hotspots and the areas beside them."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..parse import Command
+from .base import (
+    ARROW,
+    KIND_ORDER,
+    MEASURE_LABEL,
+    Answer,
+    Table,
+    _drop_empty,
+    fmt_change,
+    fmt_number,
+    fmt_rank,
+)
+
+if TYPE_CHECKING:
+    from .answerer import Answerer
+
+
+def priority(a: Answerer, c: Command) -> Answer:
+    if not c.priority:
+        rows = [[(f"{int(r.number)}. " if not pd.isna(r.number) else "") + r.name,
+                 r.kind.replace("_", " "), r.owner] for r in a.priorities.itertuples()]
+        return Answer(c.text, {}, headline="The Safer Maidstone Partnership's priorities for 2014/15.",
+                      tables=[Table("Priorities 2014/15", ["Priority", "Kind", "Owner"], rows)],
+                      notes=["Ask for one: `priority road safety`, `priority violent crime`, "
+                             "`priority substance misuse`."],
+                      sources=["Strategic Assessment sections 5.8 and 5.9"])
+    pri = a.priorities.set_index("id").loc[c.priority]
+    frame = a.run("priority_figures", priority=c.priority)
+    answer = Answer(c.text, {}, headline=f"{pri['name']}: owned by {pri['owner']}.")
+    if pri["kind"] == "cross_cutting":
+        answer.notes.append("A cross-cutting theme: it runs through every priority and has no figures of its own.")
+    borough, wards, beside = [], [], []
+    for indicator, group in frame.groupby("indicator", sort=False):
+        mine = group[group.area == "maidstone"]
+        levels = mine[mine.measure.isin(["count", "percent"])]
+        if levels.empty:
+            continue
+        kinds = levels.assign(order=levels.period_kind.map(KIND_ORDER)).sort_values(
+            ["period_start", "order"], ascending=[False, True])
+        latest = kinds.period.iloc[0]
+        at = mine[mine.period == latest].set_index("measure")
+        get = lambda m: at.loc[m] if m in at.index else None  # noqa: E731
+        level = get("count") if get("count") is not None else get("percent")
+        pct = level is not None and level.name == "percent"
+        change, pchange, rate, rank, direction = (get(m) for m in (
+            "pp_change" if pct else "volume_change", "pct_change", "rate_per_1000", "county_rank", "rank_direction"))
+        borough.append([group.indicator_name.iloc[0] + (" (headline)" if group.headline.iloc[0] else ""),
+                        latest, fmt_number(level.value, level.digits, "%" if pct else ""),
+                        fmt_change(change.value, change.digits) if change is not None else "",
+                        fmt_change(pchange.value, 1, "%") if pchange is not None else "",
+                        fmt_number(rate.value, rate.digits) if rate is not None else "",
+                        fmt_rank(rank.value, rank.flag) if rank is not None else "",
+                        ARROW[int(direction.value)] if direction is not None else ""])
+        for r in group[(group.area_type == "ward") & group.measure.isin(["count", "percent", "rate_per_1000"])].itertuples():
+            wards.append([r.area_name, r.indicator_name, r.period, MEASURE_LABEL.get(r.measure, r.measure),
+                          fmt_number(r.value, r.digits)])
+        for r in group[(group.area_type != "ward") & (group.area != "maidstone") & (group.period == latest)
+                       & group.measure.isin(["count", "percent", "rate_per_1000", "pct_change"])].itertuples():
+            beside.append([r.area_name, r.indicator_name, r.period, MEASURE_LABEL.get(r.measure, r.measure),
+                           fmt_number(r.value, r.digits)])
+        a.annotate(answer, indicator, "maidstone", [latest], set(group.table_id))
+    columns = ["Indicator", "Period", "Figure", "Change", "% change", "Rate per 1,000", "County rank", "Direction"]
+    rows, columns = _drop_empty(borough, columns)
+    answer.tables.append(Table(f"{pri['name']}: Maidstone's latest figures", columns, rows))
+    if wards:
+        answer.tables.append(Table("Ward hotspots", ["Ward", "Indicator", "Period", "Measure", "Figure"], wards))
+    if beside:
+        answer.tables.append(Table("Beside Maidstone", ["Area", "Indicator", "Period", "Measure", "Figure"], beside))
+    if isinstance(pri["themes"], str) and pri["themes"]:
+        answer.notes.insert(0, f"Themes: {pri['themes']}.")
+    answer.notes.insert(0, pri["description"])
+    return answer
