@@ -47,14 +47,22 @@ MODEL_FILES: dict[str, dict[str, str]] = {
     "errata": {"section": "text", "indicator": "opt_ref:indicators", "area": "opt_ref:areas",
                "period": "opt_ref:periods", "published": "text", "correction": "text", "note": "text"},
     "excluded": {"table": "ref:catalog", "row": "text", "published": "text", "reason": "text"},
+    # dated events the text names with a weekday (the check compares the weekday with the calendar)
+    "events": {"section": "text", "event": "text", "date": "date", "weekday": "text", "note": "opt_text"},
     "population": {"area": "ref:areas", "year": "int", "population": "number", "source": "text", "note": "opt_text"},
+    # partners' words for the names above, one row per word: added without code (kind word = a word rewrite)
+    "synonyms": {"phrase": "text", "kind": "enum:indicator,area,priority,word", "target": "text",
+                 "note": "opt_text"},
+    # places a partner may name that the data does not cover as areas: refused by name, never guessed
+    "places": {"name": "text", "within": "opt_ref:areas", "type": "text", "note": "opt_text"},
     "police_uk_crime_types": {"crime_type": "id", "indicator": "ref:indicators", "in_all_crime": "bool",
                               "note": "opt_text"},
 }
 # Load order: a file may refer only to files before it (and to itself).
 MODEL_ORDER = ("measures", "areas", "periods", "indicators", "catalog", "denominators", "priorities",
-               "priority_indicators", "errata", "excluded", "population", "police_uk_crime_types")
-UNIQUE_KEYS = {"denominators": ("area", "base", "period"), "priority_indicators": ("priority", "indicator"),
+               "priority_indicators", "errata", "excluded", "events", "population", "synonyms", "places",
+               "police_uk_crime_types")
+UNIQUE_KEYS = {"synonyms": ("phrase", "kind", "target"), "denominators": ("area", "base", "period"), "priority_indicators": ("priority", "indicator"),
                "population": ("area", "year")}
 IMPORTED = "imports/"  # a catalog file starting so is filled by `crimebot import`, not read from the pack
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -211,6 +219,12 @@ def _check_model(pack: Pack) -> None:
             if len(parts) != 2 or any(p not in indicators for p in parts):
                 raise DataError("indicators.csv", line_no, "ratio_of",
                                 f"'{ratio}' must be two known indicators as numerator/denominator")
+    names = {kind: pack.index(table) for kind, table in
+             (("indicator", "indicators"), ("area", "areas"), ("priority", "priorities"))}
+    for line_no, synonym in enumerate(pack.tables["synonyms"], start=2):
+        if synonym["kind"] in names and synonym["target"] not in names[synonym["kind"]]:
+            raise DataError("synonyms.csv", line_no, "target",
+                            f"'{synonym['target']}' is not a known {synonym['kind']} id")
     for line_no, period in enumerate(pack.tables["periods"], start=2):
         if period["start"] > period["end"]:
             raise DataError("periods.csv", line_no, "end", "ends before it starts")

@@ -1,19 +1,31 @@
 """From the words partners type to a command: what kind of answer, about what, where, and when.
 
-Words may come in any order; periods in every usual spelling; a misspelt subject is corrected when
-the match is clear and offered as "did you mean" when it is not.
+Every word is accounted for. A word is either part of a name the data knows (an indicator, a place, a
+priority, a synonym from ``data/synonyms.csv``), a cue for the kind of question ("rank", "highest",
+"going down", "wards"), a period, or an ordinary word that carries no meaning of its own ("what", "the",
+"how many"). Anything else is *not understood*, and the command says so: the answerer refuses rather than
+answer a broader question while ignoring the word.
+
+Words are compared by their form, not their spelling: lower case, US spellings and partners' words
+rewritten by the word synonyms (offenses -> offences, cars -> vehicle), then stemmed (Snowball), so
+plurals and verb forms meet their names (thefts, vehicles, burglaries). A misspelling is corrected only
+when the word is not an ordinary English word ('over' is never Dover, 'highest' never High Street) and one
+name is clearly the closest.
 
 >>> vocab = Vocabulary.from_rows([("indicator", "shoplifting", "Shoplifting", "shop theft", None),
 ...                               ("area", "maidstone", "Maidstone", "", "district")])
 >>> c = parse("shoplifitng maidstone 2012-13", vocab)
 >>> (c.kind, c.indicator, c.area, c.period, c.corrections)
 ('figure', 'shoplifting', 'maidstone', '2012/13', [('shoplifitng', 'Shoplifting')])
+>>> parse("gun crime 2012/13", vocab).unknown
+['gun', 'crime']
 """
 from __future__ import annotations
 
 import calendar
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -21,49 +33,187 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 MONTH_WORD = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
 
-KIND_WORDS = [  # phrase, kind: longest phrases are tried first
-    ("rank changes", "rank_changes"), ("rank change", "rank_changes"), ("ranking changes", "rank_changes"),
-    ("rankings", "rank_changes"), ("ranks", "rank_changes"), ("ranking", "rank_changes"), ("rank", "rank_changes"),
-    ("priorities", "priority"), ("priority", "priority"), ("sub group", "priority"), ("subgroup", "priority"),
-    ("hotspots", "wards"), ("hotspot", "wards"), ("hot spots", "wards"), ("wards", "wards"), ("ward", "wards"),
-    ("compare", "compare"), ("comparison", "compare"), ("districts", "compare"), ("district", "compare"),
-    ("across kent", "compare"), ("vs", "compare"), ("versus", "compare"),
-    ("trend", "trend"), ("trends", "trend"), ("over time", "trend"), ("history", "trend"),
-    ("spc", "spc"), ("control chart", "spc"), ("control limits", "spc"), ("xmr", "spc"), ("spc chart", "spc"),
-    ("help", "help"), ("examples", "help"), ("what can i ask", "help"),
-]
-STOPWORDS = frozenset("""a an the in of for on at to by and or is was were are what whats what's how many much show
-me please give tell about with figure figures number numbers rate data stats statistics crimes crime's level levels
-s did do does per i we our borough's borough""".split())
+# Cues: phrases that say what kind of answer is wanted. Longest phrases are matched first; the forms of
+# the words are compared, so "ranks", "ranking" and "ranked" are all "rank".
+CUES = {
+    "rank_changes": ["rank changes", "rank change", "ranking changes", "rank movements", "changes in rank",
+                     "rank changes 2012/13", "which categories improved", "rank table"],
+    "rank": ["rank", "national rank", "rank nationally", "ranking", "ranked", "position", "league table", "place in kent", "county rank",
+             "county position", "where do we come", "where does maidstone come", "where do we stand", "come in kent",
+             "compared to other districts", "compared with other districts"],
+    "high": ["highest", "most", "worst", "biggest", "largest", "greatest", "top", "highest number",
+             "highest rate", "the most", "peak", "maximum", "max"],
+    "low": ["lowest", "least", "fewest", "smallest", "best", "bottom", "lowest rate", "minimum", "min"],
+    "which": ["which", "where", "what area", "which area", "which areas", "what district", "whereabouts"],
+    "down": ["down", "going down", "gone down", "go down", "coming down", "come down", "falling", "fallen", "fall",
+             "decreasing", "decreased", "decrease", "declining", "reducing", "reduced", "reduction", "dropping",
+             "dropped", "drop", "lower", "improving", "improved", "getting better", "better"],
+    "up": ["going up", "gone up", "go up", "rising", "risen", "rise", "increasing", "increased", "increase",
+           "growing", "grown", "higher", "worsening", "getting worse", "worse", "up"],
+    "direction": ["up or down", "gone up or down", "going up or down", "go up or down", "up or down since",
+                  "increased or decreased", "risen or fallen", "rising or falling", "better or worse", "direction", "direction of travel", "moving", "changing", "changed", "change",
+                  "heading", "more of a problem", "less of a problem", "above or below"],
+    "wards": ["ward", "wards", "hotspot", "hotspots", "hot spots", "hot spot", "by ward", "ward level",
+              "ward breakdown", "which wards", "what wards", "neighbourhood", "neighbourhoods"],
+    "compare": ["compare", "comparison", "compared", "vs", "versus", "against kent", "against the county",
+                "across kent", "other districts", "districts", "district", "by district", "each district",
+                "all districts", "kent districts", "kent average", "county average", "side by side", "benchmark", "average", "kcc average",
+                "national average", "than kent", "than the county", "than average"],
+    "trend": ["trend", "trends", "over time", "history", "historic", "time series", "over the years",
+              "year on year", "series", "long term"],
+    "spc": ["spc", "control chart", "control limits", "xmr", "spc chart", "statistical process control",
+            "process control", "control bands"],
+    "priority": ["priority", "priorities", "sub group", "subgroup", "sub-group", "task group", "task and finish",
+                 "task and finish group", "pack", "priority pack", "sub group pack"],
+    "help": ["help", "examples", "what can i ask", "what can you do", "how do i use", "commands", "usage"],
+    "rate": ["rate", "per 1000", "per thousand", "per head", "per capita", "rates", "per 1000 people",
+             "per 1000 residents", "per 1000 population", "per 1000 households", "rate per 1000", "per 1000 pop",
+             "per 1k", "per k"],
+    "percent": ["%", "percent", "percentage", "share", "proportion", "share of", "what share", "what proportion",
+                "pc"],
+    "county": ["county", "in kent", "in the county", "among kent districts", "out of 12", "of 12", "kent wide",
+               "county wide", "countywide", "of the 12 districts", "of 12 districts", "among the 12", "in the kent"],
+    "baseline": ["baseline", "base line", "target", "base year"],
+    "since": ["since"],
+    "months": ["month", "months", "monthly", "which month", "what month", "by month", "each month", "quarter",
+               "quarters", "which quarter", "quarterly", "per month", "a month"],
+    "years_span": ["over three years", "over 3 years", "last three years", "last 3 years", "past three years",
+                   "past 3 years", "three years", "3 years", "three year", "3 year", "over the last three years",
+                   "over the last 3 years", "over the past three years", "over two years", "last two years"],
+}
+# Words that carry no meaning of their own here: questions, articles, pronouns, helpers, generic nouns.
+FILLER = frozenset("""
+a an the in of for on at to by and or is was were are be been being what whats what's how many much show me please
+give tell about with figure figures number numbers data stats statistic statistics level levels s did do does
+i we our us my you your it its this that these those there their them they has have had get got can could would
+will should may might shall any some all each every just only also too very so then than as from into
+is it's isnt isn't wasnt was't re ve d ll m t hey hi hello thanks thank cheers pls plz ok okay
+crime crimes offence offences offense offenses incident incidents case cases reported recorded record records
+count counts total totals amount volume overall happened happen occurring occur occurred
+did does doing there's here latest current currently recent recently now today
+year years annual annually yearly figures so far currently
+borough borough's town district's area's place local locally
+look looking see know find tell like want need would
+maidstone's kent's
+per cent across didnt didn't doesnt don't dont isnt aren't arent seen say saying said people's
+categories category types type kinds kind breakdown results result figures details detail info information
+latest up-to-date quick summary overview new
+""".split())
+# A word rewritten before it is compared: US spellings and a few forms the stemmer does not join.
+BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "behaviour", "behaviors": "behaviours",
+                 "neighbor": "neighbour", "neighborhood": "neighbourhood", "neighborhoods": "neighbourhoods",
+                 "center": "centre", "defense": "defence", "program": "programme", "analyze": "analyse",
+                 "labor": "labour", "favor": "favour", "jewelry": "jewellery", "traveling": "travelling",
+                 "yrs": "years", "yr": "year", "worried": "problem", "concern": "problem", "concerned": "problem",
+                 "concerns": "problem", "worry": "problem", "problems": "problem", "perceptions": "perception", "mths": "months", "mth": "month", "no": "number", "num": "number"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
-            "year before": -1}
+            "year before": -1, "year before last": -1, "the year before": -1}
+STOP_INSIDE = frozenset({"a", "an", "the"})  # dropped inside names on both sides: "theft from a car"
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=20000)
+def _stem(word: str) -> str:
+    if not word.isalpha() or len(word) <= 3:
+        return word
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=4096)
+def ordinary_word(word: str) -> bool:
+    """An everyday English word (wordfreq's Zipf frequency of 3.5 or more: 'over', 'highest', 'least').
+
+    Such a word is never corrected into a name: 'over' is not Dover. Loaded only when a word needs it.
+    """
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= 3.5
 
 
 @dataclass
 class Vocabulary:
-    """Every name the parser recognises, from the database: (kind, id) for each lower-case phrase."""
+    """Every name the parser recognises, from the database: (kind, id) for each phrase, by word forms."""
 
-    phrases: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    phrases: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # display phrase -> entries
+    forms: dict[tuple, list[tuple[str, str]]] = field(default_factory=dict)   # canonical form -> entries
     names: dict[tuple[str, str], str] = field(default_factory=dict)
     area_types: dict[str, str] = field(default_factory=dict)
     period_ids: set[str] = field(default_factory=set)
+    words: dict[str, str] = field(default_factory=dict)       # word synonyms: offenses -> offences
+    places: dict[tuple, tuple[str, str | None]] = field(default_factory=dict)  # form -> (name, within)
+    cues: dict[tuple, str] = field(default_factory=dict)
+    filler: set[str] = field(default_factory=set)
+    described: dict[str, set[str]] = field(default_factory=dict)  # indicator -> word forms of its description
 
     @classmethod
     def from_rows(cls, rows) -> "Vocabulary":
+        """Rows of (kind, id, name, aliases, extra): indicators, areas, priorities, periods, synonyms, places.
+
+        A row with kind 'word' rewrites a word (id = the word it means); 'place' names a place the data
+        does not cover (extra = the covered area it lies within, if any); a row with no name adds phrases
+        to a name given elsewhere (a synonym).
+        """
         vocab = cls()
+        vocab.words = dict(BUILTIN_WORDS)
+        later = []
         for kind, ident, name, aliases, extra in rows:
-            vocab.names[(kind, ident)] = name
+            if kind == "word":
+                for phrase in (aliases or "").split(";"):
+                    if phrase.strip():
+                        vocab.words[normalise(phrase)] = normalise(ident)
+                continue
+            later.append((kind, ident, name, aliases, extra))
+        for kind, ident, name, aliases, extra in later:
+            if kind == "place":
+                vocab.places.setdefault(vocab.form(normalise(name)), (name, extra))
+                continue
+            if name is not None:
+                vocab.names[(kind, ident)] = name
             if kind == "period":
                 vocab.period_ids.add(ident)
                 continue
-            if kind == "area":
+            if kind == "area" and extra is not None:
                 vocab.area_types[ident] = extra
-            for phrase in [name, ident.replace("_", " "), *(aliases or "").split(";")]:
-                phrase = normalise(phrase)
-                if phrase and (kind, ident) not in vocab.phrases.setdefault(phrase, []):
-                    vocab.phrases[phrase].append((kind, ident))
+            phrases = [name, ident.replace("_", " ")] if name is not None else []
+            for phrase in phrases + (aliases or "").split(";"):
+                vocab.add(kind, ident, phrase)
+            if kind == "indicator":
+                words = " ".join(p for p in phrases + (aliases or "").split(";") + [extra or ""] if p)
+                vocab.described.setdefault(ident, set()).update(
+                    f for w in normalise(words).split() if len(w) > 2 for f in vocab.form(w))
+        vocab.filler = {vocab.canon(w) for w in FILLER}
+        for cue, phrases in CUES.items():
+            for phrase in phrases:
+                vocab.cues.setdefault(vocab.form(normalise(phrase)), cue)
         return vocab
+
+    def add(self, kind: str, ident: str, phrase: str) -> None:
+        phrase = normalise(phrase or "")
+        if not phrase:
+            return
+        entry = (kind, ident)
+        if entry not in self.phrases.setdefault(phrase, []):
+            self.phrases[phrase].append(entry)
+        form = self.form(phrase)
+        if form and entry not in self.forms.setdefault(form, []):
+            self.forms[form].append(entry)
+
+    def canon(self, word: str) -> str:
+        """One word's form: rewritten by the word synonyms, then stemmed."""
+        word = self.words.get(word, word)
+        return " ".join(_stem(w) for w in word.split())
+
+    def form(self, phrase: str) -> tuple:
+        """A phrase's form: its words' forms, without articles ('theft from a car' = 'theft from vehicle')."""
+        return tuple(self.canon(w) for w in phrase.split() if w not in STOP_INSIDE)
 
 
 @dataclass
@@ -79,12 +229,31 @@ class Command:
     unknown: list[str] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
     error: str | None = None
+    # what else the words said
+    measure: str | None = None          # "rate" | "percent": the measure asked for
+    extreme: str | None = None          # "high" | "low": a superlative over areas or wards
+    scope: str | None = None            # "wards" | "districts": where a superlative looks
+    direction: bool = False             # "is it going up or down"
+    since: str | None = None            # "since 2008": a trend from this period
+    baseline: bool = False              # "the baseline"
+    places: list[tuple[str, str | None]] = field(default_factory=list)  # places named that the data lacks
+    choices: list[tuple[str, str]] = field(default_factory=list)        # (label, question): did you mean
+    cues: list[str] = field(default_factory=list)
+    areas: list[str] = field(default_factory=list)                      # every area named
+    indicators: list[str] = field(default_factory=list)                 # every indicator named
+    generic: list[str] = field(default_factory=list)  # indicators named only by a generic word ("crime")
+    area_is_ward: bool = False
 
 
 def normalise(text: str) -> str:
-    text = text.lower().replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'")
+    text = text.lower().replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'").replace("\u2018", "'")
+    text = re.sub(r"(\d),(\d{3})\b", r"\1\2", text).replace("_", " ")  # 1,000 -> 1000; ids as words
     text = re.sub(r"[^\w/&+%<'\- ]", " ", text)
-    text = text.replace("&", " and ").replace("'s ", " ")
+    text = text.replace("&", " and ").replace("%", " % ")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"(?<![\w])'|'(?![\w])", " ", text)
+    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # anti-social, re-offending: words, not ranges
+    text = re.sub(r"\bre offend", "reoffend", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -102,13 +271,19 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
 
     >>> extract_period("asb fy2011/2012", set())[0], extract_period("outcome rate sep 2013", set())[0]
     ('2011/12', '2013-09')
+    >>> extract_period("ksi 1994-98", {"1994-1998"})[0], extract_period("crime q4 12/13", set())[0]
+    ('1994-1998', '2012/13 Q4')
     """
     patterns = [
-        # spans: apr-dec 2013, april to september 2013, apr 2013 - sep 2013
-        (rf"\b{MONTH_WORD}\s*(?:20\d\d\s*)?(?:-|to|until)\s*{MONTH_WORD}\s*(20\d\d|\d\d)\b", "span"),
+        # spans: apr-dec 2013, april to september 2013, apr 2013 - sep 2013, jan 2013 to mar 2013
+        (rf"\b{MONTH_WORD}\s*(20\d\d|\d\d)?\s*(?:-|to|until|till|through|thru)?\s*{MONTH_WORD}\s*(20\d\d|\d\d)\b", "span"),
         # quarters: q2 2013/14, 2013/14 q2, q2 fy13/14, q2 2013
         (r"\bq([1-4])\s*(?:of\s*)?(?:fy\s*)?(20\d\d|\d\d)(?:\s*[/-]\s*(20\d\d|\d\d))?\b", "quarter"),
         (r"\b(?:fy\s*)?(20\d\d|\d\d)\s*[/-]\s*(20\d\d|\d\d)\s*q([1-4])\b", "quarter_after"),
+        (r"\b(first|second|third|fourth|1st|2nd|3rd|4th|last) quarter (?:of )?(?:fy\s*)?(20\d\d|\d\d)\s*[/-]\s*(20\d\d|\d\d)\b",
+         "quarter_words"),
+        # several years: 1994-98, 1994-1998, 2011-2013
+        (r"\b((?:19|20)\d\d)\s*(?:-|to)\s*((?:19|20)?\d\d)\b", "years"),
         # financial years: 2012/13, 2012-13, 2012/2013, 12/13, fy2012/13, fy 12-13
         (r"\b(?:fy\s*)?(20\d\d|\d\d)\s*[/-]\s*(20\d\d|\d\d)\b", "fy"),
         # months: 2013-09, sep 2013, september 2013, sep-13
@@ -122,14 +297,31 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
             g = match.groups()
             period = None
             if kind == "span":
-                year = _year(g[2])
-                period = f"{year}-{MONTHS[g[0][:3] if g[0][:4] != 'sept' else 'sep']:02d}/{year}-{MONTHS[g[1][:3]]:02d}"
+                year = _year(g[3])
+                first = _year(g[1]) if g[1] else year
+                a, b = MONTHS[g[0][:3]], MONTHS[g[2][:3]]
+                if not g[1] and a > b:
+                    first = year - 1  # nov-feb 2013: November 2012 to February 2013
+                period = f"{first}-{a:02d}/{year}-{b:02d}"
             elif kind in ("quarter", "quarter_after"):
                 q, first, second = (g[0], g[1], g[2]) if kind == "quarter" else (g[2], g[0], g[1])
                 start = _year(first)
                 if second and _year(second) != start + 1:
                     continue
                 period = f"{_fy(start)} Q{q}"
+            elif kind == "quarter_words":
+                q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                     "last": 4}[g[0]]
+                start = _year(g[1])
+                if _year(g[2]) != start + 1:
+                    continue
+                period = f"{_fy(start)} Q{q}"
+            elif kind == "years":
+                first, last = int(g[0]), int(g[1]) if len(g[1]) == 4 else int(g[0][:2] + g[1])
+                if last - first < 2 or last - first > 30:
+                    continue  # 2012-13 is a financial year
+                candidates = [f"{first}-{last}", f"{first}-01/{last}-12"]
+                period = next((p for p in candidates if p in period_ids), candidates[0])
             elif kind == "fy":
                 first, second = _year(g[0]), _year(g[1])
                 if second != first + 1:
@@ -153,14 +345,20 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
     return None, None, text
 
 
-def _take_phrases(tokens: list[str], table: dict[str, list], max_len: int = 5):
-    """Greedy longest-first matching of phrases in the token list; yields (phrase, entries, start, end)."""
+def _take(forms: list[tuple], tables: list[dict], max_len: int = 6):
+    """Greedy longest-first matching over several tables; yields (table index, form, value, start, end).
+
+    At each position the longest phrase in any table wins; on equal length the earlier table wins.
+    """
     i = 0
-    while i < len(tokens):
-        for n in range(min(max_len, len(tokens) - i), 0, -1):
-            phrase = " ".join(tokens[i:i + n])
-            if phrase in table:
-                yield phrase, table[phrase], i, i + n
+    while i < len(forms):
+        for n in range(min(max_len, len(forms) - i), 0, -1):
+            key = tuple(w for f in forms[i:i + n] for w in f)
+            if not key or not forms[i]:
+                continue
+            hit = next(((t, table[key]) for t, table in enumerate(tables) if key in table), None)
+            if hit:
+                yield hit[0], key, hit[1], i, i + n
                 i += n
                 break
         else:
@@ -168,83 +366,188 @@ def _take_phrases(tokens: list[str], table: dict[str, list], max_len: int = 5):
 
 
 def parse(text: str, vocab: Vocabulary) -> Command:
-    """Read a question; never raises. Unknown words and misspellings are reported on the command."""
+    """Read a question; never raises. Words not understood and misspellings are reported on the command."""
     command = Command(text=text)
-    clean = normalise(text)[:500]
+    clean = normalise(text or "")[:500]
+    clean = re.sub(r"\b(top|bottom) (\d+|three|five|ten)\b", r"\1", clean)
     if not clean or clean in ("help", "?", "examples"):
         command.kind = "help"
         return command
+    since = re.search(r"\bsince\s+((?:19|20)\d\d(?:\s*[/-]\s*\d\d)?)\b", clean)
+    if since:
+        found, _, _ = extract_period(since.group(1), vocab.period_ids)
+        command.since = found
+        clean = (clean[:since.start()] + " " + clean[since.end():]).strip()
     command.period, command.relative, rest = extract_period(clean, vocab.period_ids)
-    kinds = dict(KIND_WORDS)
-    tokens = rest.split()
-    used = [False] * len(tokens)
-    for phrase, kind, start, end in _take_phrases(tokens, {p: k for p, k in kinds.items()}):
-        if command.kind == "figure" or kind == "priority":
-            command.kind = kind
+    words = rest.split()
+    # a bare word's form is the synonym-rewritten stem; keep the typed word for messages
+    forms = [() if w in STOP_INSIDE else (vocab.form(w) or (w,)) for w in words]
+    used = [False] * len(words)
+    kinds: list[str] = []
+    entity_hits: list[tuple[list, int, int]] = []
+    for table, key, value, start, end in _take(forms, [vocab.forms, vocab.cues, vocab.places]):
         used[start:end] = [True] * (end - start)
-    remaining = [t for t, u in zip(tokens, used) if not u]
-    # names: areas, priorities and indicators; longest phrase first
-    subjects = []
-    taken = [False] * len(remaining)
-    for phrase, entries, start, end in _take_phrases(remaining, vocab.phrases):
-        taken[start:end] = [True] * (end - start)
-        subjects.append(entries)
-    for entries in subjects:
-        _assign(command, entries)
-    leftovers = [t for t, u in zip(remaining, taken) if not u and t not in STOPWORDS and not t.isdigit()]
-    for word in leftovers:
-        _fuzzy(command, word, vocab)
-    if command.kind == "priority" and not command.priority and command.indicator:
-        # "priority road safety": the subject named a priority's indicator, not the priority
-        command.priority = _priority_for(command, vocab)
+        if table == 0:
+            exact = vocab.phrases.get(" ".join(words[start:end]))
+            if exact and sum(k == "indicator" for k, _ in value) > 1:
+                value = exact  # word forms join two names; the words as typed name one of them
+            entity_hits.append((value, start, end))
+        elif table == 1:
+            kinds.append(value)
+        else:
+            command.places.append(value)
+    command.cues = kinds
+    for i, word in enumerate(words):
+        if used[i]:
+            continue
+        if forms[i] and all(f in vocab.filler for f in forms[i]) or word in FILLER:
+            used[i] = True
+    # entities, with ordinary-word wards needing the word "ward" beside them ("east ward", not "the east")
+    for entries, start, end in entity_hits:
+        areas = [e for e in entries if e[0] == "area"]
+        if areas and len(entries) == len(areas) and end - start == 1 and vocab.area_types.get(areas[0][1]) == "ward":
+            beside = {words[j] for j in (start - 1, end) if 0 <= j < len(words)}
+            if not beside & {"ward", "wards"} and ordinary_word(words[start]):
+                command.unknown.append(words[start])
+                command.choices.append((vocab.names[areas[0]] + " ward", None))
+                continue
+        generic = all(w in FILLER for w in words[start:end])
+        _assign(command, entries, generic)
+    if command.generic and command.indicators:
+        command.generic = []  # "shoplifting offences": 'offences' is not all crime here
+    elif command.generic:
+        command.indicators = command.generic[:1]
+    # a word that restates the subject ("vandalism perception", "survey", "actual vs predicted") agrees with it
+    described = set().union(*(vocab.described.get(i, set()) for i in command.indicators + command.generic))
+    for i, word in enumerate(words):
+        if not used[i] and forms[i] and all(f in described for f in forms[i]):
+            used[i] = True
+    # what is left: a misspelling of a name (tried over a run of words first), or not understood
+    i = 0
+    while i < len(words):
+        if used[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(words) and not used[j] and j - i < 3:
+            j += 1
+        if j - i > 1 and _fuzzy_run(command, words[i:j], vocab):
+            i = j
+            continue
+        _fuzzy(command, words[i], vocab)
+        i += 1
+    _settle_kind(command, kinds, vocab.area_types)
     return command
 
 
-def _assign(command: Command, entries: list[tuple[str, str]]) -> None:
-    by_kind = dict(entries)
-    if command.kind == "priority" and "priority" in by_kind and not command.priority:
-        command.priority = by_kind["priority"]
-        return
-    if "area" in by_kind and not command.area:
-        command.area = by_kind["area"]
-    elif "indicator" in by_kind and not command.indicator:
-        command.indicator = by_kind["indicator"]
-    elif "priority" in by_kind and not command.priority:
-        command.priority = by_kind["priority"]
+def _assign(command: Command, entries: list[tuple[str, str]], generic: bool = False) -> None:
+    kinds = [k for k, _ in entries]
+    if generic:
+        command.generic.extend(ident for kind, ident in entries if kind == "indicator")
+        entries = [e for e in entries if e[0] != "indicator"]
+    for kind, ident in entries:
+        if kind == "area" and ident not in command.areas:
+            command.areas.append(ident)
+        if kind == "indicator" and ident not in command.indicators and kinds.count("indicator") == 1:
+            command.indicators.append(ident)
+        if kind == "priority" and not command.priority:
+            command.priority = ident
+    if kinds.count("indicator") > 1:  # one phrase, several indicators: ask back
+        command.choices.extend((None, ident) for kind, ident in entries if kind == "indicator")
 
 
-def _priority_for(command: Command, vocab: Vocabulary) -> str | None:
-    name = vocab.names.get(("indicator", command.indicator), "")
-    for phrase, entries in vocab.phrases.items():
-        for kind, ident in entries:
-            if kind == "priority" and normalise(name).startswith(phrase):
-                return ident
-    return None
+def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> None:
+    """Decide the kind of answer from the cues and the names found."""
+    cue = set(cues)
+    c.measure = "rate" if "rate" in cue else "percent" if "percent" in cue else None
+    c.baseline = "baseline" in cue
+    if "high" in cue or "low" in cue:
+        c.extreme = "high" if "high" in cue else "low"
+    if "wards" in cue:
+        c.scope = "wards"
+    elif "compare" in cue or "county" in cue:
+        c.scope = "districts"
+    # Kent named beside another area in a rank or comparison question is the field, not the place
+    if len(c.areas) > 1 and "kent" in c.areas and (cue & {"rank", "compare", "county", "high", "low", "which"}):
+        c.areas.remove("kent")
+    c.area = c.areas[0] if c.areas else None
+    c.indicator = c.indicators[0] if c.indicators else None
+    c.area_is_ward = bool(c.area) and area_types.get(c.area) == "ward"
+    if "help" in cue and not c.indicator:
+        c.kind = "help"
+    elif "spc" in cue:
+        c.kind = "spc"
+    elif "priority" in cue or (c.priority and not c.indicator and not (cue - {"priority"})):
+        c.kind = "priority"
+    elif "rank_changes" in cue or ("rank" in cue and not c.indicator and not c.extreme):
+        c.kind = "rank_changes"
+    elif c.extreme and (c.scope or "which" in cue or not c.area or "rank" in cue):
+        c.kind = "top"
+    elif "rank" in cue:
+        c.kind = "rank"
+    elif cue & {"up", "down", "direction"} and "which" not in cue:
+        c.kind = "direction"
+        c.direction = True
+    elif "trend" in cue or "years_span" in cue or c.since:
+        c.kind = "trend"
+    elif "wards" in cue and not (c.area and c.area_is_ward):
+        c.kind = "wards"
+    elif "compare" in cue:
+        c.kind = "compare"
+    else:
+        c.kind = "figure"
+    if c.kind != "priority":
+        c.priority = None
+
+
+def _fuzzy_run(command: Command, run: list[str], vocab: Vocabulary) -> bool:
+    """Several words not understood that together are clearly one misspelt name ("burglery dwelling")."""
+    text = " ".join(run)
+    if all(ordinary_word(w) for w in run):
+        return False
+    matches = process.extract(text, [p for p in vocab.phrases if " " in p], scorer=fuzz.ratio, limit=3)
+    if not matches or matches[0][1] < 85:
+        return False
+    best, score, _ = matches[0]
+    runner_up = next((m for m in matches[1:] if not set(vocab.phrases[best]) & set(vocab.phrases[m[0]])), None)
+    if runner_up is not None and runner_up[1] >= score - 5:
+        return False
+    entries = vocab.phrases[best]
+    _assign(command, entries)
+    command.corrections.append((text, vocab.names[entries[0]]))
+    return True
 
 
 def _fuzzy(command: Command, word: str, vocab: Vocabulary) -> None:
-    if len(word) < 3:
+    """A word no name, cue or ordinary word accounts for: a clear misspelling of a name, or not understood."""
+    if len(word) < 4 or not word.isalpha() or ordinary_word(word):
         command.unknown.append(word)
         return
-    choices = [p for p in vocab.phrases if len(p) >= 3]
-    matches = process.extract(word, choices, scorer=fuzz.ratio, limit=3)
-    if not matches or matches[0][1] < 60:
+    choices = [p for p in vocab.phrases if len(p) >= 4]
+    matches = process.extract(word, choices, scorer=fuzz.ratio, limit=4)
+    if not matches or matches[0][1] < 80:
         command.unknown.append(word)
+        _suggest(command, word, vocab, matches)
         return
     best, score, _ = matches[0]
     entities = set(vocab.phrases[best])
     runner_up = next((m for m in matches[1:] if not entities & set(vocab.phrases[m[0]])), None)
-    clear = score >= 80 and (runner_up is None or runner_up[1] < score - 5)
-    slot_free = any((k == "indicator" and not command.indicator) or (k == "area" and not command.area)
-                    or (k == "priority" and not command.priority) for k, _ in vocab.phrases[best])
-    if clear and slot_free:
-        _assign(command, vocab.phrases[best])
-        kind, ident = vocab.phrases[best][0]
-        command.corrections.append((word, vocab.names[(kind, ident)]))
+    if runner_up is None or runner_up[1] < score - 5:
+        entries = vocab.phrases[best]
+        _assign(command, entries)
+        command.corrections.append((word, vocab.names[entries[0]]))
     else:
         command.unknown.append(word)
-        for phrase, s, _ in matches:
-            kind, ident = vocab.phrases[phrase][0]
-            name = vocab.names[(kind, ident)]
-            if s >= 70 and name not in command.suggestions:
-                command.suggestions.append(name)
+        _suggest(command, word, vocab, matches)
+
+
+def _suggest(command: Command, word: str, vocab: Vocabulary, matches=None) -> None:
+    if matches is None:
+        if len(word) < 4:
+            return
+        matches = process.extract(word, [p for p in vocab.phrases if len(p) >= 4], scorer=fuzz.ratio, limit=3)
+    for phrase, s, _ in matches:
+        kind, ident = vocab.phrases[phrase][0]
+        name = vocab.names.get((kind, ident))
+        if name and s >= 75 and name not in command.suggestions:
+            command.suggestions.append(name)

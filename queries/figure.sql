@@ -5,8 +5,8 @@ SELECT
     p.id AS period,
     p.label AS period_label,
     p.start AS period_start,
-    max(CASE WHEN f.measure IN ('count', 'percent', 'average_per_year') THEN f.value END) AS value,
-    max(CASE WHEN f.measure IN ('count', 'percent', 'average_per_year') THEN f.measure END) AS value_measure,
+    max(CASE WHEN f.measure IN ('count', 'percent', 'average_per_year', 'rank') THEN f.value END) AS value,
+    max(CASE WHEN f.measure IN ('count', 'percent', 'average_per_year', 'rank') THEN f.measure END) AS value_measure,
     max(CASE WHEN f.measure IN ('count', 'percent') THEN f.flag END) AS value_flag,
     max(CASE WHEN f.measure = 'volume_change' THEN f.value END) AS volume_change,
     max(CASE WHEN f.measure = 'pct_change' THEN f.value END) AS pct_change,
@@ -16,7 +16,7 @@ SELECT
     max(CASE WHEN f.measure = 'county_rank' THEN f.value END) AS county_rank,
     max(CASE WHEN f.measure = 'county_rank' THEN f.flag END) AS rank_flag,
     max(CASE WHEN f.measure = 'rank_direction' THEN f.value END) AS rank_direction,
-    max(CASE WHEN f.measure IN ('count', 'percent') THEN f.digits END) AS value_digits,
+    max(CASE WHEN f.measure IN ('count', 'percent', 'rank') THEN f.digits END) AS value_digits,
     string_agg(DISTINCT f.table_id, ',' ORDER BY f.table_id) AS tables
 FROM figures AS f
 JOIN periods AS p ON p.id = f.period

@@ -1,10 +1,14 @@
 -- title: Vocabulary
--- answers: Every name the parser can recognise: indicators, areas, priorities and periods, with their aliases.
+-- answers: Every name the parser can recognise: indicators, areas, priorities and periods, with their aliases, partners' words for them (synonyms; kind "word" rewrites a word), and places the data does not cover (refused by name).
 -- params: none
-SELECT 'indicator' AS kind, id, name, aliases, NULL AS extra FROM indicators
+SELECT 'indicator' AS kind, id, name, aliases, concat_ws(' ', unit, period_note) AS extra FROM indicators
 UNION ALL
 SELECT 'area', id, name, aliases, type FROM areas
 UNION ALL
 SELECT 'priority', id, name, aliases, kind FROM priorities
 UNION ALL
 SELECT 'period', id, label, aliases, kind FROM periods
+UNION ALL
+SELECT kind, target, NULL, phrase, NULL FROM synonyms
+UNION ALL
+SELECT 'place', name, name, NULL, within FROM places

@@ -18,14 +18,16 @@ from ..database import connect_readonly, ensure_database
 from ..parse import Command, Vocabulary, parse
 from ..periods import PeriodIndex
 from ..settings import Settings
-from . import compare, control, figure, priority, ranks, trend, wards
+from . import compare, control, direction, figure, priority, ranks, top, trend, wards
 from .base import KIND_ORDER, Answer, NoAnswer, Table, area_name, fmt_number  # noqa: F401
 from .help import EXAMPLES, help
 
 log = logging.getLogger(__name__)
+HOME = "maidstone"  # the partnership's home district: the place answered when none is named
 
 KINDS = {"help": help, "figure": figure.figure, "rank_changes": ranks.rank_changes, "priority": priority.priority,
-         "wards": wards.wards, "compare": compare.compare, "trend": trend.trend, "spc": control.spc}
+         "wards": wards.wards, "compare": compare.compare, "trend": trend.trend, "spc": control.spc,
+         "rank": ranks.rank, "top": top.top, "direction": direction.direction}
 
 class Answerer:
     """Holds the read-only connection, the gated queries and the vocabulary: build once, ask many times.
@@ -78,7 +80,7 @@ class Answerer:
             command = parse(text, self.vocab)
             return self.answer(command)
         except NoAnswer as exc:
-            return self._error(text, parse(text, self.vocab), str(exc), exc.suggestions)
+            return self._error(text, command, str(exc), exc.suggestions, exc.choices)
         except Exception:  # a bug must not reach the person asking as a traceback
             log.exception("could not answer %r", text)
             return Answer(text, {}, error={"message": "Sorry, something went wrong answering that. "
@@ -90,25 +92,111 @@ class Answerer:
         return {"kind": c.kind, "subject": name("indicator", c.indicator) or name("priority", c.priority),
                 "indicator": c.indicator, "priority": c.priority, "area": name("area", c.area),
                 "period": c.period or ({0: "latest", -1: "year before latest"}.get(c.relative) if c.relative is not None else None),
-                "corrections": [f"read '{a}' as '{b}'" for a, b in c.corrections], "ignored": c.unknown}
+                "corrections": [f"read '{a}' as '{b}'" for a, b in c.corrections], "not_understood": c.unknown,
+                "measure": c.measure, "extreme": c.extreme, "scope": c.scope}
 
-    def _error(self, text, command, message, suggestions) -> Answer:
-        return Answer(text, self.understood(command), error={"message": message, "suggestions": suggestions})
+    def _error(self, text, command, message, suggestions, choices=None) -> Answer:
+        error = {"message": message, "suggestions": suggestions}
+        if choices:
+            error["choices"] = [{"label": label, "question": question} for label, question in choices]
+        return Answer(text, self.understood(command), error=error)
+
+    # -- every word accounted for -----------------------------------------------------------
+    def coverage_sentence(self) -> str:
+        """What places the data covers, in words: "Maidstone, its 27 wards, the 12 Kent districts, ..."."""
+        types = self.vocab.area_types
+        wards = sum(1 for t in types.values() if t == "ward")
+        districts = sum(1 for t in types.values() if t == "district")
+        others = [self.vocab.names[("area", a)] for a, t in types.items() if t in ("unitary", "county")]
+        return (f"{area_name(self, HOME)}, its {wards} wards, the {districts} Kent districts, "
+                + ", ".join(others) + " and some national figures")
+
+    def question_for(self, c: Command, indicator: str | None = None, area: str | None = None) -> str:
+        """A question that parses back to what was understood, with another indicator or area."""
+        indicator = indicator or c.indicator
+        area = area or c.area
+        parts = {"rank": ["rank"], "top": ["highest" if c.extreme != "low" else "lowest"],
+                 "direction": ["is"], "trend": ["trend"], "compare": ["compare"], "spc": ["spc"]}.get(c.kind, [])
+        if indicator:
+            parts.append(self.vocab.names[("indicator", indicator)].lower())
+        elif c.kind == "priority" and c.priority:
+            parts = ["priority", self.vocab.names[("priority", c.priority)].lower()]
+        if c.kind == "direction":
+            parts.append("going down")
+        if c.kind == "wards":
+            parts.append("wards")
+        if area and area != HOME:
+            parts.append(area_name(self, area).lower())
+        if c.period:
+            parts.append(c.period)
+        return " ".join(parts)
+
+    def _refuse_unless_understood(self, c: Command) -> None:
+        """Refuse, plainly and by name, a question with a place the data lacks, a word not understood or
+        two readings; never answer a broader question while ignoring words."""
+        if c.places:
+            name, within = c.places[0]
+            if within:
+                inside = area_name(self, within)
+                raise NoAnswer(f"The data has no figures for {name} on its own; {name} lies in {inside}, "
+                               f"which it covers.", [self.question_for(c, area=within)])
+            raise NoAnswer(f"The data has no figures for {name}; it covers {self.coverage_sentence()}.",
+                           [self.question_for(c, area=HOME)] if c.indicator else [e for e, _ in EXAMPLES[:2]])
+        if c.unknown:
+            words = ", ".join(f"'{w}'" for w in c.unknown)
+            wards = [label for label, question in c.choices if question is None and label]
+            tries = []
+            if wards:
+                tries = [self.question_for(c) + " " + label.lower() for label in wards]
+                raise NoAnswer(f"I didn't understand {words}. Did you mean the ward: {', '.join(wards)}?", tries)
+            for name in c.suggestions:
+                entry = next((k for k, v in self.vocab.names.items() if v == name and k[0] != "period"), None)
+                if entry and entry[0] == "indicator":
+                    tries.append(self.question_for(c, indicator=entry[1]))
+                elif entry and entry[0] == "area":
+                    tries.append(self.question_for(c, area=entry[1]))
+                elif entry:
+                    tries.append(f"priority {name.lower()}")
+            understood = self._understood_words(c)
+            if tries:
+                raise NoAnswer(f"I didn't understand {words}{understood}. Did you mean: {', '.join(c.suggestions)}?",
+                               tries + ["help"])
+            raise NoAnswer(f"I didn't understand {words}{understood}. The data covers the Strategic Assessment's "
+                           "crime types, outcomes, perceptions, road safety and context figures for "
+                           f"{self.coverage_sentence()}: try `help`.", [e for e, _ in EXAMPLES[:3]])
+        indicators = [ident for label, ident in c.choices if label is None and ident]
+        if indicators or len(c.indicators) > 1:
+            options = list(dict.fromkeys(indicators + c.indicators))
+            names = [self.vocab.names[("indicator", i)] for i in options]
+            choices = [(n, self.question_for(c, indicator=i)) for n, i in zip(names, options)]
+            raise NoAnswer("Did you mean: " + " / ".join(names) + "? Ask for one at a time.",
+                           [q for _, q in choices], choices)
+        places = [a for a in c.areas if a != c.area]
+        if places and c.kind not in ("compare", "top"):
+            options = [c.area] + places
+            names = [area_name(self, a) for a in options]
+            choices = [(n, self.question_for(c, area=a)) for n, a in zip(names, options)]
+            raise NoAnswer("Which place: " + " / ".join(names) + "? Ask for one at a time, or `compare` them.",
+                           [q for _, q in choices], choices)
+
+    def _understood_words(self, c: Command) -> str:
+        parts = []
+        if c.indicator:
+            parts.append(self.vocab.names[("indicator", c.indicator)])
+        if c.area:
+            parts.append(area_name(self, c.area))
+        if c.period:
+            parts.append(c.period)
+        return f" (understood: {', '.join(parts)})" if parts else ""
 
     def answer(self, c: Command) -> Answer:
-        if c.unknown and not (c.indicator or c.priority or c.kind in ("rank_changes", "wards", "help")):
-            words = ", ".join(f"'{w}'" for w in c.unknown)
-            if c.suggestions:
-                raise NoAnswer(f"I didn't understand {words}. Did you mean: {', '.join(c.suggestions)}?",
-                               [f"{s.lower()}" for s in c.suggestions] + [EXAMPLES[0][0]])
-            raise NoAnswer(f"I didn't understand {words}. Try a crime type, a ward or district and a year, "
-                           "e.g. `shoplifting maidstone 2012/13`, or `help`.", [e for e, _ in EXAMPLES[:4]])
+        self._refuse_unless_understood(c)
+        if c.area is None and c.kind not in ("top", "help", "priority"):
+            c.area = HOME  # understood: the place answered
         answer = KINDS[c.kind](self, c)
         answer.understood = self.understood(c)
         if c.corrections:
             answer.notes.insert(0, "Read " + "; ".join(f"'{a}' as '{b}'" for a, b in c.corrections) + ".")
-        if c.unknown:
-            answer.notes.append("Ignored: " + ", ".join(f"'{w}'" for w in c.unknown) + ".")
         answer.follow_ups = self._follow_ups(c)
         return answer
 
@@ -189,7 +277,7 @@ class Answerer:
                            [f"{ask} {c.period}" for _, ask in related[:2]] + suggestions)
         levels = {r[0] for r in self.cursor().execute(
             "SELECT DISTINCT period FROM figures WHERE indicator = ? AND area = ? "
-            "AND measure IN ('count', 'percent', 'average_per_year')", [c.indicator, area]).fetchall()}
+            "AND measure IN ('count', 'percent', 'average_per_year', 'rank')", [c.indicator, area]).fetchall()}
         later: list[str] = []
         if levels:  # the latest figure with a level; a later change-only figure is offered in a note
             later = list(here[~here.period.isin(levels)].period.unique())

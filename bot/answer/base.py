@@ -42,9 +42,11 @@ class Answer:
 class NoAnswer(Exception):
     """The data has no answer; the message says so plainly and says what is covered."""
 
-    def __init__(self, message: str, suggestions: list[str] | None = None):
+    def __init__(self, message: str, suggestions: list[str] | None = None,
+                 choices: list[tuple[str, str]] | None = None):
         super().__init__(message)
         self.suggestions = suggestions or []
+        self.choices = choices or []  # (label, question): two readings, asked back as buttons
 
 
 def fmt_number(value, digits: int | None = 0, unit: str = "") -> str:

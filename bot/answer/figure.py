@@ -21,6 +21,7 @@ from .base import (
     fmt_number,
     fmt_rank,
 )
+from . import months
 from .help import EXAMPLES
 
 if TYPE_CHECKING:
@@ -39,6 +40,19 @@ def figure(a: Answerer, c: Command) -> Answer:
         raise NoAnswer(f"The data has no {ind.name} figures for {area_name(a, area)}. "
                        f"{ind.name} is covered for: {a._covered_text(cov)}.",
                        [f"{ind.name.lower()} {cov.area_name.iloc[0].lower()}"] if len(cov) else [])
+    here = set(cov[cov.area == area].period)
+    if c.period and c.period not in here:
+        monthly = ind.monthly_indicator if isinstance(ind.monthly_indicator, str) and ind.monthly_indicator else None
+        if c.period in a.periods and a.periods[c.period].kind == "month" and monthly:
+            c.indicator = monthly  # "how many crimes in september 2013": the monthly series
+            answer = figure(a, c)
+            answer.notes.insert(0, f"{ind.name} by month is the monthly series '{a.indicators[monthly].name}'.")
+            return answer
+        summed = months.added_up(a, c, indicator, area)
+        if summed is not None:
+            return summed
+        if c.period not in a.periods or a.periods[c.period].kind in ("quarter", "span"):
+            months.refuse_unless_months(a, c, indicator, area)
     period, later = a._resolve_period(c, cov, area)
     c.period = period  # understood: the period answered
     p = a.periods[period]
@@ -66,7 +80,10 @@ def figure(a: Answerer, c: Command) -> Answer:
                      ARROW.get(int(r.rank_direction), "") if not pd.isna(r.rank_direction) else ""])
     rows, columns = _drop_empty(rows, columns)
     place = area_name(a, area)
-    answer = Answer(c.text, {}, headline=_headline(a, ind, place, p, row, is_pct),
+    headline = _headline(a, ind, place, p, row, is_pct)
+    if p.kind == "month":  # the counts behind a month's rate, and the year to date
+        headline = headline[:-1] + months.month_context(a, indicator, area, period) + "."
+    answer = Answer(c.text, {}, headline=headline,
                     tables=[Table(f"{ind.name}, {place}", columns, rows)])
     comparisons = a.run("compare", indicator=indicator)
     same = comparisons[(comparisons.period == period) & (comparisons.area != area)

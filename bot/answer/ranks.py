@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..parse import Command
-from .base import ARROW, Answer, NoAnswer, Table, area_name, fmt_rank
+from .base import ARROW, MEASURE_LABEL, Answer, NoAnswer, Table, _drop_empty, area_name, fmt_number, fmt_rank
 
 if TYPE_CHECKING:
     from .answerer import Answerer
@@ -47,4 +47,76 @@ def rank_changes(a: Answerer, c: Command) -> Answer:
                      "ranks": [(r.category, None if pd.isna(r.rank_before) else int(r.rank_before),
                                 None if pd.isna(r.rank_now) else int(r.rank_now), int(r.direction))
                                for r in frame.itertuples()]}
+    return answer
+
+
+RANK_MEASURES = ("county_rank", "rank", "ward_rank_in_kent", "msg_rank", "national_rank", "increase_rank")
+
+
+def rank(a: Answerer, c: Command) -> Answer:
+    """One category's rank: "where do we rank for robbery", "our rank for drugs in 2011/12", IMD ranks."""
+    indicator = a._need_indicator(c, "rank")
+    area = c.area or "maidstone"
+    ind = a.indicators[indicator]
+    frame = a.run("ranks", indicator=indicator, area=area)
+    ranked = frame[frame.measure.isin(RANK_MEASURES)]
+    if ranked.empty:
+        others = a.cursor().execute(
+            "SELECT DISTINCT i.name FROM figures f JOIN indicators i ON i.id = f.indicator "
+            "WHERE f.measure = 'county_rank' AND f.area = ? ORDER BY 1", [area]).fetchall()
+        raise NoAnswer(f"The assessment gives no rank for {ind.name} in {area_name(a, area)}. "
+                       f"It gives county ranks for: {', '.join(r[0] for r in others[:12])}"
+                       + (", ..." if len(others) > 12 else "") + ".",
+                       [f"{ind.name.lower()}"] + [f"rank {r[0].lower()}" for r in others[:2]])
+    periods = list(dict.fromkeys(ranked.sort_values("period_start").period))
+    if c.period and c.period not in periods:
+        label = a.periods[c.period].label if c.period in a.periods else c.period
+        raise NoAnswer(f"The assessment gives no rank for {ind.name} in {area_name(a, area)} for {label}; "
+                       f"it gives one for {', '.join(periods)}.", [f"rank {ind.name.lower()} {p}" for p in periods[-2:]])
+    period = c.period or periods[-1]
+    c.period = period
+    at = {r.measure: r for r in frame[frame.period == period].itertuples()}
+    measure = next(m for m in RANK_MEASURES if m in at)
+    value = at[measure]
+    place = area_name(a, area)
+    label = period if a.periods[period].kind == "financial_year" else a.periods[period].label
+    of = {"county_rank": " of 12", "increase_rank": " of 12"}.get(measure, "")
+    if measure == "rank" and "326" in ind.name:
+        of = " of 326"
+    elif measure == "rank" and "12 Kent" in ind.name:
+        of = " of 12"
+    text = f"{place}'s {MEASURE_LABEL.get(measure, measure).lower()} for {ind.name}, {label}: {fmt_rank(value.value, value.flag)}{of}"
+    if "rank_direction" in at and not pd.isna(at["rank_direction"].value):
+        direction = int(at["rank_direction"].value)
+        text += f" ({ARROW[direction]}"
+        before = a.period_index.year_before(period)
+        prior = frame[(frame.period == before) & (frame.measure == measure)] if before else frame.iloc[0:0]
+        if len(prior):
+            text += f" from {fmt_rank(prior.value.iloc[0], prior.flag.iloc[0])} in {before}"
+        text += ")"
+    if "rank_change" in at:
+        change = at["rank_change"].value
+        text += f"; {abs(int(change))} place{'s' if abs(change) != 1 else ''} " + (
+            "towards 1" if change > 0 else "away from 1") + " since the previous edition" if change else ""
+    if "rate_per_1000" in at:
+        text += f"; rate {fmt_number(at['rate_per_1000'].value, at['rate_per_1000'].digits)} per 1,000"
+    elif "count" in at:
+        text += f"; {fmt_number(at['count'].value, at['count'].digits)} {ind.unit}"
+    answer = Answer(c.text, {}, headline=text + ".")
+    rows = []
+    for p in periods:
+        by = {r.measure: r for r in frame[frame.period == p].itertuples()}
+        cells = [p if a.periods[p].kind == "financial_year" else a.periods[p].label]
+        for m in RANK_MEASURES:
+            cells.append(fmt_rank(by[m].value, by[m].flag) if m in by else "")
+        cells.append(ARROW.get(int(by["rank_direction"].value), "") if "rank_direction" in by else "")
+        cells.append(fmt_number(by["rate_per_1000"].value, by["rate_per_1000"].digits) if "rate_per_1000" in by else "")
+        rows.append(cells)
+    columns = ["Period"] + [MEASURE_LABEL.get(m, m) for m in RANK_MEASURES] + ["Direction", "Rate per 1,000"]
+    rows, columns = _drop_empty(rows, columns)
+    answer.tables.append(Table(f"{ind.name}: {place}'s ranks", columns, rows))
+    if measure == "county_rank":
+        answer.notes.append("County rank among the 12 Kent districts by rate per 1,000; 1 = lowest rate "
+                            "(best) unless a note says otherwise.")
+    a.annotate(answer, indicator, area, periods, set(ranked.table_id))
     return answer
