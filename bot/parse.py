@@ -18,7 +18,7 @@ name is clearly the closest.
 >>> (c.kind, c.indicator, c.area, c.period, c.corrections)
 ('figure', 'shoplifting', 'maidstone', '2012/13', [('shoplifitng', 'Shoplifting')])
 >>> parse("gun crime 2012/13", vocab).unknown
-['gun', 'crime']
+['gun']
 """
 from __future__ import annotations
 
@@ -388,9 +388,15 @@ def parse(text: str, vocab: Vocabulary) -> Command:
     for table, key, value, start, end in _take(forms, [vocab.forms, vocab.cues, vocab.places]):
         used[start:end] = [True] * (end - start)
         if table == 0:
-            exact = vocab.phrases.get(" ".join(words[start:end]))
+            exact = vocab.phrases.get(" ".join(w for w in words[start:end] if w not in STOP_INSIDE)) or \
+                vocab.phrases.get(" ".join(words[start:end]))
             if exact and sum(k == "indicator" for k, _ in value) > 1:
                 value = exact  # word forms join two names; the words as typed name one of them
+            if not exact or not any(e[0] == "area" for e in exact):
+                value = [e for e in value if e[0] != "area"]  # places match as typed: 'forced' is not 'force'
+            if not value:
+                used[start:end] = [False] * (end - start)
+                continue
             entity_hits.append((value, start, end))
         elif table == 1:
             kinds.append(value)
@@ -437,7 +443,31 @@ def parse(text: str, vocab: Vocabulary) -> Command:
         _fuzzy(command, words[i], vocab)
         i += 1
     _settle_kind(command, kinds, vocab.area_types)
+    command.unknown = _runs(words, command.unknown)
     return command
+
+
+def _runs(words: list[str], unknown: list[str]) -> list[str]:
+    """Words not understood, joined where they stand together ('drink driving', 'stop and search')."""
+    if len(unknown) < 2:
+        return unknown
+    left, runs, current = list(unknown), [], []
+    for word in words:
+        if left and word == left[0]:
+            current.append(left.pop(0))
+        elif current and word in FILLER and left and word != left[0]:
+            current.append(word)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    out = []
+    for run in runs:
+        while run and run[-1] in FILLER and run[-1] not in unknown:
+            run.pop()
+        out.append(" ".join(run))
+    return out + left
 
 
 def _assign(command: Command, entries: list[tuple[str, str]], generic: bool = False) -> None:
@@ -532,6 +562,9 @@ def _fuzzy(command: Command, word: str, vocab: Vocabulary) -> None:
     best, score, _ = matches[0]
     entities = set(vocab.phrases[best])
     runner_up = next((m for m in matches[1:] if not entities & set(vocab.phrases[m[0]])), None)
+    place = all(k == "area" for k, _ in entities)
+    if place and best[0] != word[0]:
+        runner_up = matches[0]  # a typo keeps a place's first letter: 'oakwood' is not Park Wood
     if runner_up is None or runner_up[1] < score - 5:
         entries = vocab.phrases[best]
         _assign(command, entries)

@@ -224,7 +224,7 @@ def test_an_indicator_without_the_year_points_to_the_one_that_has_it(state, poli
     import_police_uk(state, [police_files], progress=False)
     answerer = Answerer.open(state)
     answer = answerer.ask("burglary maidstone 2025/26")  # "burglary" is the assessment's burglary dwelling
-    assert answer.error and "For April 2025 to March 2026 the data has: Burglary (dwelling and other)" in \
+    assert answer.error and "For 2025/26 (April 2025 to March 2026) the data has: Burglary (dwelling and other)" in \
         answer.error["message"]
     suggestion = answer.error["suggestions"][0]
     assert suggestion == "all burglary 2025/26"

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..database import connect_readonly, ensure_database
 from ..parse import Command, Vocabulary, parse
-from ..periods import PeriodIndex
+from ..periods import PeriodIndex, month_label
 from ..settings import Settings
 from . import compare, control, direction, figure, priority, ranks, top, trend, wards
 from .base import KIND_ORDER, Answer, NoAnswer, Table, area_name, fmt_number  # noqa: F401
@@ -136,6 +136,8 @@ class Answerer:
         two readings; never answer a broader question while ignoring words."""
         if c.places:
             name, within = c.places[0]
+            if len(c.places) > 1:
+                name = ", ".join(n for n, _ in c.places)
             if within:
                 inside = area_name(self, within)
                 raise NoAnswer(f"The data has no figures for {name} on its own; {name} lies in {inside}, "
@@ -258,8 +260,9 @@ class Answerer:
     def _need_indicator(self, c: Command, what: str) -> str:
         if c.indicator:
             return c.indicator
-        raise NoAnswer(f"Which figure? Name a crime type or measure for {what}, e.g. `{what} shoplifting`.",
-                       [f"{what} shoplifting", f"{what} asb", "help"])
+        asked = f" in '{c.text.strip()}'" if c.text.strip() else ""
+        raise NoAnswer(f"I found no crime type or measure{asked}. Name one, e.g. `shoplifting 2012/13`, or ask `help`.",
+                       ["shoplifting 2012/13", "asb wards", "help"])
 
     def _resolve_period(self, c: Command, cov: pd.DataFrame, area: str) -> tuple[str, list[str]]:
         """The period to answer, and any later periods that have only changes (offered in a note)."""
@@ -269,6 +272,9 @@ class Answerer:
             if c.period in set(here.period):
                 return c.period, []
             label = self.periods[c.period].label if c.period in self.periods else c.period
+            if re.match(r"^\d{4}-\d{2}$", label):
+                label = month_label(label)
+            label = label if label.startswith(c.period) or c.period in label else f"{c.period} ({label})"
             suggestions = [f"{name.lower()} {p}" for p in here.sort_values('period_start').period.unique()[-3:]]
             related = self._related(c.indicator, area, c.period)
             also = f" For {label} the data has: {', '.join(n for n, _ in related)}." if related else ""

@@ -66,6 +66,13 @@ def figure(a: Answerer, c: Command) -> Answer:
         raise NoAnswer(f"The data states no {ind.name} figure for {area_name(a, area)} in {p.label} "
                        f"that can be shown on its own. It covers: {a._covered_text(cov[cov.area == area])}.")
     row = frame[frame.period == period].iloc[0]
+    if pd.isna(row["value"]) and all(pd.isna(row[m]) for m in ("volume_change", "pct_change", "pp_change",
+                                                                 "rate_per_1000", "county_rank")):
+        named = a.run("wards", indicator=indicator)
+        named = named[(named.ward == area_name(a, area)) & (named.measure == "named_hotspot")]
+        why = f" {named.note.iloc[0]}." if len(named) and isinstance(named.note.iloc[0], str) else ""
+        raise NoAnswer(f"The assessment names {area_name(a, area)} as a hotspot for {ind.name} but gives no "
+                       f"figure for it.{why}", [f"{ind.name.lower()} wards", ind.name.lower()])
     unit = ind.unit
     is_pct = row["value_measure"] == "percent"
     columns = ["Period", unit[0].upper() + unit[1:] if not is_pct else unit, "Change", "% change",

@@ -25,6 +25,8 @@ def period_dates(a: Answerer, period: str) -> tuple[str, str, str] | None:
     if period in a.periods:
         p = a.periods[period]
         return str(p.start)[:10], str(p.end)[:10], p.label
+    if re.match(r"^\d{4}-\d{2}$", period):
+        return f"{period}-01", month_end(period), month_label(period)
     match = SPAN.match(period)
     if match:
         first, last = f"{match[1]}-{match[2]}", f"{match[3]}-{match[4]}"
@@ -157,6 +159,7 @@ def refuse_unless_months(a: Answerer, c: Command, indicator: str, area: str) -> 
         dates = period_dates(a, c.period)
         label = dates[2] if dates else c.period
         name = a.indicators[indicator].name
-        raise NoAnswer(f"The data does not have every month of {label} for {name} in {area_name(a, area)}; "
+        what = f"a {name} figure for {label}" if re.match(r"^\d{4}-\d{2}$", c.period) else f"every month of {label} for {name}"
+        raise NoAnswer(f"The data does not have {what} in {area_name(a, area)}; "
                        f"its monthly figures run from {month_label(have[0])} to {month_label(have[-1])}.",
                        [f"{name.lower()} {have[-1]}", f"trend {name.lower()}"])

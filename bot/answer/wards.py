@@ -25,8 +25,9 @@ def wards(a: Answerer, c: Command) -> Answer:
         if not pd.isna(r.borough_total) and r.borough_total:
             share = f"{r.value / r.borough_total * 100:.0f}%"
         unit = "%" if r.measure == "percent" else ""
+        value = "" if r.measure == "named_hotspot" else fmt_number(r.value, r.digits, unit)
         rows.append([r.ward, r.indicator_name, r.period_label, MEASURE_LABEL.get(r.measure, r.measure),
-                     fmt_number(r.value, r.digits, unit), share, r.note if isinstance(r.note, str) else ""])
+                     value, share, r.note if isinstance(r.note, str) else ""])
     title = "Ward hotspots" + (f": {a.vocab.names[('indicator', c.indicator)]}" if c.indicator else "")
     answer = Answer(c.text, {}, headline=f"{title} (the wards the assessment names).",
                     tables=[Table(title, ["Ward", "Indicator", "Period", "Measure", "Figure", "Share of borough",

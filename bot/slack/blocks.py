@@ -140,7 +140,12 @@ def error_message(answer: Answer) -> dict:
     """What was not understood, the did-you-mean, and questions that work, as ephemeral-ready blocks."""
     error = answer.error or {"message": "Sorry, I could not answer that.", "suggestions": []}
     blocks = [_section(f":grey_question: {error['message']}")]
-    tries = [f"`/crime {s}`" for s in error.get("suggestions", [])][:MAX_CONTEXT_ELEMENTS - 1]
+    choices = error.get("choices") or []
+    if choices:  # two readings: each a button that asks the question it stands for
+        blocks.append({"type": "actions", "block_id": "crimebot_choices",
+                       "elements": [_button(c["label"], f"{ASK_ACTION}_{i}", c["question"])
+                                    for i, c in enumerate(choices[:MAX_ACTIONS])]})
+    tries = [f"`/crime {s}`" for s in error.get("suggestions", []) if not choices][:MAX_CONTEXT_ELEMENTS - 1]
     if tries:
         blocks.append(_context(["Try: " + " · ".join(tries)]))
     blocks.append(_context(["`/crime help` lists what you can ask."]))

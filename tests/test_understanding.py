@@ -1,0 +1,94 @@
+"""Question understanding: every word accounted for, or the question refused by name (issue 11's table)."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bot.parse import Vocabulary, parse
+from bot.settings import PROJECT_ROOT
+from bot.slack.blocks import error_message, limit_problems
+
+# (question, the answer must contain, or None when it must be refused; words a refusal must name)
+CASES = [
+    ("gun crime 2012/13", None, ["gun"]),
+    ("asb in hastings", None, ["Hastings"]),
+    ("asb margate", None, ["Margate", "Thanet"]),
+    ("burglary over three years", ["Burglary - dwelling", "2010/11", "2012/13", "438"], []),
+    ("where is criminal damage highest", None, ["Criminal damage"]),
+    ("least deprived district", ["Sevenoaks", "276"], []),
+    ("most deprived district in kent", ["Thanet"], []),
+    ("thefts from vehicles", ["Theft from a motor vehicle", "577"], []),
+    ("thefts from cars 2011/12", ["Theft from a motor vehicle", "530"], []),
+    ("what is maidstone's rank for shoplifting", ["10 of 12", "declined"], []),
+    ("where do we rank for robbery", ["Robbery", "of 12"], []),
+    ("which ward has the most anti-social behaviour", ["High Street has the highest", "911"], []),
+    ("is criminal damage going down", ["Yes", "went down", "-118", "-8.5%"], []),
+    ("has asb gone up or down", ["went down", "-1,056"], []),
+    ("q4 2012/13 outcome rate", ["37.4%", "774", "2,070"], []),
+    ("outcome rate jul-sep 2013", ["31.6%", "782", "2,471"], []),
+    ("deprivation maidstone", ["217"], []),
+    ("outcome rate september 2013", ["31.7%", "277 outcomes of 874 crimes"], []),
+    ("how many crimes in sept 2013", ["874", "year to date", "4,643"], []),
+    ("offenses of shoplifting 2012/13", ["994"], []),
+    ("crime in the east", None, ["east", "East ward"]),
+    ("oakwood ward asb", None, ["oakwood"]),
+    ("forced marriage", None, ["marriage"]),
+    ("drink driving maidstone", None, ["drink driving"]),
+    ("domestic abuse park wood", None, ["Park Wood", "no figure"]),
+    ("hello", None, ["hello"]),
+    ("shoplifting 2008/09", None, ["2008/09"]),
+    ("asb and criminal damage", None, ["Anti-social behaviour", "Criminal damage"]),
+]
+
+
+@pytest.mark.parametrize("text, contains, names", CASES, ids=[c[0] for c in CASES])
+def test_question_is_answered_or_refused_by_name(answerer, text, contains, names):
+    from bot.render import render
+
+    answer = answerer.ask(text)
+    if contains is None:
+        assert answer.error, f"answered instead of refusing: {answer.headline}"
+        for word in names:
+            assert word.lower() in answer.error["message"].lower(), answer.error["message"]
+    else:
+        assert answer.error is None, answer.error
+        shown = render(answer, "text")
+        for figure in contains:
+            assert figure in shown, shown[:400]
+
+
+@pytest.mark.parametrize("word", ["over", "highest", "least", "county", "south", "park", "leeds"])
+def test_ordinary_words_are_never_read_as_places(answerer, word):
+    command = parse(f"burglary {word}", answerer.vocab)
+    assert command.area is None or command.area != {"over": "dover", "highest": "high_street",
+                                                    "least": "east", "county": "kent"}.get(word)
+    assert not command.corrections
+
+
+def test_word_forms_meet_names():
+    vocab = Vocabulary.from_rows([("indicator", "theft_from_vehicle", "Theft from a motor vehicle",
+                                   "theft from vehicle", None),
+                                  ("word", "vehicle", None, "cars", None)])
+    for text in ("thefts from vehicles", "theft from cars", "Thefts from a vehicle"):
+        assert parse(text, vocab).indicator == "theft_from_vehicle", text
+
+
+def test_two_readings_are_asked_back_as_buttons(answerer):
+    answer = answerer.ask("asb and criminal damage")
+    labels = [c["label"] for c in answer.error["choices"]]
+    assert labels == ["Anti-social behaviour", "Criminal damage"]
+    message = error_message(answer)
+    buttons = [e for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert [b["value"] for b in buttons] == ["anti-social behaviour", "criminal damage"]
+    assert not limit_problems(message)
+    for button in buttons:  # each choice is a question that is answered
+        assert answerer.ask(button["value"]).error is None
+
+
+def test_cli_refuses_with_exit_1_and_the_choices_as_suggestions():
+    run = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "asb and criminal damage", "--format", "json"],
+                         capture_output=True, text=True, cwd=PROJECT_ROOT)
+    assert run.returncode == 1, run.stderr
+    error = json.loads(run.stdout)["error"]
+    assert error["suggestions"] == ["anti-social behaviour", "criminal damage"]
