@@ -43,9 +43,11 @@ CUES = {
     "rank": ["rank", "national rank", "rank nationally", "ranking", "ranked", "position", "league table", "place in kent", "county rank",
              "county position", "where do we come", "where does maidstone come", "where do we stand", "come in kent",
              "compared to other districts", "compared with other districts"],
-    "high": ["highest", "most", "worst", "biggest", "largest", "greatest", "top", "highest number",
+    "high": ["highest", "most", "biggest", "largest", "greatest", "top", "highest number",
              "highest rate", "the most", "peak", "maximum", "max"],
-    "low": ["lowest", "least", "fewest", "smallest", "best", "bottom", "lowest rate", "minimum", "min"],
+    "low": ["lowest", "least", "fewest", "smallest", "bottom", "lowest rate", "minimum", "min"],
+    "worst": ["worst", "poorest"],
+    "best": ["best", "strongest"],
     "which": ["which", "where", "what area", "which area", "which areas", "what district", "whereabouts"],
     "down": ["down", "going down", "gone down", "go down", "coming down", "come down", "falling", "fallen", "fall",
              "decreasing", "decreased", "decrease", "declining", "reducing", "reduced", "reduction", "dropping",
@@ -77,8 +79,9 @@ CUES = {
                "county wide", "countywide", "of the 12 districts", "of 12 districts", "among the 12", "in the kent"],
     "baseline": ["baseline", "base line", "target", "base year"],
     "since": ["since"],
-    "months": ["month", "months", "monthly", "which month", "what month", "by month", "each month", "quarter",
-               "quarters", "which quarter", "quarterly", "per month", "a month"],
+    "months": ["month", "months", "monthly", "which month", "what month", "by month", "each month",
+               "per month", "a month", "month by month"],
+    "quarters": ["quarter", "quarters", "which quarter", "quarterly", "by quarter", "each quarter"],
     "years_span": ["over three years", "over 3 years", "last three years", "last 3 years", "past three years",
                    "past 3 years", "three years", "3 years", "three year", "3 year", "over the last three years",
                    "over the last 3 years", "over the past three years", "over two years", "last two years"],
@@ -98,7 +101,7 @@ borough borough's town district's area's place local locally
 look looking see know find tell like want need would
 maidstone's kent's
 per cent across didnt didn't doesnt don't dont isnt aren't arent seen say saying said people's
-categories category types type kinds kind breakdown results result figures details detail info information
+among amongst categories category types type kinds kind breakdown results result figures details detail info information
 latest up-to-date quick summary overview new
 """.split())
 # A word rewritten before it is compared: US spellings and a few forms the stemmer does not join.
@@ -107,7 +110,8 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "center": "centre", "defense": "defence", "program": "programme", "analyze": "analyse",
                  "labor": "labour", "favor": "favour", "jewelry": "jewellery", "traveling": "travelling",
                  "yrs": "years", "yr": "year", "worried": "problem", "concern": "problem", "concerned": "problem",
-                 "concerns": "problem", "worry": "problem", "problems": "problem", "perceptions": "perception", "mths": "months", "mth": "month", "no": "number", "num": "number"}
+                 "concerns": "problem", "worry": "problem", "problems": "problem", "perceptions": "perception",
+                 "pop": "population", "ppl": "people", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "no": "number", "num": "number"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
             "year before": -1, "year before last": -1, "the year before": -1}
 STOP_INSIDE = frozenset({"a", "an", "the"})  # dropped inside names on both sides: "theft from a car"
@@ -188,7 +192,7 @@ class Vocabulary:
             if kind == "indicator":
                 words = " ".join(p for p in phrases + (aliases or "").split(";") + [extra or ""] if p)
                 vocab.described.setdefault(ident, set()).update(
-                    f for w in normalise(words).split() if len(w) > 2 for f in vocab.form(w))
+                    f for w in normalise(words).split() if w not in FILLER for f in vocab.form(w))
         vocab.filler = {vocab.canon(w) for w in FILLER}
         for cue, phrases in CUES.items():
             for phrase in phrases:
@@ -242,6 +246,8 @@ class Command:
     areas: list[str] = field(default_factory=list)                      # every area named
     indicators: list[str] = field(default_factory=list)                 # every indicator named
     generic: list[str] = field(default_factory=list)  # indicators named only by a generic word ("crime")
+    hits: list[tuple[list[str], set[str], bool]] = field(default_factory=list)  # (indicators, words, generic)
+    extra_words: list[str] = field(default_factory=list)  # forms of place words and '%' that may name a variant
     area_is_ward: bool = False
 
 
@@ -303,6 +309,9 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
                 if not g[1] and a > b:
                     first = year - 1  # nov-feb 2013: November 2012 to February 2013
                 period = f"{first}-{a:02d}/{year}-{b:02d}"
+                if a in (1, 4, 7, 10) and (b - a) % 12 == 2 and (year == first or a > b):
+                    start = first if a >= 4 else first - 1
+                    period = f"{_fy(start)} Q{(a - 4) % 12 // 3 + 1}"  # jul-sep 2013 is Q2 2013/14
             elif kind in ("quarter", "quarter_after"):
                 q, first, second = (g[0], g[1], g[2]) if kind == "quarter" else (g[2], g[0], g[1])
                 start = _year(first)
@@ -382,6 +391,9 @@ def parse(text: str, vocab: Vocabulary) -> Command:
     words = rest.split()
     # a bare word's form is the synonym-rewritten stem; keep the typed word for messages
     forms = [() if w in STOP_INSIDE else (vocab.form(w) or (w,)) for w in words]
+    for i, w in enumerate(words):  # a plural abbreviation: 'ksis', 'pnds', 'ftes'
+        if len(w) <= 6 and w.endswith("s") and (w[:-1],) in vocab.forms and forms[i] not in vocab.forms:
+            forms[i] = (w[:-1],)
     used = [False] * len(words)
     kinds: list[str] = []
     entity_hits: list[tuple[list, int, int]] = []
@@ -403,6 +415,10 @@ def parse(text: str, vocab: Vocabulary) -> Command:
         else:
             command.places.append(value)
     command.cues = kinds
+    if "percent" in kinds:
+        command.extra_words.append("%")
+    if "county" in kinds:  # "in kent", "in the county": the county's own name may name a variant
+        command.extra_words.extend(f for a, t in vocab.area_types.items() if t == "county" for f in vocab.form(a))
     for i, word in enumerate(words):
         if used[i]:
             continue
@@ -411,6 +427,8 @@ def parse(text: str, vocab: Vocabulary) -> Command:
     # entities, with ordinary-word wards needing the word "ward" beside them ("east ward", not "the east")
     for entries, start, end in entity_hits:
         areas = [e for e in entries if e[0] == "area"]
+        if areas:
+            command.extra_words.extend(f for form in forms[start:end] for f in form)
         if areas and len(entries) == len(areas) and end - start == 1 and vocab.area_types.get(areas[0][1]) == "ward":
             beside = {words[j] for j in (start - 1, end) if 0 <= j < len(words)}
             if not beside & {"ward", "wards"} and ordinary_word(words[start]):
@@ -418,15 +436,18 @@ def parse(text: str, vocab: Vocabulary) -> Command:
                 command.choices.append((vocab.names[areas[0]] + " ward", None))
                 continue
         generic = all(w in FILLER for w in words[start:end])
-        _assign(command, entries, generic)
-    if command.generic and command.indicators:
-        command.generic = []  # "shoplifting offences": 'offences' is not all crime here
-    elif command.generic:
-        command.indicators = command.generic[:1]
+        _assign(command, entries, generic, {f for form in forms[start:end] for f in form})
     # a word that restates the subject ("vandalism perception", "survey", "actual vs predicted") agrees with it
-    described = set().union(*(vocab.described.get(i, set()) for i in command.indicators + command.generic))
+    candidates = {i for idents, _, _ in command.hits for i in idents}
+    described = set().union(*(vocab.described.get(i, set()) for i in candidates))
     for i, word in enumerate(words):
         if not used[i] and forms[i] and all(f in described for f in forms[i]):
+            used[i] = True
+    # words left over may name a more particular indicator ("% repeat", "what % of da is repeat")
+    pool = {f for i, word in enumerate(words) if not used[i] for f in forms[i]}
+    named = _resolve_indicators(command, vocab, pool)
+    for i, word in enumerate(words):
+        if not used[i] and forms[i] and all(f in named for f in forms[i]):
             used[i] = True
     # what is left: a misspelling of a name (tried over a run of words first), or not understood
     i = 0
@@ -442,6 +463,7 @@ def parse(text: str, vocab: Vocabulary) -> Command:
             continue
         _fuzzy(command, words[i], vocab)
         i += 1
+    _resolve_indicators(command, vocab)
     _settle_kind(command, kinds, vocab.area_types)
     command.unknown = _runs(words, command.unknown)
     return command
@@ -470,20 +492,73 @@ def _runs(words: list[str], unknown: list[str]) -> list[str]:
     return out + left
 
 
-def _assign(command: Command, entries: list[tuple[str, str]], generic: bool = False) -> None:
-    kinds = [k for k, _ in entries]
-    if generic:
-        command.generic.extend(ident for kind, ident in entries if kind == "indicator")
-        entries = [e for e in entries if e[0] != "indicator"]
+def _assign(command: Command, entries: list[tuple[str, str]], generic: bool = False,
+            words: set[str] | None = None) -> None:
+    indicators = [ident for kind, ident in entries if kind == "indicator"]
+    if indicators:
+        command.hits.append((indicators, set(words or ()), generic))
     for kind, ident in entries:
         if kind == "area" and ident not in command.areas:
             command.areas.append(ident)
-        if kind == "indicator" and ident not in command.indicators and kinds.count("indicator") == 1:
-            command.indicators.append(ident)
         if kind == "priority" and not command.priority:
             command.priority = ident
-    if kinds.count("indicator") > 1:  # one phrase, several indicators: ask back
-        command.choices.extend((None, ident) for kind, ident in entries if kind == "indicator")
+
+
+def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | None = None) -> set[str]:
+    """The indicator the words name; returns the words of ``pool`` it used.
+
+    Each name found supports its indicators with its words; a name's words that restate another
+    indicator's own name support that one too ("pedestrians ksi": 'ksi' is in 'KSI pedestrians'). Words
+    left over, and the words of a place or '%' asked (``pool`` and ``extra_words``), may point to a more
+    particular indicator whose own name holds all of them ("% repeat", "deprivation rank in kent"). The
+    indicator whose support holds every other's wins; two that neither holds are asked back. A generic word
+    ("crime", "offences") names all crime only when nothing else is named."""
+    hits = [h for h in command.hits if not h[2]] or command.hits
+    support: dict[str, set[str]] = {}
+    for idents, words, _ in hits:
+        for ident in idents:
+            support.setdefault(ident, set()).update(words)
+    for ident in support:
+        described = vocab.described.get(ident, set())
+        for _, words, _ in hits:
+            if words and words <= described:
+                support[ident] |= words
+    best = _maximal(support)
+    held = support[best[0]] if len(best) == 1 else set()
+    pool = set(pool or ()) | set(command.extra_words)
+    used: set[str] = set()
+    if pool and (len(best) == 1 or not hits):
+        wider = {}
+        for ident, described in vocab.described.items():
+            more = pool & described
+            if more and held <= described and (ident != (best[0] if best else None)):
+                wider[ident] = held | more
+        if wider:
+            top = _maximal(wider)
+            gained = set().union(*(wider[i] - held for i in top))
+            if len(top) == 1 and gained - set(command.extra_words):
+                best, used = top, wider[top[0]] - held  # the leftover words named it
+            elif len(top) == 1 and hits:
+                best, used = top, wider[top[0]] - held
+            elif not hits and len(top) > 1 and len(top) <= 4:
+                best, used = top, gained
+    if not best:
+        return used
+    if len(best) == 1:
+        command.indicators = best
+        if used:
+            command.hits.append((best, held | used, False))
+            places = {a for a in command.areas if set(vocab.form(a.replace("_", " "))) <= used}
+            command.areas = [a for a in command.areas if a not in places]
+    else:
+        command.indicators = []
+        command.choices = [c for c in command.choices if c[0] is not None or c[1] not in best]
+        command.choices.extend((None, ident) for ident in best)
+    return used
+
+
+def _maximal(support: dict[str, set[str]]) -> list[str]:
+    return [i for i in support if not any(support[i] < support[j] for j in support if j != i)]
 
 
 def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> None:
@@ -491,9 +566,11 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     cue = set(cues)
     c.measure = "rate" if "rate" in cue else "percent" if "percent" in cue else None
     c.baseline = "baseline" in cue
-    if "high" in cue or "low" in cue:
-        c.extreme = "high" if "high" in cue else "low"
-    if "wards" in cue:
+    if cue & {"high", "low", "worst", "best"}:
+        c.extreme = next(e for e in ("high", "low", "worst", "best") if e in cue)
+    if "months" in cue or "quarters" in cue:
+        c.scope = "months" if "months" in cue else "quarters"
+    elif "wards" in cue:
         c.scope = "wards"
     elif "compare" in cue or "county" in cue:
         c.scope = "districts"
@@ -543,7 +620,7 @@ def _fuzzy_run(command: Command, run: list[str], vocab: Vocabulary) -> bool:
     if runner_up is not None and runner_up[1] >= score - 5:
         return False
     entries = vocab.phrases[best]
-    _assign(command, entries)
+    _assign(command, entries, words=set(vocab.form(best)))
     command.corrections.append((text, vocab.names[entries[0]]))
     return True
 
@@ -567,7 +644,7 @@ def _fuzzy(command: Command, word: str, vocab: Vocabulary) -> None:
         runner_up = matches[0]  # a typo keeps a place's first letter: 'oakwood' is not Park Wood
     if runner_up is None or runner_up[1] < score - 5:
         entries = vocab.phrases[best]
-        _assign(command, entries)
+        _assign(command, entries, words=set(vocab.form(best)))
         command.corrections.append((word, vocab.names[entries[0]]))
     else:
         command.unknown.append(word)

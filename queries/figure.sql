@@ -10,6 +10,7 @@ SELECT
     max(CASE WHEN f.measure IN ('count', 'percent') THEN f.flag END) AS value_flag,
     max(CASE WHEN f.measure = 'volume_change' THEN f.value END) AS volume_change,
     max(CASE WHEN f.measure = 'pct_change' THEN f.value END) AS pct_change,
+    max(CASE WHEN f.measure = 'pct_change' THEN f.digits END) AS pct_digits,
     max(CASE WHEN f.measure = 'pp_change' THEN f.value END) AS pp_change,
     max(CASE WHEN f.measure = 'rate_per_1000' THEN f.value END) AS rate_per_1000,
     max(CASE WHEN f.measure = 'rate_per_1000' THEN f.digits END) AS rate_digits,

@@ -41,6 +41,7 @@ class Answerer:
         self._local = threading.local()
         self.database = None  # the file it answers from, when opened by open()
         self._headlines: list[dict] | None = None
+        self._lookups: dict[tuple, pd.DataFrame] = {}
         self.vocab = Vocabulary.from_rows(con.execute(queries["vocabulary"].sql).fetchall())
         self.catalog = self.run("catalog").set_index("table_id")
         self.priorities = self.run("priorities")
@@ -68,6 +69,16 @@ class Answerer:
     def run(self, name: str, **params) -> pd.DataFrame:
         query = self.queries[name]
         return self.cursor().execute(query.sql, {p: params.get(p) for p in query.params}).df()
+
+    def lookup(self, name: str, **params) -> pd.DataFrame:
+        """A query's result kept for the answerer's life (its data never changes; a reload makes a new
+        answerer). For the per-indicator look-ups every answer repeats: coverage, comparisons, months.
+        Callers must not change the frame in place."""
+        key = (name, tuple(sorted(params.items())))
+        frame = self._lookups.get(key)
+        if frame is None:
+            frame = self._lookups[key] = self.run(name, **params)
+        return frame
 
     def close(self) -> None:
         self.con.close()
@@ -248,7 +259,7 @@ class Answerer:
 
     # -- kinds of answer ---------------------------------------------------------------------
     def _coverage(self, indicator: str) -> pd.DataFrame:
-        return self.run("coverage", indicator=indicator)
+        return self.lookup("coverage", indicator=indicator)
 
     def _covered_text(self, cov: pd.DataFrame) -> str:
         parts = []

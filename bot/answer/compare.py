@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 
 def compare(a: Answerer, c: Command) -> Answer:
     indicator = a._need_indicator(c, "compare")
-    frame = a.run("compare", indicator=indicator)
+    frame = a.lookup("compare", indicator=indicator)
     name = a.vocab.names[("indicator", indicator)]
     if c.period:
         frame = frame[frame.period == c.period]

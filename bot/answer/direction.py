@@ -19,7 +19,14 @@ if TYPE_CHECKING:
 
 
 def direction(a: Answerer, c: Command) -> Answer:
+    explicit = c.period is not None
+    if c.relative == 0:
+        c.relative = None  # "is crime going up this year": the latest period the data has, in-year included
     answer = figure(a, c)
+    if not explicit:
+        later = _latest_change(a, c)
+        if later is not None:
+            return _in_year(a, c, answer, later)
     indicator = c.indicator
     ind = a.indicators[indicator]
     area = c.area or "maidstone"
@@ -52,4 +59,42 @@ def direction(a: Answerer, c: Command) -> Answer:
     verb = {"up": "went up", "down": "went down", "level": "was unchanged"}[went]
     answer.headline = (f"{yes}{ind.name} in {a.vocab.names[('area', area)]} {verb}{judged}: {value}"
                        f"{'' if pct else ' ' + ind.unit} in {label}, {amount} on the period a year before.")
+    return answer
+
+
+def _latest_change(a: Answerer, c: Command):
+    """The latest period with a change that ends after the period answered (an in-year span), if any."""
+    comp = a.lookup("compare", indicator=c.indicator)
+    mine = comp[(comp.area == (c.area or "maidstone")) & comp.compared_with.isna()
+                & comp.measure.isin(["volume_change", "pct_change", "pp_change"])]
+    if mine.empty or c.period not in a.periods:
+        return None
+    ends = {p: a.periods[p].end for p in mine.period.unique() if p in a.periods}
+    # the latest end; of two ending together, the longer (the year to date before its last quarter)
+    latest = max(ends, key=lambda p: (ends[p], -pd.Timestamp(a.periods[p].start).value), default=None)
+    if latest is None or ends[latest] <= a.periods[c.period].end:
+        return None
+    return latest, {r.measure: r for r in mine[mine.period == latest].itertuples()}
+
+
+def _in_year(a: Answerer, c: Command, answer: Answer, later) -> Answer:
+    period, by = later
+    ind = a.indicators[c.indicator]
+    change = by.get("volume_change") or by.get("pct_change") or by.get("pp_change")
+    went = "up" if change.value > 0 else "down" if change.value < 0 else "level"
+    asked = "up" if "up" in c.cues and "down" not in c.cues else "down" if "down" in c.cues and "up" not in c.cues else None
+    yes = "" if asked is None else ("Yes: " if asked == went else "No: ")
+    parts = []
+    if "volume_change" in by:
+        parts.append(fmt_change(by["volume_change"].value))
+    if "pct_change" in by:
+        parts.append(f"({fmt_change(by['pct_change'].value, 1, '%')})" if parts else fmt_change(by["pct_change"].value, 1, "%"))
+    if "pp_change" in by and not parts:
+        parts.append(fmt_change(by["pp_change"].value, 1) + " points")
+    verb = {"up": "went up", "down": "went down", "level": "was unchanged"}[went]
+    label = a.periods[period].label
+    answer.headline = (f"{yes}{ind.name} in {a.vocab.names[('area', c.area or 'maidstone')]} {verb} in the latest "
+                       f"period the data has, {label}: {' '.join(parts)} on the same period a year before. "
+                       f"Over the last full year: {answer.headline}")
+    c.period = period
     return answer

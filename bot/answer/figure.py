@@ -41,6 +41,22 @@ def figure(a: Answerer, c: Command) -> Answer:
                        f"{ind.name} is covered for: {a._covered_text(cov)}.",
                        [f"{ind.name.lower()} {cov.area_name.iloc[0].lower()}"] if len(cov) else [])
     here = set(cov[cov.area == area].period)
+    if c.baseline:
+        baseline = a.run("baseline", indicator=indicator, area=area)
+        if baseline.empty:
+            raise NoAnswer(f"The assessment names no baseline for {ind.name} in {area_name(a, area)}.",
+                           [ind.name.lower(), f"trend {ind.name.lower()}"])
+        asked, c.period, c.baseline = c.period, baseline.period.iloc[0], False
+        answer = figure(a, c)
+        answer.headline = "Baseline: " + answer.headline
+        answer.notes.insert(0, f"The baseline: {baseline.note.iloc[0]}.")
+        if asked and asked != c.period:  # "are we above the baseline apr-dec 2013": both, side by side
+            c.period = asked
+            now = figure(a, c)
+            answer.headline = now.headline + " " + answer.headline
+            answer.tables = now.tables + answer.tables
+            c.period = asked
+        return answer
     if c.period and c.period not in here:
         monthly = ind.monthly_indicator if isinstance(ind.monthly_indicator, str) and ind.monthly_indicator else None
         if c.period in a.periods and a.periods[c.period].kind == "month" and monthly:
@@ -82,7 +98,7 @@ def figure(a: Answerer, c: Command) -> Answer:
         change = fmt_change(r.pp_change, 1, " pts") if is_pct else fmt_change(r.volume_change)
         rows.append([r.period_label if p.kind != "financial_year" else r.period,
                      fmt_number(r.value, r.value_digits, "%" if is_pct else ""), change,
-                     fmt_change(r.pct_change, 1, "%"), fmt_number(r.rate_per_1000, r.rate_digits),
+                     fmt_change(r.pct_change, _pct_digits(r.pct_digits), "%"), fmt_number(r.rate_per_1000, r.rate_digits),
                      fmt_rank(r.county_rank, r.rank_flag),
                      ARROW.get(int(r.rank_direction), "") if not pd.isna(r.rank_direction) else ""])
     rows, columns = _drop_empty(rows, columns)
@@ -92,7 +108,7 @@ def figure(a: Answerer, c: Command) -> Answer:
         headline = headline[:-1] + months.month_context(a, indicator, area, period) + "."
     answer = Answer(c.text, {}, headline=headline,
                     tables=[Table(f"{ind.name}, {place}", columns, rows)])
-    comparisons = a.run("compare", indicator=indicator)
+    comparisons = a.lookup("compare", indicator=indicator)
     same = comparisons[(comparisons.period == period) & (comparisons.area != area)
                        & comparisons.compared_with.isna()]
     if len(same):  # one row per area, a column per measure the data has
@@ -135,11 +151,14 @@ def _headline(a, ind, place, p, row, is_pct) -> str:
     row = row.to_dict()  # a Series' attribute names clash with its methods (pct_change)
     label = p.id if p.kind == "financial_year" else p.label
     value = fmt_number(row["value"], row["value_digits"], "%" if is_pct else "")
-    text = f"{ind.name} in {place}, {label}:" + (f" {value}" + ("" if is_pct else f" {ind.unit}") if value else "")
+    if row["value_measure"] == "rank":
+        value = f"rank {value}" if value else value
+    text = f"{ind.name} in {place}, {label}:" + (
+        f" {value}" + ("" if is_pct or row["value_measure"] == "rank" else f" {ind.unit}") if value else "")
     if is_pct and not pd.isna(row["pp_change"]):
         text += f", {fmt_change(row['pp_change'], 1)} points on the year before"
     elif not pd.isna(row["volume_change"]) or not pd.isna(row["pct_change"]):
-        parts = [fmt_change(row["volume_change"]), fmt_change(row["pct_change"], 1, "%")]
+        parts = [fmt_change(row["volume_change"]), fmt_change(row["pct_change"], _pct_digits(row["pct_digits"]), "%")]
         text += ", " + " ".join(parts[:1] + [f"({parts[1]})"] if parts[0] and parts[1] else [p for p in parts if p])
         text += " on the same period a year before"
     if not pd.isna(row["rate_per_1000"]):
@@ -149,3 +168,8 @@ def _headline(a, ind, place, p, row, is_pct) -> str:
         if not pd.isna(row["rank_direction"]):
             text += f" ({ARROW[int(row['rank_direction'])]})"
     return text.replace(":, ", ": ") + "."
+
+
+def _pct_digits(digits) -> int:
+    """A % change with the digits the assessment printed (at least none, at most 2); 1 when not known."""
+    return 1 if digits is None or pd.isna(digits) else min(int(digits), 2)

@@ -47,7 +47,7 @@ def parts_of(a: Answerer, indicator: str) -> tuple[str, str | None, str | None]:
 
 
 def series(a: Answerer, indicator: str, area: str) -> dict[str, float]:
-    frame = a.run("monthly_values", indicator=indicator, area=area)
+    frame = a.lookup("monthly_values", indicator=indicator, area=area)
     return {r.month: float(r.value) for r in frame.itertuples()}
 
 
@@ -122,7 +122,7 @@ def added_up(a: Answerer, c: Command, indicator: str, area: str) -> Answer | Non
     if not before:
         answer.notes.append("The data does not have every month of the same period a year before, so no change "
                             "is given.")
-    tables = set(a.run("monthly_values", indicator=numerator or monthly, area=area).table_id)
+    tables = set(a.lookup("monthly_values", indicator=numerator or monthly, area=area).table_id)
     a.annotate(answer, numerator or monthly, area, months, tables)
     return answer
 

@@ -8,20 +8,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..parse import Command
+from ..periods import month_label, months_between
+from . import months as monthly
 from .base import MEASURE_LABEL, Answer, NoAnswer, Table, area_name, fmt_number, fmt_rank
 
 if TYPE_CHECKING:
     from .answerer import Answerer
 
 MEASURE_ORDER = ("count", "percent", "rate_per_1000", "rank", "average_per_year", "share_pct", "pct_change",
-                 "volume_change", "ward_rank_in_kent")
+                 "volume_change")
 SCOPES = {"wards": ("ward",), "districts": ("district", "unitary")}
 
 
 def top(a: Answerer, c: Command) -> Answer:
     indicator = a._need_indicator(c, "highest")
     ind = a.indicators[indicator]
-    cov = a.run("area_coverage", indicator=indicator)
+    if c.extreme in ("worst", "best"):  # worst crime is the most; the best outcome rate is the highest
+        high_is_good = str(ind.higher_is_better).lower() == "true"
+        c.extreme = "high" if (c.extreme == "best") == high_is_good else "low"
+    if c.scope in ("months", "quarters"):
+        return over_time(a, c, indicator)
+    cov = a.lookup("area_coverage", indicator=indicator)
     cov = cov[cov.areas >= 1]
     scopes = [c.scope] if c.scope else ["districts", "wards"]
     wanted = {"rate": ("rate_per_1000",), "percent": ("percent", "share_pct")}.get(c.measure, MEASURE_ORDER)
@@ -37,6 +44,19 @@ def top(a: Answerer, c: Command) -> Answer:
             best = here.sort_values(["period_end", "order"], ascending=[False, True]).iloc[0]
             choice = (scope, best.measure, best.period)
             break
+    if choice is None and not c.scope:
+        series, numerator, _ = monthly.parts_of(a, indicator)
+        if monthly.series(a, numerator or series, c.area or "maidstone"):
+            c.scope = "months"  # "lowest outcome rate apr-dec 2013": a monthly series has only months to compare
+            return over_time(a, c, indicator)
+    if choice is None and c.scope == "wards":
+        only = cov[cov.area_type.isin(SCOPES["wards"]) & cov.measure.isin(wanted) & (cov.areas == 1)]
+        if c.period:
+            only = only[only.period == c.period]
+        if len(only):
+            best = only.assign(order=only.measure.map({m: i for i, m in enumerate(wanted)})).sort_values(
+                ["period_end", "order"], ascending=[False, True]).iloc[0]
+            choice = ("wards", best.measure, best.period)
     if choice is None:
         where = " or ".join(scopes).replace("districts", "districts").replace("wards", "wards")
         what = {"rate": " rate per 1,000", "percent": " percentage"}.get(c.measure, "")
@@ -79,10 +99,78 @@ def top(a: Answerer, c: Command) -> Answer:
     answer = Answer(c.text, {}, headline=headline,
                     tables=[Table(f"{ind.name}: {MEASURE_LABEL.get(measure, measure)} by {kind_word[:-1]}, {label}",
                                   ["#", kind_word[:-1].capitalize(), MEASURE_LABEL.get(measure, measure)], rows)])
-    if total < full:
+    if total == 1:
+        answer.headline = (f"The assessment gives a ward figure for {names} only: {MEASURE_LABEL.get(measure, measure).lower()} "
+                           f"of {ind.name}, {value} ({label}); it gives no other ward's figure to compare.")
+    elif total < full:
         answer.notes.append(f"The assessment gives this figure for {total} of the {full} {kind_word} only; "
                             "others may be higher or lower.")
     if ranks_low_first:
         answer.notes.append("Rank 1 = most deprived." if "Deprivation" in ind.name else "Rank 1 = highest.")
+    if isinstance(winner.note, str) and winner.note:
+        answer.notes.append(f"Data note ({winner.area_name}): {winner.note}")
     a.annotate(answer, indicator, winner.area, [period], set(frame.table_id))
+    return answer
+
+
+def over_time(a: Answerer, c: Command, indicator: str) -> Answer:
+    """"Which month had the lowest outcome rate": the month (or whole quarter) with the highest or lowest
+    value of a monthly series, within the period asked if one was."""
+    ind = a.indicators[indicator]
+    area = c.area = c.area or "maidstone"
+    series, numerator, denominator = monthly.parts_of(a, indicator)
+    have = sorted(monthly.series(a, numerator or series, area))
+    if not have:
+        raise NoAnswer(f"The data has no monthly figures for {ind.name}, so no month can be picked out. "
+                       "Monthly series: recorded crime, resolution outcomes and the outcome rate.",
+                       ["which month had the lowest outcome rate", f"{ind.name.lower()}"])
+    if c.period:
+        dates = monthly.period_dates(a, c.period)
+        if dates:
+            wanted = set(months_between(dates[0], dates[1]))
+            have = [m for m in have if m in wanted]
+    groups: list[tuple[str, list[str]]] = [(month_label(m), [m]) for m in have]
+    if c.scope == "quarters":
+        groups = []
+        for m in have:
+            start_month = (int(m[5:7]) - 1) // 3 * 3 + 1
+            first = f"{m[:4]}-{start_month:02d}"
+            if m == first:
+                quarter = months_between(f"{first}-01", f"{m[:4]}-{start_month + 2:02d}-01")
+                if all(q in have for q in quarter):
+                    fy = int(m[:4]) - (1 if start_month < 4 else 0)
+                    groups.append((f"Q{(start_month - 4) % 12 // 3 + 1} {fy}/{str(fy + 1)[2:]} "
+                                   f"({month_label(quarter[0]).split()[0][:3]}-{month_label(quarter[-1])[:3]} "
+                                   f"{quarter[-1][:4]})", quarter))
+    if len(groups) < 2:
+        raise NoAnswer(f"The data has fewer than two whole {c.scope} of {ind.name} in that period.",
+                       [f"{ind.name.lower()} {have[-1]}" if have else ind.name.lower()])
+    values = []
+    for label, months in groups:
+        value, n, d = monthly.sums(a, indicator, area, months)
+        values.append((label, value, n, d))
+    high = c.extreme != "low"
+    pick = (max if high else min)(values, key=lambda v: v[1])
+    pct = numerator is not None
+    unit = "%" if pct else ""
+    digits = 1 if pct else 0
+    what = f"{fmt_number(pick[1], digits, unit)}" + (
+        f" ({fmt_number(pick[2])} {a.indicators[numerator].unit} of {fmt_number(pick[3])} "
+        f"{a.indicators[denominator].unit})" if pct else f" {a.indicators[series].unit}")
+    span = f"{groups[0][0].split(' (')[0]} to {groups[-1][0].split(' (')[0]}"
+    kind = "month" if c.scope == "months" else "quarter"
+    headline = (f"{pick[0]} had the {'highest' if high else 'lowest'} {ind.name if pct else a.indicators[series].name} "
+                f"in {area_name(a, area)} of the {len(groups)} {kind}s ({span}): {what}.")
+    rows = [[label, fmt_number(v, digits, unit)] + ([fmt_number(n), fmt_number(d)] if pct else [])
+            for label, v, n, d in sorted(values, key=lambda v: v[1], reverse=high)]
+    columns = [kind.capitalize(), ind.name if pct else a.indicators[series].name] + (
+        [a.indicators[numerator].name, a.indicators[denominator].name] if pct else [])
+    c.indicator = indicator if pct else series
+    answer = Answer(c.text, {}, headline=headline,
+                    tables=[Table(f"{ind.name}, {area_name(a, area)}, by {kind}, {'highest' if high else 'lowest'} first",
+                                  columns, rows)])
+    if series != indicator and not pct:
+        answer.notes.append(f"{ind.name} by month is the monthly series '{a.indicators[series].name}'.")
+    a.annotate(answer, numerator or series, area, have, set(a.lookup("monthly_values", indicator=numerator or series,
+                                                                      area=area).table_id))
     return answer
