@@ -39,7 +39,7 @@ def _data_check(settings: Settings, fmt: str) -> int:
         """).df()
         issues = con.execute("""
             SELECT severity, rule, "table", section, indicator, area, period, measure, published, computed,
-                   stored, note
+                   stored, note, also
             FROM data_issues ORDER BY issue_id
         """).df()
         figures = int(con.execute("SELECT count(*) FROM facts").fetchone()[0])

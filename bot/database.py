@@ -19,6 +19,7 @@ import pandas as pd
 from .check import Issue, check_pack
 from .datapack import Pack, fingerprint, load_pack
 
+ISSUE_NUMBERS = ("computed", "stored")
 FACT_FIELDS = ("table_id", "line", "indicator", "area", "period", "measure", "compared_with", "value", "flag",
                "published", "note", "digits")
 
@@ -72,7 +73,10 @@ def _write(con: duckdb.DuckDBPyConnection, pack: Pack, issues: list[Issue], impo
         con.execute("INSERT INTO periods BY NAME SELECT * FROM new_periods WHERE id NOT IN (SELECT id FROM periods)")
         imported = imported[list(FACT_FIELDS)]  # noqa: F841
         con.execute("INSERT INTO facts BY NAME SELECT * FROM imported")
-    issue_rows = _frame([i.to_dict() for i in issues], Issue.__dataclass_fields__)  # noqa: F841
+    # An issue's text fields hold '' where they have no value (an erratum about no one indicator): pandas
+    # reads a NULL string back as NaN, which every reader would then print as "nan".
+    issue_rows = _frame([{k: ("" if v is None and k not in ISSUE_NUMBERS else v)  # noqa: F841
+                          for k, v in i.to_dict().items()} for i in issues], Issue.__dataclass_fields__)
     con.execute("CREATE TABLE data_issues AS SELECT row_number() OVER () AS issue_id, * FROM issue_rows")
     # One figure per key: the source table of highest precedence wins; the others stay in facts.
     con.execute("""
@@ -83,11 +87,20 @@ def _write(con: duckdb.DuckDBPyConnection, pack: Pack, issues: list[Issue], impo
         QUALIFY row_number() OVER (PARTITION BY f.indicator, f.area, f.period, f.measure, f.compared_with
                                    ORDER BY c.precedence, f.table_id) = 1
     """)
-    # Notes to show beside a figure: every issue about that indicator, area and period.
+    # Notes to show beside a figure: every issue about that indicator, area and period (an issue with one
+    # cause behind several indicators, such as one denominator behind two rates, is shown beside each).
     con.execute("""
         CREATE TABLE figure_notes AS
-        SELECT DISTINCT indicator, area, period, measure, severity, note FROM data_issues
-        WHERE indicator IS NOT NULL AND severity <> 'excluded'
+        WITH concerned AS (
+            SELECT indicator, area, period, measure, severity, note FROM data_issues
+            UNION ALL
+            SELECT unnest(string_split(also, ',')), area, period, measure, severity, note FROM data_issues
+            WHERE also <> ''
+        )
+        SELECT DISTINCT indicator, NULLIF(area, '') AS area, NULLIF(period, '') AS period,
+               NULLIF(measure, '') AS measure, severity, note
+        FROM concerned
+        WHERE indicator <> '' AND severity <> 'excluded'
     """)
     con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
     con.execute("INSERT INTO meta VALUES ('fingerprint', ?), ('built_at', ?)",

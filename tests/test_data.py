@@ -54,6 +54,28 @@ TEXT_FIGURES = [
     ("imd_rank_national", "thanet", "2010", "rank", 49), ("imd_rank_kent", "shepway", "2010", "rank", 2),
     ("imd_rank_national", "tonbridge_malling", "2007", "rank", 256), ("imd_rank_national", "maidstone", "2010", "rank", 217),
     ("substance_admissions", "maidstone", "2012-06/2013-05", "count", 235),
+    # the figures that live only in the prose (issue 16)
+    ("kent_crime_spc_lower", "kent_medway", "2011-10", "count", 102000),
+    ("kent_crime_spc_upper", "kent_medway", "2013-03", "count", 98000),
+    ("kent_crime_spc_band", "kent_medway", "2012-02", "count", 5000),
+    ("kcvs_sample_size", "kent_medway", "2012/13", "count", 3000), ("kcvs_sample_size", "maidstone", "2012/13", "count", 216),
+    ("kcvs_sample_size", "medway", "2012/13", "count", 408),
+    ("assault_admissions_male_pct", "maidstone", "2012/13", "percent", 85),
+    ("assault_admissions_female_pct", "maidstone", "2012/13", "percent", 15),
+    ("nte_value", "maidstone", "2012/13", "count", 75), ("nte_jobs", "maidstone", "2012/13", "count", 1500),
+    ("town_centre_shops", "maidstone", "2012/13", "count", 700), ("town_centre_jobs", "maidstone", "2012/13", "count", 4400),
+    ("borough_hectares", "maidstone", "2012/13", "count", 40000),
+    ("da_reporting_pct", "maidstone", "2012/13", "percent", 56), ("ksi_all", "maidstone", "1994-1998", "average_per_year", 115),
+    ("asb", "maidstone", "2012/13", "named_wards_share_pct", 36),
+    ("da_incidents", "park_wood", "2012/13", "named_hotspot", 1), ("asb", "east", "2012/13", "named_hotspot", 1),
+    ("substance_admissions", "north", "2012-06/2013-05", "named_hotspot", 1),
+    ("ksi_pedestrians", "bridge", "2011-01/2013-12", "named_hotspot", 1),
+    ("imd_rank_national", "bearsted", "2010", "named_lowest", 1),
+    # corrections re-judged (issue 16): kept as printed, the disagreement recorded by the check
+    ("da_incidents", "maidstone", "2012/13", "rate_per_1000", 14.20),
+    ("da_repeat_victims", "maidstone", "2012/13", "rate_per_1000", 3.45),
+    ("theft_handling", "maidstone", "2012/13", "rate_per_1000", 17.41), ("ksi_p2w", "maidstone", "2012/13", "count", 13),
+    ("all_crime", "maidstone", "2011/12", "pct_change", -12.9),
 ]
 
 
@@ -81,26 +103,63 @@ def test_future_months_are_left_out_and_recorded(answerer):
     months = {r[0] for r in answerer.con.execute(
         "SELECT period FROM facts WHERE table_id = 's3_2_outcomes' AND period LIKE '2014-%'").fetchall()}
     assert months == set()
-    excluded = answerer.con.execute("SELECT row FROM excluded").fetchall()
+    excluded = answerer.con.execute("SELECT row FROM excluded WHERE \"table\" = 's3_2_outcomes'").fetchall()
     assert {r[0] for r in excluded} == {"Jan 14", "Feb 14", "Mar 14"}
 
 
-@pytest.mark.parametrize("indicator, period, measure, published, stored", [
+# Every stored correction and the two parts of the document that agree on the stored value (README: corrections)
+CORRECTIONS = [
     ("criminal_damage", "2012/13", "count", "1.277", 1277),
+    ("drug_offences", "2012/13", "rate_per_1000", "2.666", 2.66),
     ("deliberate_fires", "2012/13", "count", "-76", 76),
     ("ksi_65plus", "2012/13", "pct_change", "-225%", -69.2),
     ("vap", "2012/13", "count", "1579", 1570),
     ("recorded_crime", "2012/13", "count", "8986", 8296),
+    ("resolution_outcomes", "2012/13", "count", "3363", 3116),
     ("outcome_rate", "2012/13", "percent", "37.4%", 37.6),
-    ("ksi_p2w", "2012/13", "count", "13", 12),
-    ("ksi_all", "2012/13", "pct_change", "53%", -34.8),
-])
+    ("outcome_charge", "2012/13", "count", "1668", 1562),
+    ("outcome_caution", "2012/13", "count", "671", 621),
+    ("outcome_tic", "2012/13", "count", "238", 211),
+    ("outcome_pnd", "2012/13", "count", "315", 284),
+    ("outcome_fwc", "2012/13", "count", "88", 79),
+]
+
+
+@pytest.mark.parametrize("indicator, period, measure, published, stored", CORRECTIONS)
 def test_corrections_keep_the_published_value_and_a_note(answerer, indicator, period, measure, published, stored):
     rows = answerer.con.execute("SELECT value, published, note FROM facts WHERE indicator = ? AND area = 'maidstone' "
                                 "AND period = ? AND measure = ? AND published IS NOT NULL",
                                 [indicator, period, measure]).fetchall()
     assert rows, "the correction is not recorded"
     assert all(r[0] == pytest.approx(stored) and r[1] == published and r[2] for r in rows)
+    # the rule: two independent parts of the document agree on the stored value, and the note names them
+    assert all("Two parts agree" in r[2] or "Two sums agree" in r[2] for r in rows)
+
+
+def test_every_stored_correction_is_one_the_rule_allows(answerer):
+    """No correction beyond the list above: a figure only one part of the document contradicts stays as printed."""
+    stored = {(r[0], r[1], r[2]) for r in answerer.con.execute(
+        "SELECT indicator, period, measure FROM facts WHERE published IS NOT NULL").fetchall()}
+    assert stored == {(c[0], c[1], c[2]) for c in CORRECTIONS}
+
+
+@pytest.mark.parametrize("indicator, period, measure, compared_with, printed", [
+    ("da_incidents", "2012/13", "rate_per_1000", None, 14.20),
+    ("da_repeat_victims", "2012/13", "rate_per_1000", None, 3.45),
+    ("theft_handling", "2012/13", "rate_per_1000", None, 17.41),
+    ("ksi_p2w", "2012/13", "count", None, 13),
+    ("all_crime", "2011/12", "pct_change", None, -12.9),
+    ("ksi_all", "2012/13", "pct_change", "2008", -53),
+])
+def test_a_correction_on_one_part_alone_is_reverted_to_the_printed_figure(answerer, indicator, period, measure,
+                                                                            compared_with, printed):
+    rows = answerer.con.execute("SELECT value, published FROM facts WHERE indicator = ? AND area = 'maidstone' "
+                                "AND period = ? AND measure = ? AND compared_with IS NOT DISTINCT FROM ?",
+                                [indicator, period, measure, compared_with]).fetchall()
+    assert rows and all(r[0] == pytest.approx(printed) and r[1] is None for r in rows)
+    notes = answerer.con.execute("SELECT severity FROM figure_notes WHERE indicator = ? AND period = ?",
+                                 [indicator, period]).fetchall()
+    assert ("error",) in notes, "the disagreement is recorded beside the figure"
 
 
 def test_data_check_finds_the_documents_own_inconsistencies(settings):
@@ -131,7 +190,9 @@ def test_check_recomputes_rather_than_trusting_the_notes(data_copy, tmp_path):
     issues = check_pack(load_pack(data_copy))
     hits = [i for i in issues if i.indicator == "shoplifting" and i.measure in ("pct_change", "volume_change")
             and i.table == "s3_1_time_series"]
-    assert {i.measure for i in hits} == {"pct_change", "volume_change"}
+    # the printed +81 and +8.9% agree with each other and disagree with the new level in the same way: one issue
+    assert len(hits) == 1 and hits[0].severity == "error"
+    assert all(s in hits[0].note for s in ("+81", "+8.9%", "900", "994"))
 
 
 def test_ytd_figures_follow_from_the_monthly_data(answerer):
@@ -215,3 +276,170 @@ def test_every_csv_is_utf8_and_tidy():
     for path in (PROJECT_ROOT / "data").rglob("*.csv"):
         rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
         assert all(len(r) == len(rows[0]) for r in rows), path
+
+
+# -- issue 16: what the data check must find, and the figures from the prose -------------------------------
+@pytest.fixture(scope="module")
+def report(settings):
+    """`crimebot data check --format json`, run once."""
+    result = subprocess.run([sys.executable, "-m", "bot.cli", "data", "check", "--format", "json"],
+                            capture_output=True, text=True, env={"CRIMEBOT_STATE_DIR": str(settings.state_dir),
+                                                                 "PATH": "/usr/bin:/bin"}, cwd=PROJECT_ROOT)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["issues"]
+
+
+def _about(report, indicator=None, rule=None, severity=None):
+    return [i for i in report if (indicator is None or i["indicator"] == indicator) and (rule is None or i["rule"] == rule)
+            and (severity is None or i["severity"] == severity)]
+
+
+def test_rates_with_one_other_denominator_are_one_issue(report):
+    da = _about(report, rule="rate", indicator="da_incidents")
+    assert len(da) == 1 and not _about(report, rule="rate", indicator="da_repeat_victims")
+    assert all(s in da[0]["note"] for s in ("One cause", "14.20", "3.45", "126,000", "122,000", "14.66", "3.57"))
+    older = _about(report, rule="rate", indicator="all_crime")
+    older = [i for i in older if i["period"] == "2011/12"]
+    assert len(older) == 1 and not [i for i in _about(report, rule="rate", indicator="asb") if i["period"] == "2011/12"]
+    assert all(s in older[0]["note"] for s in ("54.4", "32.9", "163,000", "155,800"))
+    theft = _about(report, rule="rate", indicator="theft_handling")
+    assert len(theft) == 1 and "One cause" not in theft[0]["note"] and "17.41" in theft[0]["note"]
+
+
+def test_ksi_rates_per_10000_are_noted_on_both_rows(report, answerer):
+    ksi = _about(report, rule="rate", indicator="ksi_drivers_17_24")
+    assert len(ksi) == 1 and "per 10,000" in ksi[0]["note"] and "0.32" in ksi[0]["note"] and "0.25" in ksi[0]["note"]
+    for indicator in ("ksi_drivers_17_24", "ksi_65plus"):
+        notes = [r[0] for r in answerer.con.execute("SELECT note FROM figure_notes WHERE indicator = ? AND period = '2012/13'",
+                                                    [indicator]).fetchall()]
+        assert any("per 10,000" in n for n in notes), indicator
+
+
+def test_a_change_against_both_levels_is_one_issue(report):
+    p2w = _about(report, indicator="ksi_p2w")
+    assert len(p2w) == 1 and p2w[0]["severity"] == "error"
+    assert all(s in p2w[0]["note"] for s in ("+5", "+71.4%", "13", "+85.7%"))
+
+
+def test_a_misprint_in_two_tables_is_one_issue(report):
+    ksi = [i for i in _about(report, indicator="ksi_all", rule="change") if i["published"] == "-53"]
+    assert len(ksi) == 1 and ksi[0]["section"] == "1.2, 5.2-5.6"
+
+
+@pytest.mark.parametrize("rule, words", [
+    ("weekday", ["19 June 2014 was a Thursday", "24 June 2014 a Tuesday", "swapped"]),
+    ("whole", ["15.6%", "85", "13.26", "not a whole number"]),
+    ("rank basis", ["Footnote 5", "per 1,000", "Accidental fires", "Deliberate fires",
+                    "Road traffic collisions", "KSI casualties - all ages"]),
+])
+def test_check_computes_what_it_can(report, rule, words):
+    found = _about(report, rule=rule)
+    assert len(found) == 1, found
+    assert all(w in found[0]["note"] for w in words), found[0]["note"]
+
+
+def test_three_asb_wards_share_is_recomputed(report):
+    share = _about(report, indicator="asb", rule="share")
+    assert len(share) == 1 and share[0]["published"] == "36" and round(share[0]["computed"], 1) == 36.7
+
+
+@pytest.mark.parametrize("section, indicator, words", [
+    ("Appendix 2", "unemployed_18_24_pct", ["majority", "27.3%"]),
+    ("5.2.1", "da_repeat_pct", ["repeat incidents", "repeat victims"]),
+    ("5.2.1", "da_incidents", ["16", "18+"]),
+    ("5.6", "perc_speeding", ["2013", "2012/13", "26.9%"]),
+    ("5.6", "ksi_pedestrians", ["Bridge East", "Bridge", "East"]),
+])
+def test_textual_inconsistencies_are_errata(report, section, indicator, words):
+    errata = [i for i in _about(report, indicator=indicator, rule="erratum") if i["section"] == section]
+    assert len(errata) == 1
+    assert all(w in errata[0]["published"] + errata[0]["note"] for w in words)
+
+
+def test_data_check_prints_empty_fields_as_empty(settings):
+    result = subprocess.run([sys.executable, "-m", "bot.cli", "data", "check"], capture_output=True, text=True,
+                            env={"CRIMEBOT_STATE_DIR": str(settings.state_dir), "PATH": "/usr/bin:/bin"},
+                            cwd=PROJECT_ROOT)
+    assert result.returncode == 0, result.stderr
+    assert "nan" not in result.stdout.split() and " nan" not in result.stdout
+    assert "[5.1.5] England v Uruguay" in result.stdout
+
+
+def test_weekday_check_uses_the_calendar(data_copy):
+    from bot.check import check_pack
+    _edit(data_copy / "events.csv", "2014-06-14,Saturday", "2014-06-14,Friday")
+    _edit(data_copy / "events.csv", "2014-06-19,Tuesday", "2014-06-19,Thursday")
+    _edit(data_copy / "events.csv", "2014-06-24,Thursday", "2014-06-24,Tuesday")
+    found = [i for i in check_pack(load_pack(data_copy)) if i.rule == "weekday"]
+    assert len(found) == 1 and "14 June 2014 was a Saturday, not a Friday" in found[0].note
+
+
+def test_rate_grouping_follows_the_denominator(data_copy):
+    """State the denominator both DA rates imply, and the DA rate disagreement goes away."""
+    from bot.check import check_pack
+    _edit(data_copy / "denominators.csv", "maidstone,adults,2012/13,122000", "maidstone,adults,2012/13,125950")
+    found = [i for i in check_pack(load_pack(data_copy)) if i.rule == "rate" and i.indicator.startswith("da_")]
+    assert found == []
+
+
+# the new facts files and the passages each holds
+NEW_FILES = {
+    "s1_1_1_spc_chart": ("1.1.1", {"kent_crime_spc_lower", "kent_crime_spc_upper", "kent_crime_spc_band"}),
+    "s3_3_1_survey": ("3.3.1", {"kcvs_sample_size"}),
+    "s5_hotspot_wards": ("5.2.1-5.6", {"da_incidents", "asb", "substance_admissions", "ksi_pedestrians"}),
+    "appx2_place": ("Appendix 2", {"nte_value", "nte_jobs", "town_centre_shops", "town_centre_cafes_restaurants",
+                                   "town_centre_jobs", "borough_hectares", "imd_rank_national"}),
+}
+
+
+@pytest.mark.parametrize("table", sorted(NEW_FILES))
+def test_new_facts_file_is_catalogued_and_in_the_database(answerer, table):
+    section, indicators = NEW_FILES[table]
+    entry = answerer.con.execute("SELECT section, file FROM catalog WHERE table_id = ?", [table]).fetchone()
+    assert entry == (section, f"facts/{table}.csv")
+    found = {r[0] for r in answerer.con.execute("SELECT DISTINCT indicator FROM figures WHERE table_id = ?",
+                                                [table]).fetchall()}
+    assert found == indicators
+    unnoted = answerer.con.execute("SELECT count(*) FROM facts WHERE table_id = ? AND (note IS NULL OR note = '')",
+                                   [table]).fetchone()[0]
+    assert unnoted == 0, "every prose figure quotes its passage"
+
+
+def test_survey_samples_add_up_to_the_overall_sample(answerer):
+    rows = dict(answerer.con.execute("""
+        SELECT a.type, sum(f.value) FROM figures f JOIN areas a ON a.id = f.area
+        WHERE f.indicator = 'kcvs_sample_size' GROUP BY a.type""").fetchall())
+    assert rows == {"district": 12 * 216, "unitary": 408, "force": 3000}
+    assert rows["district"] + rows["unitary"] == rows["force"]
+
+
+@pytest.mark.parametrize("indicator, wards", [
+    ("da_incidents", {"Park Wood", "Shepway North", "High Street"}),
+    ("asb", {"High Street", "Shepway North", "Fant", "Park Wood", "East"}),
+    ("substance_admissions", {"Fant", "North"}),
+    ("ksi_pedestrians", {"High Street", "Bridge", "East", "Park Wood"}),
+    ("imd_rank_national", {"Park Wood", "Shepway North", "Shepway South", "High Street"}),
+])
+def test_wards_named_as_hotspots_come_from_the_wards_query(answerer, indicator, wards):
+    frame = answerer.run("wards", indicator=indicator)
+    named = frame[frame.measure == "named_hotspot"]
+    assert set(named.ward) == wards
+    assert all(isinstance(n, str) and n for n in named.note)
+
+
+def test_a_figure_for_a_span_of_months_says_so(answerer):
+    rows = answerer.con.execute("""
+        SELECT f.indicator, p.label, i.period_note FROM figures f JOIN periods p ON p.id = f.period
+        JOIN indicators i ON i.id = f.indicator
+        WHERE f.indicator IN ('substance_admissions', 'assault_admissions_male_pct', 'assault_admissions_female_pct')
+          AND f.area = 'maidstone'""").fetchall()
+    assert ("substance_admissions", "June 2012 to May 2013", "June to May") in rows
+    assert all("June to May" in (label + (note or "")) for _, label, note in rows)
+
+
+def test_national_context_left_out_is_listed_with_a_reason(answerer):
+    rows = answerer.con.execute("SELECT row, published, reason FROM excluded").fetchall()
+    text = " ".join(" ".join(r) for r in rows)
+    for passage in ("£13 billion", "£8.5 to £11 billion", "13,000 hospital admissions", "60,797", "35 occurrences"):
+        assert passage in text, passage
+    assert all(r[2] for r in rows)
