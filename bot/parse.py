@@ -51,18 +51,18 @@ CUES = {
     "which": ["which", "where", "what area", "which area", "which areas", "what district", "whereabouts"],
     "down": ["down", "going down", "gone down", "go down", "coming down", "come down", "falling", "fallen", "fall",
              "decreasing", "decreased", "decrease", "declining", "reducing", "reduced", "reduction", "dropping",
-             "dropped", "drop", "lower", "improving", "improved", "getting better", "better"],
+             "dropped", "drop", "lower", "improving", "improved", "getting better", "better", "less", "got less",
+             "getting less", "become less", "became less"],
     "up": ["going up", "gone up", "go up", "rising", "risen", "rise", "increasing", "increased", "increase",
-           "growing", "grown", "higher", "worsening", "getting worse", "worse", "up"],
+           "growing", "grown", "higher", "worsening", "getting worse", "worse", "up", "more", "got more",
+           "getting more", "become more", "became more"],
     "direction": ["up or down", "gone up or down", "going up or down", "go up or down", "up or down since",
                   "increased or decreased", "risen or fallen", "rising or falling", "better or worse", "direction", "direction of travel", "moving", "changing", "changed", "change",
                   "heading", "more of a problem", "less of a problem", "above or below"],
     "wards": ["ward", "wards", "hotspot", "hotspots", "hot spots", "hot spot", "by ward", "ward level",
               "ward breakdown", "which wards", "what wards", "neighbourhood", "neighbourhoods"],
-    "compare": ["compare", "comparison", "compared", "vs", "versus", "against kent", "against the county",
-                "across kent", "other districts", "districts", "district", "by district", "each district",
-                "all districts", "kent districts", "kent average", "county average", "side by side", "benchmark", "average", "kcc average",
-                "national average", "than kent", "than the county", "than average"],
+    "compare": ["compare", "comparison", "compared", "vs", "versus", "against the county", "other districts", "districts", "district", "by district", "each district",
+                "all districts", "kent districts", "side by side", "benchmark", "average", "than average"],
     "trend": ["trend", "trends", "over time", "history", "historic", "time series", "over the years",
               "year on year", "series", "long term"],
     "spc": ["spc", "control chart", "control limits", "xmr", "spc chart", "statistical process control",
@@ -75,8 +75,9 @@ CUES = {
              "per 1k", "per k"],
     "percent": ["%", "percent", "percentage", "share", "proportion", "share of", "what share", "what proportion",
                 "pc"],
-    "county": ["county", "in kent", "in the county", "among kent districts", "out of 12", "of 12", "kent wide",
-               "county wide", "countywide", "of the 12 districts", "of 12 districts", "among the 12", "in the kent"],
+    "county_area": ["county average", "kcc average", "kent average", "county wide", "countywide", "across kent",
+                    "across the county", "kent wide", "the county as a whole", "county figure", "county total"],
+    "county": ["county", "in kent", "in the county", "among kent districts", "out of 12", "of 12", "of the 12 districts", "of 12 districts", "among the 12", "in the kent"],
     "baseline": ["baseline", "base line", "target", "base year"],
     "since": ["since"],
     "months": ["month", "months", "monthly", "which month", "what month", "by month", "each month",
@@ -114,7 +115,8 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "pop": "population", "ppl": "people", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "no": "number", "num": "number"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
             "year before": -1, "year before last": -1, "the year before": -1}
-STOP_INSIDE = frozenset({"a", "an", "the"})  # dropped inside names on both sides: "theft from a car"
+STOP_INSIDE = frozenset({"a", "an", "the"})
+MEASURE_WORDS = frozenset({"number", "count", "total"})  # ordinary words that still tell two names apart  # dropped inside names on both sides: "theft from a car"
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +194,7 @@ class Vocabulary:
             if kind == "indicator":
                 words = " ".join(p for p in phrases + (aliases or "").split(";") + [extra or ""] if p)
                 vocab.described.setdefault(ident, set()).update(
-                    f for w in normalise(words).split() if w not in FILLER for f in vocab.form(w))
+                    f for w in normalise(words).split() if w not in FILLER or w in MEASURE_WORDS for f in vocab.form(w))
         vocab.filler = {vocab.canon(w) for w in FILLER}
         for cue, phrases in CUES.items():
             for phrase in phrases:
@@ -419,6 +421,8 @@ def parse(text: str, vocab: Vocabulary) -> Command:
         command.extra_words.append("%")
     if "county" in kinds:  # "in kent", "in the county": the county's own name may name a variant
         command.extra_words.extend(f for a, t in vocab.area_types.items() if t == "county" for f in vocab.form(a))
+    if {"number", "numbers", "many", "count"} & set(words):  # "how many", "number of": a count, not a rate
+        command.extra_words.append("number")
     for i, word in enumerate(words):
         if used[i]:
             continue
@@ -542,6 +546,11 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
                 best, used = top, wider[top[0]] - held
             elif not hits and len(top) > 1 and len(top) <= 4:
                 best, used = top, gained
+    if len(best) > 1 and pool:  # two names tied: the words asked may hold with one ("unemployed number")
+        fit = {i: len(pool & vocab.described.get(i, set())) for i in best}
+        most = max(fit.values())
+        if most and list(fit.values()).count(most) == 1:
+            best = [i for i in best if fit[i] == most]
     if not best:
         return used
     if len(best) == 1:
@@ -577,6 +586,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     # Kent named beside another area in a rank or comparison question is the field, not the place
     if len(c.areas) > 1 and "kent" in c.areas and (cue & {"rank", "compare", "county", "high", "low", "which"}):
         c.areas.remove("kent")
+    if not c.areas and "county_area" in cue:
+        c.areas = [a for a, t in area_types.items() if t == "county"][:1]  # "county average", "county-wide"
     c.area = c.areas[0] if c.areas else None
     c.indicator = c.indicators[0] if c.indicators else None
     c.area_is_ward = bool(c.area) and area_types.get(c.area) == "ward"

@@ -75,7 +75,9 @@ MEASURE_LABEL = {"count": "Number", "percent": "%", "rate_per_1000": "Rate per 1
                  "ward_rank_in_kent": "Rank among Kent wards", "increase_rank": "Rank of increase (1 = largest)",
                  "pp_change": "Change (points)", "average_per_year": "Average per year", "msg_rank": "Most similar group rank",
                  "national_rank": "National rank", "change_direction": "Direction (1 up, -1 down)", "rank": "Rank",
-                 "rank_change": "Change in rank", "named_hotspot": "Named as a hotspot (no figure given)"}
+                 "rank_change": "Change in rank", "named_hotspot": "Named as a hotspot (no figure given)",
+                 "named_lowest": "Named among the lowest (no figure given)",
+                 "named_wards_share_pct": "Share of the borough in the wards named %"}
 
 
 

@@ -6,6 +6,7 @@ follows, as for a figure question.
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -48,10 +49,20 @@ def direction(a: Answerer, c: Command) -> Answer:
     went = "up" if change > 0 else "down" if change < 0 else "level"
     better = ind.higher_is_better
     judged = ""
-    if went != "level" and isinstance(better, (bool,)) or better in ("true", "false", True, False):
+    if went != "level" and str(better).lower() in ("true", "false"):
         good = (went == "up") == (str(better).lower() == "true")
         judged = " (better)" if good else " (worse)"
     label = c.period if p.kind == "financial_year" else p.label
+    if row["value_measure"] == "rank":  # rank 1 = most: a falling number is more of what is ranked
+        before = frame[frame.period != c.period].iloc[-1] if len(frame) > 1 else None
+        more = change < 0
+        most = re.search(r"1 = most (\w+)", ind.name)
+        adjective = most.group(1) if most else "highly ranked"
+        yes = "" if asked is None else ("Yes: " if (asked == "up") == more else "No: ")
+        since = f" from {fmt_number(before['value'])} in {before['period']}" if before is not None else ""
+        answer.headline = (f"{yes}{a.vocab.names[('area', area)]} became {'more' if more else 'less'} {adjective} by "
+                           f"{label}: rank {fmt_number(row['value'])}{since} ({ind.name}).")
+        return answer
     amount = (fmt_change(change, 1) + " points" if pct else
               fmt_change(change) + (f" ({fmt_change(row['pct_change'], 1, '%')})" if not pd.isna(row["pct_change"]) else ""))
     value = fmt_number(row["value"], row["value_digits"], "%" if pct else "")

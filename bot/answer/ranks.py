@@ -69,11 +69,14 @@ def rank(a: Answerer, c: Command) -> Answer:
                        + (", ..." if len(others) > 12 else "") + ".",
                        [f"{ind.name.lower()}"] + [f"rank {r[0].lower()}" for r in others[:2]])
     periods = list(dict.fromkeys(ranked.sort_values("period_start").period))
+    first = next(m for m in RANK_MEASURES if m in set(ranked.measure))  # the county rank before others
+    main = list(dict.fromkeys(ranked[ranked.measure == first].sort_values("period_start").period))
     if c.period and c.period not in periods:
         label = a.periods[c.period].label if c.period in a.periods else c.period
         raise NoAnswer(f"The assessment gives no rank for {ind.name} in {area_name(a, area)} for {label}; "
                        f"it gives one for {', '.join(periods)}.", [f"rank {ind.name.lower()} {p}" for p in periods[-2:]])
-    period = c.period or periods[-1]
+    years = [p for p in main if a.periods[p].kind == "financial_year"]
+    period = c.period or (years[-1] if years else main[-1])  # the last full year, as the figure answers
     c.period = period
     at = {r.measure: r for r in frame[frame.period == period].itertuples()}
     measure = next(m for m in RANK_MEASURES if m in at)
@@ -103,6 +106,12 @@ def rank(a: Answerer, c: Command) -> Answer:
     elif "count" in at:
         text += f"; {fmt_number(at['count'].value, at['count'].digits)} {ind.unit}"
     answer = Answer(c.text, {}, headline=text + ".")
+    later = [p for p in main if a.periods[p].end > a.periods[period].end]
+    if later and not c.period:
+        by = {r.measure: r for r in frame[frame.period == later[-1]].itertuples()}
+        if first in by:
+            answer.notes.append(f"Later: {MEASURE_LABEL.get(first, first).lower()} {fmt_rank(by[first].value, by[first].flag)}"
+                                f" for {a.periods[later[-1]].label}.")
     rows = []
     for p in periods:
         by = {r.measure: r for r in frame[frame.period == p].itertuples()}

@@ -58,6 +58,10 @@ def top(a: Answerer, c: Command) -> Answer:
                 ["period_end", "order"], ascending=[False, True]).iloc[0]
             choice = ("wards", best.measure, best.period)
     if choice is None:
+        named = _named_in_text(a, c, indicator, scopes)
+        if named is not None:
+            return named
+    if choice is None:
         where = " or ".join(scopes).replace("districts", "districts").replace("wards", "wards")
         what = {"rate": " rate per 1,000", "percent": " percentage"}.get(c.measure, "")
         raise NoAnswer(f"The data cannot say which {where.rstrip('s')} has the {'highest' if c.extreme == 'high' else 'lowest'} "
@@ -173,4 +177,31 @@ def over_time(a: Answerer, c: Command, indicator: str) -> Answer:
         answer.notes.append(f"{ind.name} by month is the monthly series '{a.indicators[series].name}'.")
     a.annotate(answer, numerator or series, area, have, set(a.lookup("monthly_values", indicator=numerator or series,
                                                                       area=area).table_id))
+    return answer
+
+
+def _named_in_text(a: Answerer, c: Command, indicator: str, scopes: list[str]) -> Answer | None:
+    """The area the assessment's text names as highest (or lowest) when it gives no figures to compare."""
+    ind = a.indicators[indicator]
+    frame = a.run("named_extremes", indicator=indicator)
+    words = ("highest", "most", "worst") if c.extreme != "low" else ("lowest", "fewest", "best")
+    types = {t for scope in scopes for t in SCOPES[scope]}
+    notes = frame.note.str.lower()
+    ordinal = notes.str.contains(r"(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth)\s+(?:highest|lowest|worst|best)")
+    frame = frame[frame.area_type.isin(types) & notes.str.contains("|".join(words)) & ~ordinal]
+    if c.period:
+        frame = frame[frame.period == c.period]
+    if frame.empty:
+        return None
+    row = frame.iloc[0]
+    c.area, c.period = row.area, row.period
+    unit = "%" if row.measure in ("percent", "pct_change") else ""
+    value = fmt_number(row.value, row.digits, unit)
+    answer = Answer(c.text, {}, headline=(
+        f"The assessment names {row.area_name}: \"{row.note}\" ({ind.name}, {MEASURE_LABEL.get(row.measure, row.measure).lower()} "
+        f"{value}, {row.period_label}). It gives no other {'ward' if row.area_type == 'ward' else 'district'}'s "
+        "figure to compare."),
+        tables=[Table(f"{ind.name}: {row.area_name}, {row.period_label}", ["Area", "Period", "Measure", "Figure"],
+                      [[row.area_name, row.period_label, MEASURE_LABEL.get(row.measure, row.measure), value]])])
+    a.annotate(answer, indicator, row.area, [row.period], {row.table_id})
     return answer
