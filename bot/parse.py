@@ -18,7 +18,7 @@ name is clearly the closest.
 >>> (c.kind, c.indicator, c.area, c.period, c.corrections)
 ('figure', 'shoplifting', 'maidstone', '2012/13', [('shoplifitng', 'Shoplifting')])
 >>> parse("gun crime 2012/13", vocab).unknown
-['gun']
+['gun crime']
 """
 from __future__ import annotations
 
@@ -56,7 +56,11 @@ CUES = {
     "up": ["going up", "gone up", "go up", "rising", "risen", "rise", "increasing", "increased", "increase",
            "growing", "grown", "higher", "worsening", "getting worse", "worse", "up", "more", "got more",
            "getting more", "become more", "became more"],
-    "direction": ["up or down", "gone up or down", "going up or down", "go up or down", "up or down since",
+    "year_before": ["last year", "previous year", "prev year", "the year before", "a year ago", "year ago",
+                    "on last year", "on the previous year", "same period last year", "same quarter last year",
+                    "same period the year before", "compared to last year", "compared with last year",
+                    "vs last year", "on prev year", "vs prev year", "vs previous year", "year on year change"],
+    "direction": ["% change", "percent change", "percentage change", "up or down", "gone up or down", "going up or down", "go up or down", "up or down since",
                   "increased or decreased", "risen or fallen", "rising or falling", "better or worse", "direction", "direction of travel", "moving", "changing", "changed", "change",
                   "heading", "more of a problem", "less of a problem", "above or below"],
     "wards": ["ward", "wards", "hotspot", "hotspots", "hot spots", "hot spot", "by ward", "ward level",
@@ -67,12 +71,13 @@ CUES = {
               "year on year", "series", "long term"],
     "spc": ["spc", "control chart", "control limits", "xmr", "spc chart", "statistical process control",
             "process control", "control bands"],
-    "priority": ["priority", "priorities", "sub group", "subgroup", "sub-group", "task group", "task and finish",
+    "priority": ["who owns", "who leads", "who chairs", "who is responsible", "which group", "what group",
+                 "which sub group", "lead", "leads", "owner", "owns", "chair", "chairs", "responsible",
+                 "a priority", "still a priority", "cross cutting", "cross cutting themes", "themes",
+                 "priority", "priorities", "sub group", "subgroup", "sub-group", "task group", "task and finish",
                  "task and finish group", "pack", "priority pack", "sub group pack"],
     "help": ["help", "examples", "what can i ask", "what can you do", "how do i use", "commands", "usage"],
-    "rate": ["rate", "per 1000", "per thousand", "per head", "per capita", "rates", "per 1000 people",
-             "per 1000 residents", "per 1000 population", "per 1000 households", "rate per 1000", "per 1000 pop",
-             "per 1k", "per k"],
+    "rate": ["rate", "rates", "per1000", "rate per1000"],
     "percent": ["%", "percent", "percentage", "share", "proportion", "share of", "what share", "what proportion",
                 "pc"],
     "county_area": ["county average", "kcc average", "kent average", "county wide", "countywide", "across kent",
@@ -102,6 +107,7 @@ borough borough's town district's area's place local locally
 look looking see know find tell like want need would
 maidstone's kent's
 per cent across didnt didn't doesnt don't dont isnt aren't arent seen say saying said people's
+went go goes gone going why when actually really still not calendar currently
 among amongst categories category types type kinds kind breakdown results result figures details detail info information
 latest up-to-date quick summary overview new
 """.split())
@@ -112,7 +118,9 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "labor": "labour", "favor": "favour", "jewelry": "jewellery", "traveling": "travelling",
                  "yrs": "years", "yr": "year", "worried": "problem", "concern": "problem", "concerned": "problem",
                  "concerns": "problem", "worry": "problem", "problems": "problem", "perceptions": "perception",
-                 "pop": "population", "ppl": "people", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "no": "number", "num": "number"}
+                 "pop": "population", "ppl": "people", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
+                 "hosp": "hospital", "crim": "criminal", "burg": "burglary", "resi": "dwelling", "residential": "dwelling",
+                 "u": "you", "cos": "because", "tho": "though", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "no": "number", "num": "number"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
             "year before": -1, "year before last": -1, "the year before": -1}
 STOP_INSIDE = frozenset({"a", "an", "the"})
@@ -158,6 +166,7 @@ class Vocabulary:
     cues: dict[tuple, str] = field(default_factory=dict)
     filler: set[str] = field(default_factory=set)
     described: dict[str, set[str]] = field(default_factory=dict)  # indicator -> word forms of its description
+    units: dict[str, str] = field(default_factory=dict)  # indicator -> its unit
 
     @classmethod
     def from_rows(cls, rows) -> "Vocabulary":
@@ -192,6 +201,7 @@ class Vocabulary:
             for phrase in phrases + (aliases or "").split(";"):
                 vocab.add(kind, ident, phrase)
             if kind == "indicator":
+                vocab.units[ident] = (extra or "").split(" ")[0] if extra else ""
                 words = " ".join(p for p in phrases + (aliases or "").split(";") + [extra or ""] if p)
                 vocab.described.setdefault(ident, set()).update(
                     f for w in normalise(words).split() if w not in FILLER or w in MEASURE_WORDS for f in vocab.form(w))
@@ -230,6 +240,7 @@ class Command:
     area: str | None = None
     period: str | None = None
     relative: int | None = None  # 0 = latest, -1 = the year before the latest
+    against: str | None = None   # a second period asked beside the first ("2011/12 vs 2012/13")
     priority: str | None = None
     corrections: list[tuple[str, str]] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
@@ -261,8 +272,28 @@ def normalise(text: str) -> str:
     text = re.sub(r"'s\b", "", text)
     text = re.sub(r"(?<![\w])'|'(?![\w])", " ", text)
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # anti-social, re-offending: words, not ranges
+    text = re.sub(r"(?<=[a-z])/(?=[a-z])", " ", text)  # drunk/rowdy, vandalism/graffiti
     text = re.sub(r"\bre offend", "reoffend", text)
+    text = re.sub(r"\b(\d+)(yrs?|years?|months?|mths?)\b", r"\1 \2", text)  # 3yr, 18yr
+    text = re.sub(r"\byrs\b", "years", re.sub(r"\byr\b", "year", text))
+    text = re.sub(r"\bqtrs?\b", "quarter", text)
+    text = re.sub(r"(?<!\w)[-+/](?!\w)", " ", text)  # a dash or plus on its own: punctuation
+    # "per 1,000 residents", "per 1k pop": one measure word, whatever the denominator is called
+    text = re.sub(r"\bper\s*(?:1000|1k|k|thousand|1 000|head|capita)\b(?:\s+(?:of\s+)?(?:the\s+)?"
+                  r"(?:people|residents|adults|households|population|pop|inhabitants|persons|homes|houses))?",
+                  " per1000 ", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _period_order(period: str) -> str:
+    """Sort key: a period's first year and month, from its id ('2012/13 Q2' -> '2012-07')."""
+    quarter = re.match(r"^(\d{4})/\d{2} Q([1-4])$", period)
+    if quarter:
+        month = (int(quarter[2]) - 1) * 3 + 4
+        return f"{int(quarter[1]) + (month > 12)}-{(month - 1) % 12 + 1:02d}"
+    if re.match(r"^\d{4}/\d{2}$", period):
+        return f"{period[:4]}-04"
+    return period[:7]
 
 
 def _year(text: str) -> int:
@@ -290,6 +321,8 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
         (r"\b(?:fy\s*)?(20\d\d|\d\d)\s*[/-]\s*(20\d\d|\d\d)\s*q([1-4])\b", "quarter_after"),
         (r"\b(first|second|third|fourth|1st|2nd|3rd|4th|last) quarter (?:of )?(?:fy\s*)?(20\d\d|\d\d)\s*[/-]\s*(20\d\d|\d\d)\b",
          "quarter_words"),
+        (r"\b(first|second|1st|2nd|h1|h2) half (?:of )?(?:fy\s*)?(20\d\d|\d\d)\s*[/-]\s*(20\d\d|\d\d)\b", "half"),
+        (r"\b(h1|h2) (?:of )?(?:fy\s*)?(20\d\d|\d\d)\s*[/-]\s*(20\d\d|\d\d)\b", "half"),
         # several years: 1994-98, 1994-1998, 2011-2013
         (r"\b((?:19|20)\d\d)\s*(?:-|to)\s*((?:19|20)?\d\d)\b", "years"),
         # financial years: 2012/13, 2012-13, 2012/2013, 12/13, fy2012/13, fy 12-13
@@ -327,6 +360,12 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
                 if _year(g[2]) != start + 1:
                     continue
                 period = f"{_fy(start)} Q{q}"
+            elif kind == "half":
+                start = _year(g[1])
+                if _year(g[2]) != start + 1:
+                    continue
+                period = (f"{start}-04/{start}-09" if g[0] in ("first", "1st", "h1")
+                          else f"{start}-10/{start + 1}-03")  # April to September; October to March
             elif kind == "years":
                 first, last = int(g[0]), int(g[1]) if len(g[1]) == 4 else int(g[0][:2] + g[1])
                 if last - first < 2 or last - first > 30:
@@ -390,6 +429,12 @@ def parse(text: str, vocab: Vocabulary) -> Command:
         command.since = found
         clean = (clean[:since.start()] + " " + clean[since.end():]).strip()
     command.period, command.relative, rest = extract_period(clean, vocab.period_ids)
+    if command.period:
+        second, _, rest2 = extract_period(rest, vocab.period_ids)
+        if second and second != command.period:
+            command.period, command.against = sorted([command.period, second], key=_period_order)[::-1]
+            rest = rest2
+
     words = rest.split()
     # a bare word's form is the synonym-rewritten stem; keep the typed word for messages
     forms = [() if w in STOP_INSIDE else (vocab.form(w) or (w,)) for w in words]
@@ -474,7 +519,13 @@ def parse(text: str, vocab: Vocabulary) -> Command:
 
 
 def _runs(words: list[str], unknown: list[str]) -> list[str]:
-    """Words not understood, joined where they stand together ('drink driving', 'stop and search')."""
+    """Words not understood, joined where they stand together ('drink driving', 'stop and search'), with
+    the generic noun after them ('hate crime')."""
+    generic = {"crime", "crimes", "offences", "offence", "incidents", "figures"}
+    if len(unknown) == 1:
+        i = next((k for k, w in enumerate(words) if w == unknown[0]), None)
+        if i is not None and i + 1 < len(words) and words[i + 1] in generic:
+            return [f"{unknown[0]} {words[i + 1]}"]
     if len(unknown) < 2:
         return unknown
     left, runs, current = list(unknown), [], []
@@ -546,11 +597,30 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
                 best, used = top, wider[top[0]] - held
             elif not hits and len(top) > 1 and len(top) <= 4:
                 best, used = top, gained
+    if len(best) > 1:  # one name, a count and a percentage of it: the count unless '%' was asked
+        names = {vocab.names.get(("indicator", i)) for i in best}
+        if len(names) == 1:
+            pct = [i for i in best if vocab.units.get(i, "").startswith("%")]
+            plain = [i for i in best if i not in pct]
+            best = (pct if "%" in command.extra_words else plain) or best
     if len(best) > 1 and pool:  # two names tied: the words asked may hold with one ("unemployed number")
         fit = {i: len(pool & vocab.described.get(i, set())) for i in best}
         most = max(fit.values())
         if most and list(fit.values()).count(most) == 1:
             best = [i for i in best if fit[i] == most]
+    left = pool - set(command.extra_words) - used
+    if left and len(best) <= 1:
+        # words still unexplained: an indicator whose own name holds all of them and more of the question's
+        # words than the one found ("estimated hidden dv victims women 16-59")
+        asked = left | held
+        # it must share a word with the subject already found: 'areas' is not the borough's area in hectares
+        cover = {i: asked & d for i, d in vocab.described.items() if left <= d and (not held or held & d)}
+        if cover:
+            most = max(len(v) for v in cover.values())
+            top = [i for i, v in cover.items() if len(v) == most]
+            if len(top) == 1 and most > len(held & asked):
+                best, used = top, used | left
+                held = held & vocab.described.get(top[0], set())
     if not best:
         return used
     if len(best) == 1:
@@ -610,10 +680,10 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
         c.kind = "trend"
     elif "wards" in cue and not (c.area and c.area_is_ward):
         c.kind = "wards"
-    elif "compare" in cue:
+    elif "compare" in cue and not (c.against and len(c.areas) <= 1):
         c.kind = "compare"
     else:
-        c.kind = "figure"
+        c.kind = "figure"  # "crime apr-sep 2013 vs apr-sep 2012": one place, two periods
     if c.kind != "priority":
         c.priority = None
 

@@ -204,7 +204,9 @@ class Answerer:
 
     def answer(self, c: Command) -> Answer:
         self._refuse_unless_understood(c)
-        if c.area is None and c.kind not in ("top", "help", "priority"):
+        if c.kind == "rank" and c.area and self.vocab.area_types.get(c.area) == "county":
+            c.area = None  # "shoplifting rank kent": the home district's rank in the county
+        if c.area is None and c.kind not in ("top", "help"):
             c.area = HOME  # understood: the place answered
         answer = KINDS[c.kind](self, c)
         answer.understood = self.understood(c)

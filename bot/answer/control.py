@@ -13,6 +13,9 @@ if TYPE_CHECKING:
 def spc(a: Answerer, c: Command) -> Answer:
     """An XmR control chart of a monthly series: centre line, natural process limits, signals."""
     indicator = a._need_indicator(c, "spc")
+    monthly = a.indicators[indicator].monthly_indicator
+    if isinstance(monthly, str) and monthly:
+        indicator = c.indicator = monthly  # "spc all crime": its monthly series
     area = c.area or "maidstone"
     name = a.vocab.names[("indicator", indicator)]
     frame = a.run("trend", indicator=indicator, area=area)

@@ -76,7 +76,7 @@ def figure(a: Answerer, c: Command) -> Answer:
     if p.kind == "month":
         frame = frame.tail(13)
     elif p.kind in ("span", "quarter", "calendar_year"):
-        earlier = {period, (a.period_index.year_before(period) or period)}
+        earlier = {period, (a.period_index.year_before(period) or period), c.against}
         frame = frame[frame.period.isin(earlier)]
     if period not in set(frame.period):
         raise NoAnswer(f"The data states no {ind.name} figure for {area_name(a, area)} in {p.label} "
