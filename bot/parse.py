@@ -142,14 +142,14 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def ordinary_word(word: str) -> bool:
+def ordinary_word(word: str, zipf: float = 3.5) -> bool:
     """An everyday English word (wordfreq's Zipf frequency of 3.5 or more: 'over', 'highest', 'least').
 
     Such a word is never corrected into a name: 'over' is not Dover. Loaded only when a word needs it.
     """
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "en") >= 3.5
+    return zipf_frequency(word, "en") >= zipf
 
 
 @dataclass
@@ -167,6 +167,9 @@ class Vocabulary:
     filler: set[str] = field(default_factory=set)
     described: dict[str, set[str]] = field(default_factory=dict)  # indicator -> word forms of its description
     units: dict[str, str] = field(default_factory=dict)  # indicator -> its unit
+    phrase_words: list[tuple[str, str]] = field(default_factory=list)  # several words that mean one: -> "ksi"
+    lexicon: list[str] = field(default_factory=list)  # every word of every name and cue, for respelling
+    place_types: dict[str, str] = field(default_factory=dict)  # place name -> town, city, county, ...
 
     @classmethod
     def from_rows(cls, rows) -> "Vocabulary":
@@ -182,13 +185,18 @@ class Vocabulary:
         for kind, ident, name, aliases, extra in rows:
             if kind == "word":
                 for phrase in (aliases or "").split(";"):
-                    if phrase.strip():
-                        vocab.words[normalise(phrase)] = normalise(ident)
+                    phrase = normalise(phrase)
+                    if " " in phrase:
+                        vocab.phrase_words.append((phrase, normalise(ident)))
+                    elif phrase:
+                        vocab.words[phrase] = normalise(ident)
                 continue
             later.append((kind, ident, name, aliases, extra))
+        vocab.phrase_words.sort(key=lambda pw: -len(pw[0]))
         for kind, ident, name, aliases, extra in later:
             if kind == "place":
                 vocab.places.setdefault(vocab.form(normalise(name)), (name, extra))
+                vocab.place_types[normalise(name)] = aliases or ""
                 continue
             if name is not None:
                 vocab.names[(kind, ident)] = name
@@ -206,6 +214,10 @@ class Vocabulary:
                 vocab.described.setdefault(ident, set()).update(
                     f for w in normalise(words).split() if w not in FILLER or w in MEASURE_WORDS for f in vocab.form(w))
         vocab.filler = {vocab.canon(w) for w in FILLER}
+        vocab.phrase_words.sort(key=lambda pw: -len(pw[0]))
+        words = {w for phrase in vocab.phrases for w in phrase.split()}
+        words |= {w for phrases in CUES.values() for phrase in phrases for w in normalise(phrase).split()}
+        vocab.lexicon = sorted(w for w in words if len(w) >= 4 and w.isalpha())
         for cue, phrases in CUES.items():
             for phrase in phrases:
                 vocab.cues.setdefault(vocab.form(normalise(phrase)), cue)
@@ -213,6 +225,8 @@ class Vocabulary:
 
     def add(self, kind: str, ident: str, phrase: str) -> None:
         phrase = normalise(phrase or "")
+        for words, meaning in self.phrase_words:  # the same rewriting as questions get
+            phrase = re.sub(rf"\b{re.escape(words)}\b", meaning, phrase)
         if not phrase:
             return
         entry = (kind, ident)
@@ -415,10 +429,12 @@ def _take(forms: list[tuple], tables: list[dict], max_len: int = 6):
             i += 1
 
 
-def parse(text: str, vocab: Vocabulary) -> Command:
+def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     """Read a question; never raises. Words not understood and misspellings are reported on the command."""
     command = Command(text=text)
     clean = normalise(text or "")[:500]
+    for phrase, meaning in vocab.phrase_words:  # "killed or seriously injured" -> "ksi"
+        clean = re.sub(rf"\b{re.escape(phrase)}\b", meaning, clean)
     clean = re.sub(r"\b(top|bottom) (\d+|three|five|ten)\b", r"\1", clean)
     if not clean or clean in ("help", "?", "examples"):
         command.kind = "help"
@@ -451,6 +467,8 @@ def parse(text: str, vocab: Vocabulary) -> Command:
                 vocab.phrases.get(" ".join(words[start:end]))
             if exact and sum(k == "indicator" for k, _ in value) > 1:
                 value = exact  # word forms join two names; the words as typed name one of them
+            elif not exact and sum(k == "indicator" for k, _ in value) > 1:
+                value = _closest_spelling(" ".join(words[start:end]), value, vocab)
             if not exact or not any(e[0] == "area" for e in exact):
                 value = [e for e in value if e[0] != "area"]  # places match as typed: 'forced' is not 'force'
             if not value:
@@ -460,6 +478,13 @@ def parse(text: str, vocab: Vocabulary) -> Command:
         elif table == 1:
             kinds.append(value)
         else:
+            typed = " ".join(w for w in words[start:end] if w not in STOP_INSIDE)
+            before = words[start - 1] if start else ""
+            ordinary = (end - start == 1 and vocab.place_types.get(typed) in ("town", "village")
+                        and ordinary_word(typed, 4.0) and before not in ("in", "at", "near", "around"))
+            if typed != " ".join(w for w in normalise(value[0]).split() if w not in STOP_INSIDE) or ordinary:
+                used[start:end] = [False] * (end - start)  # 'worth' is not Worthing; 'the deal with' is not Deal
+                continue
             command.places.append(value)
     command.cues = kinds
     if "percent" in kinds:
@@ -514,8 +539,50 @@ def parse(text: str, vocab: Vocabulary) -> Command:
         i += 1
     _resolve_indicators(command, vocab)
     _settle_kind(command, kinds, vocab.area_types)
+    if command.unknown and not _respelt:
+        respelt = _respell(clean, command.unknown, vocab)
+        if respelt:
+            fixed, pairs = respelt
+            again = parse(fixed, vocab, _respelt=True)
+            if len(again.unknown) < len(command.unknown):
+                again.text = text
+                again.corrections = pairs + again.corrections
+                return again
     command.unknown = _runs(words, command.unknown)
     return command
+
+
+def _closest_spelling(typed: str, entries: list, vocab: Vocabulary) -> list:
+    """Of several names sharing a word form, the one spelt most like the words typed ('unemployement' is
+    'unemployment', not 'unemployed'), when one is clearly closest; else all of them."""
+    best: dict[tuple, float] = {}
+    for phrase, found in vocab.phrases.items():
+        for entry in found:
+            if entry in entries:
+                best[entry] = max(best.get(entry, 0), fuzz.ratio(typed, phrase))
+    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[0][1] >= ranked[1][1] + 3:
+        return [ranked[0][0]] + [e for e in entries if e[0] != "indicator"]
+    return entries
+
+
+def _respell(clean: str, unknown: list[str], vocab: Vocabulary):
+    """Misspelt words inside names ('violant crime', 'drugs ofences', 'unemployement'): each word not
+    understood that is not an ordinary English word, corrected to the one word of the vocabulary it is
+    clearly closest to. Returns (the corrected text, [(typed, corrected)]) or None."""
+    pairs = []
+    for word in unknown:
+        if " " in word or len(word) < 4 or not word.isalpha() or ordinary_word(word):
+            continue
+        matches = process.extract(word, [w for w in vocab.lexicon if w[0] == word[0]], scorer=fuzz.ratio, limit=2)
+        if not matches or matches[0][1] < 80 or (len(matches) > 1 and matches[1][1] > matches[0][1] - 5):
+            continue
+        pairs.append((word, matches[0][0]))
+    if not pairs:
+        return None
+    for word, right in pairs:
+        clean = re.sub(rf"\b{re.escape(word)}\b", right, clean)
+    return clean, pairs
 
 
 def _runs(words: list[str], unknown: list[str]) -> list[str]:

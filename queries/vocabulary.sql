@@ -11,4 +11,4 @@ SELECT 'period', id, label, aliases, kind FROM periods
 UNION ALL
 SELECT kind, target, NULL, phrase, NULL FROM synonyms
 UNION ALL
-SELECT 'place', name, name, NULL, within FROM places
+SELECT 'place', name, name, type, within FROM places

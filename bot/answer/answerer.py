@@ -116,7 +116,7 @@ class Answerer:
     def coverage_sentence(self) -> str:
         """What places the data covers, in words: "Maidstone, its 27 wards, the 12 Kent districts, ..."."""
         types = self.vocab.area_types
-        wards = sum(1 for t in types.values() if t == "ward")
+        wards = sum(1 for a in self.areas.values() if a.type == "ward" and a.parent == HOME)
         districts = sum(1 for t in types.values() if t == "district")
         others = [self.vocab.names[("area", a)] for a, t in types.items() if t in ("unitary", "county")]
         return (f"{area_name(self, HOME)}, its {wards} wards, the {districts} Kent districts, "
