@@ -40,12 +40,13 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4":
 CUES = {
     "rank_changes": ["rank changes", "rank change", "ranking changes", "rank movements", "changes in rank",
                      "rank changes 2012/13", "which categories improved", "rank table"],
-    "rank": ["rank", "national rank", "rank nationally", "ranking", "ranked", "position", "league table", "place in kent", "county rank",
+    "rank": ["rank", "sit", "where do we sit", "where does maidstone sit", "move up", "moved up", "move down",
+             "moved down", "go up the table", "climb", "climbed", "slip", "slipped", "league position", "national rank", "rank nationally", "ranking", "ranked", "position", "league table", "place in kent", "county rank",
              "county position", "where do we come", "where does maidstone come", "where do we stand", "come in kent",
              "compared to other districts", "compared with other districts"],
     "high": ["highest", "most", "biggest", "largest", "greatest", "top", "highest number",
-             "highest rate", "the most", "peak", "maximum", "max"],
-    "low": ["lowest", "least", "fewest", "smallest", "bottom", "lowest rate", "minimum", "min"],
+             "the most", "peak", "maximum", "max"],
+    "low": ["lowest", "least", "fewest", "smallest", "bottom", "minimum", "min"],
     "worst": ["worst", "poorest"],
     "best": ["best", "strongest"],
     "which": ["which", "where", "what area", "which area", "which areas", "what district", "whereabouts"],
@@ -54,7 +55,8 @@ CUES = {
              "dropped", "drop", "lower", "improving", "improved", "getting better", "better", "less", "got less",
              "getting less", "become less", "became less"],
     "up": ["going up", "gone up", "go up", "rising", "risen", "rise", "increasing", "increased", "increase",
-           "growing", "grown", "higher", "worsening", "getting worse", "worse", "up", "more", "got more",
+           "growing", "grown", "higher", "worsening", "getting worse", "worse", "up", "more", "got more", "jump",
+           "jumped", "rose", "risen",
            "getting more", "become more", "became more"],
     "year_before": ["last year", "previous year", "prev year", "the year before", "a year ago", "year ago",
                     "on last year", "on the previous year", "same period last year", "same quarter last year",
@@ -63,10 +65,12 @@ CUES = {
     "direction": ["% change", "percent change", "percentage change", "up or down", "gone up or down", "going up or down", "go up or down", "up or down since",
                   "increased or decreased", "risen or fallen", "rising or falling", "better or worse", "direction", "direction of travel", "moving", "changing", "changed", "change",
                   "heading", "more of a problem", "less of a problem", "above or below"],
-    "wards": ["ward", "wards", "hotspot", "hotspots", "hot spots", "hot spot", "by ward", "ward level",
+    "wards": ["ward", "wards", "bit", "bits", "part of maidstone", "parts of maidstone", "part of the borough",
+              "parts of the borough", "hotspot", "hotspots", "hot spots", "hot spot", "by ward", "ward level",
               "ward breakdown", "which wards", "what wards", "neighbourhood", "neighbourhoods"],
     "compare": ["compare", "comparison", "compared", "vs", "versus", "against the county", "other districts", "districts", "district", "by district", "each district",
-                "all districts", "kent districts", "side by side", "benchmark", "average", "than average"],
+                "all districts", "kent districts", "side by side", "benchmark", "average", "than average", "rest of kent",
+                "rest of the county", "other areas", "elsewhere in kent"],
     "trend": ["trend", "trends", "over time", "history", "historic", "time series", "over the years",
               "year on year", "series", "long term"],
     "spc": ["spc", "control chart", "control limits", "xmr", "spc chart", "statistical process control",
@@ -87,6 +91,8 @@ CUES = {
     "since": ["since"],
     "months": ["month", "months", "monthly", "which month", "what month", "by month", "each month",
                "per month", "a month", "month by month"],
+    "categories": ["crime type", "crime types", "category", "categories", "which crime", "what crime", "type of crime",
+                   "types of crime", "offence type", "offence types", "which offence", "what offence"],
     "quarters": ["quarter", "quarters", "which quarter", "quarterly", "by quarter", "each quarter"],
     "years_span": ["over three years", "over 3 years", "last three years", "last 3 years", "past three years",
                    "past 3 years", "three years", "3 years", "three year", "3 year", "over the last three years",
@@ -107,8 +113,9 @@ borough borough's town district's area's place local locally
 look looking see know find tell like want need would
 maidstone's kent's
 per cent across didnt didn't doesnt don't dont isnt aren't arent seen say saying said people's
-went go goes gone going why when actually really still not calendar currently
-among amongst categories category types type kinds kind breakdown results result figures details detail info information
+went go goes gone going why when actually really still not calendar currently comes come coming based use uses
+used using anything something focusing focus focused wide partnership partnerships after during within
+among amongst types type kinds kind breakdown results result figures details detail info information
 latest up-to-date quick summary overview new
 """.split())
 # A word rewritten before it is compared: US spellings and a few forms the stemmer does not join.
@@ -120,11 +127,14 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "concerns": "problem", "worry": "problem", "problems": "problem", "perceptions": "perception",
                  "pop": "population", "ppl": "people", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
                  "hosp": "hospital", "crim": "criminal", "burg": "burglary", "resi": "dwelling", "residential": "dwelling",
-                 "u": "you", "cos": "because", "tho": "though", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "no": "number", "num": "number"}
+                 "u": "you", "cos": "because", "nite": "night", "wat": "what", "admitted": "admissions",
+                 "admission": "admissions", "tho": "though", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "no": "number", "num": "number"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
             "year before": -1, "year before last": -1, "the year before": -1}
 STOP_INSIDE = frozenset({"a", "an", "the"})
-MEASURE_WORDS = frozenset({"number", "count", "total"})  # ordinary words that still tell two names apart  # dropped inside names on both sides: "theft from a car"
+MEASURE_WORDS = frozenset({"number", "count", "total"})
+# names so general they name something only when nothing more particular is named ("people admitted ...")
+GENERIC_NAMES = frozenset({"people", "ppl", "residents", "persons", "folk"})  # ordinary words that still tell two names apart  # dropped inside names on both sides: "theft from a car"
 
 
 @lru_cache(maxsize=1)
@@ -170,6 +180,7 @@ class Vocabulary:
     phrase_words: list[tuple[str, str]] = field(default_factory=list)  # several words that mean one: -> "ksi"
     lexicon: list[str] = field(default_factory=list)  # every word of every name and cue, for respelling
     place_types: dict[str, str] = field(default_factory=dict)  # place name -> town, city, county, ...
+    ratio_parts: dict[str, set[str]] = field(default_factory=dict)  # a ratio indicator -> its two parts
 
     @classmethod
     def from_rows(cls, rows) -> "Vocabulary":
@@ -194,6 +205,9 @@ class Vocabulary:
             later.append((kind, ident, name, aliases, extra))
         vocab.phrase_words.sort(key=lambda pw: -len(pw[0]))
         for kind, ident, name, aliases, extra in later:
+            if kind == "ratio":
+                vocab.ratio_parts[ident] = set((aliases or "").split("/"))
+                continue
             if kind == "place":
                 vocab.places.setdefault(vocab.form(normalise(name)), (name, extra))
                 vocab.place_types[normalise(name)] = aliases or ""
@@ -255,6 +269,7 @@ class Command:
     period: str | None = None
     relative: int | None = None  # 0 = latest, -1 = the year before the latest
     against: str | None = None   # a second period asked beside the first ("2011/12 vs 2012/13")
+    ytd: bool = False            # "year to date": from April to the latest month
     priority: str | None = None
     corrections: list[tuple[str, str]] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
@@ -439,12 +454,20 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     if not clean or clean in ("help", "?", "examples"):
         command.kind = "help"
         return command
+    ytd = re.search(r"\b(?:f?ytd|(?:financial )?year to date|so far this year|this year so far)\b", clean)
+    if ytd:
+        command.ytd = True
+        clean = (clean[:ytd.start()] + " " + clean[ytd.end():]).strip()
     since = re.search(r"\bsince\s+((?:19|20)\d\d(?:\s*[/-]\s*\d\d)?)\b", clean)
     if since:
         found, _, _ = extract_period(since.group(1), vocab.period_ids)
         command.since = found
         clean = (clean[:since.start()] + " " + clean[since.end():]).strip()
     command.period, command.relative, rest = extract_period(clean, vocab.period_ids)
+    if command.ytd and command.period and re.match(r"^\d{4}-\d{2}$", command.period):
+        year, month = int(command.period[:4]), int(command.period[5:7])
+        start = year if month >= 4 else year - 1
+        command.period = f"{start}-04/{command.period}" if command.period != f"{start}-04" else command.period
     if command.period:
         second, _, rest2 = extract_period(rest, vocab.period_ids)
         if second and second != command.period:
@@ -489,7 +512,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     command.cues = kinds
     if "percent" in kinds:
         command.extra_words.append("%")
-    if "county" in kinds:  # "in kent", "in the county": the county's own name may name a variant
+    if "county" in kinds and not set(kinds) & {"high", "low", "worst", "best"}:  # "rank in kent": a variant
         command.extra_words.extend(f for a, t in vocab.area_types.items() if t == "county" for f in vocab.form(a))
     if {"number", "numbers", "many", "count"} & set(words):  # "how many", "number of": a count, not a rate
         command.extra_words.append("number")
@@ -509,16 +532,19 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
                 command.unknown.append(words[start])
                 command.choices.append((vocab.names[areas[0]] + " ward", None))
                 continue
-        generic = all(w in FILLER for w in words[start:end])
+        generic = all(w in FILLER or w in GENERIC_NAMES for w in words[start:end])
         _assign(command, entries, generic, {f for form in forms[start:end] for f in form})
     # a word that restates the subject ("vandalism perception", "survey", "actual vs predicted") agrees with it
     candidates = {i for idents, _, _ in command.hits for i in idents}
     described = set().union(*(vocab.described.get(i, set()) for i in candidates))
+    restating = set()
     for i, word in enumerate(words):
         if not used[i] and forms[i] and all(f in described for f in forms[i]):
             used[i] = True
-    # words left over may name a more particular indicator ("% repeat", "what % of da is repeat")
-    pool = {f for i, word in enumerate(words) if not used[i] for f in forms[i]}
+            restating.update(forms[i])
+    # words left over may name a more particular indicator ("% repeat", "what % of da is repeat"); words
+    # that restate one of the names found tell two of them apart ("admitted to hospital after an assault")
+    pool = {f for i, word in enumerate(words) if not used[i] for f in forms[i]} | restating
     named = _resolve_indicators(command, vocab, pool)
     for i, word in enumerate(words):
         if not used[i] and forms[i] and all(f in named for f in forms[i]):
@@ -662,8 +688,10 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
                 best, used = top, wider[top[0]] - held  # the leftover words named it
             elif len(top) == 1 and hits:
                 best, used = top, wider[top[0]] - held
-            elif not hits and len(top) > 1 and len(top) <= 4:
+            elif not hits and len(top) > 1 and len(top) <= 4 and pool - set(command.extra_words):
                 best, used = top, gained
+    if len(best) == 2 and set(best) in vocab.ratio_parts.values():  # "outcomes v crime": the rate of one to the other
+        best = [next(i for i, parts in vocab.ratio_parts.items() if parts == set(best))]
     if len(best) > 1:  # one name, a count and a percentage of it: the count unless '%' was asked
         names = {vocab.names.get(("indicator", i)) for i in best}
         if len(names) == 1:
@@ -675,6 +703,8 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
         most = max(fit.values())
         if most and list(fit.values()).count(most) == 1:
             best = [i for i in best if fit[i] == most]
+            used = used | (pool & vocab.described.get(best[0], set()))
+            held = support.get(best[0], set())
     left = pool - set(command.extra_words) - used
     if left and len(best) <= 1:
         # words still unexplained: an indicator whose own name holds all of them and more of the question's
@@ -714,14 +744,18 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     c.baseline = "baseline" in cue
     if cue & {"high", "low", "worst", "best"}:
         c.extreme = next(e for e in ("high", "low", "worst", "best") if e in cue)
+    if c.extreme and "down" in cue and c.extreme in ("high", "low"):
+        c.extreme = "low" if c.extreme == "high" else "high"  # "biggest fall": the lowest change
     if "months" in cue or "quarters" in cue:
         c.scope = "months" if "months" in cue else "quarters"
+    elif "categories" in cue:
+        c.scope = "categories"
     elif "wards" in cue:
         c.scope = "wards"
     elif "compare" in cue or "county" in cue:
         c.scope = "districts"
     # Kent named beside another area in a rank or comparison question is the field, not the place
-    if len(c.areas) > 1 and "kent" in c.areas and (cue & {"rank", "compare", "county", "high", "low", "which"}):
+    if len(c.areas) > 1 and "kent" in c.areas and (cue & {"rank", "county", "high", "low", "which"}):
         c.areas.remove("kent")
     if not c.areas and "county_area" in cue:
         c.areas = [a for a, t in area_types.items() if t == "county"][:1]  # "county average", "county-wide"
@@ -734,12 +768,18 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
         c.kind = "spc"
     elif "priority" in cue or (c.priority and not c.indicator and not (cue - {"priority"})):
         c.kind = "priority"
-    elif "rank_changes" in cue or ("rank" in cue and not c.indicator and not c.extreme):
+    elif "categories" in cue and c.extreme:
+        c.kind = "top"
+        c.direction = bool(cue & {"up", "down", "direction"})
+    elif ("rank_changes" in cue or "rank" in cue) and not c.indicator and not c.extreme:
         c.kind = "rank_changes"
     elif c.extreme and (c.scope or "which" in cue or not c.area or "rank" in cue):
         c.kind = "top"
-    elif "rank" in cue:
-        c.kind = "rank"
+        c.direction = bool(cue & {"up", "down", "direction"})  # "biggest rise": over the changes
+    elif "rank" in cue or "rank_changes" in cue:
+        c.kind = "rank"  # "dwelling burglary rank change": one category's ranks
+    elif len(c.areas) > 1 and not c.against:
+        c.kind = "compare"  # "unemployment rate nov 2013 maidstone kent gb", "da change maidstone v kent"
     elif cue & {"up", "down", "direction"} and "which" not in cue:
         c.kind = "direction"
         c.direction = True

@@ -12,3 +12,5 @@ UNION ALL
 SELECT kind, target, NULL, phrase, NULL FROM synonyms
 UNION ALL
 SELECT 'place', name, name, type, within FROM places
+UNION ALL
+SELECT 'ratio', id, NULL, ratio_of, NULL FROM indicators WHERE ratio_of IS NOT NULL

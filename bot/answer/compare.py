@@ -1,30 +1,73 @@
-"""One indicator across the areas the assessment gives."""
+"""One indicator across the areas the assessment gives: the areas asked for (or all), with a headline that
+states the figures side by side for the latest period two or more of them share."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from ..parse import Command
-from .base import MEASURE_LABEL, Answer, Table, fmt_number
+from .base import MEASURE_LABEL, Answer, NoAnswer, Table, fmt_change, fmt_number, fmt_rank
 
 if TYPE_CHECKING:
     from .answerer import Answerer
+
+PERCENT_MEASURES = ("percent", "pct_change", "pp_change", "share_pct")
+HEADLINE_MEASURES = ("count", "percent", "rate_per_1000", "rank", "pct_change", "volume_change", "pp_change",
+                     "average_per_year")
 
 
 def compare(a: Answerer, c: Command) -> Answer:
     indicator = a._need_indicator(c, "compare")
     frame = a.lookup("compare", indicator=indicator)
     name = a.vocab.names[("indicator", indicator)]
+    home = "maidstone"
+    asked = [x for x in c.areas if a.vocab.area_types.get(x) != "ward"]
+    if len(asked) > 1:
+        frame = frame[frame.area.isin(set(asked) | {home} if home in asked else set(asked))]
     if c.period:
-        frame = frame[frame.period == c.period]
+        frame = frame[frame.period.isin({c.period, c.against} - {None})]
+        if frame.empty:
+            label = a.periods[c.period].label if c.period in a.periods else c.period
+            raise NoAnswer(f"The data has no {name} figures to compare for {label}.",
+                           [f"compare {name.lower()}", name.lower()])
     rows = [[r.area_name, r.period_label, MEASURE_LABEL.get(r.measure, r.measure)
              + (f" (against {r.compared_with})" if isinstance(r.compared_with, str) else ""),
-             fmt_number(r.value, r.digits, "%" if r.measure in ("percent", "pct_change", "pp_change") else "")]
+             _cell(r)]
             for r in frame.itertuples() if r.measure not in ("rank_direction",)]
-    answer = Answer(c.text, {}, headline=f"{name}: Maidstone beside the other areas the assessment gives.",
+    answer = Answer(c.text, {}, headline=_headline(a, c, frame, name),
                     tables=[Table(f"{name} by area", ["Area", "Period", "Measure", "Figure"], rows)])
-    others = set(frame.area) - {"maidstone"}
+    others = set(frame.area) - {home}
     if not others:
         answer.notes.append(f"The data gives no other district's or Kent figure for {name}; "
                             "only Maidstone's, with its county rank.")
-    a.annotate(answer, indicator, "maidstone", list(frame.period.unique()), set(frame.table_id))
+    a.annotate(answer, indicator, home, list(frame.period.unique()), set(frame.table_id))
     return answer
+
+
+def _cell(r) -> str:
+    if r.measure in ("rank", "county_rank"):
+        return fmt_rank(r.value, r.flag)
+    if r.measure in ("pct_change", "volume_change", "pp_change"):
+        return fmt_change(r.value, r.digits, "%" if r.measure == "pct_change" else "")
+    return fmt_number(r.value, r.digits, "%" if r.measure in PERCENT_MEASURES else "")
+
+
+def _headline(a: Answerer, c: Command, frame, name: str) -> str:
+    """The figures side by side for the latest period and measure that two or more areas share."""
+    plain = frame[frame.compared_with.isna() & frame.measure.isin(HEADLINE_MEASURES)]
+    wanted = {"rate": ["rate_per_1000"], "percent": ["percent", "pct_change"]}.get(c.measure, list(HEADLINE_MEASURES))
+    best = None
+    for (period, measure), group in plain.groupby(["period", "measure"]):
+        if measure not in wanted or group.area.nunique() < 2:
+            continue
+        key = (str(a.periods[period].end), -wanted.index(measure), group.area.nunique())
+        if best is None or key > best[0]:
+            best = (key, period, measure, group)
+    if best is None:
+        return f"{name}: the areas the assessment gives (no period has figures for two of them to set side by side)."
+    _, period, measure, group = best
+    label = period if a.periods[period].kind == "financial_year" else a.periods[period].label
+    order = {"maidstone": 0}
+    parts = [f"{r.area_name} {_cell(r)}" for r in sorted(group.itertuples(), key=lambda r: (order.get(r.area, 1),
+                                                                                          r.area_name))]
+    what = "" if measure in ("count", "percent") else MEASURE_LABEL.get(measure, measure).lower() + ", "
+    return f"{name}, {what}{label}: " + "; ".join(parts) + "."

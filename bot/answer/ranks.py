@@ -95,7 +95,7 @@ def rank(a: Answerer, c: Command) -> Answer:
         before = a.period_index.year_before(period)
         prior = frame[(frame.period == before) & (frame.measure == measure)] if before else frame.iloc[0:0]
         if len(prior):
-            text += f" from {fmt_rank(prior.value.iloc[0], prior.flag.iloc[0])} in {before}"
+            text += f" from {fmt_rank(prior.value.iloc[0], prior.flag.iloc[0])}{of} in {before}"
         text += ")"
     if "rank_change" in at:
         change = at["rank_change"].value

@@ -5,12 +5,13 @@ assessment gives the figure: the data holds only the districts and wards the tex
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..parse import Command
 from ..periods import month_label, months_between
 from . import months as monthly
-from .base import MEASURE_LABEL, Answer, NoAnswer, Table, area_name, fmt_number, fmt_rank
+from .base import MEASURE_LABEL, Answer, NoAnswer, Table, area_name, fmt_change, fmt_number, fmt_rank
 
 if TYPE_CHECKING:
     from .answerer import Answerer
@@ -21,6 +22,8 @@ SCOPES = {"wards": ("ward",), "districts": ("district", "unitary")}
 
 
 def top(a: Answerer, c: Command) -> Answer:
+    if c.scope == "categories":
+        return over_categories(a, c)
     indicator = a._need_indicator(c, "highest")
     ind = a.indicators[indicator]
     if c.extreme in ("worst", "best"):  # worst crime is the most; the best outcome rate is the highest
@@ -32,6 +35,8 @@ def top(a: Answerer, c: Command) -> Answer:
     cov = cov[cov.areas >= 1]
     scopes = [c.scope] if c.scope else ["districts", "wards"]
     wanted = {"rate": ("rate_per_1000",), "percent": ("percent", "share_pct")}.get(c.measure, MEASURE_ORDER)
+    if c.direction:  # "the biggest rise": over the changes
+        wanted = ("pct_change", "volume_change") if c.measure == "percent" else ("volume_change", "pct_change")
     choice = None
     for scope in scopes:
         here = cov[cov.area_type.isin(SCOPES[scope]) & cov.measure.isin(wanted)]
@@ -83,19 +88,26 @@ def top(a: Answerer, c: Command) -> Answer:
              else fmt_number(winner.value, winner.digits, unit))
     label = a.periods[period].label if a.periods[period].kind != "financial_year" else period
     word = "highest" if high else "lowest"
-    if ranks_low_first:
-        word = ("most " if high else "least ") + ("deprived" if "Deprivation" in ind.name else "highly ranked")
+    if measure in ("volume_change", "pct_change"):
+        value = fmt_change(winner.value, winner.digits, unit)
+        word = "biggest rise in" if high and winner.value > 0 else "biggest fall in" if not high and winner.value < 0 else word
+        what = f"{ind.name}, {value}"
+    elif ranks_low_first:
+        most = re.search(r"1 = most (\w+)", ind.name)
+        word = ("most " if high else "least ") + (most.group(1) if most else "highly ranked")
         what = f"{ind.name} {value}"
     else:
-        what = f"{MEASURE_LABEL.get(measure, measure).lower()} of {ind.name}".replace("number of", "number of") + f", {value}"
+        what = f"{MEASURE_LABEL.get(measure, measure).lower()} of {ind.name}, {value}"
     names = " and ".join(ties.area_name)
     verb = "have" if len(ties) > 1 else "has"
     total = len(frame)
     kind_word = "wards" if scope == "wards" else "districts"
-    full = sum(1 for t in a.vocab.area_types.values() if t in SCOPES[scope])
-    among = (f"of the {total} {kind_word} the assessment gives" if total < full else f"of all {total} {kind_word}")
+    full = sum(1 for x in a.areas.values() if x.type == SCOPES[scope][0] and (scope != "wards" or x.parent == "maidstone"))
+    among = (f"of the {total} {kind_word} the assessment gives" if total < full else f"of all {full} {kind_word}")
     if ranks_low_first:
-        headline = f"{names} {verb} the {word} ({what}) {among}, {label}."
+        headline = f"{names} {'are' if len(ties) > 1 else 'is'} the {word} {among}, {label}: {what}."
+    elif measure in ("volume_change", "pct_change"):
+        headline = f"{names} {verb} the {word} {what} {among}, {label}."
     else:
         headline = f"{names} {verb} the {word} {what} {among}, {label}."
     rows = [[str(i), r.area_name, fmt_rank(r.value, r.flag) if ranks_low_first else fmt_number(r.value, r.digits, unit)]
@@ -204,4 +216,46 @@ def _named_in_text(a: Answerer, c: Command, indicator: str, scopes: list[str]) -
         tables=[Table(f"{ind.name}: {row.area_name}, {row.period_label}", ["Area", "Period", "Measure", "Figure"],
                       [[row.area_name, row.period_label, MEASURE_LABEL.get(row.measure, row.measure), value]])])
     a.annotate(answer, indicator, row.area, [row.period], {row.table_id})
+    return answer
+
+
+def over_categories(a: Answerer, c: Command) -> Answer:
+    """"Which crime type rose the most in 2012/13": the categories the county ranks, side by side."""
+    area = c.area = c.area or "maidstone"
+    ranked = a.run("ranks", indicator="all_crime", area=area)
+    years = sorted({p for p in ranked[ranked.measure == "county_rank"].period
+                    if a.periods[p].kind == "financial_year"})
+    period = c.period or (years[-1] if years else None)
+    if period is None:
+        raise NoAnswer("The data has no crime categories ranked for that place.", ["rank changes"])
+    measure = ("pct_change" if c.measure == "percent" else "volume_change") if c.direction else (
+        "rate_per_1000" if c.measure == "rate" else "count")
+    frame = a.run("category_figures", area=area, period=period, measure=measure)
+    totals = {i for i, ind in a.indicators.items()
+              if isinstance(ind.aliases, str) and any(x.startswith("total") for x in ind.aliases.split(";"))}
+    frame = frame[~frame.indicator.isin(totals)]  # all crime is the sum of the categories, not one of them
+    if len(frame) < 2:
+        raise NoAnswer(f"The data has no {MEASURE_LABEL.get(measure, measure).lower()} by crime category for "
+                       f"{area_name(a, area)} in {period}.", ["rank changes", "rank changes 2012/13"])
+    high = c.extreme != "low"
+    frame = frame.sort_values("value", ascending=not high)
+    pick = frame.iloc[0]
+    c.period, c.indicator = period, pick.indicator
+    signed = measure in ("volume_change", "pct_change")
+    unit = "%" if measure == "pct_change" else ""
+    show = (lambda v, d: fmt_change(v, d, unit)) if signed else (lambda v, d: fmt_number(v, d, unit))
+    what = {"volume_change": "rise" if high else "fall", "pct_change": "% rise" if high else "% fall"}.get(
+        measure, "highest " + MEASURE_LABEL.get(measure, measure).lower() if high else
+        "lowest " + MEASURE_LABEL.get(measure, measure).lower())
+    if signed and ((high and pick.value <= 0) or (not high and pick.value >= 0)):
+        what = "smallest " + ("fall" if high else "rise")
+    headline = (f"{pick.indicator_name} had the {'biggest ' if signed else ''}{what} of the {len(frame)} crime categories "
+                f"in {area_name(a, area)}, {period}: {show(pick.value, pick.digits)}.")
+    rows = [[r.indicator_name, show(r.value, r.digits)] for r in frame.itertuples()]
+    answer = Answer(c.text, {}, headline=headline, tables=[Table(
+        f"Crime categories by {MEASURE_LABEL.get(measure, measure).lower()}, {area_name(a, area)}, {period}",
+        ["Category", MEASURE_LABEL.get(measure, measure)], rows)])
+    answer.notes.append("The categories are those the county ranks (section 3.1); some overlap "
+                        "(violent crime includes violence against the person).")
+    a.annotate(answer, "", area, [period], set(frame.table_id))
     return answer
