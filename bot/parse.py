@@ -270,6 +270,7 @@ class Command:
     relative: int | None = None  # 0 = latest, -1 = the year before the latest
     against: str | None = None   # a second period asked beside the first ("2011/12 vs 2012/13")
     ytd: bool = False            # "year to date": from April to the latest month
+    generic_only: bool = False   # the subject came only from a generic word ("crime")
     priority: str | None = None
     corrections: list[tuple[str, str]] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
@@ -662,6 +663,7 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
     indicator whose support holds every other's wins; two that neither holds are asked back. A generic word
     ("crime", "offences") names all crime only when nothing else is named."""
     hits = [h for h in command.hits if not h[2]] or command.hits
+    command.generic_only = bool(hits) and all(h[2] for h in hits)
     support: dict[str, set[str]] = {}
     for idents, words, _ in hits:
         for ident in idents:

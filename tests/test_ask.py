@@ -167,6 +167,20 @@ def test_any_text_gets_an_answer_or_an_error(answerer, text):
     answer = answerer.ask(text)
     assert answer.error is None or answer.error["message"]
     assert "Traceback" not in (answer.error or {}).get("message", "")
+    assert "something went wrong" not in (answer.error or {}).get("message", ""), text  # no bug behind it
+
+
+WORDS = ["shoplifting", "asb", "maidstone", "kent", "thanet", "high", "street", "rank", "highest", "ward", "wards",
+         "2012/13", "q4", "apr-dec", "2013", "is", "going", "down", "which", "month", "crime", "rate", "per", "1000",
+         "vs", "compare", "trend", "spc", "priority", "da", "ksi", "outcome", "%", "ytd", "over", "east", "hastings",
+         "most", "deprived", "fall", "type", "biggest", "baseline", "since", "2008", "the", "of", "in", "gun"]
+
+
+@hsettings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8))
+def test_any_mix_of_known_words_gets_an_answer_or_a_plain_refusal(answerer, words):
+    answer = answerer.ask(" ".join(words))
+    assert answer.error is None or "something went wrong" not in answer.error["message"], " ".join(words)
 
 
 @pytest.mark.parametrize("text", ["'; drop table facts; --", "shoplifting'; DELETE FROM figures; --",

@@ -47,3 +47,16 @@ def test_readme_command(command, settings, tmp_path):
     if "2025/26" in command:  # the answer the README shows under the import example
         assert "Shoplifting in Maidstone, 2025/26: 96 crimes, -24 (-20.0%)" in result.stdout
         assert "Shoplifting in Maidstone, 2025/26: 96 crimes, -24 (-20.0%)" in README
+
+
+ASKED = [q for row in re.findall(r"^\| [^|]+ \| ([^|]+) \|", README, re.M) for q in re.findall(r"`([^`]+)`", row)]
+
+
+def test_the_readme_lists_what_can_be_asked():
+    assert len(ASKED) >= 20
+
+
+@pytest.mark.parametrize("question", ASKED)
+def test_every_question_in_the_readme_table_is_answered(answerer, question):
+    answer = answerer.ask(question)
+    assert answer.error is None, answer.error

@@ -194,7 +194,7 @@ class Answerer:
 
     def _understood_words(self, c: Command) -> str:
         parts = []
-        if c.indicator:
+        if c.indicator and not c.generic_only:  # 'gun crime': 'crime' alone is not the subject understood
             parts.append(self.vocab.names[("indicator", c.indicator)])
         if c.area:
             parts.append(area_name(self, c.area))

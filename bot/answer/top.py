@@ -91,13 +91,18 @@ def top(a: Answerer, c: Command) -> Answer:
     if measure in ("volume_change", "pct_change"):
         value = fmt_change(winner.value, winner.digits, unit)
         word = "biggest rise in" if high and winner.value > 0 else "biggest fall in" if not high and winner.value < 0 else word
-        what = f"{ind.name}, {value}"
+        what, figure = ind.name, value
     elif ranks_low_first:
         most = re.search(r"1 = most (\w+)", ind.name)
         word = ("most " if high else "least ") + (most.group(1) if most else "highly ranked")
         what = f"{ind.name} {value}"
+    elif measure in ("percent", "share_pct"):
+        what, figure = ind.name, value
+    elif measure in ("count", "average_per_year"):
+        word = "most" if high else "fewest"
+        what, figure = ind.name, f"{value} {ind.unit}"
     else:
-        what = f"{MEASURE_LABEL.get(measure, measure).lower()} of {ind.name}, {value}"
+        what, figure = f"{MEASURE_LABEL.get(measure, measure).lower()} of {ind.name}", value
     names = " and ".join(ties.area_name)
     verb = "have" if len(ties) > 1 else "has"
     total = len(frame)
@@ -106,10 +111,8 @@ def top(a: Answerer, c: Command) -> Answer:
     among = (f"of the {total} {kind_word} the assessment gives" if total < full else f"of all {full} {kind_word}")
     if ranks_low_first:
         headline = f"{names} {'are' if len(ties) > 1 else 'is'} the {word} {among}, {label}: {what}."
-    elif measure in ("volume_change", "pct_change"):
-        headline = f"{names} {verb} the {word} {what} {among}, {label}."
     else:
-        headline = f"{names} {verb} the {word} {what} {among}, {label}."
+        headline = f"{names} {verb} the {word} {what} {among}, {label}: {figure}."
     rows = [[str(i), r.area_name, fmt_rank(r.value, r.flag) if ranks_low_first else fmt_number(r.value, r.digits, unit)]
             for i, r in enumerate(frame.itertuples(), start=1)]
     answer = Answer(c.text, {}, headline=headline,
