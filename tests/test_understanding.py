@@ -22,7 +22,7 @@ CASES = [
     ("thefts from cars 2011/12", ["Theft from a motor vehicle", "530"], []),
     ("what is maidstone's rank for shoplifting", ["10 of 12", "declined"], []),
     ("where do we rank for robbery", ["Robbery", "of 12"], []),
-    ("which ward has the most anti-social behaviour", ["High Street has the highest", "911"], []),
+    ("which ward has the most anti-social behaviour", ["High Street has the most", "911"], []),
     ("is criminal damage going down", ["Yes", "went down", "-118", "-8.5%"], []),
     ("has asb gone up or down", ["went down", "-1,056"], []),
     ("q4 2012/13 outcome rate", ["37.4%", "774", "2,070"], []),
