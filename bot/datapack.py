@@ -51,7 +51,7 @@ MODEL_FILES: dict[str, dict[str, str]] = {
     "events": {"section": "text", "event": "text", "date": "date", "weekday": "text", "note": "opt_text"},
     "population": {"area": "ref:areas", "year": "int", "population": "number", "source": "text", "note": "opt_text"},
     # partners' words for the names above, one row per word: added without code (kind word = a word rewrite)
-    "synonyms": {"phrase": "text", "kind": "enum:indicator,area,priority,word", "target": "text",
+    "synonyms": {"phrase": "text", "kind": "enum:indicator,area,priority,word,within", "target": "text",
                  "note": "opt_text"},
     # places a partner may name that the data does not cover as areas: refused by name, never guessed
     "places": {"name": "text", "within": "opt_ref:areas", "type": "text", "note": "opt_text"},
@@ -220,7 +220,7 @@ def _check_model(pack: Pack) -> None:
                 raise DataError("indicators.csv", line_no, "ratio_of",
                                 f"'{ratio}' must be two known indicators as numerator/denominator")
     names = {kind: pack.index(table) for kind, table in
-             (("indicator", "indicators"), ("area", "areas"), ("priority", "priorities"))}
+             (("indicator", "indicators"), ("area", "areas"), ("priority", "priorities"), ("within", "indicators"))}
     for line_no, synonym in enumerate(pack.tables["synonyms"], start=2):
         if synonym["kind"] in names and synonym["target"] not in names[synonym["kind"]]:
             raise DataError("synonyms.csv", line_no, "target",

@@ -50,47 +50,57 @@ CUES = {
     "worst": ["worst", "poorest"],
     "best": ["best", "strongest"],
     "which": ["which", "where", "what area", "which area", "which areas", "what district", "whereabouts"],
-    "down": ["down", "going down", "gone down", "go down", "coming down", "come down", "falling", "fallen", "fall",
-             "decreasing", "decreased", "decrease", "declining", "reducing", "reduced", "reduction", "dropping",
-             "dropped", "drop", "lower", "improving", "improved", "getting better", "better", "less", "got less",
-             "getting less", "become less", "became less"],
-    "up": ["going up", "gone up", "go up", "rising", "risen", "rise", "increasing", "increased", "increase",
-           "growing", "grown", "higher", "worsening", "getting worse", "worse", "up", "more", "got more", "jump",
-           "jumped", "rose", "risen",
-           "getting more", "become more", "became more"],
+    "down": ["down", "going down", "gone down", "go down", "coming down", "come down", "falling", "fallen",
+             "a fall", "fall in", "fell", "decreasing", "decreased", "decrease", "declining", "declined", "reducing",
+             "reduced", "reduction", "dropping", "dropped", "a drop", "drop in", "improving", "improved", "improve",
+             "better", "lower",
+             "getting better", "got better", "got less", "getting less", "become less", "became less", "less of"],
+    "up": ["going up", "gone up", "go up", "rising", "risen", "a rise", "rise in", "increasing", "increased",
+           "increase", "growing", "grown", "worsening", "getting worse", "got worse", "worse", "worsen", "higher",
+           "deteriorate", "deteriorated", "up", "got more", "jump",
+           "jumped", "rose", "getting more", "become more", "became more", "more of"],
     "year_before": ["last year", "previous year", "prev year", "the year before", "a year ago", "year ago",
                     "on last year", "on the previous year", "same period last year", "same quarter last year",
                     "same period the year before", "compared to last year", "compared with last year",
                     "vs last year", "on prev year", "vs prev year", "vs previous year", "year on year change"],
     "direction": ["% change", "percent change", "percentage change", "up or down", "gone up or down", "going up or down", "go up or down", "up or down since",
                   "increased or decreased", "risen or fallen", "rising or falling", "better or worse", "direction", "direction of travel", "moving", "changing", "changed", "change",
-                  "heading", "more of a problem", "less of a problem", "above or below"],
+                  "heading", "more of a problem", "less of a problem"],
     "wards": ["ward", "wards", "bit", "bits", "part of maidstone", "parts of maidstone", "part of the borough",
               "parts of the borough", "hotspot", "hotspots", "hot spots", "hot spot", "by ward", "ward level",
               "ward breakdown", "which wards", "what wards", "neighbourhood", "neighbourhoods"],
     "compare": ["compare", "comparison", "compared", "vs", "versus", "against the county", "other districts", "districts", "district", "by district", "each district",
-                "all districts", "kent districts", "side by side", "benchmark", "average", "than average", "rest of kent",
+                "all districts", "kent districts", "side by side", "benchmark", "average", "than average", "rest of kent", "above or below",
+                "higher than", "lower than", "better than", "worse than", "than kent", "than the county",
                 "rest of the county", "other areas", "elsewhere in kent"],
     "trend": ["trend", "trends", "over time", "history", "historic", "time series", "over the years",
               "year on year", "series", "long term"],
     "spc": ["spc", "control chart", "control limits", "xmr", "spc chart", "statistical process control",
             "process control", "control bands"],
     "priority": ["who owns", "who leads", "who chairs", "who is responsible", "which group", "what group",
-                 "which sub group", "lead", "leads", "owner", "owns", "chair", "chairs", "responsible",
+                 "which sub group", "who leads on", "which group leads", "lead on", "leads on", "owner of", "owns",
+                 "who chairs", "chair of", "responsible for",
                  "a priority", "still a priority", "cross cutting", "cross cutting themes", "themes",
                  "priority", "priorities", "sub group", "subgroup", "sub-group", "task group", "task and finish",
                  "task and finish group", "pack", "priority pack", "sub group pack"],
     "help": ["help", "examples", "what can i ask", "what can you do", "how do i use", "commands", "usage"],
     "rate": ["rate", "rates", "per1000", "rate per1000"],
+    "rate_households": ["per1000h", "rate per1000h"],
+    "rate_adults": ["per1000a", "rate per1000a"],
     "percent": ["%", "percent", "percentage", "share", "proportion", "share of", "what share", "what proportion",
                 "pc"],
     "county_area": ["county average", "kcc average", "kent average", "county wide", "countywide", "across kent",
                     "across the county", "kent wide", "the county as a whole", "county figure", "county total"],
-    "county": ["county", "in kent", "in the county", "among kent districts", "out of 12", "of 12", "of the 12 districts", "of 12 districts", "among the 12", "in the kent"],
+    "county": ["county", "among kent districts", "out of 12", "of 12", "of the 12 districts", "of 12 districts",
+               "among the 12"],
+    "negation": ["not", "no", "except", "excluding", "exclude", "without", "apart from", "other than", "but not",
+                 "never", "nothing but"],
+    "or_not": ["or not", "or no", "whether or not", "if not"],
     "baseline": ["baseline", "base line", "target", "base year"],
     "since": ["since"],
     "months": ["month", "months", "monthly", "which month", "what month", "by month", "each month",
                "per month", "a month", "month by month"],
+    "years": ["when", "which year", "what year", "in which year", "year was", "which years"],
     "categories": ["crime type", "crime types", "category", "categories", "which crime", "what crime", "type of crime",
                    "types of crime", "offence type", "offence types", "which offence", "what offence"],
     "quarters": ["quarter", "quarters", "which quarter", "quarterly", "by quarter", "each quarter"],
@@ -114,7 +124,8 @@ look looking see know find tell like want need would
 maidstone's kent's
 per cent across didnt didn't doesnt don't dont isnt aren't arent seen say saying said people's
 went go goes gone going why when actually really still not calendar currently comes come coming based use uses
-used using anything something focusing focus focused wide partnership partnerships after during within
+used using anything something focusing focus focused wide partnership partnerships after during within group
+groups over under
 among amongst types type kinds kind breakdown results result figures details detail info information
 latest up-to-date quick summary overview new
 """.split())
@@ -125,14 +136,16 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "labor": "labour", "favor": "favour", "jewelry": "jewellery", "traveling": "travelling",
                  "yrs": "years", "yr": "year", "worried": "problem", "concern": "problem", "concerned": "problem",
                  "concerns": "problem", "worry": "problem", "problems": "problem", "perceptions": "perception",
-                 "pop": "population", "ppl": "people", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
+                 "pop": "population", "ppl": "people", "65s": "65", "16s": "16", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
                  "hosp": "hospital", "crim": "criminal", "burg": "burglary", "resi": "dwelling", "residential": "dwelling",
                  "u": "you", "cos": "because", "nite": "night", "wat": "what", "admitted": "admissions",
-                 "admission": "admissions", "tho": "though", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "no": "number", "num": "number"}
+                 "admission": "admissions", "tho": "though", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
             "year before": -1, "year before last": -1, "the year before": -1}
 STOP_INSIDE = frozenset({"a", "an", "the"})
 MEASURE_WORDS = frozenset({"number", "count", "total"})
+# words that join a name's parts and say nothing of their own ("over 65", "under 16", "theft from")
+LINKING = frozenset("over under from and or to with by for aged of in on at a an the".split())
 # names so general they name something only when nothing more particular is named ("people admitted ...")
 GENERIC_NAMES = frozenset({"people", "ppl", "residents", "persons", "folk"})  # ordinary words that still tell two names apart  # dropped inside names on both sides: "theft from a car"
 
@@ -180,7 +193,9 @@ class Vocabulary:
     phrase_words: list[tuple[str, str]] = field(default_factory=list)  # several words that mean one: -> "ksi"
     lexicon: list[str] = field(default_factory=list)  # every word of every name and cue, for respelling
     place_types: dict[str, str] = field(default_factory=dict)  # place name -> town, city, county, ...
+    _rewriter: re.Pattern | None = None
     ratio_parts: dict[str, set[str]] = field(default_factory=dict)  # a ratio indicator -> its two parts
+    within: dict[tuple, tuple[str, str]] = field(default_factory=dict)  # narrower word -> (word, indicator)
 
     @classmethod
     def from_rows(cls, rows) -> "Vocabulary":
@@ -205,6 +220,11 @@ class Vocabulary:
             later.append((kind, ident, name, aliases, extra))
         vocab.phrase_words.sort(key=lambda pw: -len(pw[0]))
         for kind, ident, name, aliases, extra in later:
+            if kind == "within":  # a narrower word the data counts within a name: 'rape' in sexual offences
+                for phrase in (aliases or "").split(";"):
+                    if phrase.strip():
+                        vocab.within[vocab.form(normalise(phrase))] = (normalise(phrase), ident)
+                continue
             if kind == "ratio":
                 vocab.ratio_parts[ident] = set((aliases or "").split("/"))
                 continue
@@ -226,7 +246,8 @@ class Vocabulary:
                 vocab.units[ident] = (extra or "").split(" ")[0] if extra else ""
                 words = " ".join(p for p in phrases + (aliases or "").split(";") + [extra or ""] if p)
                 vocab.described.setdefault(ident, set()).update(
-                    f for w in normalise(words).split() if w not in FILLER or w in MEASURE_WORDS for f in vocab.form(w))
+                    f for w in normalise(words).split()
+                    if (w not in FILLER or w in MEASURE_WORDS) and w not in LINKING for f in vocab.form(w))
         vocab.filler = {vocab.canon(w) for w in FILLER}
         vocab.phrase_words.sort(key=lambda pw: -len(pw[0]))
         words = {w for phrase in vocab.phrases for w in phrase.split()}
@@ -234,13 +255,14 @@ class Vocabulary:
         vocab.lexicon = sorted(w for w in words if len(w) >= 4 and w.isalpha())
         for cue, phrases in CUES.items():
             for phrase in phrases:
-                vocab.cues.setdefault(vocab.form(normalise(phrase)), cue)
+                words = tuple(w for w in normalise(phrase).split() if w not in STOP_INSIDE)
+                vocab.cues.setdefault(words, cue)
+                if len(words) == 1 and words[0].isalpha() and not words[0].endswith("s"):
+                    vocab.cues.setdefault((words[0] + "s",), cue)  # rank -> ranks, hotspot -> hotspots
         return vocab
 
     def add(self, kind: str, ident: str, phrase: str) -> None:
-        phrase = normalise(phrase or "")
-        for words, meaning in self.phrase_words:  # the same rewriting as questions get
-            phrase = re.sub(rf"\b{re.escape(words)}\b", meaning, phrase)
+        phrase = self.rewrite(normalise(phrase or ""))  # the same rewriting as questions get
         if not phrase:
             return
         entry = (kind, ident)
@@ -249,6 +271,15 @@ class Vocabulary:
         form = self.form(phrase)
         if form and entry not in self.forms.setdefault(form, []):
             self.forms[form].append(entry)
+
+    def rewrite(self, text: str) -> str:
+        """Several words that mean one, rewritten: "killed or seriously injured" -> "ksi"."""
+        if not self.phrase_words:
+            return text
+        if self._rewriter is None:
+            self._rewriter = re.compile(r"\b(" + "|".join(re.escape(p) for p, _ in self.phrase_words) + r")\b")
+        meanings = dict(self.phrase_words)
+        return self._rewriter.sub(lambda m: meanings[m.group(1)], text)
 
     def canon(self, word: str) -> str:
         """One word's form: rewritten by the word synonyms, then stemmed."""
@@ -271,6 +302,10 @@ class Command:
     against: str | None = None   # a second period asked beside the first ("2011/12 vs 2012/13")
     ytd: bool = False            # "year to date": from April to the latest month
     generic_only: bool = False   # the subject came only from a generic word ("crime")
+    negated: bool = False        # "not", "except": a question about what is left out
+    within: list[tuple[str, str]] = field(default_factory=list)  # (narrower word, the indicator it is within)
+    crime_word: bool = False     # "crime", "offences": the question asks about crimes
+    rate_base: str | None = None  # "per 1,000 households": the denominator asked for
     priority: str | None = None
     corrections: list[tuple[str, str]] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
@@ -294,25 +329,42 @@ class Command:
     area_is_ward: bool = False
 
 
-def normalise(text: str) -> str:
-    text = text.lower().replace("\u2013", "-").replace("\u2014", "-").replace("\u2019", "'").replace("\u2018", "'")
-    text = re.sub(r"(\d),(\d{3})\b", r"\1\2", text).replace("_", " ")  # 1,000 -> 1000; ids as words
-    text = re.sub(r"[^\w/&+%<'\- ]", " ", text)
-    text = text.replace("&", " and ").replace("%", " % ")
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"(?<![\w])'|'(?![\w])", " ", text)
-    text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # anti-social, re-offending: words, not ranges
-    text = re.sub(r"(?<=[a-z])/(?=[a-z])", " ", text)  # drunk/rowdy, vandalism/graffiti
-    text = re.sub(r"\bre offend", "reoffend", text)
-    text = re.sub(r"\b(\d+)(yrs?|years?|months?|mths?)\b", r"\1 \2", text)  # 3yr, 18yr
-    text = re.sub(r"\byrs\b", "years", re.sub(r"\byr\b", "year", text))
-    text = re.sub(r"\bqtrs?\b", "quarter", text)
-    text = re.sub(r"(?<!\w)[-+/](?!\w)", " ", text)  # a dash or plus on its own: punctuation
+_SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
+    (r"(\d),(\d{3})\b", r"\1\2"),                     # 1,000 -> 1000
+    (r"[^\w/&+%<'\- ]", " "),
+    (r"'s\b", ""),
+    (r"(?<![\w])'|'(?![\w])", " "),
+    (r"(?<=[a-z])-(?=[a-z])", " "),                      # anti-social, re-offending: words, not ranges
+    (r"(?<=[a-z])/(?=[a-z])", " "),                      # drunk/rowdy, vandalism/graffiti
+    (r"\bre offend", "reoffend"),
+    (r"\b(\d+)(yrs?|years?|months?|mths?)\b", r"\1 \2"),  # 3yr, 18yr
+    (r"\byr\b", "year"), (r"\byrs\b", "years"),
+    (r"\bno\.?\s*of\b", "number of"),                       # "no. of crimes"
+    (r"\bno\.?\s*(\d)", r"number \1"),                      # "no.1 priority"
+    (r"\bqtrs?\b", "quarter"),
+    (r"(?<!\w)[-+/](?!\w)", " "),                      # a dash or plus on its own: punctuation
     # "per 1,000 residents", "per 1k pop": one measure word, whatever the denominator is called
-    text = re.sub(r"\bper\s*(?:1000|1k|k|thousand|1 000|head|capita)\b(?:\s+(?:of\s+)?(?:the\s+)?"
-                  r"(?:people|residents|adults|households|population|pop|inhabitants|persons|homes|houses))?",
-                  " per1000 ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    (r"\bper\s*(?:1000|1k|k|thousand|1 000)\s+(?:of\s+)?(?:the\s+)?(?:households|homes|houses)\b", " per1000h "),
+    (r"\bper\s*(?:1000|1k|k|thousand|1 000)\s+(?:of\s+)?(?:the\s+)?(?:adults|over 18s)\b", " per1000a "),
+    (r"\bper\s*(?:1000|1k|k|thousand|1 000|head|capita)\b(?:\s+(?:of\s+)?(?:the\s+)?"
+     r"(?:people|residents|population|pop|inhabitants|persons))?", " per1000 "),
+    (r"\s+", " "),
+]]
+_CHARS = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u2018": "'", "_": " ", "&": " and ", "%": " % "})
+
+
+@lru_cache(maxsize=8192)
+def normalise(text: str) -> str:
+    """Lower case, one kind of dash and quote, punctuation out, and the forms partners type made regular.
+
+    >>> normalise("Anti-social behaviour per 1,000 residents, 2012/13")
+    'anti social behaviour per1000 2012/13'
+    """
+    text = text.lower()
+    text = _SUBS[0][0].sub(_SUBS[0][1], text).translate(_CHARS)
+    for pattern, replacement in _SUBS[1:]:
+        text = pattern.sub(replacement, text)
+    return text.strip()
 
 
 def _period_order(period: str) -> str:
@@ -346,8 +398,12 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
     patterns = [
         # spans: apr-dec 2013, april to september 2013, apr 2013 - sep 2013, jan 2013 to mar 2013
         (rf"\b{MONTH_WORD}\s*(20\d\d|\d\d)?\s*(?:-|to|until|till|through|thru)?\s*{MONTH_WORD}\s*(20\d\d|\d\d)\b", "span"),
-        # quarters: q2 2013/14, 2013/14 q2, q2 fy13/14, q2 2013
-        (r"\bq([1-4])\s*(?:of\s*)?(?:fy\s*)?(20\d\d|\d\d)(?:\s*[/-]\s*(20\d\d|\d\d))?\b", "quarter"),
+        # a day of a month: sept 30 2013, 30 sept 2013 -> the month
+        (rf"\b{MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", "day_month"),
+        (rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_WORD}\s+(20\d\d)\b", "day_month_after"),
+        # quarters: q2 2013/14, 2013/14 q2, q2 fy13/14; q4 2013 is a calendar quarter (October to December)
+        (r"\bq([1-4])\s*(?:of\s*)?(?:fy\s*)?(20\d\d|\d\d)\s*[/-]\s*(20\d\d|\d\d)\b", "quarter"),
+        (r"\bq([1-4])\s*(?:of\s*)?(20\d\d)\b", "calendar_quarter"),
         (r"\b(?:fy\s*)?(20\d\d|\d\d)\s*[/-]\s*(20\d\d|\d\d)\s*q([1-4])\b", "quarter_after"),
         (r"\b(first|second|third|fourth|1st|2nd|3rd|4th|last) quarter (?:of )?(?:fy\s*)?(20\d\d|\d\d)\s*[/-]\s*(20\d\d|\d\d)\b",
          "quarter_words"),
@@ -390,6 +446,14 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
                 if _year(g[2]) != start + 1:
                     continue
                 period = f"{_fy(start)} Q{q}"
+            elif kind in ("day_month", "day_month_after"):
+                name, year = (g[0], g[2]) if kind == "day_month" else (g[1], g[2])
+                period = f"{year}-{MONTHS[name[:3]]:02d}"
+            elif kind == "calendar_quarter":
+                q, year = int(g[0]), int(g[1])
+                period = f"{year}-{3 * q - 2:02d}/{year}-{3 * q:02d}"
+                first = year if q > 1 else year - 1  # the same months as a financial quarter, when they are one
+                period = f"{_fy(first)} Q{(q + 2) % 4 + 1}"
             elif kind == "half":
                 start = _year(g[1])
                 if _year(g[2]) != start + 1:
@@ -425,18 +489,24 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
     return None, None, text
 
 
-def _take(forms: list[tuple], tables: list[dict], max_len: int = 6):
-    """Greedy longest-first matching over several tables; yields (table index, form, value, start, end).
+def _take(tables: list[tuple[dict, list[tuple]]], max_len: int = 6):
+    """Greedy longest-first matching over several tables, each with its own keys for the words (word forms
+    for names, the words as typed for cues); yields (table index, key, value, start, end).
 
     At each position the longest phrase in any table wins; on equal length the earlier table wins.
     """
+    forms = tables[0][1]
     i = 0
     while i < len(forms):
         for n in range(min(max_len, len(forms) - i), 0, -1):
-            key = tuple(w for f in forms[i:i + n] for w in f)
-            if not key or not forms[i]:
-                continue
-            hit = next(((t, table[key]) for t, table in enumerate(tables) if key in table), None)
+            if not forms[i] or not forms[i + n - 1]:
+                continue  # a name neither starts nor ends with an article
+            hit = None
+            for t, (table, keys) in enumerate(tables):
+                key = tuple(w for f in keys[i:i + n] for w in f)
+                if key and key in table:
+                    hit = (t, table[key])
+                    break
             if hit:
                 yield hit[0], key, hit[1], i, i + n
                 i += n
@@ -449,8 +519,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     """Read a question; never raises. Words not understood and misspellings are reported on the command."""
     command = Command(text=text)
     clean = normalise(text or "")[:500]
-    for phrase, meaning in vocab.phrase_words:  # "killed or seriously injured" -> "ksi"
-        clean = re.sub(rf"\b{re.escape(phrase)}\b", meaning, clean)
+    clean = vocab.rewrite(clean)  # "killed or seriously injured" -> "ksi"
     clean = re.sub(r"\b(top|bottom) (\d+|three|five|ten)\b", r"\1", clean)
     if not clean or clean in ("help", "?", "examples"):
         command.kind = "help"
@@ -484,7 +553,15 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     used = [False] * len(words)
     kinds: list[str] = []
     entity_hits: list[tuple[list, int, int]] = []
-    for table, key, value, start, end in _take(forms, [vocab.forms, vocab.cues, vocab.places]):
+    # cues match as typed (after the word synonyms): 'drop me' is not 'dropped', 'v' is 'vs'
+    typed = [() if w in STOP_INSIDE else tuple(vocab.words.get(w, w).split()) for w in words]
+    for table, key, value, start, end in _take([(vocab.within, forms), (vocab.forms, forms), (vocab.cues, typed),
+                                                (vocab.places, forms)]):
+        table -= 1
+        if table < 0:  # 'rape', 'lead theft': counted within a broader figure, never answered as it
+            used[start:end] = [True] * (end - start)
+            command.within.append(value)
+            continue
         used[start:end] = [True] * (end - start)
         if table == 0:
             exact = vocab.phrases.get(" ".join(w for w in words[start:end] if w not in STOP_INSIDE)) or \
@@ -504,8 +581,9 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         else:
             typed = " ".join(w for w in words[start:end] if w not in STOP_INSIDE)
             before = words[start - 1] if start else ""
-            ordinary = (end - start == 1 and vocab.place_types.get(typed) in ("town", "village")
-                        and ordinary_word(typed, 4.0) and before not in ("in", "at", "near", "around"))
+            kind = vocab.place_types.get(typed)
+            ordinary = (end - start == 1 and (kind == "ordinary" or (kind in ("town", "village") and ordinary_word(typed, 4.0)))
+                        and before not in ("in", "at", "near", "around"))
             if typed != " ".join(w for w in normalise(value[0]).split() if w not in STOP_INSIDE) or ordinary:
                 used[start:end] = [False] * (end - start)  # 'worth' is not Worthing; 'the deal with' is not Deal
                 continue
@@ -523,9 +601,12 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         if forms[i] and all(f in vocab.filler for f in forms[i]) or word in FILLER:
             used[i] = True
     # entities, with ordinary-word wards needing the word "ward" beside them ("east ward", not "the east")
+    superlative = bool(set(kinds) & {"high", "low", "worst", "best"})
+    command.crime_word = bool(set(words) & {"crime", "crimes", "offence", "offences", "offenders", "offending",
+                                            "arrests", "charged"})
     for entries, start, end in entity_hits:
         areas = [e for e in entries if e[0] == "area"]
-        if areas:
+        if areas and not superlative:  # "deprivation rank in kent": the place may name a variant
             command.extra_words.extend(f for form in forms[start:end] for f in form)
         if areas and len(entries) == len(areas) and end - start == 1 and vocab.area_types.get(areas[0][1]) == "ward":
             beside = {words[j] for j in (start - 1, end) if 0 <= j < len(words)}
@@ -534,6 +615,9 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
                 command.choices.append((vocab.names[areas[0]] + " ward", None))
                 continue
         generic = all(w in FILLER or w in GENERIC_NAMES for w in words[start:end])
+        joined = {words[j] for j in (start - 1, end) if 0 <= j < len(words)} & {"and", "or", "vs", "v", "versus", "plus"}
+        if generic and joined and len(command.hits) + len(entity_hits) > 1:
+            generic = False  # "asb and crime": two subjects, asked back
         _assign(command, entries, generic, {f for form in forms[start:end] for f in form})
     # a word that restates the subject ("vandalism perception", "survey", "actual vs predicted") agrees with it
     candidates = {i for idents, _, _ in command.hits for i in idents}
@@ -566,6 +650,12 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         i += 1
     _resolve_indicators(command, vocab)
     _settle_kind(command, kinds, vocab.area_types)
+    if command.kind not in ("priority", "help") and command.indicator:
+        own = vocab.described.get(command.indicator, set())
+        for entries, start, end in entity_hits:  # 'unemployment in young people': a priority's words, not a figure's
+            if entries and all(k == "priority" for k, _ in entries) and not all(
+                    f in own for form in forms[start:end] for f in form):
+                command.unknown.append(" ".join(words[start:end]))
     if command.unknown and not _respelt:
         respelt = _respell(clean, command.unknown, vocab)
         if respelt:
@@ -742,13 +832,21 @@ def _maximal(support: dict[str, set[str]]) -> list[str]:
 def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> None:
     """Decide the kind of answer from the cues and the names found."""
     cue = set(cues)
+    if cue & {"rate_households", "rate_adults"}:
+        c.rate_base = "households" if "rate_households" in cue else "adults"
+        cue = cue | {"rate"}
+    elif "rate" in cue and any(w in c.text.lower() for w in ("resident", "people", "population", "pop ", "per head")):
+        c.rate_base = "residents"
     c.measure = "rate" if "rate" in cue else "percent" if "percent" in cue else None
+    c.negated = "negation" in cue
     c.baseline = "baseline" in cue
     if cue & {"high", "low", "worst", "best"}:
         c.extreme = next(e for e in ("high", "low", "worst", "best") if e in cue)
     if c.extreme and "down" in cue and c.extreme in ("high", "low"):
         c.extreme = "low" if c.extreme == "high" else "high"  # "biggest fall": the lowest change
-    if "months" in cue or "quarters" in cue:
+    if "years" in cue and c.extreme:
+        c.scope = "years"
+    elif "months" in cue or "quarters" in cue:
         c.scope = "months" if "months" in cue else "quarters"
     elif "categories" in cue:
         c.scope = "categories"
@@ -759,7 +857,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     # Kent named beside another area in a rank or comparison question is the field, not the place
     if len(c.areas) > 1 and "kent" in c.areas and (cue & {"rank", "county", "high", "low", "which"}):
         c.areas.remove("kent")
-    if not c.areas and "county_area" in cue:
+    if not c.areas and ("county_area" in cue or ("county" in cue and not cue & {
+            "rank", "rank_changes", "high", "low", "worst", "best", "which", "compare", "categories"})):
         c.areas = [a for a, t in area_types.items() if t == "county"][:1]  # "county average", "county-wide"
     c.area = c.areas[0] if c.areas else None
     c.indicator = c.indicators[0] if c.indicators else None
@@ -785,7 +884,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     elif cue & {"up", "down", "direction"} and "which" not in cue:
         c.kind = "direction"
         c.direction = True
-    elif "trend" in cue or "years_span" in cue or c.since:
+    elif "trend" in cue or "years_span" in cue or (c.since and not c.period) or (
+            c.scope in ("months", "quarters") and not c.period):
         c.kind = "trend"
     elif "wards" in cue and not (c.area and c.area_is_ward):
         c.kind = "wards"
@@ -793,6 +893,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
         c.kind = "compare"
     else:
         c.kind = "figure"  # "crime apr-sep 2013 vs apr-sep 2012": one place, two periods
+    if c.baseline and c.kind == "compare":
+        c.kind = "figure"  # "above or below the baseline": the baseline beside the period asked
     if c.kind != "priority":
         c.priority = None
 

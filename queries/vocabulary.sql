@@ -11,6 +11,6 @@ SELECT 'period', id, label, aliases, kind FROM periods
 UNION ALL
 SELECT kind, target, NULL, phrase, NULL FROM synonyms
 UNION ALL
-SELECT 'place', name, name, type, within FROM places
+SELECT 'place', name, name, CASE WHEN lower(note) LIKE '%ordinary word%' THEN 'ordinary' ELSE type END, within FROM places
 UNION ALL
 SELECT 'ratio', id, NULL, ratio_of, NULL FROM indicators WHERE ratio_of IS NOT NULL

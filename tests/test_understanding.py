@@ -58,12 +58,24 @@ def test_question_is_answered_or_refused_by_name(answerer, text, contains, names
             assert figure in shown, shown[:400]
 
 
-@pytest.mark.parametrize("word", ["over", "highest", "least", "county", "south", "park", "leeds"])
+@pytest.mark.parametrize("word", ["over", "highest", "least", "south", "park", "leeds"])
 def test_ordinary_words_are_never_read_as_places(answerer, word):
     command = parse(f"burglary {word}", answerer.vocab)
     assert command.area is None or command.area != {"over": "dover", "highest": "high_street",
                                                     "least": "east", "county": "kent"}.get(word)
     assert not command.corrections
+
+
+@pytest.mark.parametrize("text, area", [
+    ("county rank for shoplifting", "Maidstone"),      # the county is the field of the rank, not the place
+    ("what's our rank in the county for robbery", "Maidstone"),
+    ("asb in kent", "Kent (KCC area)"),                # a place named is the place answered
+    ("asb county average", "Kent (KCC area)"),
+])
+def test_the_county_is_a_place_only_when_it_is_the_place_asked_about(answerer, text, area):
+    answer = answerer.ask(text)
+    assert answer.error is None, answer.error
+    assert answer.understood["area"] == area
 
 
 def test_word_forms_meet_names():

@@ -145,6 +145,18 @@ class Answerer:
     def _refuse_unless_understood(self, c: Command) -> None:
         """Refuse, plainly and by name, a question with a place the data lacks, a word not understood or
         two readings; never answer a broader question while ignoring words."""
+        if c.negated:
+            words = [w for w in ("not", "no", "except", "excluding", "without", "other than", "apart from", "never")
+                     if re.search(rf"\b{w}\b", c.text.lower())]
+            raise NoAnswer(f"crimebot answers for what a question names, not for what it leaves out "
+                           f"('{words[0] if words else 'not'}'). Ask for the figure you want: a crime type, a place "
+                           "and a period, e.g. `burglary other 2012/13`, `asb thanet`.",
+                           ["burglary other", "rank changes", "help"])
+        if c.within:
+            word, broader = c.within[0]
+            name = self.vocab.names[("indicator", broader)]
+            raise NoAnswer(f"The assessment gives no separate figure for '{word}': it is counted within {name}. "
+                           f"Ask for that: `{name.lower()}`.", [self.question_for(c, indicator=broader)])
         if c.places:
             name, within = c.places[0]
             if len(c.places) > 1:
@@ -184,6 +196,7 @@ class Answerer:
             choices = [(n, self.question_for(c, indicator=i)) for n, i in zip(names, options)]
             raise NoAnswer("Did you mean: " + " / ".join(names) + "? Ask for one at a time.",
                            [q for _, q in choices], choices)
+        self._refuse_what_the_figure_is_not(c)
         places = [a for a in c.areas if a != c.area]
         if places and c.kind not in ("compare", "top"):
             options = [c.area] + places
@@ -191,6 +204,37 @@ class Answerer:
             choices = [(n, self.question_for(c, area=a)) for n, a in zip(names, options)]
             raise NoAnswer("Which place: " + " / ".join(names) + "? Ask for one at a time, or `compare` them.",
                            [q for _, q in choices], choices)
+
+    def _refuse_what_the_figure_is_not(self, c: Command) -> None:
+        """A figure of another kind than the one asked for is not an answer: offences asked, a survey
+        percentage found ('speeding offences'); a count asked, only a percentage held; a rate per household
+        asked, a rate per resident held."""
+        if not c.indicator or c.kind in ("priority", "help", "rank_changes"):
+            return
+        ind = self.indicators[c.indicator]
+        unit = str(ind.unit)
+        name = ind.name
+        not_crimes = unit.startswith(("% of residents", "% of working", "% of out of work", "% growth")) or unit in (
+            "admissions", "people", "households", "hectares", "rank", "£ million", "jobs")
+        if c.crime_word and not_crimes and not c.generic_only:
+            raise NoAnswer(f"The data has no count of crimes or offences for what was asked: it has {name} "
+                           f"({unit}). Ask for that (`{name.lower()}`), or for a crime type, e.g. `criminal damage`.",
+                           [self.question_for(c), "criminal damage", "help"])
+        if "number" in c.extra_words and unit.startswith("%") and c.kind in ("figure", "direction"):
+            raise NoAnswer(f"The data has no count for what was asked: {name} is a percentage ({unit}). "
+                           f"Ask `{name.lower()}` for it.", [self.question_for(c)])
+        if c.rate_base and isinstance(ind.rate_base, str) and ind.rate_base and c.rate_base != ind.rate_base:
+            raise NoAnswer(f"The assessment gives {name} per 1,000 {ind.rate_base}, not per 1,000 {c.rate_base}. "
+                           f"Ask `{name.lower()} rate` for it.", [f"{name.lower()} rate"])
+        if c.measure == "rate" and not (isinstance(ind.rate_base, str) and ind.rate_base) and c.kind == "figure" \
+                and not unit.startswith("%") and not re.search(r"\brate\b", name.lower()):
+            raise NoAnswer(f"The assessment gives no rate per 1,000 for {name}; it gives the number ({unit}). "
+                           f"Ask `{name.lower()}` for it.", [self.question_for(c)])
+        shares = set(self.lookup("area_coverage", indicator=c.indicator).measure) & {"percent", "share_pct"}
+        if c.measure == "percent" and not unit.startswith("%") and c.kind == "figure" and not shares \
+                and not re.search(r"\brate\b", name.lower()):
+            raise NoAnswer(f"The assessment gives {name} as a number ({unit}), not as a percentage or share. "
+                           f"Ask `{name.lower()}` for it.", [self.question_for(c)])
 
     def _understood_words(self, c: Command) -> str:
         parts = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..parse import Command
-from .base import MEASURE_LABEL, Answer, NoAnswer, Table, fmt_change, fmt_number, fmt_rank
+from .base import MEASURE_LABEL, Answer, NoAnswer, Table, area_name, fmt_change, fmt_number, fmt_rank
 
 if TYPE_CHECKING:
     from .answerer import Answerer
@@ -20,9 +20,26 @@ def compare(a: Answerer, c: Command) -> Answer:
     frame = a.lookup("compare", indicator=indicator)
     name = a.vocab.names[("indicator", indicator)]
     home = "maidstone"
-    asked = [x for x in c.areas if a.vocab.area_types.get(x) != "ward"]
-    if len(asked) > 1:
-        frame = frame[frame.area.isin(set(asked) | {home} if home in asked else set(asked))]
+    wards = [x for x in c.areas if a.vocab.area_types.get(x) == "ward"]
+    if wards:  # "high street and fant asb": the wards' own figures
+        names = {a.vocab.names[("area", w)]: w for w in wards}
+        ward_rows = a.lookup("wards", indicator=indicator)
+        ward_rows = ward_rows[ward_rows.ward.isin(names) & (ward_rows.measure != "named_hotspot")]
+        import pandas as pd
+
+        frame = pd.concat([frame.iloc[0:0], ward_rows.assign(
+            area=ward_rows.ward.map(names), area_name=ward_rows.ward, area_type="ward", flag=None,
+            compared_with=None)[["area", "area_name", "area_type", "period", "period_label", "measure", "value",
+                                 "flag", "digits", "compared_with", "table_id"]]], ignore_index=True)
+        asked = wards
+    else:
+        asked = list(c.areas)
+        if asked:
+            frame = frame[frame.area.isin(set(asked) | ({home} if len(asked) == 1 else set()))]
+    missing = [x for x in asked if x not in set(frame.area)]
+    if asked and len(missing) == len([x for x in asked if x != home]) and missing:
+        raise NoAnswer(f"The data has no {name} figures for {', '.join(area_name(a, x) for x in missing)}. "
+                       f"Ask `compare {name.lower()}` for the areas it has.", [f"compare {name.lower()}"])
     if c.period:
         frame = frame[frame.period.isin({c.period, c.against} - {None})]
         if frame.empty:
@@ -35,6 +52,8 @@ def compare(a: Answerer, c: Command) -> Answer:
             for r in frame.itertuples() if r.measure not in ("rank_direction",)]
     answer = Answer(c.text, {}, headline=_headline(a, c, frame, name),
                     tables=[Table(f"{name} by area", ["Area", "Period", "Measure", "Figure"], rows)])
+    if missing:
+        answer.notes.insert(0, f"The data has no {name} figures for {', '.join(area_name(a, x) for x in missing)}.")
     others = set(frame.area) - {home}
     if not others:
         answer.notes.append(f"The data gives no other district's or Kent figure for {name}; "

@@ -39,6 +39,22 @@ def direction(a: Answerer, c: Command) -> Answer:
     row = row.iloc[0]
     pct = row["value_measure"] == "percent"
     change = row["pp_change"] if pct else row["volume_change"]
+    earlier = c.since or c.against
+    if earlier and earlier in set(frame.period):  # "since 2010/11": against that period, not the year before
+        then = frame[frame.period == earlier].iloc[0]
+        if not pd.isna(then["value"]) and not pd.isna(row["value"]):
+            diff = row["value"] - then["value"]
+            went = "up" if diff > 0 else "down" if diff < 0 else "level"
+            asked = "up" if "up" in c.cues and "down" not in c.cues else "down" if "down" in c.cues and "up" not in c.cues else None
+            yes = "" if asked is None else ("Yes: " if asked == went else "No: ")
+            unit = "%" if pct else ""
+            amount = (f"{fmt_change(diff, 1)} points" if pct else
+                      fmt_change(diff) + (f" ({fmt_change(diff / then['value'] * 100, 1, '%')})" if then["value"] else ""))
+            verb = {"up": "went up", "down": "went down", "level": "was unchanged"}[went]
+            answer.headline = (f"{yes}{ind.name} in {a.vocab.names[('area', area)]} {verb} from "
+                               f"{fmt_number(then['value'], then['value_digits'], unit)} in {earlier} to "
+                               f"{fmt_number(row['value'], row['value_digits'], unit)} in {c.period}: {amount}.")
+            return answer
     if pd.isna(change) and len(frame) > 1:
         before = frame[frame.period != c.period].iloc[-1]
         change = row["value"] - before["value"]

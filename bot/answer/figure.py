@@ -106,6 +106,17 @@ def figure(a: Answerer, c: Command) -> Answer:
     headline = _headline(a, ind, place, p, row, is_pct)
     if p.kind == "month":  # the counts behind a month's rate, and the year to date
         headline = headline[:-1] + months.month_context(a, indicator, area, period) + "."
+    earlier = c.against or c.since
+    if earlier and earlier != period and earlier in set(frame.period) and not pd.isna(row["value"]):
+        # "since 2010/11", "2012/13 vs 2010/11": the change between the two periods asked, not the year before
+        then = frame[frame.period == earlier].iloc[0]
+        if not pd.isna(then["value"]):
+            diff = row["value"] - then["value"]
+            unit = "%" if is_pct else ""
+            change = (f"{fmt_change(diff, 1)} points" if is_pct else
+                      f"{fmt_change(diff)}" + (f" ({fmt_change(diff / then['value'] * 100, 1, '%')})" if then["value"] else ""))
+            headline += (f" Against {earlier}: {fmt_number(then['value'], then['value_digits'], unit)}, so "
+                         f"{change} from {earlier} to {period if p.kind == 'financial_year' else p.label}.")
     answer = Answer(c.text, {}, headline=headline,
                     tables=[Table(f"{ind.name}, {place}", columns, rows)])
     comparisons = a.lookup("compare", indicator=indicator)
@@ -167,7 +178,7 @@ def _headline(a, ind, place, p, row, is_pct) -> str:
         text += f"; county rank {fmt_rank(row['county_rank'], row['rank_flag'])} of 12"
         if not pd.isna(row["rank_direction"]):
             text += f" ({ARROW[int(row['rank_direction'])]})"
-    return text.replace(":, ", ": ") + "."
+    return text.replace(":, ", ": ").replace(":;", ":") + "."
 
 
 def _pct_digits(digits) -> int:

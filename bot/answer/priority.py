@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..parse import Command
 from .base import (
+    NoAnswer,
     ARROW,
     KIND_ORDER,
     MEASURE_LABEL,
@@ -23,6 +24,10 @@ if TYPE_CHECKING:
 
 
 def priority(a: Answerer, c: Command) -> Answer:
+    years = sorted(set(a.priorities.year))
+    if c.period and c.period not in years:
+        raise NoAnswer(f"The assessment sets the partnership's priorities for {', '.join(years)} only, not for "
+                       f"{c.period}.", [f"priorities {years[-1]}"])
     if not c.priority:
         rows = [[(f"{int(r.number)}. " if not pd.isna(r.number) else "") + r.name,
                  r.kind.replace("_", " "), r.owner] for r in a.priorities.itertuples()]

@@ -16,8 +16,7 @@ from .base import MEASURE_LABEL, Answer, NoAnswer, Table, area_name, fmt_change,
 if TYPE_CHECKING:
     from .answerer import Answerer
 
-MEASURE_ORDER = ("count", "percent", "rate_per_1000", "rank", "average_per_year", "share_pct", "pct_change",
-                 "volume_change")
+MEASURE_ORDER = ("count", "percent", "rate_per_1000", "rank", "average_per_year", "share_pct")  # levels, not changes
 SCOPES = {"wards": ("ward",), "districts": ("district", "unitary")}
 
 
@@ -31,6 +30,8 @@ def top(a: Answerer, c: Command) -> Answer:
         c.extreme = "high" if (c.extreme == "best") == high_is_good else "low"
     if c.scope in ("months", "quarters"):
         return over_time(a, c, indicator)
+    if c.scope == "years":
+        return over_years(a, c, indicator)
     cov = a.lookup("area_coverage", indicator=indicator)
     cov = cov[cov.areas >= 1]
     scopes = [c.scope] if c.scope else ["districts", "wards"]
@@ -237,6 +238,7 @@ def over_categories(a: Answerer, c: Command) -> Answer:
     totals = {i for i, ind in a.indicators.items()
               if isinstance(ind.aliases, str) and any(x.startswith("total") for x in ind.aliases.split(";"))}
     frame = frame[~frame.indicator.isin(totals)]  # all crime is the sum of the categories, not one of them
+    frame = frame[frame.unit.isin(["crimes", "incidents"])]  # crime categories, not casualties or fires
     if len(frame) < 2:
         raise NoAnswer(f"The data has no {MEASURE_LABEL.get(measure, measure).lower()} by crime category for "
                        f"{area_name(a, area)} in {period}.", ["rank changes", "rank changes 2012/13"])
@@ -261,4 +263,31 @@ def over_categories(a: Answerer, c: Command) -> Answer:
     answer.notes.append("The categories are those the county ranks (section 3.1); some overlap "
                         "(violent crime includes violence against the person).")
     a.annotate(answer, "", area, [period], set(frame.table_id))
+    return answer
+
+
+def over_years(a: Answerer, c: Command, indicator: str) -> Answer:
+    """"When was asb highest", "which year was worst": the financial year with the highest or lowest level."""
+    ind = a.indicators[indicator]
+    area = c.area = c.area or "maidstone"
+    frame = a.run("trend", indicator=indicator, area=area)
+    mine = frame[(frame.area == area) & (frame.period_kind == "financial_year")]
+    measure = next((m for m in ("count", "percent", "rate_per_1000") if m in set(mine.measure)), None)
+    mine = mine[mine.measure == measure] if measure else mine.iloc[0:0]
+    if len(mine) < 2:
+        raise NoAnswer(f"The data has fewer than two years of {ind.name} for {area_name(a, area)} to compare.",
+                       [f"trend {ind.name.lower()}", ind.name.lower()])
+    high = c.extreme != "low"
+    pick = mine.sort_values("value", ascending=not high).iloc[0]
+    unit = "%" if measure == "percent" else ""
+    c.period = pick.period
+    value = fmt_number(pick.value, pick.digits, unit)
+    headline = (f"{ind.name} in {area_name(a, area)} was {'highest' if high else 'lowest'} in {pick.period} of the "
+                f"{len(mine)} years the data has ({mine.period.iloc[0]} to {mine.period.iloc[-1]}): {value}"
+                f"{'' if unit else ' ' + ind.unit}.")
+    rows = [[r.period, fmt_number(r.value, r.digits, unit)] for r in mine.itertuples()]
+    answer = Answer(c.text, {}, headline=headline,
+                    tables=[Table(f"{ind.name}, {area_name(a, area)}, by year", ["Year", MEASURE_LABEL.get(measure, measure)],
+                                  rows)])
+    a.annotate(answer, indicator, area, list(mine.period), set(mine.table_id))
     return answer

@@ -30,6 +30,10 @@ def trend(a: Answerer, c: Command) -> Answer:
     measure = next(m for m in ("count", "percent", "average_per_year", "rate_per_1000") if m in set(mine.measure))
     # the longest run of one period kind (monthly series beat three years)
     kind = mine[mine.measure == measure].period_kind.value_counts().idxmax()
+    if c.scope in ("months", "quarters") and kind != "month":
+        raise NoAnswer(f"The data has no monthly {name} figures for {area_name(a, area)}; it has "
+                       f"{', '.join(sorted(set(mine[mine.measure == measure].period)))}.",
+                       [f"trend {name.lower()}", "trend recorded crime"])
     series = mine[(mine.measure == measure) & (mine.period_kind == kind)]
     kent_rows = frame[(frame.area == "kent") & (frame.measure == measure)]
     kent = {r.period: r for r in kent_rows.itertuples()}  # one lookup per row: .loc per row is slow
