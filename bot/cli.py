@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -286,7 +287,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "data":
         return _data_check(settings, args.format)
     if args.command == "ask":
-        return _ask(settings, " ".join(args.text), args.format, args.chart)
+        try:
+            return _ask(settings, " ".join(args.text), args.format, args.chart)
+        except BrokenPipeError:  # `crimebot ask ... | head`: the reader stopped reading; not an error of ours
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
     if args.command == "serve":
         return _serve(settings, args.http, args.host, args.port)
     if args.command == "import":

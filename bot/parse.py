@@ -40,13 +40,13 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4":
 CUES = {
     "rank_changes": ["rank changes", "rank change", "ranking changes", "rank movements", "changes in rank",
                      "rank changes 2012/13", "which categories improved", "rank table"],
-    "rank": ["rank", "sit", "where do we sit", "where does maidstone sit", "move up", "moved up", "move down",
+    "rank": ["rank", "national ranking", "nationally ranked", "sit", "where do we sit", "where does maidstone sit", "move up", "moved up", "move down",
              "moved down", "go up the table", "climb", "climbed", "slip", "slipped", "league position", "national rank", "rank nationally", "ranking", "ranked", "position", "league table", "place in kent", "county rank",
              "county position", "where do we come", "where does maidstone come", "where do we stand", "come in kent",
              "compared to other districts", "compared with other districts"],
-    "high": ["highest", "most", "biggest", "largest", "greatest", "top", "highest number",
+    "high": ["highest", "most", "busiest", "peak month", "biggest", "largest", "greatest", "top", "highest number",
              "the most", "peak", "maximum", "max"],
-    "low": ["lowest", "least", "fewest", "smallest", "bottom", "minimum", "min"],
+    "low": ["lowest", "least", "fewest", "quietest", "smallest", "bottom", "minimum", "min"],
     "worst": ["worst", "poorest"],
     "best": ["best", "strongest"],
     "which": ["which", "where", "what area", "which area", "which areas", "what district", "whereabouts"],
@@ -66,7 +66,7 @@ CUES = {
     "direction": ["% change", "percent change", "percentage change", "up or down", "gone up or down", "going up or down", "go up or down", "up or down since",
                   "increased or decreased", "risen or fallen", "rising or falling", "better or worse", "direction", "direction of travel", "moving", "changing", "changed", "change",
                   "heading", "more of a problem", "less of a problem"],
-    "wards": ["ward", "wards", "bit", "bits", "part of maidstone", "parts of maidstone", "part of the borough",
+    "wards": ["ward", "wards", "areas", "bit", "bits", "part of maidstone", "parts of maidstone", "part of the borough",
               "parts of the borough", "hotspot", "hotspots", "hot spots", "hot spot", "by ward", "ward level",
               "ward breakdown", "which wards", "what wards", "neighbourhood", "neighbourhoods"],
     "compare": ["compare", "comparison", "compared", "vs", "versus", "against the county", "other districts", "districts", "district", "by district", "each district",
@@ -104,7 +104,8 @@ CUES = {
     "categories": ["crime type", "crime types", "category", "categories", "which crime", "what crime", "type of crime",
                    "types of crime", "offence type", "offence types", "which offence", "what offence"],
     "quarters": ["quarter", "quarters", "which quarter", "quarterly", "by quarter", "each quarter"],
-    "years_span": ["over three years", "over 3 years", "last three years", "last 3 years", "past three years",
+    "years_span": ["over the four years", "over four years", "four years", "4 years", "over the five years",
+                   "five years", "5 years", "over three years", "over 3 years", "last three years", "last 3 years", "past three years",
                    "past 3 years", "three years", "3 years", "three year", "3 year", "over the last three years",
                    "over the last 3 years", "over the past three years", "over two years", "last two years"],
 }
@@ -125,7 +126,7 @@ maidstone's kent's
 per cent across didnt didn't doesnt don't dont isnt aren't arent seen say saying said people's
 went go goes gone going why when actually really still not calendar currently comes come coming based use uses
 used using anything something focusing focus focused wide partnership partnerships after during within group
-groups over under
+groups over under aged headline next coming saw see seen split
 among amongst types type kinds kind breakdown results result figures details detail info information
 latest up-to-date quick summary overview new
 """.split())
@@ -136,7 +137,7 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "labor": "labour", "favor": "favour", "jewelry": "jewellery", "traveling": "travelling",
                  "yrs": "years", "yr": "year", "worried": "problem", "concern": "problem", "concerned": "problem",
                  "concerns": "problem", "worry": "problem", "problems": "problem", "perceptions": "perception",
-                 "pop": "population", "ppl": "people", "65s": "65", "16s": "16", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
+                 "pop": "population", "ppl": "people", "65s": "65", "16s": "16", "18-24s": "18-24", "17-24s": "17-24", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
                  "hosp": "hospital", "crim": "criminal", "burg": "burglary", "resi": "dwelling", "residential": "dwelling",
                  "u": "you", "cos": "because", "nite": "night", "wat": "what", "admitted": "admissions",
                  "admission": "admissions", "tho": "though", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number"}
@@ -400,7 +401,7 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
         (rf"\b{MONTH_WORD}\s*(20\d\d|\d\d)?\s*(?:-|to|until|till|through|thru)?\s*{MONTH_WORD}\s*(20\d\d|\d\d)\b", "span"),
         # a day of a month: sept 30 2013, 30 sept 2013 -> the month
         (rf"\b{MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", "day_month"),
-        (rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_WORD}\s+(20\d\d)\b", "day_month_after"),
+        (rf"(?<![-\d])\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_WORD}\s+(20\d\d)\b", "day_month_after"),
         # quarters: q2 2013/14, 2013/14 q2, q2 fy13/14; q4 2013 is a calendar quarter (October to December)
         (r"\bq([1-4])\s*(?:of\s*)?(?:fy\s*)?(20\d\d|\d\d)\s*[/-]\s*(20\d\d|\d\d)\b", "quarter"),
         (r"\bq([1-4])\s*(?:of\s*)?(20\d\d)\b", "calendar_quarter"),
@@ -784,12 +785,14 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
                 best, used = top, gained
     if len(best) == 2 and set(best) in vocab.ratio_parts.values():  # "outcomes v crime": the rate of one to the other
         best = [next(i for i, parts in vocab.ratio_parts.items() if parts == set(best))]
-    if len(best) > 1:  # one name, a count and a percentage of it: the count unless '%' was asked
+    if len(best) > 1:  # a count and a percentage: the count unless '%' was asked, the percentage if it was
+        pct = [i for i in best if vocab.units.get(i, "").startswith("%")]
+        plain = [i for i in best if i not in pct]
         names = {vocab.names.get(("indicator", i)) for i in best}
-        if len(names) == 1:
-            pct = [i for i in best if vocab.units.get(i, "").startswith("%")]
-            plain = [i for i in best if i not in pct]
-            best = (pct if "%" in command.extra_words else plain) or best
+        if "%" in command.extra_words and pct:
+            best = pct
+        elif ("number" in command.extra_words or len(names) == 1) and plain:
+            best = plain
     if len(best) > 1 and pool:  # two names tied: the words asked may hold with one ("unemployed number")
         fit = {i: len(pool & vocab.described.get(i, set())) for i in best}
         most = max(fit.values())
@@ -814,6 +817,7 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
         return used
     if len(best) == 1:
         command.indicators = best
+        command.choices = [c for c in command.choices if c[0] is not None]  # an earlier tie is settled
         if used:
             command.hits.append((best, held | used, False))
             places = {a for a in command.areas if set(vocab.form(a.replace("_", " "))) <= used}

@@ -106,6 +106,8 @@ def figure(a: Answerer, c: Command) -> Answer:
     headline = _headline(a, ind, place, p, row, is_pct)
     if p.kind == "month":  # the counts behind a month's rate, and the year to date
         headline = headline[:-1] + months.month_context(a, indicator, area, period) + "."
+    elif p.kind in ("span", "quarter"):  # the counts behind a rate, and the same months a year before
+        headline = headline[:-1] + months.span_context(a, indicator, area, period, row) + "."
     earlier = c.against or c.since
     if earlier and earlier != period and earlier in set(frame.period) and not pd.isna(row["value"]):
         # "since 2010/11", "2012/13 vs 2010/11": the change between the two periods asked, not the year before

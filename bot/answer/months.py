@@ -163,3 +163,35 @@ def refuse_unless_months(a: Answerer, c: Command, indicator: str, area: str) -> 
         raise NoAnswer(f"The data does not have {what} in {area_name(a, area)}; "
                        f"its monthly figures run from {month_label(have[0])} to {month_label(have[-1])}.",
                        [f"{name.lower()} {have[-1]}", f"trend {name.lower()}"])
+
+
+def span_context(a: Answerer, indicator: str, area: str, period: str, row) -> str:
+    """For a stated figure over several months: the counts behind a rate, and, where the text gives no
+    change, the same months a year before added up from the monthly figures."""
+    dates = period_dates(a, period)
+    if not dates:
+        return ""
+    span = months_between(dates[0], dates[1])
+    now = sums(a, indicator, area, span)
+    if now is None:
+        return ""
+    monthly, numerator, denominator = parts_of(a, indicator)
+    text = ""
+    if numerator:
+        text = (f" ({fmt_number(now[1])} {a.indicators[numerator].unit} of {fmt_number(now[2])} "
+                f"{a.indicators[denominator].unit})")
+    elif row.get("value") != row.get("value"):  # the text gives only a change: the level from the months
+        text = (f"; {fmt_number(now[0])} {a.indicators[monthly].unit} by the monthly series "
+                f"'{a.indicators[monthly].name}'")
+    before_start, before_end = a_year_earlier(dates[0], dates[1])
+    before = sums(a, indicator, area, months_between(before_start, before_end))
+    stated = row.get("pp_change") if numerator else row.get("volume_change")
+    if before and (stated is None or stated != stated):  # NaN: the text gives no change
+        if numerator:
+            text += (f"; {fmt_number(before[0], 1, '%')} in the same months a year before "
+                     f"({fmt_change(now[0] - before[0], 1)} points, added up from the monthly figures)")
+        else:
+            change = now[0] - before[0]
+            text += (f"; {fmt_number(before[0])} in the same months a year before, {fmt_change(change)} "
+                     f"({fmt_change(change / before[0] * 100, 1, '%')}), added up from the monthly figures")
+    return text

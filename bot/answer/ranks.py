@@ -69,7 +69,11 @@ def rank(a: Answerer, c: Command) -> Answer:
                        + (", ..." if len(others) > 12 else "") + ".",
                        [f"{ind.name.lower()}"] + [f"rank {r[0].lower()}" for r in others[:2]])
     periods = list(dict.fromkeys(ranked.sort_values("period_start").period))
-    first = next(m for m in RANK_MEASURES if m in set(ranked.measure))  # the county rank before others
+    order = list(RANK_MEASURES)
+    for word, measure in (("national", "national_rank"), ("similar", "msg_rank"), ("ward", "ward_rank_in_kent")):
+        if word in c.text.lower():
+            order.insert(0, order.pop(order.index(measure)))  # "national ranking": that rank first
+    first = next(m for m in order if m in set(ranked.measure))  # the county rank before others
     main = list(dict.fromkeys(ranked[ranked.measure == first].sort_values("period_start").period))
     if c.period and c.period not in periods:
         label = a.periods[c.period].label if c.period in a.periods else c.period
@@ -79,7 +83,7 @@ def rank(a: Answerer, c: Command) -> Answer:
     period = c.period or (years[-1] if years else main[-1])  # the last full year, as the figure answers
     c.period = period
     at = {r.measure: r for r in frame[frame.period == period].itertuples()}
-    measure = next(m for m in RANK_MEASURES if m in at)
+    measure = next((m for m in order if m in at), next(m for m in RANK_MEASURES if m in at))
     value = at[measure]
     place = area_name(a, area)
     label = period if a.periods[period].kind == "financial_year" else a.periods[period].label
