@@ -14,18 +14,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlglot
-from sqlglot import exp
-from sqlglot.errors import SqlglotError
-from sqlglot.optimizer.qualify import qualify
+if TYPE_CHECKING:  # sqlglot is imported when a query is gated, not when a gated query is only read back
+    from sqlglot import exp
 
-FORBIDDEN = tuple(getattr(exp, name) for name in (
-    "Insert", "Update", "Delete", "Create", "Drop", "Alter", "Merge", "Command", "Copy", "Pragma", "Set",
-    "Use", "Attach", "Detach", "Transaction", "Commit", "Rollback", "Into", "LoadData", "Export",
-    "Install", "Describe", "Summarize", "Grant", "TruncateTable", "Cache", "Uncache", "Refresh",
-) if hasattr(exp, name))
+FORBIDDEN_NODES = ("Insert", "Update", "Delete", "Create", "Drop", "Alter", "Merge", "Command", "Copy", "Pragma",
+                   "Set", "Use", "Attach", "Detach", "Transaction", "Commit", "Rollback", "Into", "LoadData",
+                   "Export", "Install", "Describe", "Summarize", "Grant", "TruncateTable", "Cache", "Uncache",
+                   "Refresh")
+
+
+@lru_cache(maxsize=1)
+def _forbidden() -> tuple:
+    from sqlglot import exp
+
+    return tuple(getattr(exp, name) for name in FORBIDDEN_NODES if hasattr(exp, name))
 # Functions that reach outside the database, or its settings; refused even where DuckDB would refuse them too.
 FORBIDDEN_FUNCTIONS = frozenset({
     "read_csv", "read_csv_auto", "read_parquet", "read_json", "read_json_auto", "read_text", "read_blob",
@@ -54,6 +60,12 @@ def gate(sql: str, schema: dict[str, dict[str, str]]) -> exp.Query:
     >>> gate("SELECT id FROM areas", {"areas": {"id": "VARCHAR"}}).sql()
     'SELECT id FROM areas'
     """
+    import sqlglot
+    from sqlglot import exp
+    from sqlglot.errors import SqlglotError
+    from sqlglot.optimizer.qualify import qualify
+
+    FORBIDDEN = _forbidden()
     try:
         statements = [s for s in sqlglot.parse(sql, read="duckdb") if s is not None]
     except SqlglotError as exc:
@@ -104,6 +116,8 @@ def parse_header(text: str, name: str) -> tuple[str, str, tuple[str, ...]]:
 
 def load_queries(directory: Path, schema: dict[str, dict[str, str]]) -> dict[str, NamedQuery]:
     """Load and gate every query file once; raise QueryRejected naming the file at fault."""
+    from sqlglot import exp
+
     queries = {}
     for path in sorted(Path(directory).glob("*.sql")):
         text = path.read_text(encoding="utf-8")

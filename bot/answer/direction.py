@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..parse import Command
 from .base import Answer, fmt_change, fmt_number
-from .figure import figure
+from .figure import figure, figure_rows
 
 if TYPE_CHECKING:
     from .answerer import Answerer
@@ -32,7 +32,7 @@ def direction(a: Answerer, c: Command) -> Answer:
     ind = a.indicators[indicator]
     area = c.area or "maidstone"
     p = a.periods[c.period]
-    frame = a.run("figure", indicator=indicator, area=area, kind=p.kind, until=p.start)
+    frame = figure_rows(a, indicator, area, p.kind, p.start)
     row = frame[frame.period == c.period]
     if row.empty:
         return answer

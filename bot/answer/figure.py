@@ -72,7 +72,7 @@ def figure(a: Answerer, c: Command) -> Answer:
     period, later = a._resolve_period(c, cov, area)
     c.period = period  # understood: the period answered
     p = a.periods[period]
-    frame = a.run("figure", indicator=indicator, area=area, kind=p.kind, until=p.start)
+    frame = figure_rows(a, indicator, area, p.kind, p.start)
     if p.kind == "month":
         frame = frame.tail(13)
     elif p.kind in ("span", "quarter", "calendar_year"):
@@ -186,3 +186,40 @@ def _headline(a, ind, place, p, row, is_pct) -> str:
 def _pct_digits(digits) -> int:
     """A % change with the digits the assessment printed (at least none, at most 2); 1 when not known."""
     return 1 if digits is None or pd.isna(digits) else min(int(digits), 2)
+
+
+LEVELS = ("count", "percent", "average_per_year", "rank")  # the measure that is the figure, in this order
+
+
+def figure_rows(a: Answerer, indicator: str, area: str, kind: str, until) -> pd.DataFrame:
+    """The `figure` query's rows set side by side, one row per period: value (and which measure it is),
+    changes, rate, county rank and direction, with their flags and digits and the source tables."""
+    query = a.queries["figure"]
+    rows = a.cursor().execute(query.sql, {"indicator": indicator, "area": area, "kind": kind,
+                                          "until": until}).fetchall()
+    by_period: dict[str, dict] = {}
+    for period, label, start, measure, value, flag, digits, table in rows:
+        r = by_period.setdefault(period, {"period": period, "period_label": label, "period_start": start,
+                                          "measures": {}, "tables": set()})
+        r["measures"][measure] = (value, flag, digits)
+        r["tables"].add(table)
+    out = []
+    for r in by_period.values():
+        m = r.pop("measures")
+        level = next((x for x in LEVELS if x in m), None)
+        get = lambda name, i=0: m[name][i] if name in m else None  # noqa: E731
+        out.append({**r, "value": get(level) if level else None, "value_measure": level,
+                    "value_flag": get(level, 1) if level in ("count", "percent") else None,
+                    "volume_change": get("volume_change"), "pct_change": get("pct_change"),
+                    "pct_digits": get("pct_change", 2), "pp_change": get("pp_change"),
+                    "rate_per_1000": get("rate_per_1000"), "rate_digits": get("rate_per_1000", 2),
+                    "county_rank": get("county_rank"), "rank_flag": get("county_rank", 1),
+                    "rank_direction": get("rank_direction"),
+                    "value_digits": get(level, 2) if level in ("count", "percent", "rank") else None,
+                    "tables": ",".join(sorted(t for t in r["tables"] if t))})
+    columns = ["period", "period_label", "period_start", "value", "value_measure", "value_flag", "volume_change",
+               "pct_change", "pct_digits", "pp_change", "rate_per_1000", "rate_digits", "county_rank", "rank_flag",
+               "rank_direction", "value_digits", "tables"]
+    return pd.DataFrame(out, columns=columns).astype({c: "float64" for c in (
+        "value", "volume_change", "pct_change", "pct_digits", "pp_change", "rate_per_1000", "rate_digits",
+        "county_rank", "rank_direction", "value_digits")})
