@@ -70,7 +70,7 @@ CUES = {
               "parts of the borough", "hotspot", "hotspots", "hot spots", "hot spot", "by ward", "ward level",
               "ward breakdown", "which wards", "what wards", "neighbourhood", "neighbourhoods"],
     "compare": ["compare", "comparison", "compared", "vs", "versus", "against the county", "other districts", "districts", "district", "by district", "each district",
-                "all districts", "kent districts", "side by side", "benchmark", "average", "than average", "rest of kent", "above or below",
+                "all districts", "kent districts", "side by side", "benchmark", "than average", "rest of kent", "above or below",
                 "higher than", "lower than", "better than", "worse than", "than kent", "than the county",
                 "rest of the county", "other areas", "elsewhere in kent"],
     "trend": ["trend", "trends", "over time", "history", "historic", "time series", "over the years",
@@ -126,7 +126,7 @@ maidstone's kent's
 per cent across didnt didn't doesnt don't dont isnt aren't arent seen say saying said people's
 went go goes gone going why when actually really still not calendar currently comes come coming based use uses
 used using anything something focusing focus focused wide partnership partnerships after during within group
-groups over under aged headline next coming saw see seen split
+groups over under aged headline average next coming saw see seen split
 among amongst types type kinds kind breakdown results result figures details detail info information
 latest up-to-date quick summary overview new
 """.split())
@@ -144,7 +144,8 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
             "year before": -1, "year before last": -1, "the year before": -1}
 STOP_INSIDE = frozenset({"a", "an", "the"})
-MEASURE_WORDS = frozenset({"number", "count", "total"})
+MEASURE_WORDS = frozenset({"number", "count", "total", "reported"})
+WEAK_FILLER = frozenset({"reported"})  # ordinary here, but may tell a name apart ("% of domestic abuse reported")
 # words that join a name's parts and say nothing of their own ("over 65", "under 16", "theft from")
 LINKING = frozenset("over under from and or to with by for aged of in on at a an the".split())
 # names so general they name something only when nothing more particular is named ("people admitted ...")
@@ -631,6 +632,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     # words left over may name a more particular indicator ("% repeat", "what % of da is repeat"); words
     # that restate one of the names found tell two of them apart ("admitted to hospital after an assault")
     pool = {f for i, word in enumerate(words) if not used[i] for f in forms[i]} | restating
+    pool |= {f for w, form in zip(words, forms) if w in WEAK_FILLER for f in form}  # 'is reported': a name's word
     named = _resolve_indicators(command, vocab, pool)
     for i, word in enumerate(words):
         if not used[i] and forms[i] and all(f in named for f in forms[i]):
@@ -871,7 +873,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
         c.kind = "help"
     elif "spc" in cue:
         c.kind = "spc"
-    elif "priority" in cue or (c.priority and not c.indicator and not (cue - {"priority"})):
+    elif ("priority" in cue and not ("wards" in cue and c.indicator)) or (
+            c.priority and not c.indicator and not (cue - {"priority"})):
         c.kind = "priority"
     elif "categories" in cue and c.extreme:
         c.kind = "top"

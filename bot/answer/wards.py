@@ -29,9 +29,32 @@ def wards(a: Answerer, c: Command) -> Answer:
         rows.append([r.ward, r.indicator_name, r.period_label, MEASURE_LABEL.get(r.measure, r.measure),
                      value, share, r.note if isinstance(r.note, str) else ""])
     title = "Ward hotspots" + (f": {a.vocab.names[('indicator', c.indicator)]}" if c.indicator else "")
-    answer = Answer(c.text, {}, headline=f"{title} (the wards the assessment names).",
+    answer = Answer(c.text, {}, headline=_headline(a, c, frame, title),
                     tables=[Table(title, ["Ward", "Indicator", "Period", "Measure", "Figure", "Share of borough",
                                           "Note"], rows)])
     answer.notes.append("The assessment names only the highest wards; other wards' figures are not published.")
     a.annotate(answer, c.indicator or "", "maidstone", [], set(frame.table_id))
     return answer
+
+
+def _headline(a: Answerer, c: Command, frame: pd.DataFrame, title: str) -> str:
+    """The wards named, in order: those with a count first (largest first), then those named without one."""
+    if not c.indicator:
+        return f"{title}: the wards the assessment names for {frame.indicator_name.nunique()} subjects."
+    counted = frame[frame.measure.isin(["count", "percent", "rate_per_1000"])]
+    if len(counted):
+        latest = counted.period.iloc[0]
+        counted = counted[(counted.period == latest) & (counted.measure == counted.measure.iloc[0])]
+    hot = frame[frame.measure == "named_hotspot"]
+    note = " ".join(str(n) for n in hot.note if isinstance(n, str))
+    named = sorted((w for w in dict.fromkeys(hot.ward) if w not in set(counted.ward)),
+                   key=lambda w: (note.find(w) if w in note else len(note)))  # in the order the text names them
+    parts = []
+    if len(counted):
+        unit = "%" if counted.measure.iloc[0] == "percent" else ""
+        parts.append(", ".join(f"{r.ward} {fmt_number(r.value, r.digits, unit)}"
+                               for r in counted.sort_values("value", ascending=False).itertuples())
+                     + f" ({counted.period_label.iloc[0]})")
+    if named:
+        parts.append(("also named, with no figure: " if parts else "named, with no figures given: ") + ", ".join(named))
+    return f"{title}: " + "; ".join(parts) + "." if parts else f"{title} (the wards the assessment names)."
