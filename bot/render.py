@@ -37,6 +37,19 @@ def numeric_columns(table: Table) -> list[bool]:
     return [i > 0 and all(looks_numeric(r[i]) for r in table.rows if r[i]) for i in range(len(table.columns))]
 
 
+KIND_WORDS = {"figure": "", "rank": "rank", "rank_changes": "all ranks", "top": "highest or lowest",
+              "direction": "direction", "wards": "wards", "compare": "side by side", "trend": "trend",
+              "spc": "control chart", "priority": "priority pack", "help": "help"}
+
+
+def understood_line(answer: Answer) -> str:
+    """What the question was read as, in a line: "Understood: Shoplifting · Maidstone · 2012/13"."""
+    u = answer.understood or {}
+    parts = [u.get("subject"), u.get("area"), u.get("period"), KIND_WORDS.get(u.get("kind") or "", "")]
+    parts = [str(p) for p in parts if p]
+    return "Understood: " + " · ".join(parts) if parts else ""
+
+
 def render(answer: Answer, fmt: str = "text") -> str:
     if fmt == "json":
         return json.dumps(answer.to_dict(), indent=2, ensure_ascii=False)
@@ -68,6 +81,8 @@ def render(answer: Answer, fmt: str = "text") -> str:
     parts = [answer.headline, *(table_text(t) for t in answer.tables)]
     if answer.notes:
         parts.append("\n".join(f"Note: {n}" for n in answer.notes))
+    if understood_line(answer):
+        parts.append(understood_line(answer))
     if answer.sources:
         parts.append("\n".join(f"Source: {s}" for s in answer.sources))
     return "\n\n".join(parts)

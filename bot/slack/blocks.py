@@ -9,6 +9,7 @@ the bot can build.
 from __future__ import annotations
 
 from ..answer import Answer, Table
+from ..render import understood_line
 from ..render import numeric_columns, table_text
 
 MAX_BLOCKS = 50
@@ -109,6 +110,7 @@ def answer_message(answer: Answer, *, shareable: bool = True, shared_by: str | N
 
 def _footer(answer: Answer, shared_by: str | None, hint: str | None = None) -> list[dict]:
     texts = [f"Shared by <@{shared_by}>"] if shared_by else []
+    texts += [understood_line(answer)] if understood_line(answer) else []
     texts += [hint] if hint else []
     texts += [n for n in answer.notes]
     texts += [f"Source: {s}" for s in answer.sources]
