@@ -44,9 +44,29 @@ CUES = {
              "moved down", "go up the table", "climb", "climbed", "slip", "slipped", "league position", "national rank", "rank nationally", "ranking", "ranked", "position", "league table", "place in kent", "county rank",
              "county position", "where do we come", "where does maidstone come", "where do we stand", "come in kent",
              "compared to other districts", "compared with other districts"],
-    "high": ["highest", "most", "busiest", "peak month", "biggest", "largest", "greatest", "top", "highest number",
+    "high": ["highest", "most", "busiest", "peak month", "most common", "commonest", "biggest problem", "biggest", "largest", "greatest", "top", "highest number",
              "the most", "peak", "maximum", "max"],
     "low": ["lowest", "least", "fewest", "quietest", "smallest", "bottom", "minimum", "min"],
+    "most_up": ["biggest rise", "largest rise", "biggest increase", "largest increase", "rose the most",
+                "risen the most", "increased the most", "went up the most", "gone up the most", "most increase",
+                "fastest rising", "rose most", "risen most", "increased most", "biggest percentage rise",
+                "biggest % rise", "biggest jump"],
+    "most_down": ["biggest fall", "largest fall", "biggest drop", "largest drop", "biggest decrease", "fell the most",
+                  "fallen the most", "dropped the most", "decreased the most", "went down the most",
+                  "gone down the most", "biggest reduction", "largest reduction", "fell most", "fallen most",
+                  "dropped most", "biggest percentage fall", "biggest % fall", "most improved"],
+    "least_up": ["smallest rise", "smallest increase", "rose the least", "increased the least", "went up the least",
+                 "rose least"],
+    "least_down": ["smallest fall", "smallest drop", "smallest decrease", "fell the least", "went down the least",
+                   "fell least", "dropped the least"],
+    "why": ["why", "how come", "what causes", "what caused", "reason", "reasons", "cause of", "causes of",
+            "what is driving", "what's driving", "explain"],
+    "future": ["next year", "next month", "next quarter", "next few years", "in future", "in the future",
+               "will be", "predict", "prediction", "projected", "going to be"],
+    "than": ["higher than", "lower than", "more than", "less than", "better than", "worse than", "up on", "down on"],
+    "latest_month": ["this month", "last month", "latest month", "most recent month", "past month"],
+    "latest_quarter": ["this quarter", "last quarter", "latest quarter", "most recent quarter", "past quarter"],
+    "upto": ["up to", "up until", "up till", "up through"],
     "worst": ["worst", "poorest"],
     "best": ["best", "strongest"],
     "which": ["which", "where", "what area", "which area", "which areas", "what district", "whereabouts"],
@@ -71,7 +91,7 @@ CUES = {
               "ward breakdown", "which wards", "what wards", "neighbourhood", "neighbourhoods"],
     "compare": ["compare", "comparison", "compared", "vs", "versus", "against the county", "other districts", "districts", "district", "by district", "each district",
                 "all districts", "kent districts", "side by side", "benchmark", "than average", "rest of kent", "above or below",
-                "higher than", "lower than", "better than", "worse than", "than kent", "than the county",
+                "than kent", "than the county",
                 "rest of the county", "other areas", "elsewhere in kent"],
     "trend": ["trend", "trends", "over time", "history", "historic", "time series", "over the years",
               "year on year", "series", "long term"],
@@ -87,6 +107,7 @@ CUES = {
     "rate": ["rate", "rates", "per1000", "rate per1000"],
     "rate_households": ["per1000h", "rate per1000h"],
     "rate_adults": ["per1000a", "rate per1000a"],
+    "rate_other": ["per1000x", "rate per1000x"],
     "percent": ["%", "percent", "percentage", "share", "proportion", "share of", "what share", "what proportion",
                 "pc"],
     "county_area": ["county average", "kcc average", "kent average", "county wide", "countywide", "across kent",
@@ -117,13 +138,14 @@ i we our us my you your it its this that these those there their them they has h
 will should may might shall any some all each every just only also too very so then than as from into
 is it's isnt isn't wasnt was't re ve d ll m t hey hi hello thanks thank cheers pls plz ok okay
 crime crimes offence offences offense offenses incident incidents case cases reported recorded record records
+nos
 count counts total totals amount volume overall happened happen occurring occur occurred
 did does doing there's here latest current currently recent recently now today
 year years annual annually yearly figures so far currently
-borough borough's town district's area's place local locally
+borough borough's district's area's place local locally
 look looking see know find tell like want need would
 maidstone's kent's
-per cent across didnt didn't doesnt don't dont isnt aren't arent seen say saying said people's
+per cent live lives living terms across between didnt didn't doesnt don't dont isnt aren't arent seen say saying said people's
 went go goes gone going why when actually really still not calendar currently comes come coming based use uses
 used using anything something focusing focus focused wide partnership partnerships after during within group
 groups over under aged headline average next coming saw see seen split
@@ -137,7 +159,7 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "labor": "labour", "favor": "favour", "jewelry": "jewellery", "traveling": "travelling",
                  "yrs": "years", "yr": "year", "worried": "problem", "concern": "problem", "concerned": "problem",
                  "concerns": "problem", "worry": "problem", "problems": "problem", "perceptions": "perception",
-                 "pop": "population", "ppl": "people", "65s": "65", "16s": "16", "18-24s": "18-24", "17-24s": "17-24", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
+                 "pop": "population", "ppl": "people", "solved": "resolved", "nos": "numbers", "65s": "65", "16s": "16", "18-24s": "18-24", "17-24s": "17-24", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
                  "hosp": "hospital", "crim": "criminal", "burg": "burglary", "resi": "dwelling", "residential": "dwelling",
                  "u": "you", "cos": "because", "nite": "night", "wat": "what", "admitted": "admissions",
                  "admission": "admissions", "tho": "though", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number"}
@@ -259,7 +281,8 @@ class Vocabulary:
             for phrase in phrases:
                 words = tuple(w for w in normalise(phrase).split() if w not in STOP_INSIDE)
                 vocab.cues.setdefault(words, cue)
-                if len(words) == 1 and words[0].isalpha() and not words[0].endswith("s"):
+                if len(words) == 1 and cue in ("rank", "wards", "trend", "priority", "help", "spc") \
+                        and words[0].isalpha() and not words[0].endswith("s"):
                     vocab.cues.setdefault((words[0] + "s",), cue)  # rank -> ranks, hotspot -> hotspots
         return vocab
 
@@ -305,9 +328,14 @@ class Command:
     ytd: bool = False            # "year to date": from April to the latest month
     generic_only: bool = False   # the subject came only from a generic word ("crime")
     negated: bool = False        # "not", "except": a question about what is left out
+    changes: str | None = None   # "rises" | "falls": a superlative over changes ("the smallest fall")
+    why: bool = False            # "why", "what causes": a question about causes, not figures
+    future: bool = False         # "next year": a question about the future
+    latest: str | None = None    # "month" | "quarter": "this month", "last quarter"
     within: list[tuple[str, str]] = field(default_factory=list)  # (narrower word, the indicator it is within)
     crime_word: bool = False     # "crime", "offences": the question asks about crimes
     rate_base: str | None = None  # "per 1,000 households": the denominator asked for
+    per_thousand: bool = False    # "per 1,000" written out
     priority: str | None = None
     corrections: list[tuple[str, str]] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
@@ -347,6 +375,8 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"(?<!\w)[-+/](?!\w)", " "),                      # a dash or plus on its own: punctuation
     # "per 1,000 residents", "per 1k pop": one measure word, whatever the denominator is called
     (r"\bper\s*(?:1000|1k|k|thousand|1 000)\s+(?:of\s+)?(?:the\s+)?(?:households|homes|houses)\b", " per1000h "),
+    (r"\bper\s*(?:1000|1k|k|thousand|1 000)\s+(?:of\s+)?(?:the\s+)?(?:vehicles|cars|crimes|incidents|shops|"
+     r"businesses|children|women|men|drivers|miles|km)\b", " per1000x "),
     (r"\bper\s*(?:1000|1k|k|thousand|1 000)\s+(?:of\s+)?(?:the\s+)?(?:adults|over 18s)\b", " per1000a "),
     (r"\bper\s*(?:1000|1k|k|thousand|1 000|head|capita)\b(?:\s+(?:of\s+)?(?:the\s+)?"
      r"(?:people|residents|population|pop|inhabitants|persons))?", " per1000 "),
@@ -398,6 +428,8 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
     ('1994-1998', '2012/13 Q4')
     """
     patterns = [
+        # a span as the bot writes it in its own suggestions: 2013-04/2013-09
+        (r"\b(20\d\d)-(0[1-9]|1[0-2])\s*/\s*(20\d\d)-(0[1-9]|1[0-2])\b", "span_id"),
         # spans: apr-dec 2013, april to september 2013, apr 2013 - sep 2013, jan 2013 to mar 2013
         (rf"\b{MONTH_WORD}\s*(20\d\d|\d\d)?\s*(?:-|to|until|till|through|thru)?\s*{MONTH_WORD}\s*(20\d\d|\d\d)\b", "span"),
         # a day of a month: sept 30 2013, 30 sept 2013 -> the month
@@ -425,7 +457,9 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
         for match in re.finditer(pattern, text):
             g = match.groups()
             period = None
-            if kind == "span":
+            if kind == "span_id":
+                period = f"{g[0]}-{g[1]}/{g[2]}-{g[3]}"
+            elif kind == "span":
                 year = _year(g[3])
                 first = _year(g[1]) if g[1] else year
                 a, b = MONTHS[g[0][:3]], MONTHS[g[2][:3]]
@@ -605,7 +639,8 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     # entities, with ordinary-word wards needing the word "ward" beside them ("east ward", not "the east")
     superlative = bool(set(kinds) & {"high", "low", "worst", "best"})
     command.crime_word = bool(set(words) & {"crime", "crimes", "offence", "offences", "offenders", "offending",
-                                            "arrests", "charged"})
+                                            "arrests", "charged", "incidents", "incident", "reports"})
+    command.per_thousand = any(w.startswith("per1000") for w in words)
     for entries, start, end in entity_hits:
         areas = [e for e in entries if e[0] == "area"]
         if areas and not superlative:  # "deprivation rank in kent": the place may name a variant
@@ -692,7 +727,7 @@ def _respell(clean: str, unknown: list[str], vocab: Vocabulary):
     clearly closest to. Returns (the corrected text, [(typed, corrected)]) or None."""
     pairs = []
     for word in unknown:
-        if " " in word or len(word) < 4 or not word.isalpha() or ordinary_word(word):
+        if " " in word or len(word) < 4 or not word.isalpha() or ordinary_word(word, 2.5):
             continue
         matches = process.extract(word, [w for w in vocab.lexicon if w[0] == word[0]], scorer=fuzz.ratio, limit=2)
         if not matches or matches[0][1] < 80 or (len(matches) > 1 and matches[1][1] > matches[0][1] - 5):
@@ -779,7 +814,9 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
         if wider:
             top = _maximal(wider)
             gained = set().union(*(wider[i] - held for i in top))
-            if len(top) == 1 and gained - set(command.extra_words):
+            if not hits and len(wider[top[0]]) < 2:
+                pass  # one ordinary word alone names nothing ('elderly', 'males', 'stealing')
+            elif len(top) == 1 and gained - set(command.extra_words):
                 best, used = top, wider[top[0]] - held  # the leftover words named it
             elif len(top) == 1 and hits:
                 best, used = top, wider[top[0]] - held
@@ -838,6 +875,9 @@ def _maximal(support: dict[str, set[str]]) -> list[str]:
 def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> None:
     """Decide the kind of answer from the cues and the names found."""
     cue = set(cues)
+    if "rate_other" in cue:
+        c.rate_base = "other"
+        cue = cue | {"rate"}
     if cue & {"rate_households", "rate_adults"}:
         c.rate_base = "households" if "rate_households" in cue else "adults"
         cue = cue | {"rate"}
@@ -848,8 +888,19 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     c.baseline = "baseline" in cue
     if cue & {"high", "low", "worst", "best"}:
         c.extreme = next(e for e in ("high", "low", "worst", "best") if e in cue)
-    if c.extreme and "down" in cue and c.extreme in ("high", "low"):
-        c.extreme = "low" if c.extreme == "high" else "high"  # "biggest fall": the lowest change
+    if c.extreme == "high" and "down" in cue:
+        c.extreme = "low"  # "the most ... fell": the lowest change
+    for name, extreme, changes in (("most_up", "high", "rises"), ("most_down", "low", "falls"),
+                                   ("least_up", "low", "rises"), ("least_down", "high", "falls")):
+        if name in cue:  # "the biggest rise", "the smallest fall": over the changes, among rises or falls
+            c.extreme, c.changes = extreme, changes
+            cue = cue | {"up" if changes == "rises" else "down"}
+    c.why = "why" in cue
+    c.future = "future" in cue
+    c.latest = "month" if "latest_month" in cue else "quarter" if "latest_quarter" in cue else None
+    if c.extreme and c.generic_only and not (cue & {"wards", "months", "quarters", "years", "compare"}) \
+            and not c.areas:
+        cue = cue | {"categories"}  # "the biggest crime", "which crime rose most": over the crime types
     if "years" in cue and c.extreme:
         c.scope = "years"
     elif "months" in cue or "quarters" in cue:
@@ -888,6 +939,10 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
         c.kind = "rank"  # "dwelling burglary rank change": one category's ranks
     elif len(c.areas) > 1 and not c.against:
         c.kind = "compare"  # "unemployment rate nov 2013 maidstone kent gb", "da change maidstone v kent"
+    elif "than" in cue and c.period and not c.against and len(c.areas) <= 1:
+        c.since, c.period = c.period, None  # "higher than in 2010/11": the latest against that year
+        c.kind = "direction"
+        c.direction = True
     elif cue & {"up", "down", "direction"} and "which" not in cue:
         c.kind = "direction"
         c.direction = True
@@ -909,7 +964,7 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
 def _fuzzy_run(command: Command, run: list[str], vocab: Vocabulary) -> bool:
     """Several words not understood that together are clearly one misspelt name ("burglery dwelling")."""
     text = " ".join(run)
-    if all(ordinary_word(w) for w in run):
+    if all(ordinary_word(w, 2.5) for w in run):
         return False
     matches = process.extract(text, [p for p in vocab.phrases if " " in p], scorer=fuzz.ratio, limit=3)
     if not matches or matches[0][1] < 85:
@@ -925,8 +980,11 @@ def _fuzzy_run(command: Command, run: list[str], vocab: Vocabulary) -> bool:
 
 
 def _fuzzy(command: Command, word: str, vocab: Vocabulary) -> None:
-    """A word no name, cue or ordinary word accounts for: a clear misspelling of a name, or not understood."""
-    if len(word) < 4 or not word.isalpha() or ordinary_word(word):
+    """A word no name, cue or ordinary word accounts for: a clear misspelling of a name, or not understood.
+
+    A real English word is never corrected ('burglars' is not burglary, 'over' is not Dover): only a word
+    English barely knows (wordfreq's Zipf frequency under 2.5) is taken for a misspelling."""
+    if len(word) < 4 or not word.isalpha() or ordinary_word(word, 2.5):
         command.unknown.append(word)
         return
     choices = [p for p in vocab.phrases if len(p) >= 4]

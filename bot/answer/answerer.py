@@ -152,6 +152,15 @@ class Answerer:
                            f"('{words[0] if words else 'not'}'). Ask for the figure you want: a crime type, a place "
                            "and a period, e.g. `burglary other 2012/13`, `asb thanet`.",
                            ["burglary other", "rank changes", "help"])
+        if c.why:
+            raise NoAnswer("crimebot gives the assessment's figures, not the reasons behind them: the assessment's "
+                           "own text discusses causes. Ask for the figures, e.g. "
+                           f"`{self.question_for(c) or 'shoplifting 2012/13'}`.",
+                           [self.question_for(c)] if c.indicator else ["help"])
+        if c.future:
+            raise NoAnswer("The data has no figures for the future: the assessment's figures run to December 2013 "
+                           "(police.uk imports add later months). Ask for the latest: "
+                           f"`{self.question_for(c) or 'all crime'}`.", [self.question_for(c)] if c.indicator else [])
         if c.within:
             word, broader = c.within[0]
             name = self.vocab.names[("indicator", broader)]
@@ -222,6 +231,15 @@ class Answerer:
                            [self.question_for(c), "criminal damage", "help"])
         if "number" in c.extra_words and unit.startswith("%") and c.kind in ("figure", "direction"):
             raise NoAnswer(f"The data has no count for what was asked: {name} is a percentage ({unit}). "
+                           f"Ask `{name.lower()}` for it.", [self.question_for(c)])
+        if c.rate_base == "other":
+            raise NoAnswer("The assessment gives rates per 1,000 residents, households or adults only. "
+                           f"Ask `{name.lower()} rate` for the rate it gives.", [f"{name.lower()} rate"])
+        if c.per_thousand and not (isinstance(ind.rate_base, str) and ind.rate_base):
+            raise NoAnswer(f"The assessment gives no rate per 1,000 for {name} ({unit}). "
+                           f"Ask `{name.lower()}` for it.", [self.question_for(c)])
+        if c.measure == "rate" and unit.startswith("% of residents"):
+            raise NoAnswer(f"{name} is a survey figure: the % of residents who say so, not a rate of incidents. "
                            f"Ask `{name.lower()}` for it.", [self.question_for(c)])
         if c.rate_base and isinstance(ind.rate_base, str) and ind.rate_base and c.rate_base != ind.rate_base:
             raise NoAnswer(f"The assessment gives {name} per 1,000 {ind.rate_base}, not per 1,000 {c.rate_base}. "

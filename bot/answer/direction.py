@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..parse import Command
-from .base import Answer, fmt_change, fmt_number
+from .base import Answer, NoAnswer, fmt_change, fmt_number
 from .figure import figure, figure_rows
 
 if TYPE_CHECKING:
@@ -55,12 +55,16 @@ def direction(a: Answerer, c: Command) -> Answer:
                                f"{fmt_number(then['value'], then['value_digits'], unit)} in {earlier} to "
                                f"{fmt_number(row['value'], row['value_digits'], unit)} in {c.period}: {amount}.")
             return answer
+    if pd.isna(change) and not pd.isna(row["pct_change"]):
+        change = row["pct_change"]  # only the % change is given: its sign is the direction
     if pd.isna(change) and len(frame) > 1:
         before = frame[frame.period != c.period].iloc[-1]
         change = row["value"] - before["value"]
     if pd.isna(change):
-        answer.notes.insert(0, "The data gives no change for this period, so no direction.")
-        return answer
+        raise NoAnswer(f"The data gives one {ind.name} figure for {a.vocab.names[('area', area)]} ({c.period}) and no "
+                       "change, so it cannot say whether it is going up or down. Ask for the figure: "
+                       f"`{ind.name.lower()} {a.vocab.names[('area', area)].lower()}`.",
+                       [f"{ind.name.lower()} {a.vocab.names[('area', area)].lower()}"])
     asked = "up" if "up" in c.cues and "down" not in c.cues else "down" if "down" in c.cues and "up" not in c.cues else None
     went = "up" if change > 0 else "down" if change < 0 else "level"
     better = ind.higher_is_better
@@ -79,13 +83,18 @@ def direction(a: Answerer, c: Command) -> Answer:
         answer.headline = (f"{yes}{a.vocab.names[('area', area)]} became {'more' if more else 'less'} {adjective} by "
                            f"{label}: rank {fmt_number(row['value'])}{since} ({ind.name}).")
         return answer
-    amount = (fmt_change(change, 1) + " points" if pct else
-              fmt_change(change) + (f" ({fmt_change(row['pct_change'], 1, '%')})" if not pd.isna(row["pct_change"]) else ""))
+    if pct:
+        amount = fmt_change(change, 1) + " points"
+    elif pd.isna(row["volume_change"]) and not pd.isna(row["pct_change"]):
+        amount = fmt_change(row["pct_change"], 1, "%")
+    else:
+        amount = fmt_change(change) + (f" ({fmt_change(row['pct_change'], 1, '%')})" if not pd.isna(row["pct_change"]) else "")
     value = fmt_number(row["value"], row["value_digits"], "%" if pct else "")
     yes = "" if asked is None else ("Yes: " if asked == went else "No: ")
     verb = {"up": "went up", "down": "went down", "level": "was unchanged"}[went]
-    answer.headline = (f"{yes}{ind.name} in {a.vocab.names[('area', area)]} {verb}{judged}: {value}"
-                       f"{'' if pct else ' ' + ind.unit} in {label}, {amount} on the period a year before.")
+    level = f": {value}{'' if pct else ' ' + ind.unit} in {label}, " if value else f" in {label}: "
+    answer.headline = (f"{yes}{ind.name} in {a.vocab.names[('area', area)]} {verb}{judged}{level}"
+                       f"{amount} on the period a year before.")
     return answer
 
 

@@ -41,6 +41,29 @@ def figure(a: Answerer, c: Command) -> Answer:
                        f"{ind.name} is covered for: {a._covered_text(cov)}.",
                        [f"{ind.name.lower()} {cov.area_name.iloc[0].lower()}"] if len(cov) else [])
     here = set(cov[cov.area == area].period)
+    if c.latest and not c.period:  # "this month", "last quarter": the latest the monthly series has
+        series, numerator, _ = months.parts_of(a, indicator)
+        have = sorted(months.series(a, numerator or series, area))
+        if not have:
+            raise NoAnswer(f"The data has no monthly {ind.name} figures, so no latest {c.latest}.",
+                           [ind.name.lower()])
+        if c.latest == "month":
+            c.period = have[-1]
+        else:
+            last = have[-1]
+            end_month = int(last[5:7])
+            if end_month % 3:  # the last whole quarter (financial quarters end in Mar, Jun, Sep, Dec)
+                last = f"{int(last[:4]) - (end_month < 3)}-{(end_month - end_month % 3 - 1) % 12 + 1:02d}"
+            year, month = int(last[:4]), int(last[5:7])
+            fy = year if month >= 4 else year - 1
+            c.period = f"{fy}/{str(fy + 1)[2:]} Q{((month - 4) % 12) // 3 + 1}"
+        return figure(a, c)
+    if c.relative is not None and not c.period and not any(
+            a.periods[x].kind == "financial_year" for x in here if x in a.periods):
+        latest = max((x for x in here if x in a.periods), key=lambda x: a.periods[x].end)
+        raise NoAnswer(f"The data has no full-year {ind.name} figure for {area_name(a, area)}; the latest it has is "
+                       f"for {a.periods[latest].label}. Ask for that: `{ind.name.lower()} {latest}`.",
+                       [f"{ind.name.lower()} {area_name(a, area).lower()} {latest}"])
     if c.baseline:
         baseline = a.run("baseline", indicator=indicator, area=area)
         if baseline.empty:
@@ -84,11 +107,18 @@ def figure(a: Answerer, c: Command) -> Answer:
     row = frame[frame.period == period].iloc[0]
     if pd.isna(row["value"]) and all(pd.isna(row[m]) for m in ("volume_change", "pct_change", "pp_change",
                                                                  "rate_per_1000", "county_rank")):
+        summed = months.added_up(a, c, indicator, area) if p.kind in ("quarter", "span") else None
+        if summed is not None:
+            return summed
         named = a.run("wards", indicator=indicator)
         named = named[(named.ward == area_name(a, area)) & (named.measure == "named_hotspot")]
-        why = f" {named.note.iloc[0]}." if len(named) and isinstance(named.note.iloc[0], str) else ""
-        raise NoAnswer(f"The assessment names {area_name(a, area)} as a hotspot for {ind.name} but gives no "
-                       f"figure for it.{why}", [f"{ind.name.lower()} wards", ind.name.lower()])
+        if len(named):
+            why = f" {named.note.iloc[0]}." if isinstance(named.note.iloc[0], str) else ""
+            raise NoAnswer(f"The assessment names {area_name(a, area)} as a hotspot for {ind.name} but gives no "
+                           f"figure for it.{why}", [f"{ind.name.lower()} wards", ind.name.lower()])
+        raise NoAnswer(f"The data states no {ind.name} figure for {area_name(a, area)} in {p.label} that can be "
+                       f"shown on its own (only a rank or a share). It covers: {a._covered_text(cov[cov.area == area])}.",
+                       [ind.name.lower()])
     unit = ind.unit
     is_pct = row["value_measure"] == "percent"
     columns = ["Period", unit[0].upper() + unit[1:] if not is_pct else unit, "Change", "% change",
@@ -103,6 +133,12 @@ def figure(a: Answerer, c: Command) -> Answer:
                      ARROW.get(int(r.rank_direction), "") if not pd.isna(r.rank_direction) else ""])
     rows, columns = _drop_empty(rows, columns)
     place = area_name(a, area)
+    if c.measure == "rate" and pd.isna(row["rate_per_1000"]) and not is_pct and row["value_measure"] != "rank":
+        every = figure_rows(a, indicator, area, p.kind, "2999-12-31")
+        rated = [r.period for r in every.itertuples() if not pd.isna(r.rate_per_1000)]
+        raise NoAnswer(f"The data gives no rate per 1,000 for {ind.name} in {place} for {p.label}"
+                       + (f"; it gives one for {', '.join(rated)}." if rated else "."),
+                       [f"{ind.name.lower()} rate {rated[-1]}" if rated else ind.name.lower()])
     headline = _headline(a, ind, place, p, row, is_pct)
     if p.kind == "month":  # the counts behind a month's rate, and the year to date
         headline = headline[:-1] + months.month_context(a, indicator, area, period) + "."

@@ -78,6 +78,11 @@ def top(a: Answerer, c: Command) -> Answer:
     c.period, c.scope = period, scope
     frame = a.run("area_figures", indicator=indicator, measure=measure, period=period)
     frame = frame[frame.area_type.isin(SCOPES[scope])]
+    if c.changes and measure in ("volume_change", "pct_change"):
+        frame = frame[frame.value > 0] if c.changes == "rises" else frame[frame.value < 0]
+        if frame.empty:
+            raise NoAnswer(f"No {scope[:-1]} the assessment gives had a {c.changes[:-1]} in {ind.name} in that period.",
+                           [f"compare {ind.name.lower()}"])
     ranks_low_first = measure in ("rank", "ward_rank_in_kent")  # rank 1 = most deprived / highest
     high = c.extreme != "low"
     frame = frame.sort_values("value", ascending=(high == ranks_low_first))
@@ -138,6 +143,10 @@ def over_time(a: Answerer, c: Command, indicator: str) -> Answer:
     value of a monthly series, within the period asked if one was."""
     ind = a.indicators[indicator]
     area = c.area = c.area or "maidstone"
+    if c.direction:
+        raise NoAnswer(f"The data gives {ind.name} month by month, not each month's change: ask which month was "
+                       f"highest or lowest, or `trend {ind.name.lower()}`.",
+                       [f"which month had the highest {ind.name.lower()}", f"trend {ind.name.lower()}"])
     series, numerator, denominator = monthly.parts_of(a, indicator)
     have = sorted(monthly.series(a, numerator or series, area))
     if not have:
@@ -233,29 +242,59 @@ def over_categories(a: Answerer, c: Command) -> Answer:
     if period is None:
         raise NoAnswer("The data has no crime categories ranked for that place.", ["rank changes"])
     measure = ("pct_change" if c.measure == "percent" else "volume_change") if c.direction else (
-        "rate_per_1000" if c.measure == "rate" else "count")
+        "rate_per_1000" if c.measure == "rate" else "county_rank" if "rank" in c.cues else "count")
     frame = a.run("category_figures", area=area, period=period, measure=measure)
+    since = c.since or c.against
+    if since and measure == "volume_change" and since != period:  # "rose most since 2010/11": over those years
+        now = a.run("category_figures", area=area, period=period, measure="count")
+        then = a.run("area_period_figures", area=area, period=since, measure="count")
+        then = then.drop_duplicates("indicator").set_index("indicator")
+        now = now[now.indicator.isin(then.index)]
+        frame = now.assign(value=[r.value - then.value[r.indicator] for r in now.itertuples()], digits=0)
+        if frame.empty:
+            raise NoAnswer(f"The data has no crime categories with counts for both {since} and {period}.",
+                           ["rank changes"])
+    if c.changes and measure in ("volume_change", "pct_change"):
+        frame = frame[frame.value > 0] if c.changes == "rises" else frame[frame.value < 0]
     totals = {i for i, ind in a.indicators.items()
               if isinstance(ind.aliases, str) and any(x.startswith("total") for x in ind.aliases.split(";"))}
     frame = frame[~frame.indicator.isin(totals)]  # all crime is the sum of the categories, not one of them
-    frame = frame[frame.unit.isin(["crimes", "incidents"])]  # crime categories, not casualties or fires
+    units = ["crimes"] if c.crime_word else ["crimes", "incidents"]
+    frame = frame[frame.unit.isin(units)]  # crime categories, not casualties or fires
     if len(frame) < 2:
         raise NoAnswer(f"The data has no {MEASURE_LABEL.get(measure, measure).lower()} by crime category for "
                        f"{area_name(a, area)} in {period}.", ["rank changes", "rank changes 2012/13"])
-    high = c.extreme != "low"
+    if len(frame) < 2:
+        raise NoAnswer("The data has too few crime categories with that figure to compare.", ["rank changes"])
+    high = c.extreme in ("high", "worst")  # the most crime is the worst
+    if measure == "county_rank":
+        high = c.extreme in ("worst", "low")  # rank 1 is the best: the best rank is the lowest number
     frame = frame.sort_values("value", ascending=not high)
     pick = frame.iloc[0]
     c.period, c.indicator = period, pick.indicator
     signed = measure in ("volume_change", "pct_change")
     unit = "%" if measure == "pct_change" else ""
-    show = (lambda v, d: fmt_change(v, d, unit)) if signed else (lambda v, d: fmt_number(v, d, unit))
+    show = (lambda v, d: fmt_change(v, d, unit)) if signed else (
+        (lambda v, d: f"{fmt_number(v, 0)} of 12") if measure == "county_rank" else (lambda v, d: fmt_number(v, d, unit)))
     what = {"volume_change": "rise" if high else "fall", "pct_change": "% rise" if high else "% fall"}.get(
         measure, "highest " + MEASURE_LABEL.get(measure, measure).lower() if high else
         "lowest " + MEASURE_LABEL.get(measure, measure).lower())
+    if measure == "county_rank":
+        what = "best county rank" if not high else "worst county rank"
+    if c.changes:
+        what = {("falls", True): "smallest fall", ("falls", False): "biggest fall", ("rises", True): "biggest rise",
+                ("rises", False): "smallest rise"}[(c.changes, high)]
+    if since and measure == "volume_change" and since != period:
+        what += f" since {since}"
     if signed and ((high and pick.value <= 0) or (not high and pick.value >= 0)):
         what = "smallest " + ("fall" if high else "rise")
-    headline = (f"{pick.indicator_name} had the {'biggest ' if signed else ''}{what} of the {len(frame)} crime categories "
-                f"in {area_name(a, area)}, {period}: {show(pick.value, pick.digits)}.")
+    prefix = "biggest " if signed and not c.changes and "smallest" not in what else ""
+    ties = list(frame[frame.value == pick.value].indicator_name)
+    names = ", ".join(ties[:-1]) + f" and {ties[-1]}" if len(ties) > 1 else ties[0]
+    among = (f"of the {len(frame)} crime categories that {'rose' if c.changes == 'rises' else 'fell'}" if c.changes
+             else f"of the {len(frame)} crime categories")
+    headline = (f"{names} had the {prefix}{what} {among} "
+                f"in {area_name(a, area)}, {period}: {show(pick.value, pick.digits)}{' each' if len(ties) > 1 else ''}.")
     rows = [[r.indicator_name, show(r.value, r.digits)] for r in frame.itertuples()]
     answer = Answer(c.text, {}, headline=headline, tables=[Table(
         f"Crime categories by {MEASURE_LABEL.get(measure, measure).lower()}, {area_name(a, area)}, {period}",
