@@ -66,7 +66,8 @@ CUES = {
     "than": ["higher than", "lower than", "more than", "less than", "better than", "worse than", "up on", "down on"],
     "latest_month": ["this month", "last month", "latest month", "most recent month", "past month"],
     "latest_quarter": ["this quarter", "last quarter", "latest quarter", "most recent quarter", "past quarter"],
-    "upto": ["up to", "up until", "up till", "up through"],
+    "upto": ["up to", "up until", "up till", "up through", "end up", "ended up", "ends up", "wind up", "tell me more",
+             "on the up", "round here", "around here", "in this area", "in our area", "the other"],
     "worst": ["worst", "poorest"],
     "best": ["best", "strongest"],
     "which": ["which", "where", "what area", "which area", "which areas", "what district", "whereabouts"],
@@ -77,6 +78,7 @@ CUES = {
              "getting better", "got better", "got less", "getting less", "become less", "became less", "less of"],
     "up": ["going up", "gone up", "go up", "rising", "risen", "a rise", "rise in", "increasing", "increased",
            "increase", "growing", "grown", "worsening", "getting worse", "got worse", "worse", "worsen", "higher",
+           "more", "on the up", "going up",
            "deteriorate", "deteriorated", "up", "got more", "jump",
            "jumped", "rose", "getting more", "become more", "became more", "more of"],
     "year_before": ["last year", "previous year", "prev year", "the year before", "a year ago", "year ago",
@@ -85,12 +87,13 @@ CUES = {
                     "vs last year", "on prev year", "vs prev year", "vs previous year", "year on year change"],
     "direction": ["% change", "percent change", "percentage change", "up or down", "gone up or down", "going up or down", "go up or down", "up or down since",
                   "increased or decreased", "risen or fallen", "rising or falling", "better or worse", "direction", "direction of travel", "moving", "changing", "changed", "change",
-                  "heading", "more of a problem", "less of a problem"],
-    "wards": ["ward", "wards", "areas", "bit", "bits", "part of maidstone", "parts of maidstone", "part of the borough",
+                  "heading", "more of a problem", "less of a problem", "moved", "move", "moving"],
+    "wards": ["ward", "wards", "areas", "bit", "bits", "bit of town", "part of town", "parts of town", "area of town",
+              "concentrated", "where in maidstone", "where in the borough", "part of maidstone", "parts of maidstone", "part of the borough",
               "parts of the borough", "hotspot", "hotspots", "hot spots", "hot spot", "by ward", "ward level",
               "ward breakdown", "which wards", "what wards", "neighbourhood", "neighbourhoods"],
     "compare": ["compare", "comparison", "compared", "vs", "versus", "against the county", "other districts", "districts", "district", "by district", "each district",
-                "all districts", "kent districts", "side by side", "benchmark", "than average", "rest of kent", "above or below",
+                "all districts", "kent districts", "side by side", "benchmark", "than average", "rest of kent", "above or below", "against",
                 "than kent", "than the county",
                 "rest of the county", "other areas", "elsewhere in kent"],
     "trend": ["trend", "trends", "over time", "history", "historic", "time series", "over the years",
@@ -145,7 +148,9 @@ year years annual annually yearly figures so far currently
 borough borough's district's area's place local locally
 look looking see know find tell like want need would
 maidstone's kent's
-per cent live lives living terms across between didnt didn't doesnt don't dont isnt aren't arent seen say saying said people's
+per cent live lives living terms across between police think thinks thought feel feels believe believes say
+says roughly approximately approx around round here ended end ends due because concentrated happens happening
+stuff things thing bad big one work who whose whom sort kind really very pretty quite got get gets getting didnt didn't doesnt don't dont isnt aren't arent seen say saying said people's
 went go goes gone going why when actually really still not calendar currently comes come coming based use uses
 used using anything something focusing focus focused wide partnership partnerships after during within group
 groups over under aged headline average next coming saw see seen split
@@ -159,7 +164,8 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "labor": "labour", "favor": "favour", "jewelry": "jewellery", "traveling": "travelling",
                  "yrs": "years", "yr": "year", "worried": "problem", "concern": "problem", "concerned": "problem",
                  "concerns": "problem", "worry": "problem", "problems": "problem", "perceptions": "perception",
-                 "pop": "population", "ppl": "people", "solved": "resolved", "nos": "numbers", "65s": "65", "16s": "16", "18-24s": "18-24", "17-24s": "17-24", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
+                 "pop": "population", "ppl": "people", "solved": "resolved", "nos": "numbers", "died": "killed",
+                 "dead": "killed", "deaths": "killed", "surveyed": "survey", "claiming": "claimants", "65s": "65", "16s": "16", "18-24s": "18-24", "17-24s": "17-24", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
                  "hosp": "hospital", "crim": "criminal", "burg": "burglary", "resi": "dwelling", "residential": "dwelling",
                  "u": "you", "cos": "because", "nite": "night", "wat": "what", "admitted": "admissions",
                  "admission": "admissions", "tho": "though", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number"}
@@ -556,7 +562,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     command = Command(text=text)
     clean = normalise(text or "")[:500]
     clean = vocab.rewrite(clean)  # "killed or seriously injured" -> "ksi"
-    clean = re.sub(r"\b(top|bottom) (\d+|three|five|ten)\b", r"\1", clean)
+    clean = re.sub(r"\b(top|bottom|worst|best|highest|lowest) (\d+|three|five|ten)\b", r"\1", clean)
     if not clean or clean in ("help", "?", "examples"):
         command.kind = "help"
         return command
