@@ -22,6 +22,11 @@ class Service:
         self.settings = settings
         self._answerer = answerer or Answerer.open(settings)
         self._reload_lock = threading.Lock()
+        # the word-frequency list loads on first use (about 0.3 s): a long-running bot loads it now, so the
+        # first partner whose question has an unknown word does not wait for it
+        from .parse import ordinary_word
+
+        ordinary_word("the")
 
     @property
     def answerer(self) -> Answerer:

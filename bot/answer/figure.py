@@ -210,6 +210,8 @@ def _headline(a, ind, place, p, row, is_pct) -> str:
         parts = [fmt_change(row["volume_change"]), fmt_change(row["pct_change"], _pct_digits(row["pct_digits"]), "%")]
         text += ", " + " ".join(parts[:1] + [f"({parts[1]})"] if parts[0] and parts[1] else [p for p in parts if p])
         text += " on the same period a year before"
+    if not pd.isna(row.get("share_pct", float("nan"))):
+        text += f"; {fmt_number(row['share_pct'], row['share_digits'], '%')} of the borough's"
     if not pd.isna(row["rate_per_1000"]):
         text += f"; {fmt_number(row['rate_per_1000'], row['rate_digits'])} per 1,000"
     if not pd.isna(row["county_rank"]):
@@ -250,12 +252,15 @@ def figure_rows(a: Answerer, indicator: str, area: str, kind: str, until) -> pd.
                     "pct_digits": get("pct_change", 2), "pp_change": get("pp_change"),
                     "rate_per_1000": get("rate_per_1000"), "rate_digits": get("rate_per_1000", 2),
                     "county_rank": get("county_rank"), "rank_flag": get("county_rank", 1),
+                    "share_pct": get("share_pct"), "share_digits": get("share_pct", 2),
                     "rank_direction": get("rank_direction"),
                     "value_digits": get(level, 2) if level in ("count", "percent", "rank") else None,
                     "tables": ",".join(sorted(t for t in r["tables"] if t))})
-    columns = ["period", "period_label", "period_start", "value", "value_measure", "value_flag", "volume_change",
+    columns = ["period", "period_label", "period_start", "value", "value_measure", "value_flag", "share_pct",
+               "share_digits", "volume_change",
                "pct_change", "pct_digits", "pp_change", "rate_per_1000", "rate_digits", "county_rank", "rank_flag",
                "rank_direction", "value_digits", "tables"]
     return pd.DataFrame(out, columns=columns).astype({c: "float64" for c in (
-        "value", "volume_change", "pct_change", "pct_digits", "pp_change", "rate_per_1000", "rate_digits",
+        "value", "share_pct", "share_digits", "volume_change", "pct_change", "pct_digits", "pp_change",
+        "rate_per_1000", "rate_digits",
         "county_rank", "rank_direction", "value_digits")})

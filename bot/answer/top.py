@@ -38,6 +38,8 @@ def top(a: Answerer, c: Command) -> Answer:
     wanted = {"rate": ("rate_per_1000",), "percent": ("percent", "share_pct")}.get(c.measure, MEASURE_ORDER)
     if c.direction:  # "the biggest rise": over the changes
         wanted = ("pct_change", "volume_change") if c.measure == "percent" else ("volume_change", "pct_change")
+    if c.scope == "wards" and re.search(r"\b(in|of|across) (all of )?kent\b", c.text.lower()):
+        wanted = ("ward_rank_in_kent",) + tuple(wanted)  # "which ward in kent": the wards ranked across Kent
     choice = None
     for scope in scopes:
         here = cov[cov.area_type.isin(SCOPES[scope]) & cov.measure.isin(wanted)]
@@ -115,7 +117,10 @@ def top(a: Answerer, c: Command) -> Answer:
     kind_word = "wards" if scope == "wards" else "districts"
     full = sum(1 for x in a.areas.values() if x.type == SCOPES[scope][0] and (scope != "wards" or x.parent == "maidstone"))
     among = (f"of the {total} {kind_word} the assessment gives" if total < full else f"of all {full} {kind_word}")
-    if ranks_low_first:
+    if measure == "ward_rank_in_kent":
+        headline = (f"{names} {'are' if len(ties) > 1 else 'is'} ranked {value} among Kent's wards for {ind.name}, "
+                    f"{label}: the {'highest' if high else 'lowest'} {among}.")
+    elif ranks_low_first:
         headline = f"{names} {'are' if len(ties) > 1 else 'is'} the {word} {among}, {label}: {what}."
     else:
         headline = f"{names} {verb} the {word} {what} {among}, {label}: {figure}."
