@@ -796,7 +796,8 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
     particular indicator whose own name holds all of them ("% repeat", "deprivation rank in kent"). The
     indicator whose support holds every other's wins; two that neither holds are asked back. A generic word
     ("crime", "offences") names all crime only when nothing else is named."""
-    hits = [h for h in command.hits if not h[2]] or command.hits
+    named = [h for h in command.hits if not h[2]]  # hits by a real name, not a generic word ('crime', 'people')
+    hits = named or command.hits
     command.generic_only = bool(hits) and all(h[2] for h in hits)
     support: dict[str, set[str]] = {}
     for idents, words, _ in hits:
@@ -811,6 +812,8 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
     held = support[best[0]] if len(best) == 1 else set()
     pool = set(pool or ()) | set(command.extra_words)
     used: set[str] = set()
+    if command.generic_only:
+        held = set()  # 'people' or 'crime' alone is no subject to build on: 'older people' is not road users 65+
     if pool and (len(best) == 1 or not hits):
         wider = {}
         for ident, described in vocab.described.items():
@@ -820,12 +823,10 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
         if wider:
             top = _maximal(wider)
             gained = set().union(*(wider[i] - held for i in top))
-            if not hits and len(wider[top[0]]) < 2:
+            if not named and len(wider[top[0]]) < 2:
                 pass  # one ordinary word alone names nothing ('elderly', 'males', 'stealing')
-            elif len(top) == 1 and gained - set(command.extra_words):
+            elif len(top) == 1 and (named or gained - set(command.extra_words)):
                 best, used = top, wider[top[0]] - held  # the leftover words named it
-            elif len(top) == 1 and hits:
-                best, used = top, wider[top[0]] - held
             elif not hits and len(top) > 1 and len(top) <= 4 and pool - set(command.extra_words):
                 best, used = top, gained
     if len(best) == 2 and set(best) in vocab.ratio_parts.values():  # "outcomes v crime": the rate of one to the other
@@ -851,7 +852,7 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
         # words than the one found ("estimated hidden dv victims women 16-59")
         asked = left | held
         # it must share a word with the subject already found: 'areas' is not the borough's area in hectares
-        cover = {i: asked & d for i, d in vocab.described.items() if left <= d and (not held or held & d)}
+        cover = {i: asked & d for i, d in vocab.described.items() if left <= d and (held & d if held else len(left) > 1)}
         if cover:
             most = max(len(v) for v in cover.values())
             top = [i for i, v in cover.items() if len(v) == most]
