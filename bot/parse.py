@@ -92,7 +92,8 @@ CUES = {
               "concentrated", "where in maidstone", "where in the borough", "part of maidstone", "parts of maidstone", "part of the borough",
               "parts of the borough", "hotspot", "hotspots", "hot spots", "hot spot", "by ward", "ward level",
               "ward breakdown", "which wards", "what wards", "neighbourhood", "neighbourhoods"],
-    "compare": ["compare", "comparison", "compared", "vs", "versus", "against the county", "other districts", "districts", "district", "by district", "each district",
+    "versus": ["vs", "versus", "v"],
+    "compare": ["compare", "comparison", "compared", "against the county", "other districts", "districts", "district", "by district", "each district",
                 "all districts", "kent districts", "side by side", "benchmark", "than average", "rest of kent", "above or below", "against",
                 "than kent", "than the county",
                 "rest of the county", "other areas", "elsewhere in kent"],
@@ -102,6 +103,7 @@ CUES = {
             "process control", "control bands"],
     "priority": ["who owns", "who leads", "who chairs", "who is responsible", "which group", "what group",
                  "which sub group", "who leads on", "which group leads", "lead on", "leads on", "owner of", "owns",
+                 "owner", "owners", "tackling", "tackles", "in charge of", "who is tackling", "who deals with",
                  "who chairs", "chair of", "responsible for",
                  "a priority", "still a priority", "cross cutting", "cross cutting themes", "themes",
                  "priority", "priorities", "sub group", "subgroup", "sub-group", "task group", "task and finish",
@@ -273,7 +275,8 @@ class Vocabulary:
             for phrase in phrases + (aliases or "").split(";"):
                 vocab.add(kind, ident, phrase)
             if kind == "indicator":
-                vocab.units[ident] = (extra or "").split(" ")[0] if extra else ""
+                if name is not None:  # a synonym row adds words, not a unit
+                    vocab.units[ident] = (extra or "").split(" ")[0] if extra else ""
                 words = " ".join(p for p in phrases + (aliases or "").split(";") + [extra or ""] if p)
                 vocab.described.setdefault(ident, set()).update(
                     f for w in normalise(words).split()
@@ -693,6 +696,9 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         _fuzzy(command, words[i], vocab)
         i += 1
     _resolve_indicators(command, vocab)
+    if command.unknown and command.indicators:  # a corrected name's own words ('reoffendin rate vs predicted')
+        own = vocab.described.get(command.indicators[0], set())
+        command.unknown = [w for w in command.unknown if not all(f in own for f in vocab.form(w))]
     _settle_kind(command, kinds, vocab.area_types)
     if command.kind not in ("priority", "help") and command.indicator:
         own = vocab.described.get(command.indicator, set())
@@ -822,6 +828,13 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
                 wider[ident] = held | more
         if wider:
             top = _maximal(wider)
+            if len(top) > 1:  # a count and a percentage tied: the words asked choose ('how many', '%')
+                pct = [i for i in top if vocab.units.get(i, "").startswith("%")]
+                plain = [i for i in top if i not in pct]
+                if "%" in command.extra_words and len(pct) == 1:
+                    top = pct
+                elif "number" in command.extra_words and len(plain) == 1:
+                    top = plain
             gained = set().union(*(wider[i] - held for i in top))
             if not named and len(wider[top[0]]) < 2:
                 pass  # one ordinary word alone names nothing ('elderly', 'males', 'stealing')
@@ -908,6 +921,11 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     if c.extreme and c.generic_only and not (cue & {"wards", "months", "quarters", "years", "compare"}) \
             and not c.areas:
         cue = cue | {"categories"}  # "the biggest crime", "which crime rose most": over the crime types
+    county = [a for a, t in area_types.items() if t == "county"][:1]
+    if "county_area" in cue and c.areas and county and county[0] not in c.areas:
+        c.areas.extend(county)  # "maidstone asb v kcc average": both sides
+    if "versus" in cue and (len(c.areas) > 1 or c.against):
+        cue = cue | {"compare"}  # "x vs y": a comparison when there are two sides; 'actual vs predicted' is a name
     if "years" in cue and c.extreme:
         c.scope = "years"
     elif "months" in cue or "quarters" in cue:

@@ -58,6 +58,15 @@ def figure(a: Answerer, c: Command) -> Answer:
             fy = year if month >= 4 else year - 1
             c.period = f"{fy}/{str(fy + 1)[2:]} Q{((month - 4) % 12) // 3 + 1}"
         return figure(a, c)
+    if c.ytd and c.period in a.periods and a.periods[c.period].kind == "financial_year" and c.period not in here:
+        # "charges year to date 2013/14": April to the latest month of that year the monthly series has
+        series, numerator, _ = months.parts_of(a, indicator)
+        year = a.periods[c.period]
+        have = [m for m in sorted(months.series(a, numerator or series, area))
+                if str(year.start)[:7] <= m <= str(year.end)[:7]]
+        if have:
+            c.period = f"{str(year.start)[:7]}/{have[-1]}" if have[-1] != str(year.start)[:7] else have[-1]
+            return figure(a, c)
     if c.relative is not None and not c.period and not any(
             a.periods[x].kind == "financial_year" for x in here if x in a.periods):
         latest = max((x for x in here if x in a.periods), key=lambda x: a.periods[x].end)
