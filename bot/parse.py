@@ -922,6 +922,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
             and not c.areas:
         cue = cue | {"categories"}  # "the biggest crime", "which crime rose most": over the crime types
     county = [a for a, t in area_types.items() if t == "county"][:1]
+    if "county_area" in cue and "compare" in cue:
+        cue = cue - {"county_area"}  # "compare deprivation across kent": across the districts
     if "county_area" in cue and c.areas and county and county[0] not in c.areas:
         c.areas.extend(county)  # "maidstone asb v kcc average": both sides
     if "versus" in cue and (len(c.areas) > 1 or c.against):

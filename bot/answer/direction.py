@@ -80,8 +80,11 @@ def direction(a: Answerer, c: Command) -> Answer:
         adjective = most.group(1) if most else "highly ranked"
         yes = "" if asked is None else ("Yes: " if (asked == "up") == more else "No: ")
         since = f" from {fmt_number(before['value'])} in {before['period']}" if before is not None else ""
+        moved = (f", {fmt_change(row['rank_change'])} places" if "rank_change" in row and not pd.isna(row["rank_change"])
+                 else "")
         answer.headline = (f"{yes}{a.vocab.names[('area', area)]} became {'more' if more else 'less'} {adjective} by "
-                           f"{label}: rank {fmt_number(row['value'])}{since} ({ind.name}).")
+                           f"{label}: rank {fmt_number(row['value'])}{since}{moved} ({ind.name}; positive = towards "
+                           "rank 1).")
         return answer
     if pct:
         amount = fmt_change(change, 1) + " points"

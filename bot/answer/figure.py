@@ -37,6 +37,13 @@ def figure(a: Answerer, c: Command) -> Answer:
         raise NoAnswer(f"No {ind.name} figures are loaded yet: they come from police.uk data "
                        "(`crimebot import police-uk`, see the README).", [e for e, _ in EXAMPLES[:2]])
     if area not in set(cov.area):
+        related = _covering_relative(a, c, indicator, area)
+        if related:  # "high street violence": the assessment gives violence against the person for the ward
+            c.indicator = related
+            answer = figure(a, c)
+            answer.notes.insert(0, f"The assessment gives {a.indicators[related].name}, not {ind.name}, for "
+                                   f"{area_name(a, area)}.")
+            return answer
         raise NoAnswer(f"The data has no {ind.name} figures for {area_name(a, area)}. "
                        f"{ind.name} is covered for: {a._covered_text(cov)}.",
                        [f"{ind.name.lower()} {cov.area_name.iloc[0].lower()}"] if len(cov) else [])
@@ -219,6 +226,10 @@ def _headline(a, ind, place, p, row, is_pct) -> str:
         parts = [fmt_change(row["volume_change"]), fmt_change(row["pct_change"], _pct_digits(row["pct_digits"]), "%")]
         text += ", " + " ".join(parts[:1] + [f"({parts[1]})"] if parts[0] and parts[1] else [p for p in parts if p])
         text += " on the same period a year before"
+    if not pd.isna(row.get("rank_change", float("nan"))):
+        change = row["rank_change"]
+        text += (f", {fmt_change(change)} place{'s' if abs(change) != 1 else ''} on the edition before "
+                 "(positive = towards rank 1)")
     if not pd.isna(row.get("share_pct", float("nan"))):
         text += f"; {fmt_number(row['share_pct'], row['share_digits'], '%')} of the borough's"
     if not pd.isna(row["rate_per_1000"]):
@@ -262,14 +273,29 @@ def figure_rows(a: Answerer, indicator: str, area: str, kind: str, until) -> pd.
                     "rate_per_1000": get("rate_per_1000"), "rate_digits": get("rate_per_1000", 2),
                     "county_rank": get("county_rank"), "rank_flag": get("county_rank", 1),
                     "share_pct": get("share_pct"), "share_digits": get("share_pct", 2),
+                    "rank_change": get("rank_change"),
                     "rank_direction": get("rank_direction"),
                     "value_digits": get(level, 2) if level in ("count", "percent", "rank") else None,
                     "tables": ",".join(sorted(t for t in r["tables"] if t))})
     columns = ["period", "period_label", "period_start", "value", "value_measure", "value_flag", "share_pct",
-               "share_digits", "volume_change",
+               "share_digits", "rank_change", "volume_change",
                "pct_change", "pct_digits", "pp_change", "rate_per_1000", "rate_digits", "county_rank", "rank_flag",
                "rank_direction", "value_digits", "tables"]
     return pd.DataFrame(out, columns=columns).astype({c: "float64" for c in (
-        "value", "share_pct", "share_digits", "volume_change", "pct_change", "pct_digits", "pp_change",
+        "value", "share_pct", "share_digits", "rank_change", "volume_change", "pct_change", "pct_digits", "pp_change",
         "rate_per_1000", "rate_digits",
         "county_rank", "rank_direction", "value_digits")})
+
+
+def _covering_relative(a: Answerer, c: Command, indicator: str, area: str) -> str | None:
+    """The one other indicator that shares a word of the question with its own name and has figures for
+    the place asked ('violence' in 'Violence against the person' for a ward); None unless exactly one."""
+    asked = {f for w in c.text.lower().split() for f in a.vocab.form(w)}
+    found = []
+    for ident, ind in a.indicators.items():
+        if ident == indicator:
+            continue
+        own = {f for w in str(ind.name).lower().replace("-", " ").split() for f in a.vocab.form(w)}
+        if asked & own - {"crime", "of", "the", "and"} and area in set(a._coverage(ident).area):
+            found.append(ident)
+    return found[0] if len(found) == 1 else None
