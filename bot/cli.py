@@ -208,6 +208,8 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
               "and .env.example.", file=sys.stderr)
         return 2
     service = _open_service(settings, "serve")
+    if service is not None:
+        service.warm_up()
     if service is None:
         return 2
     client = web_client(settings)  # one Web API client for the token check, the digests and the app

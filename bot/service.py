@@ -22,8 +22,12 @@ class Service:
         self.settings = settings
         self._answerer = answerer or Answerer.open(settings)
         self._reload_lock = threading.Lock()
-        # the word-frequency list loads on first use (about 0.3 s): a long-running bot loads it now, so the
-        # first partner whose question has an unknown word does not wait for it
+
+    @staticmethod
+    def warm_up() -> None:
+        """Load what the first question would otherwise wait for: the word-frequency list (about 0.3 s).
+
+        A long-running bot calls this at start; a one-off `crimebot ask` does not need it."""
         from .parse import ordinary_word
 
         ordinary_word("the")
