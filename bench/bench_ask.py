@@ -15,13 +15,16 @@ QUESTIONS = ["shoplifting maidstone 2012/13", "rank changes", "priority road saf
              "outcome rate september 2013", "thanet all crime", "shopliftng 2011-12", "compare asb"]
 
 
-def median_process(cmd, runs):
-    times = []
+def median_processes(commands, runs):
+    """Median wall time of each command, the commands run in turn each round, so that a shared machine's
+    slow spells fall on all of them alike rather than on one block of runs."""
+    times = [[] for _ in commands]
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for i, cmd in enumerate(commands):
+            start = time.perf_counter()
+            subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+            times[i].append(time.perf_counter() - start)
+    return [statistics.median(t) for t in times]
 
 
 def main():
@@ -48,8 +51,9 @@ def main():
         print(f"  in-process {q!r:36} median {per_question[q]:6.2f} ms")
     overall = statistics.median(per_question.values())
     print(f"in-process text -> rendered answer: median {overall:.2f} ms (goal < 20 ms)")
-    base = median_process([sys.executable, "-c", "import duckdb, pandas, sqlglot"], args.runs)
-    whole = median_process([sys.executable, "-m", "bot.cli", "ask", "shoplifting maidstone 2012/13"], args.runs)
+    base, whole = median_processes([[sys.executable, "-c", "import duckdb, pandas, sqlglot"],
+                                    [sys.executable, "-m", "bot.cli", "ask", "shoplifting maidstone 2012/13"]],
+                                   args.runs)
     print(f"process: import duckdb, pandas, sqlglot  median {base * 1000:.0f} ms")
     print(f"process: crimebot ask                    median {whole * 1000:.0f} ms")
     print(f"ratio ask / imports: {whole / base:.2f}x (goal <= 1.3x)")
