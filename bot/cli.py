@@ -286,14 +286,18 @@ def main(argv: list[str] | None = None) -> int:
     from .logs import configure
 
     configure(settings, to_stderr=args.command == "serve")
+    try:
+        return _run(parser, args, settings)
+    except BrokenPipeError:  # `crimebot ... | head`: the reader stopped reading; not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _run(parser, args, settings: Settings) -> int:
     if args.command == "data":
         return _data_check(settings, args.format)
     if args.command == "ask":
-        try:
-            return _ask(settings, " ".join(args.text), args.format, args.chart)
-        except BrokenPipeError:  # `crimebot ask ... | head`: the reader stopped reading; not an error of ours
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            return 0
+        return _ask(settings, " ".join(args.text), args.format, args.chart)
     if args.command == "serve":
         return _serve(settings, args.http, args.host, args.port)
     if args.command == "import":
