@@ -230,6 +230,18 @@ def test_post_to_channel_shares_the_answer_in_channel_and_removes_the_private_co
     assert limit_problems(shared) == []
 
 
+def test_two_readings_come_back_as_buttons_that_each_ask_their_question(bot, slack):
+    command(bot, slack, "asb and criminal damage", "choices")
+    [call] = slack.wait_for("choices")
+    assert call.body["response_type"] == "ephemeral" and "Did you mean" in call.body["text"]
+    buttons = [e for b in call.body["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert [b["value"] for b in buttons] == ["anti-social behaviour", "criminal damage"]
+    assert limit_problems(call.body) == []
+    click(bot, slack, buttons[1]["action_id"], buttons[1]["value"], "chosen")  # the partner picks one
+    [call] = slack.wait_for("chosen")
+    assert "Criminal damage in Maidstone" in call.body["text"]
+
+
 def test_trend_button_asks_the_follow_up_question(bot, slack):
     click(bot, slack, "crimebot_ask_0", "trend shoplifting", "trend")
     [call] = slack.wait_for("trend")
