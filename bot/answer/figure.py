@@ -290,7 +290,7 @@ def figure_rows(a: Answerer, indicator: str, area: str, kind: str, until) -> pd.
 def _covering_relative(a: Answerer, c: Command, indicator: str, area: str) -> str | None:
     """The one other indicator that shares a word of the question with its own name and has figures for
     the place asked ('violence' in 'Violence against the person' for a ward); None unless exactly one."""
-    asked = {f for w in c.text.lower().split() for f in a.vocab.form(w)}
+    asked = set().union(*(words for _, words, generic in c.hits if not generic)) if c.hits else set()
     found = []
     for ident, ind in a.indicators.items():
         if ident == indicator:

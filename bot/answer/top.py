@@ -69,6 +69,14 @@ def top(a: Answerer, c: Command) -> Answer:
         named = _named_in_text(a, c, indicator, scopes)
         if named is not None:
             return named
+    if choice is None and c.scope == "wards" and not getattr(c, "_related_tried", False):
+        related = _ward_relative(a, c, indicator)
+        if related:  # "which ward has the most violence": violence against the person has ward figures
+            c._related_tried, c.indicator = True, related
+            answer = top(a, c)
+            answer.notes.insert(0, f"The assessment gives ward figures for {a.indicators[related].name}, not "
+                                   f"{ind.name}.")
+            return answer
     if choice is None:
         where = " or ".join(scopes).replace("districts", "districts").replace("wards", "wards")
         what = {"rate": " rate per 1,000", "percent": " percentage"}.get(c.measure, "")
@@ -335,3 +343,12 @@ def over_years(a: Answerer, c: Command, indicator: str) -> Answer:
                                   rows)])
     a.annotate(answer, indicator, area, list(mine.period), set(mine.table_id))
     return answer
+
+
+def _ward_relative(a: Answerer, c: Command, indicator: str) -> str | None:
+    """The one other indicator with ward figures whose name shares a word of the question."""
+    asked = set().union(*(words for _, words, generic in c.hits if not generic)) if c.hits else set()
+    found = [i for i in a.ward_indicators if i != indicator and asked & (
+        {f for w in str(a.indicators[i].name).lower().replace("-", " ").split() for f in a.vocab.form(w)}
+        - {"crime", "of", "the", "and"})]
+    return found[0] if len(found) == 1 else None
