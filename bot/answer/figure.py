@@ -174,6 +174,14 @@ def figure(a: Answerer, c: Command) -> Answer:
     answer = Answer(c.text, {}, headline=headline,
                     tables=[Table(f"{ind.name}, {place}", columns, rows)])
     comparisons = a.lookup("compare", indicator=indicator)
+    against = comparisons[(comparisons.period == period) & (comparisons.area == area) & comparisons.compared_with.notna()]
+    for other, group in against.groupby("compared_with", sort=False):  # "+16,300 (+11.7%) against 2001"
+        by = {r.measure: r for r in group.itertuples()}
+        parts = [fmt_change(by[m].value, by[m].digits, "%" if m == "pct_change" else "")
+                 for m in ("volume_change", "pct_change", "pp_change") if m in by]
+        if parts:
+            text = parts[0] + (f" ({parts[1]})" if len(parts) > 1 else "")
+            answer.headline = answer.headline[:-1] + f"; {text} against {other}."
     same = comparisons[(comparisons.period == period) & (comparisons.area != area)
                        & comparisons.compared_with.isna()]
     if len(same):  # one row per area, a column per measure the data has

@@ -35,6 +35,11 @@ def trend(a: Answerer, c: Command) -> Answer:
                        f"{', '.join(sorted(set(mine[mine.measure == measure].period)))}.",
                        [f"trend {name.lower()}", "trend recorded crime"])
     series = mine[(mine.measure == measure) & (mine.period_kind == kind)]
+    if len(series) < 2 and c.since:  # "population growth since 2001": one period, and its change since then
+        from .figure import figure
+
+        c.period = None
+        return figure(a, c)
     kent_rows = frame[(frame.area == "kent") & (frame.measure == measure)]
     kent = {r.period: r for r in kent_rows.itertuples()}  # one lookup per row: .loc per row is slow
     unit = "%" if measure == "percent" else ""
