@@ -69,6 +69,10 @@ def top(a: Answerer, c: Command) -> Answer:
         named = _named_in_text(a, c, indicator, scopes)
         if named is not None:
             return named
+    if choice is None and c.scope == "wards":
+        named = _named_wards(a, c, indicator)
+        if named is not None:  # "most deprived areas in maidstone": the wards the text names, without figures
+            return named
     if choice is None and c.scope == "wards" and not getattr(c, "_related_tried", False):
         related = _ward_relative(a, c, indicator)
         if related:  # "which ward has the most violence": violence against the person has ward figures
@@ -352,3 +356,28 @@ def _ward_relative(a: Answerer, c: Command, indicator: str) -> str | None:
         {f for w in str(a.indicators[i].name).lower().replace("-", " ").split() for f in a.vocab.form(w)}
         - {"crime", "of", "the", "and"})]
     return found[0] if len(found) == 1 else None
+
+
+def _named_wards(a: Answerer, c: Command, indicator: str) -> Answer | None:
+    """The wards the assessment names as highest (named_hotspot) or lowest (named_lowest), with no figures."""
+    ind = a.indicators[indicator]
+    measure = "named_hotspot" if c.extreme != "low" else "named_lowest"
+    rows = a.lookup("wards", indicator=indicator)
+    rows = rows[rows.measure == measure]
+    if rows.empty:
+        return None
+    note = " ".join(str(n) for n in rows.note if isinstance(n, str))
+    wards = sorted(dict.fromkeys(rows.ward), key=lambda w: note.find(w) if w in note else len(note))
+    names = ", ".join(wards[:-1]) + f" and {wards[-1]}" if len(wards) > 1 else wards[0]
+    word = "highest" if c.extreme != "low" else "lowest"
+    if "1 = most" in ind.name:
+        word = re.search(r"1 = most (\w+)", ind.name).group(1)
+        word = ("most " if c.extreme != "low" else "least ") + word
+    ward_ids = {name: key[1] for key, name in a.vocab.names.items() if key[0] == "area"}
+    c.area = ward_ids.get(wards[0])  # understood: the first ward named
+    answer = Answer(c.text, {}, headline=f"The assessment names {names} as the {word} "
+                                         f"{'ward' if len(wards) == 1 else 'wards'} for {ind.name}, with no ward figures.",
+                    tables=[Table(f"{ind.name}: wards named", ["Ward", "Note"],
+                                  [[w, str(rows[rows.ward == w].note.iloc[0])] for w in wards])])
+    a.annotate(answer, indicator, "maidstone", [], set(rows.table_id))
+    return answer

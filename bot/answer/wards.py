@@ -14,6 +14,16 @@ if TYPE_CHECKING:
 
 def wards(a: Answerer, c: Command) -> Answer:
     frame = a.run("wards", indicator=c.indicator)
+    if frame.empty and c.indicator and not getattr(c, "_related_tried", False):
+        from .top import _ward_relative
+
+        related = _ward_relative(a, c, c.indicator)
+        if related:  # "violence hotspots": violence against the person has ward figures
+            name = a.indicators[c.indicator].name
+            c._related_tried, c.indicator = True, related
+            answer = wards(a, c)
+            answer.notes.insert(0, f"The assessment gives ward figures for {a.indicators[related].name}, not {name}.")
+            return answer
     if frame.empty:
         name = a.vocab.names[("indicator", c.indicator)]
         covered = a.run("wards", indicator=None).indicator_name.unique()
