@@ -510,7 +510,12 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
                 if last - first < 2 or last - first > 30:
                     continue  # 2012-13 is a financial year
                 candidates = [f"{first}-{last}", f"{first}-01/{last}-12"]
-                period = next((p for p in candidates if p in period_ids), candidates[0])
+                period = next((p for p in candidates if p in period_ids), None)
+                if period is None and str(last) in period_ids and str(first) in period_ids:
+                    # "2007 to 2010": two years the data has, not a span it has: the later, against the earlier
+                    rest = (text[:match.start()] + f" {first} " + text[match.end():]).strip()
+                    return str(last), None, re.sub(r"\s+", " ", rest)
+                period = period or candidates[0]
             elif kind == "fy":
                 first, second = _year(g[0]), _year(g[1])
                 if second != first + 1:

@@ -40,7 +40,7 @@ def direction(a: Answerer, c: Command) -> Answer:
     pct = row["value_measure"] == "percent"
     change = row["pp_change"] if pct else row["volume_change"]
     earlier = c.since or c.against
-    if earlier and earlier in set(frame.period):  # "since 2010/11": against that period, not the year before
+    if earlier and earlier in set(frame.period) and row["value_measure"] != "rank":  # "since 2010/11": against it
         then = frame[frame.period == earlier].iloc[0]
         if not pd.isna(then["value"]) and not pd.isna(row["value"]):
             diff = row["value"] - then["value"]
@@ -80,8 +80,9 @@ def direction(a: Answerer, c: Command) -> Answer:
         adjective = most.group(1) if most else "highly ranked"
         yes = "" if asked is None else ("Yes: " if (asked == "up") == more else "No: ")
         since = f" from {fmt_number(before['value'])} in {before['period']}" if before is not None else ""
-        moved = (f", {fmt_change(row['rank_change'])} places" if "rank_change" in row and not pd.isna(row["rank_change"])
-                 else "")
+        comp = a.lookup("compare", indicator=indicator)
+        moved_rows = comp[(comp.area == area) & (comp.period == c.period) & (comp.measure == "rank_change")]
+        moved = f", {fmt_change(moved_rows.value.iloc[0])} places" if len(moved_rows) else ""
         answer.headline = (f"{yes}{a.vocab.names[('area', area)]} became {'more' if more else 'less'} {adjective} by "
                            f"{label}: rank {fmt_number(row['value'])}{since}{moved} ({ind.name}; positive = towards "
                            "rank 1).")
