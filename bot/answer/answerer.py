@@ -19,11 +19,10 @@ from ..parse import Command, Vocabulary, parse
 from ..periods import PeriodIndex, month_label
 from ..settings import Settings
 from . import compare, control, direction, figure, priority, ranks, top, trend, wards
-from .base import KIND_ORDER, Answer, NoAnswer, Table, area_name, fmt_number  # noqa: F401
+from .base import HOME, KIND_ORDER, Answer, NoAnswer, Table, area_name, fmt_number  # noqa: F401
 from .help import EXAMPLES, help
 
 log = logging.getLogger(__name__)
-HOME = "maidstone"  # the partnership's home district: the place answered when none is named
 
 KINDS = {"help": help, "figure": figure.figure, "rank_changes": ranks.rank_changes, "priority": priority.priority,
          "wards": wards.wards, "compare": compare.compare, "trend": trend.trend, "spc": control.spc,
@@ -282,7 +281,7 @@ class Answerer:
         if not c.indicator or c.kind not in ("figure", "compare", "trend", "wards", "spc"):
             return []
         name = self.vocab.names[("indicator", c.indicator)].lower()
-        area = f" {area_name(self, c.area).lower()}" if c.area and c.area != "maidstone" else ""
+        area = f" {area_name(self, c.area).lower()}" if c.area and c.area != HOME else ""
         ups = []
         if c.kind != "trend":
             ups.append(("Trend", f"trend {name}{area}"))

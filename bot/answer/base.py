@@ -9,6 +9,8 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
+HOME = "maidstone"  # the partnership's home district: the place answered when none is named
+
 ARROW = {1: "↑ improved", 0: "← unchanged", -1: "↓ declined"}
 KIND_ORDER = {"financial_year": 0, "span": 1, "quarter": 2, "calendar_year": 3, "month": 4}
 

@@ -5,7 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..parse import Command
-from .base import MEASURE_LABEL, Answer, NoAnswer, Table, area_name, fmt_change, fmt_number, fmt_rank
+from .base import (
+    HOME,
+    MEASURE_LABEL,
+    Answer,
+    NoAnswer,
+    Table,
+    area_name,
+    fmt_change,
+    fmt_number,
+    fmt_rank,
+)
 
 if TYPE_CHECKING:
     from .answerer import Answerer
@@ -19,7 +29,7 @@ def compare(a: Answerer, c: Command) -> Answer:
     indicator = a._need_indicator(c, "compare")
     frame = a.lookup("compare", indicator=indicator)
     name = a.vocab.names[("indicator", indicator)]
-    home = "maidstone"
+    home = HOME
     wards = [x for x in c.areas if a.vocab.area_types.get(x) == "ward"]
     if wards:  # "high street and fant asb": the wards' own figures
         names = {a.vocab.names[("area", w)]: w for w in wards}
@@ -85,7 +95,7 @@ def _headline(a: Answerer, c: Command, frame, name: str) -> str:
         return f"{name}: the areas the assessment gives (no period has figures for two of them to set side by side)."
     _, period, measure, group = best
     label = period if a.periods[period].kind == "financial_year" else a.periods[period].label
-    order = {"maidstone": 0}
+    order = {HOME: 0}
     parts = [f"{r.area_name} {_cell(r)}" for r in sorted(group.itertuples(), key=lambda r: (order.get(r.area, 1),
                                                                                           r.area_name))]
     what = "" if measure in ("count", "percent") else MEASURE_LABEL.get(measure, measure).lower() + ", "

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..parse import Command
-from .base import Answer, NoAnswer, Table, _drop_empty, area_name, fmt_number
+from .base import HOME, Answer, NoAnswer, Table, _drop_empty, area_name, fmt_number
 
 if TYPE_CHECKING:
     from .answerer import Answerer
@@ -16,7 +16,7 @@ def spc(a: Answerer, c: Command) -> Answer:
     monthly = a.indicators[indicator].monthly_indicator
     if isinstance(monthly, str) and monthly:
         indicator = c.indicator = monthly  # "spc all crime": its monthly series
-    area = c.area or "maidstone"
+    area = c.area or HOME
     name = a.vocab.names[("indicator", indicator)]
     frame = a.run("trend", indicator=indicator, area=area)
     months = frame[(frame.area == area) & (frame.period_kind == "month")]

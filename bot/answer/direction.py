@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..parse import Command
-from .base import Answer, NoAnswer, fmt_change, fmt_number
+from .base import HOME, Answer, NoAnswer, fmt_change, fmt_number
 from .figure import figure, figure_rows
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ def direction(a: Answerer, c: Command) -> Answer:
             return _in_year(a, c, answer, later)
     indicator = c.indicator
     ind = a.indicators[indicator]
-    area = c.area or "maidstone"
+    area = c.area or HOME
     p = a.periods[c.period]
     frame = figure_rows(a, indicator, area, p.kind, p.start)
     row = frame[frame.period == c.period]
@@ -105,7 +105,7 @@ def direction(a: Answerer, c: Command) -> Answer:
 def _latest_change(a: Answerer, c: Command):
     """The latest period with a change that ends after the period answered (an in-year span), if any."""
     comp = a.lookup("compare", indicator=c.indicator)
-    mine = comp[(comp.area == (c.area or "maidstone")) & comp.compared_with.isna()
+    mine = comp[(comp.area == (c.area or HOME)) & comp.compared_with.isna()
                 & comp.measure.isin(["volume_change", "pct_change", "pp_change"])]
     if mine.empty or c.period not in a.periods:
         return None

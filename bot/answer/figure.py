@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..parse import Command
+from . import months
 from .base import (
     ARROW,
     BESIDE_MEASURES,
+    HOME,
     MEASURE_LABEL,
     Answer,
     NoAnswer,
@@ -21,7 +23,6 @@ from .base import (
     fmt_number,
     fmt_rank,
 )
-from . import months
 from .help import EXAMPLES
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 
 def figure(a: Answerer, c: Command) -> Answer:
     indicator = a._need_indicator(c, "figure")
-    area = c.area or "maidstone"
+    area = c.area or HOME
     ind = a.indicators[indicator]
     cov = a._coverage(indicator)
     if cov.empty:

@@ -7,11 +7,12 @@ import pandas as pd
 
 from ..parse import Command
 from .base import (
-    NoAnswer,
     ARROW,
+    HOME,
     KIND_ORDER,
     MEASURE_LABEL,
     Answer,
+    NoAnswer,
     Table,
     _drop_empty,
     fmt_change,
@@ -43,7 +44,7 @@ def priority(a: Answerer, c: Command) -> Answer:
         answer.notes.append("A cross-cutting theme: it runs through every priority and has no figures of its own.")
     borough, wards, beside = [], [], []
     for indicator, group in frame.groupby("indicator", sort=False):
-        mine = group[group.area == "maidstone"]
+        mine = group[group.area == HOME]
         levels = mine[mine.measure.isin(["count", "percent"])]
         if levels.empty:
             continue
@@ -66,11 +67,11 @@ def priority(a: Answerer, c: Command) -> Answer:
         for r in group[(group.area_type == "ward") & group.measure.isin(["count", "percent", "rate_per_1000"])].itertuples():
             wards.append([r.area_name, r.indicator_name, r.period, MEASURE_LABEL.get(r.measure, r.measure),
                           fmt_number(r.value, r.digits)])
-        for r in group[(group.area_type != "ward") & (group.area != "maidstone") & (group.period == latest)
+        for r in group[(group.area_type != "ward") & (group.area != HOME) & (group.period == latest)
                        & group.measure.isin(["count", "percent", "rate_per_1000", "pct_change"])].itertuples():
             beside.append([r.area_name, r.indicator_name, r.period, MEASURE_LABEL.get(r.measure, r.measure),
                            fmt_number(r.value, r.digits)])
-        a.annotate(answer, indicator, "maidstone", [latest], set(group.table_id))
+        a.annotate(answer, indicator, HOME, [latest], set(group.table_id))
     columns = ["Indicator", "Period", "Figure", "Change", "% change", "Rate per 1,000", "County rank", "Direction"]
     rows, columns = _drop_empty(borough, columns)
     answer.tables.append(Table(f"{pri['name']}: Maidstone's latest figures", columns, rows))

@@ -6,18 +6,28 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..parse import Command
-from .base import ARROW, MEASURE_LABEL, Answer, NoAnswer, Table, _drop_empty, area_name, fmt_number, fmt_rank
+from .base import (
+    ARROW,
+    HOME,
+    MEASURE_LABEL,
+    Answer,
+    NoAnswer,
+    Table,
+    _drop_empty,
+    area_name,
+    fmt_number,
+    fmt_rank,
+)
 
 if TYPE_CHECKING:
     from .answerer import Answerer
 
 
 def rank_changes(a: Answerer, c: Command) -> Answer:
-    area = c.area or "maidstone"
+    area = c.area or HOME
     period = c.period or "2012/13"
-    ranked = a.cursor().execute("SELECT DISTINCT period FROM figures WHERE measure = 'rank_direction' AND area = ?",
-                              [area]).fetchall()
-    years = sorted(r[0] for r in ranked)
+    ranked = a.run("ranked_periods", area=area)
+    years = sorted(set(ranked[ranked.measure == "rank_direction"].period))
     if not years:
         raise NoAnswer(f"The data gives no county rank changes for {area_name(a, area)}; "
                        "it gives them for Maidstone only.", ["rank changes"])
@@ -56,7 +66,7 @@ RANK_MEASURES = ("county_rank", "rank", "ward_rank_in_kent", "msg_rank", "nation
 def rank(a: Answerer, c: Command) -> Answer:
     """One category's rank: "where do we rank for robbery", "our rank for drugs in 2011/12", IMD ranks."""
     indicator = a._need_indicator(c, "rank")
-    area = c.area or "maidstone"
+    area = c.area or HOME
     ind = a.indicators[indicator]
     frame = a.run("ranks", indicator=indicator, area=area)
     ranked = frame[frame.measure.isin(RANK_MEASURES)]

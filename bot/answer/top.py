@@ -11,7 +11,17 @@ from typing import TYPE_CHECKING
 from ..parse import Command
 from ..periods import month_label, months_between
 from . import months as monthly
-from .base import MEASURE_LABEL, Answer, NoAnswer, Table, area_name, fmt_change, fmt_number, fmt_rank
+from .base import (
+    HOME,
+    MEASURE_LABEL,
+    Answer,
+    NoAnswer,
+    Table,
+    area_name,
+    fmt_change,
+    fmt_number,
+    fmt_rank,
+)
 
 if TYPE_CHECKING:
     from .answerer import Answerer
@@ -54,7 +64,7 @@ def top(a: Answerer, c: Command) -> Answer:
             break
     if choice is None and not c.scope:
         series, numerator, _ = monthly.parts_of(a, indicator)
-        if monthly.series(a, numerator or series, c.area or "maidstone"):
+        if monthly.series(a, numerator or series, c.area or HOME):
             c.scope = "months"  # "lowest outcome rate apr-dec 2013": a monthly series has only months to compare
             return over_time(a, c, indicator)
     if choice is None and c.scope == "wards":
@@ -127,7 +137,7 @@ def top(a: Answerer, c: Command) -> Answer:
     verb = "have" if len(ties) > 1 else "has"
     total = len(frame)
     kind_word = "wards" if scope == "wards" else "districts"
-    full = sum(1 for x in a.areas.values() if x.type == SCOPES[scope][0] and (scope != "wards" or x.parent == "maidstone"))
+    full = sum(1 for x in a.areas.values() if x.type == SCOPES[scope][0] and (scope != "wards" or x.parent == HOME))
     among = (f"of the {total} {kind_word} the assessment gives" if total < full else f"of all {full} {kind_word}")
     if measure == "ward_rank_in_kent":
         headline = (f"{names} {'are' if len(ties) > 1 else 'is'} ranked {value} among Kent's wards for {ind.name}, "
@@ -159,7 +169,7 @@ def over_time(a: Answerer, c: Command, indicator: str) -> Answer:
     """"Which month had the lowest outcome rate": the month (or whole quarter) with the highest or lowest
     value of a monthly series, within the period asked if one was."""
     ind = a.indicators[indicator]
-    area = c.area = c.area or "maidstone"
+    area = c.area = c.area or HOME
     if c.direction:
         raise NoAnswer(f"The data gives {ind.name} month by month, not each month's change: ask which month was "
                        f"highest or lowest, or `trend {ind.name.lower()}`.",
@@ -251,10 +261,9 @@ def _named_in_text(a: Answerer, c: Command, indicator: str, scopes: list[str]) -
 
 def over_categories(a: Answerer, c: Command) -> Answer:
     """"Which crime type rose the most in 2012/13": the categories the county ranks, side by side."""
-    area = c.area = c.area or "maidstone"
-    ranked = a.run("ranks", indicator="all_crime", area=area)
-    years = sorted({p for p in ranked[ranked.measure == "county_rank"].period
-                    if a.periods[p].kind == "financial_year"})
+    area = c.area = c.area or HOME
+    ranked = a.run("ranked_periods", area=area)
+    years = sorted(set(ranked[(ranked.measure == "county_rank") & (ranked.period_kind == "financial_year")].period))
     period = c.period or (years[-1] if years else None)
     if period is None:
         raise NoAnswer("The data has no crime categories ranked for that place.", ["rank changes"])
@@ -325,7 +334,7 @@ def over_categories(a: Answerer, c: Command) -> Answer:
 def over_years(a: Answerer, c: Command, indicator: str) -> Answer:
     """"When was asb highest", "which year was worst": the financial year with the highest or lowest level."""
     ind = a.indicators[indicator]
-    area = c.area = c.area or "maidstone"
+    area = c.area = c.area or HOME
     frame = a.run("trend", indicator=indicator, area=area)
     mine = frame[(frame.area == area) & (frame.period_kind == "financial_year")]
     measure = next((m for m in ("count", "percent", "rate_per_1000") if m in set(mine.measure)), None)
@@ -379,5 +388,5 @@ def _named_wards(a: Answerer, c: Command, indicator: str) -> Answer | None:
                                          f"{'ward' if len(wards) == 1 else 'wards'} for {ind.name}, with no ward figures.",
                     tables=[Table(f"{ind.name}: wards named", ["Ward", "Note"],
                                   [[w, str(rows[rows.ward == w].note.iloc[0])] for w in wards])])
-    a.annotate(answer, indicator, "maidstone", [], set(rows.table_id))
+    a.annotate(answer, indicator, HOME, [], set(rows.table_id))
     return answer

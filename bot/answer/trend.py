@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING
 
 from ..parse import Command
 from .base import (
+    HOME,
     MEASURE_LABEL,
     Answer,
     NoAnswer,
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 def trend(a: Answerer, c: Command) -> Answer:
     indicator = a._need_indicator(c, "trend")
-    area = c.area or "maidstone"
+    area = c.area or HOME
     frame = a.run("trend", indicator=indicator, area=area)
     name = a.vocab.names[("indicator", indicator)]
     mine = frame[frame.area == area]

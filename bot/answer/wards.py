@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..parse import Command
-from .base import MEASURE_LABEL, Answer, NoAnswer, Table, fmt_number
+from .base import HOME, MEASURE_LABEL, Answer, NoAnswer, Table, fmt_number
 
 if TYPE_CHECKING:
     from .answerer import Answerer
@@ -43,7 +43,7 @@ def wards(a: Answerer, c: Command) -> Answer:
                     tables=[Table(title, ["Ward", "Indicator", "Period", "Measure", "Figure", "Share of borough",
                                           "Note"], rows)])
     answer.notes.append("The assessment names only the highest wards; other wards' figures are not published.")
-    a.annotate(answer, c.indicator or "", "maidstone", [], set(frame.table_id))
+    a.annotate(answer, c.indicator or "", HOME, [], set(frame.table_id))
     return answer
 
 
