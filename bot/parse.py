@@ -834,12 +834,8 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
         if wider:
             top = _maximal(wider)
             if len(top) > 1:  # a count and a percentage tied: the words asked choose ('how many', '%')
-                pct = [i for i in top if vocab.units.get(i, "").startswith("%")]
-                plain = [i for i in top if i not in pct]
-                if "%" in command.extra_words and len(pct) == 1:
-                    top = pct
-                elif "number" in command.extra_words and len(plain) == 1:
-                    top = plain
+                chosen = _by_measure_words(top, command, vocab)
+                top = chosen if len(chosen) == 1 else top
             gained = set().union(*(wider[i] - held for i in top))
             if not named and len(wider[top[0]]) < 2:
                 pass  # one ordinary word alone names nothing ('elderly', 'males', 'stealing')
@@ -850,13 +846,8 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
     if len(best) == 2 and set(best) in vocab.ratio_parts.values():  # "outcomes v crime": the rate of one to the other
         best = [next(i for i, parts in vocab.ratio_parts.items() if parts == set(best))]
     if len(best) > 1:  # a count and a percentage: the count unless '%' was asked, the percentage if it was
-        pct = [i for i in best if vocab.units.get(i, "").startswith("%")]
-        plain = [i for i in best if i not in pct]
-        names = {vocab.names.get(("indicator", i)) for i in best}
-        if "%" in command.extra_words and pct:
-            best = pct
-        elif ("number" in command.extra_words or len(names) == 1) and plain:
-            best = plain
+        one_name = len({vocab.names.get(("indicator", i)) for i in best}) == 1
+        best = _by_measure_words(best, command, vocab, count_by_default=one_name)
     if len(best) > 1 and pool:  # two names tied: the words asked may hold with one ("unemployed number")
         fit = {i: len(pool & vocab.described.get(i, set())) for i in best}
         most = max(fit.values())
@@ -891,6 +882,19 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
         command.choices = [c for c in command.choices if c[0] is not None or c[1] not in best]
         command.choices.extend((None, ident) for ident in best)
     return used
+
+
+def _by_measure_words(candidates: list[str], command: Command, vocab: Vocabulary,
+                      count_by_default: bool = False) -> list[str]:
+    """Of indicators tied between a count and a percentage, the ones the words asked for: the percentage if
+    '%' was asked, the count if 'how many' (or by default, for two figures of one name); else all of them."""
+    pct = [i for i in candidates if vocab.units.get(i, "").startswith("%")]
+    plain = [i for i in candidates if i not in pct]
+    if "%" in command.extra_words and pct:
+        return pct
+    if ("number" in command.extra_words or count_by_default) and plain:
+        return plain
+    return candidates
 
 
 def _maximal(support: dict[str, set[str]]) -> list[str]:

@@ -253,6 +253,19 @@ class Answerer:
             raise NoAnswer(f"The assessment gives {name} as a number ({unit}), not as a percentage or share. "
                            f"Ask `{name.lower()}` for it.", [self.question_for(c)])
 
+    def related_indicator(self, c: Command, indicator: str, covers) -> str | None:
+        """The one other indicator whose own name shares a word that named the subject, and that ``covers``
+        what was asked ('violence' for a ward: Violence against the person); None unless exactly one."""
+        asked = set().union(*(words for _, words, generic in c.hits if not generic)) if c.hits else set()
+        found = []
+        for other, ind in self.indicators.items():
+            if other == indicator:
+                continue
+            own = {f for w in str(ind.name).lower().replace("-", " ").split() for f in self.vocab.form(w)}
+            if asked & (own - {"crime", "of", "the", "and"}) and covers(other):
+                found.append(other)
+        return found[0] if len(found) == 1 else None
+
     def _understood_words(self, c: Command) -> str:
         parts = []
         if c.indicator and not c.generic_only:  # 'gun crime': 'crime' alone is not the subject understood

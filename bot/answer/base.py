@@ -64,6 +64,24 @@ def fmt_change(value, digits: int | None = 0, unit: str = "") -> str:
     return ("+" + text) if text and value > 0 else text
 
 
+def change_text(then, now, percent: bool = False) -> str:
+    """The change from one figure to another, as the answers print it.
+
+    >>> change_text(971, 994), change_text(37.6, 32.4, percent=True)
+    ('+23 (+2.4%)', '-5.2 points')
+    """
+    diff = now - then
+    if percent:
+        return f"{fmt_change(diff, 1)} points"
+    return fmt_change(diff) + (f" ({fmt_change(diff / then * 100, 1, '%')})" if then else "")
+
+
+def in_text_order(names, notes) -> list:
+    """Names (wards) in the order the notes that name them do: the text's own order, not the alphabet."""
+    text = " ".join(str(n) for n in notes if isinstance(n, str))
+    return sorted(dict.fromkeys(names), key=lambda name: text.find(name) if name in text else len(text))
+
+
 def fmt_rank(value, flag) -> str:
     if value is None or pd.isna(value):
         return ""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..parse import Command
-from .base import HOME, Answer, NoAnswer, fmt_change, fmt_number
+from .base import HOME, Answer, NoAnswer, change_text, fmt_change, fmt_number
 from .figure import figure, figure_rows
 
 if TYPE_CHECKING:
@@ -45,11 +45,9 @@ def direction(a: Answerer, c: Command) -> Answer:
         if not pd.isna(then["value"]) and not pd.isna(row["value"]):
             diff = row["value"] - then["value"]
             went = "up" if diff > 0 else "down" if diff < 0 else "level"
-            asked = "up" if "up" in c.cues and "down" not in c.cues else "down" if "down" in c.cues and "up" not in c.cues else None
-            yes = "" if asked is None else ("Yes: " if asked == went else "No: ")
+            yes = _yes(c, went)
             unit = "%" if pct else ""
-            amount = (f"{fmt_change(diff, 1)} points" if pct else
-                      fmt_change(diff) + (f" ({fmt_change(diff / then['value'] * 100, 1, '%')})" if then["value"] else ""))
+            amount = change_text(then["value"], row["value"], pct)
             verb = {"up": "went up", "down": "went down", "level": "was unchanged"}[went]
             answer.headline = (f"{yes}{ind.name} in {a.vocab.names[('area', area)]} {verb} from "
                                f"{fmt_number(then['value'], then['value_digits'], unit)} in {earlier} to "
@@ -65,7 +63,7 @@ def direction(a: Answerer, c: Command) -> Answer:
                        "change, so it cannot say whether it is going up or down. Ask for the figure: "
                        f"`{ind.name.lower()} {a.vocab.names[('area', area)].lower()}`.",
                        [f"{ind.name.lower()} {a.vocab.names[('area', area)].lower()}"])
-    asked = "up" if "up" in c.cues and "down" not in c.cues else "down" if "down" in c.cues and "up" not in c.cues else None
+    asked = _asked(c)
     went = "up" if change > 0 else "down" if change < 0 else "level"
     better = ind.higher_is_better
     judged = ""
@@ -94,7 +92,7 @@ def direction(a: Answerer, c: Command) -> Answer:
     else:
         amount = fmt_change(change) + (f" ({fmt_change(row['pct_change'], 1, '%')})" if not pd.isna(row["pct_change"]) else "")
     value = fmt_number(row["value"], row["value_digits"], "%" if pct else "")
-    yes = "" if asked is None else ("Yes: " if asked == went else "No: ")
+    yes = _yes(c, went)
     verb = {"up": "went up", "down": "went down", "level": "was unchanged"}[went]
     level = f": {value}{'' if pct else ' ' + ind.unit} in {label}, " if value else f" in {label}: "
     answer.headline = (f"{yes}{ind.name} in {a.vocab.names[('area', area)]} {verb}{judged}{level}"
@@ -122,8 +120,7 @@ def _in_year(a: Answerer, c: Command, answer: Answer, later) -> Answer:
     ind = a.indicators[c.indicator]
     change = by.get("volume_change") or by.get("pct_change") or by.get("pp_change")
     went = "up" if change.value > 0 else "down" if change.value < 0 else "level"
-    asked = "up" if "up" in c.cues and "down" not in c.cues else "down" if "down" in c.cues and "up" not in c.cues else None
-    yes = "" if asked is None else ("Yes: " if asked == went else "No: ")
+    yes = _yes(c, went)
     parts = []
     if "volume_change" in by:
         parts.append(fmt_change(by["volume_change"].value))
@@ -138,3 +135,14 @@ def _in_year(a: Answerer, c: Command, answer: Answer, later) -> Answer:
                        f"Over the last full year: {answer.headline}")
     c.period = period
     return answer
+
+
+def _asked(c: Command) -> str | None:
+    """The direction the question asked about ('is it going up'), if it named one."""
+    up, down = "up" in c.cues, "down" in c.cues
+    return "up" if up and not down else "down" if down and not up else None
+
+
+def _yes(c: Command, went: str) -> str:
+    asked = _asked(c)
+    return "" if asked is None else ("Yes: " if asked == went else "No: ")

@@ -19,6 +19,7 @@ from .base import (
     _beside_cell,
     _drop_empty,
     area_name,
+    change_text,
     fmt_change,
     fmt_number,
     fmt_rank,
@@ -38,7 +39,7 @@ def figure(a: Answerer, c: Command) -> Answer:
         raise NoAnswer(f"No {ind.name} figures are loaded yet: they come from police.uk data "
                        "(`crimebot import police-uk`, see the README).", [e for e, _ in EXAMPLES[:2]])
     if area not in set(cov.area):
-        related = _covering_relative(a, c, indicator, area)
+        related = a.related_indicator(c, indicator, lambda other: area in set(a._coverage(other).area))
         if related:  # "high street violence": the assessment gives violence against the person for the ward
             c.indicator = related
             answer = figure(a, c)
@@ -166,12 +167,10 @@ def figure(a: Answerer, c: Command) -> Answer:
         # "since 2010/11", "2012/13 vs 2010/11": the change between the two periods asked, not the year before
         then = frame[frame.period == earlier].iloc[0]
         if not pd.isna(then["value"]):
-            diff = row["value"] - then["value"]
             unit = "%" if is_pct else ""
-            change = (f"{fmt_change(diff, 1)} points" if is_pct else
-                      f"{fmt_change(diff)}" + (f" ({fmt_change(diff / then['value'] * 100, 1, '%')})" if then["value"] else ""))
             headline += (f" Against {earlier}: {fmt_number(then['value'], then['value_digits'], unit)}, so "
-                         f"{change} from {earlier} to {period if p.kind == 'financial_year' else p.label}.")
+                         f"{change_text(then['value'], row['value'], is_pct)} from {earlier} to "
+                         f"{period if p.kind == 'financial_year' else p.label}.")
     answer = Answer(c.text, {}, headline=headline,
                     tables=[Table(f"{ind.name}, {place}", columns, rows)])
     comparisons = a.lookup("compare", indicator=indicator)
@@ -296,17 +295,3 @@ def figure_rows(a: Answerer, indicator: str, area: str, kind: str, until) -> pd.
         "value", "share_pct", "share_digits", "rank_change", "volume_change", "pct_change", "pct_digits", "pp_change",
         "rate_per_1000", "rate_digits",
         "county_rank", "rank_direction", "value_digits")})
-
-
-def _covering_relative(a: Answerer, c: Command, indicator: str, area: str) -> str | None:
-    """The one other indicator that shares a word of the question with its own name and has figures for
-    the place asked ('violence' in 'Violence against the person' for a ward); None unless exactly one."""
-    asked = set().union(*(words for _, words, generic in c.hits if not generic)) if c.hits else set()
-    found = []
-    for ident, ind in a.indicators.items():
-        if ident == indicator:
-            continue
-        own = {f for w in str(ind.name).lower().replace("-", " ").split() for f in a.vocab.form(w)}
-        if asked & own - {"crime", "of", "the", "and"} and area in set(a._coverage(ident).area):
-            found.append(ident)
-    return found[0] if len(found) == 1 else None

@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 SPAN = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
 
 
+def counts_of(a: Answerer, numerator: str, denominator: str, n, d) -> str:
+    """The counts behind a rate: '277 outcomes of 874 crimes'."""
+    return f"{fmt_number(n)} {a.indicators[numerator].unit} of {fmt_number(d)} {a.indicators[denominator].unit}"
+
+
 def period_dates(a: Answerer, period: str) -> tuple[str, str, str] | None:
     """(start, end, label) of a period id, including spans of months the data has no row for."""
     if period in a.periods:
@@ -90,9 +95,8 @@ def added_up(a: Answerer, c: Command, indicator: str, area: str) -> Answer | Non
     if c.period in a.periods and a.periods[c.period].kind == "quarter":
         period_text = label
     if numerator:
-        num_ind, den_ind = a.indicators[numerator], a.indicators[denominator]
         headline = (f"{ind.name} in {place}, {period_text}: {fmt_number(value, 1, '%')} — "
-                    f"{fmt_number(n)} {num_ind.unit} of {fmt_number(d)} {den_ind.unit}")
+                    f"{counts_of(a, numerator, denominator, n, d)}")
         if before:
             headline += f"; {fmt_change(value - before[0], 1)} points on the same months a year before ({fmt_number(before[0], 1, '%')})"
     else:
@@ -134,8 +138,7 @@ def month_context(a: Answerer, indicator: str, area: str, month: str) -> str:
     if numerator:
         one = sums(a, indicator, area, [month])
         if one:
-            text = (f" ({fmt_number(one[1])} {a.indicators[numerator].unit} of {fmt_number(one[2])} "
-                    f"{a.indicators[denominator].unit})")
+            text = f" ({counts_of(a, numerator, denominator, one[1], one[2])})"
     year_start = f"{int(month[:4]) - (1 if int(month[5:7]) < 4 else 0)}-04-01"
     months = months_between(year_start, f"{month}-01")
     if len(months) > 1:
@@ -178,8 +181,7 @@ def span_context(a: Answerer, indicator: str, area: str, period: str, row) -> st
     monthly, numerator, denominator = parts_of(a, indicator)
     text = ""
     if numerator:
-        text = (f" ({fmt_number(now[1])} {a.indicators[numerator].unit} of {fmt_number(now[2])} "
-                f"{a.indicators[denominator].unit})")
+        text = f" ({counts_of(a, numerator, denominator, now[1], now[2])})"
     elif row.get("value") != row.get("value"):  # the text gives only a change: the level from the months
         text = (f"; {fmt_number(now[0])} {a.indicators[monthly].unit} by the monthly series "
                 f"'{a.indicators[monthly].name}'")

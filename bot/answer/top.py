@@ -21,6 +21,7 @@ from .base import (
     fmt_change,
     fmt_number,
     fmt_rank,
+    in_text_order,
 )
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ def top(a: Answerer, c: Command) -> Answer:
         if named is not None:  # "most deprived areas in maidstone": the wards the text names, without figures
             return named
     if choice is None and c.scope == "wards" and not getattr(c, "_related_tried", False):
-        related = _ward_relative(a, c, indicator)
+        related = a.related_indicator(c, indicator, lambda other: other in a.ward_indicators)
         if related:  # "which ward has the most violence": violence against the person has ward figures
             c._related_tried, c.indicator = True, related
             answer = top(a, c)
@@ -211,8 +212,7 @@ def over_time(a: Answerer, c: Command, indicator: str) -> Answer:
     unit = "%" if pct else ""
     digits = 1 if pct else 0
     what = f"{fmt_number(pick[1], digits, unit)}" + (
-        f" ({fmt_number(pick[2])} {a.indicators[numerator].unit} of {fmt_number(pick[3])} "
-        f"{a.indicators[denominator].unit})" if pct else f" {a.indicators[series].unit}")
+        f" ({monthly.counts_of(a, numerator, denominator, pick[2], pick[3])})" if pct else f" {a.indicators[series].unit}")
     span = f"{groups[0][0].split(' (')[0]} to {groups[-1][0].split(' (')[0]}"
     kind = "month" if c.scope == "months" else "quarter"
     headline = (f"{pick[0]} had the {'highest' if high else 'lowest'} {ind.name if pct else a.indicators[series].name} "
@@ -358,15 +358,6 @@ def over_years(a: Answerer, c: Command, indicator: str) -> Answer:
     return answer
 
 
-def _ward_relative(a: Answerer, c: Command, indicator: str) -> str | None:
-    """The one other indicator with ward figures whose name shares a word of the question."""
-    asked = set().union(*(words for _, words, generic in c.hits if not generic)) if c.hits else set()
-    found = [i for i in a.ward_indicators if i != indicator and asked & (
-        {f for w in str(a.indicators[i].name).lower().replace("-", " ").split() for f in a.vocab.form(w)}
-        - {"crime", "of", "the", "and"})]
-    return found[0] if len(found) == 1 else None
-
-
 def _named_wards(a: Answerer, c: Command, indicator: str) -> Answer | None:
     """The wards the assessment names as highest (named_hotspot) or lowest (named_lowest), with no figures."""
     ind = a.indicators[indicator]
@@ -375,8 +366,7 @@ def _named_wards(a: Answerer, c: Command, indicator: str) -> Answer | None:
     rows = rows[rows.measure == measure]
     if rows.empty:
         return None
-    note = " ".join(str(n) for n in rows.note if isinstance(n, str))
-    wards = sorted(dict.fromkeys(rows.ward), key=lambda w: note.find(w) if w in note else len(note))
+    wards = in_text_order(rows.ward, rows.note)
     names = ", ".join(wards[:-1]) + f" and {wards[-1]}" if len(wards) > 1 else wards[0]
     word = "highest" if c.extreme != "low" else "lowest"
     if "1 = most" in ind.name:

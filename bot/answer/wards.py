@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..parse import Command
-from .base import HOME, MEASURE_LABEL, Answer, NoAnswer, Table, fmt_number
+from .base import (
+    HOME,
+    MEASURE_LABEL,
+    Answer,
+    NoAnswer,
+    Table,
+    fmt_number,
+    in_text_order,
+)
 
 if TYPE_CHECKING:
     from .answerer import Answerer
@@ -15,9 +23,7 @@ if TYPE_CHECKING:
 def wards(a: Answerer, c: Command) -> Answer:
     frame = a.run("wards", indicator=c.indicator)
     if frame.empty and c.indicator and not getattr(c, "_related_tried", False):
-        from .top import _ward_relative
-
-        related = _ward_relative(a, c, c.indicator)
+        related = a.related_indicator(c, c.indicator, lambda other: other in a.ward_indicators)
         if related:  # "violence hotspots": violence against the person has ward figures
             name = a.indicators[c.indicator].name
             c._related_tried, c.indicator = True, related
@@ -56,9 +62,7 @@ def _headline(a: Answerer, c: Command, frame: pd.DataFrame, title: str) -> str:
         latest = counted.period.iloc[0]
         counted = counted[(counted.period == latest) & (counted.measure == counted.measure.iloc[0])]
     hot = frame[frame.measure == "named_hotspot"]
-    note = " ".join(str(n) for n in hot.note if isinstance(n, str))
-    named = sorted((w for w in dict.fromkeys(hot.ward) if w not in set(counted.ward)),
-                   key=lambda w: (note.find(w) if w in note else len(note)))  # in the order the text names them
+    named = [w for w in in_text_order(hot.ward, hot.note) if w not in set(counted.ward)]
     parts = []
     if len(counted):
         unit = "%" if counted.measure.iloc[0] == "percent" else ""
