@@ -247,9 +247,9 @@ class Answerer:
                 and not unit.startswith("%") and not re.search(r"\brate\b", name.lower()):
             raise NoAnswer(f"The assessment gives no rate per 1,000 for {name}; it gives the number ({unit}). "
                            f"Ask `{name.lower()}` for it.", [self.question_for(c)])
-        shares = set(self.lookup("area_coverage", indicator=c.indicator).measure) & {"percent", "share_pct"}
-        if c.measure == "percent" and not unit.startswith("%") and c.kind == "figure" and not shares \
-                and not re.search(r"\brate\b", name.lower()):
+        if c.measure == "percent" and not unit.startswith("%") and c.kind == "figure" \
+                and not re.search(r"\brate\b", name.lower()) \
+                and not set(self.lookup("area_coverage", indicator=c.indicator).measure) & {"percent", "share_pct"}:
             raise NoAnswer(f"The assessment gives {name} as a number ({unit}), not as a percentage or share. "
                            f"Ask `{name.lower()}` for it.", [self.question_for(c)])
 

@@ -269,10 +269,16 @@ def over_categories(a: Answerer, c: Command) -> Answer:
         raise NoAnswer("The data has no crime categories ranked for that place.", ["rank changes"])
     measure = ("pct_change" if c.measure == "percent" else "volume_change") if c.direction else (
         "rate_per_1000" if c.measure == "rate" else "county_rank" if "rank" in c.cues else "count")
-    frame = a.run("category_figures", area=area, period=period, measure=measure)
+    ranked = set(a.run("area_period_figures", area=area, period=period, measure="county_rank").indicator)
+
+    def categories(measure: str):  # the crime categories the county ranks in that period
+        frame = a.run("area_period_figures", area=area, period=period, measure=measure)
+        return frame[frame.indicator.isin(ranked)].sort_values(["value", "indicator_name"], ascending=[False, True])
+
+    frame = categories(measure)
     since = c.since or c.against
     if since and measure == "volume_change" and since != period:  # "rose most since 2010/11": over those years
-        now = a.run("category_figures", area=area, period=period, measure="count")
+        now = categories("count")
         then = a.run("area_period_figures", area=area, period=since, measure="count")
         then = then.drop_duplicates("indicator").set_index("indicator")
         now = now[now.indicator.isin(then.index)]
