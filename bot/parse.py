@@ -341,6 +341,7 @@ class Command:
     why: bool = False            # "why", "what causes": a question about causes, not figures
     future: bool = False         # "next year": a question about the future
     latest: str | None = None    # "month" | "quarter": "this month", "last quarter"
+    related_tried: bool = False  # an answer already stood in a related figure for the one asked
     within: list[tuple[str, str]] = field(default_factory=list)  # (narrower word, the indicator it is within)
     crime_word: bool = False     # "crime", "offences": the question asks about crimes
     rate_base: str | None = None  # "per 1,000 households": the denominator asked for

@@ -84,10 +84,10 @@ def top(a: Answerer, c: Command) -> Answer:
         named = _named_wards(a, c, indicator)
         if named is not None:  # "most deprived areas in maidstone": the wards the text names, without figures
             return named
-    if choice is None and c.scope == "wards" and not getattr(c, "_related_tried", False):
+    if choice is None and c.scope == "wards" and not c.related_tried:
         related = a.related_indicator(c, indicator, lambda other: other in a.ward_indicators)
         if related:  # "which ward has the most violence": violence against the person has ward figures
-            c._related_tried, c.indicator = True, related
+            c.related_tried, c.indicator = True, related
             answer = top(a, c)
             answer.notes.insert(0, f"The assessment gives ward figures for {a.indicators[related].name}, not "
                                    f"{ind.name}.")

@@ -22,11 +22,11 @@ if TYPE_CHECKING:
 
 def wards(a: Answerer, c: Command) -> Answer:
     frame = a.run("wards", indicator=c.indicator)
-    if frame.empty and c.indicator and not getattr(c, "_related_tried", False):
+    if frame.empty and c.indicator and not c.related_tried:
         related = a.related_indicator(c, c.indicator, lambda other: other in a.ward_indicators)
         if related:  # "violence hotspots": violence against the person has ward figures
             name = a.indicators[c.indicator].name
-            c._related_tried, c.indicator = True, related
+            c.related_tried, c.indicator = True, related
             answer = wards(a, c)
             answer.notes.insert(0, f"The assessment gives ward figures for {a.indicators[related].name}, not {name}.")
             return answer
