@@ -39,10 +39,11 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4":
 # the words are compared, so "ranks", "ranking" and "ranked" are all "rank".
 CUES = {
     "rank_changes": ["rank changes", "rank change", "ranking changes", "rank movements", "changes in rank",
+                     "rank fallers", "rank risers", "rank movers", "fallers", "risers", "movers",
                      "rank changes 2012/13", "which categories improved", "rank table"],
     "rank": ["rank", "national ranking", "nationally ranked", "sit", "where do we sit", "where does maidstone sit", "move up", "moved up", "move down",
              "moved down", "go up the table", "climb", "climbed", "slip", "slipped", "league position", "national rank", "rank nationally", "ranking", "ranked", "position", "league table", "place in kent", "county rank",
-             "county position", "where do we come", "where does maidstone come", "where do we stand", "come in kent",
+             "county position", "rank movement", "ranking movement", "movement", "where do we come", "where does maidstone come", "where do we stand", "come in kent",
              "compared to other districts", "compared with other districts"],
     "high": ["highest", "most", "busiest", "peak month", "most common", "commonest", "biggest problem", "biggest", "largest", "greatest", "top", "highest number",
              "the most", "peak", "maximum", "max"],
@@ -104,7 +105,8 @@ CUES = {
     "priority": ["who owns", "who leads", "who chairs", "who is responsible", "which group", "what group",
                  "which sub group", "who leads on", "which group leads", "lead on", "leads on", "owner of", "owns",
                  "owner", "owners", "tackling", "tackles", "in charge of", "who is tackling", "who deals with",
-                 "who chairs", "chair of", "responsible for",
+                 "who chairs", "chair of", "responsible for", "who runs", "runs", "covers", "who covers",
+                 "looks after", "who looks after", "handles", "who handles", "deals with",
                  "a priority", "still a priority", "cross cutting", "cross cutting themes", "themes",
                  "priority", "priorities", "sub group", "subgroup", "sub-group", "task group", "task and finish",
                  "task and finish group", "pack", "priority pack", "sub group pack"],
@@ -122,7 +124,8 @@ CUES = {
     "negation": ["not", "no", "except", "excluding", "exclude", "without", "apart from", "other than", "but not",
                  "never", "nothing but"],
     "or_not": ["or not", "or no", "whether or not", "if not"],
-    "baseline": ["baseline", "base line", "target", "base year"],
+    "baseline": ["baseline", "base line", "target", "base year", "police and crime plan", "police and crime plan baseline",
+                 "pcp baseline"],
     "since": ["since"],
     "months": ["month", "months", "monthly", "which month", "what month", "by month", "each month",
                "per month", "a month", "month by month"],
@@ -135,6 +138,14 @@ CUES = {
                    "past 3 years", "three years", "3 years", "three year", "3 year", "over the last three years",
                    "over the last 3 years", "over the past three years", "over two years", "last two years"],
 }
+# "the biggest falls", "largest % rises", "biggest volume reductions": every size word with every change noun,
+# singular or plural, measured in % or volume or not
+for _cue, _sizes, _nouns in (("most_up", ("biggest", "largest", "greatest"), ("rise", "increase", "jump")),
+                             ("most_down", ("biggest", "largest", "greatest"), ("fall", "drop", "decrease", "reduction")),
+                             ("least_up", ("smallest", "lowest"), ("rise", "increase")),
+                             ("least_down", ("smallest", "lowest"), ("fall", "drop", "decrease", "reduction"))):
+    CUES[_cue] = CUES[_cue] + [f"{size} {measure}{noun}{plural}" for size in _sizes for measure in ("", "% ", "percentage ", "volume ", "numerical ")
+                               for noun in _nouns for plural in ("", "s")]
 # Words that carry no meaning of their own here: questions, articles, pronouns, helpers, generic nouns.
 FILLER = frozenset("""
 a an the in of for on at to by and or is was were are be been being what whats what's how many much show me please
@@ -157,7 +168,7 @@ went go goes gone going why when actually really still not calendar currently co
 used using anything something focusing focus focused wide partnership partnerships after during within group
 groups over under aged headline average next coming saw see seen split
 among amongst types type kinds kind breakdown results result figures details detail info information
-latest up-to-date quick summary overview new
+latest up-to-date quick summary overview new incl including inc
 """.split())
 # A word rewritten before it is compared: US spellings and a few forms the stemmer does not join.
 BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "behaviour", "behaviors": "behaviours",
@@ -221,6 +232,7 @@ class Vocabulary:
     cues: dict[tuple, str] = field(default_factory=dict)
     filler: set[str] = field(default_factory=set)
     described: dict[str, set[str]] = field(default_factory=dict)  # indicator -> word forms of its description
+    named: dict[str, set[str]] = field(default_factory=dict)  # indicator -> word forms of its name and synonyms
     units: dict[str, str] = field(default_factory=dict)  # indicator -> its unit
     phrase_words: list[tuple[str, str]] = field(default_factory=list)  # several words that mean one: -> "ksi"
     lexicon: list[str] = field(default_factory=list)  # every word of every name and cue, for respelling
@@ -277,6 +289,8 @@ class Vocabulary:
             if kind == "indicator":
                 if name is not None:  # a synonym row adds words, not a unit
                     vocab.units[ident] = (extra or "").split(" ")[0] if extra else ""
+                names = " ".join(p for p in phrases + (aliases or "").split(";") if p)
+                vocab.named.setdefault(ident, set()).update(f for w in normalise(names).split() for f in vocab.form(w))
                 words = " ".join(p for p in phrases + (aliases or "").split(";") + [extra or ""] if p)
                 vocab.described.setdefault(ident, set()).update(
                     f for w in normalise(words).split()
@@ -366,6 +380,7 @@ class Command:
     generic: list[str] = field(default_factory=list)  # indicators named only by a generic word ("crime")
     hits: list[tuple[list[str], set[str], bool]] = field(default_factory=list)  # (indicators, words, generic)
     extra_words: list[str] = field(default_factory=list)  # forms of place words and '%' that may name a variant
+    place_words: set[str] = field(default_factory=set)  # of those, the place words: a variant's name holds them
     area_is_ward: bool = False
 
 
@@ -375,6 +390,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"'s\b", ""),
     (r"(?<![\w])'|'(?![\w])", " "),
     (r"(?<=[a-z])-(?=[a-z])", " "),                      # anti-social, re-offending: words, not ranges
+    (r"\bm\s*/\s*v\b|\bmv\b", "motor vehicle"),                # 'theft of m/v'
     (r"(?<=[a-z])/(?=[a-z])", " "),                      # drunk/rowdy, vandalism/graffiti
     (r"\bre offend", "reoffend"),
     (r"\b(\d+)(yrs?|years?|months?|mths?)\b", r"\1 \2"),  # 3yr, 18yr
@@ -382,6 +398,8 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bno\.?\s*of\b", "number of"),                       # "no. of crimes"
     (r"\bno\.?\s*(\d)", r"number \1"),                      # "no.1 priority"
     (r"\bqtrs?\b", "quarter"),
+    # '8th to 9th', 'up from 5th': a rank moving ('1st time entrants' is not a rank)
+    (r"\b\d{1,2}(?:st|nd|rd|th) to \d{1,2}(?:st|nd|rd|th)\b|\b(?<=from )\d{1,2}(?:st|nd|rd|th)\b", "rank"),
     (r"(?<!\w)[-+/](?!\w)", " "),                      # a dash or plus on its own: punctuation
     # "per 1,000 residents", "per 1k pop": one measure word, whatever the denominator is called
     (r"\bper\s*(?:1000|1k|k|thousand|1 000)\s+(?:of\s+)?(?:the\s+)?(?:households|homes|houses)\b", " per1000h "),
@@ -644,6 +662,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         command.extra_words.append("%")
     if "county" in kinds and not set(kinds) & {"high", "low", "worst", "best"}:  # "rank in kent": a variant
         command.extra_words.extend(f for a, t in vocab.area_types.items() if t == "county" for f in vocab.form(a))
+        command.place_words.update(command.extra_words)
     if {"number", "numbers", "many", "count"} & set(words):  # "how many", "number of": a count, not a rate
         command.extra_words.append("number")
     for i, word in enumerate(words):
@@ -660,6 +679,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         areas = [e for e in entries if e[0] == "area"]
         if areas and not superlative:  # "deprivation rank in kent": the place may name a variant
             command.extra_words.extend(f for form in forms[start:end] for f in form)
+            command.place_words.update(f for form in forms[start:end] for f in form)
         if areas and len(entries) == len(areas) and end - start == 1 and vocab.area_types.get(areas[0][1]) == "ward":
             beside = {words[j] for j in (start - 1, end) if 0 <= j < len(words)}
             if not beside & {"ward", "wards"} and ordinary_word(words[start]):
@@ -702,6 +722,12 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         _fuzzy(command, words[i], vocab)
         i += 1
     _resolve_indicators(command, vocab)
+    if len(command.indicators) == 1:  # 'shops in the town centre': a place's words that are the figure's own name
+        own = vocab.named.get(command.indicators[0], set())
+        for entries, start, end in entity_hits:
+            place = {f for form in forms[start:end] for f in form}
+            if entries and all(k == "area" for k, _ in entries) and place <= own:
+                command.areas = [a for a in command.areas if a not in {i for _, i in entries}]
     if command.unknown and command.indicators:  # a corrected name's own words ('reoffendin rate vs predicted')
         own = vocab.described.get(command.indicators[0], set())
         command.unknown = [w for w in command.unknown if not all(f in own for f in vocab.form(w))]
@@ -767,7 +793,7 @@ def _runs(words: list[str], unknown: list[str]) -> list[str]:
         if i is not None and i + 1 < len(words) and words[i + 1] in generic:
             return [f"{unknown[0]} {words[i + 1]}"]
     if len(unknown) < 2:
-        return unknown
+        return _with_subject(words, unknown)
     left, runs, current = list(unknown), [], []
     for word in words:
         if left and word == left[0]:
@@ -784,7 +810,19 @@ def _runs(words: list[str], unknown: list[str]) -> list[str]:
         while run and run[-1] in FILLER and run[-1] not in unknown:
             run.pop()
         out.append(" ".join(run))
-    return out + left
+    return _with_subject(words, out + left)
+
+
+def _with_subject(words: list[str], runs: list[str]) -> list[str]:
+    """A run joined to the word before it by 'with' or 'without' is named with it: 'violence with injury'."""
+    out = []
+    for run in runs:
+        first = run.split()[0]
+        i = next((k for k, w in enumerate(words) if w == first), None)
+        if i is not None and i >= 2 and words[i - 1] in ("with", "without") and words[i - 2] not in FILLER:
+            run = f"{words[i - 2]} {words[i - 1]} {run}"
+        out.append(run)
+    return out
 
 
 def _assign(command: Command, entries: list[tuple[str, str]], generic: bool = False,
@@ -821,16 +859,24 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
             if words and words <= described:
                 support[ident] |= words
     best = _maximal(support)
-    held = support[best[0]] if len(best) == 1 else set()
+    if len(best) > 1:  # two names that are parts of one longer name ('car drivers in crashes aged 17-24')
+        whole = set().union(*(support[i] for i in best))
+        cover = [i for i, d in vocab.described.items() if whole <= d]
+        if len(cover) == 1:
+            best = cover
+            support[cover[0]] = whole
+    # the words every candidate holds: 'unemployed' names two figures, and '18-24' beside it a third
+    held = set.intersection(*(support[i] for i in best)) if best else set()
     pool = set(pool or ()) | set(command.extra_words)
     used: set[str] = set()
     if command.generic_only:
         held = set()  # 'people' or 'crime' alone is no subject to build on: 'older people' is not road users 65+
-    if pool and (len(best) == 1 or not hits):
+    if pool and (len(best) == 1 or not hits or held):
         wider = {}
         for ident, described in vocab.described.items():
-            more = pool & described
-            if more and held <= described and (ident != (best[0] if best else None)):
+            # a place's words name a variant only in its name ('deprivation rank in kent'), not in its notes
+            more = (pool - command.place_words) & described | (pool & command.place_words & vocab.named[ident])
+            if more and held <= described and ident not in best:
                 wider[ident] = held | more
         if wider:
             top = _maximal(wider)
@@ -925,18 +971,21 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
         if name in cue:  # "the biggest rise", "the smallest fall": over the changes, among rises or falls
             c.extreme, c.changes = extreme, changes
             cue = cue | {"up" if changes == "rises" else "down"}
+    if c.changes and not c.measure and re.search(r"%|\bper ?cent", c.text.lower()):
+        c.measure = "percent"  # "the largest % falls": over the % changes
     c.why = "why" in cue
     c.future = "future" in cue
     c.latest = "month" if "latest_month" in cue else "quarter" if "latest_quarter" in cue else None
-    if c.extreme and c.generic_only and not (cue & {"wards", "months", "quarters", "years", "compare"}) \
-            and not c.areas:
+    if c.extreme and (c.generic_only or (c.changes and not c.indicators)) \
+            and not (cue & {"wards", "months", "quarters", "years", "compare"}) and not c.areas:
         cue = cue | {"categories"}  # "the biggest crime", "which crime rose most": over the crime types
     county = [a for a, t in area_types.items() if t == "county"][:1]
     if "county_area" in cue and "compare" in cue:
         cue = cue - {"county_area"}  # "compare deprivation across kent": across the districts
-    if "county_area" in cue and c.areas and county and county[0] not in c.areas:
+    if ("county_area" in cue or cue >= {"county", "versus"}) and c.areas and county and county[0] not in c.areas:
         c.areas.extend(county)  # "maidstone asb v kcc average": both sides
-    if "versus" in cue and (len(c.areas) > 1 or c.against):
+    if "versus" in cue and (len(c.areas) > 1 or c.against or (not c.relative and (
+            len(c.areas) == 1 or "county_area" in cue))):
         cue = cue | {"compare"}  # "x vs y": a comparison when there are two sides; 'actual vs predicted' is a name
     if "years" in cue and c.extreme:
         c.scope = "years"
@@ -949,7 +998,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     elif "compare" in cue or "county" in cue:
         c.scope = "districts"
     # Kent named beside another area in a rank or comparison question is the field, not the place
-    if len(c.areas) > 1 and "kent" in c.areas and (cue & {"rank", "county", "high", "low", "which"}):
+    if len(c.areas) > 1 and "kent" in c.areas and (cue & {"rank", "county", "high", "low", "which"}) \
+            and not ("versus" in cue and not cue & {"rank", "high", "low", "which"}):
         c.areas.remove("kent")
     if not c.areas and ("county_area" in cue or ("county" in cue and not cue & {
             "rank", "rank_changes", "high", "low", "worst", "best", "which", "compare", "categories"})):

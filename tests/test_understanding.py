@@ -39,6 +39,27 @@ CASES = [
     ("hello", None, ["hello"]),
     ("shoplifting 2008/09", None, ["2008/09"]),
     ("asb and criminal damage", None, ["Anti-social behaviour", "Criminal damage"]),
+    # two names that are parts of one longer name; a word beside a name that is tied between two
+    ("what % of car drivers in crashes are 17-24", ["Car drivers in crashes who were aged 17-24"], []),
+    ("18-24 unemployed july 2012", ["Unemployed who are aged 18-24"], []),
+    # a place's words that are the figure's own name ('town centre' is also High Street ward)
+    ("how many shops in the town centre", ["Town centre shops", "Maidstone"], []),
+    # no place named, and the data has the figure for one area only: that area, said so
+    ("what does the spc bandwidth show", ["Kent & Medway", "for Kent & Medway only"], []),
+    ("road deaths maidstone", None, ["Maidstone", "Kent (KCC area)"]),
+    # 'vs' with one place: ours beside it, with our county rank
+    ("drugs offences rate v county average", ["Maidstone 2.66 (county rank 10 of 12)", "Kent (KCC area) 2.16"], []),
+    ("flytipping perception vs kcc avg", ["Maidstone 10.2%", "Kent (KCC area) 9.3%"], []),
+    # the biggest changes over the categories, by volume or by %
+    ("biggest volume reductions 2012/13", ["Anti-social behaviour", "-1,056"], []),
+    ("largest % falls 12/13", ["-69.2%", "categories of the county table"], []),
+    ("theft rank went 8th to 9th", ["Theft & handling", "of 12"], []),
+    ("1st time entrants", ["first time"], []),
+    ("theft of m/v 2012/13", ["Theft of a motor vehicle"], []),
+    # refusals echo the words that made them
+    ("violence with injury 2012/13", None, ["violence with injury"]),
+    ("why did shoplifting go up", None, ["'why'"]),
+    ("asb next year", None, ["'next year'"]),
 ]
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..database import connect_readonly, ensure_database
-from ..parse import Command, Vocabulary, parse
+from ..parse import CUES, Command, Vocabulary, normalise, parse
 from ..periods import PeriodIndex, month_label
 from ..settings import Settings
 from . import compare, control, direction, figure, priority, ranks, top, trend, wards
@@ -141,6 +141,14 @@ class Answerer:
             parts.append(c.period)
         return " ".join(parts)
 
+    @staticmethod
+    def _typed(c: Command, cue: str) -> str:
+        """The words of the question that made a cue, quoted: "'why'", "'forecast', 'next year'"."""
+        text = f" {normalise(c.text)} "
+        found = [p for p in sorted(CUES[cue], key=len, reverse=True) if f" {normalise(p)} " in text]
+        found = [p for p in found if not any(p != q and p in q for q in found)]
+        return ", ".join(f"'{p}'" for p in found) or f"'{cue}'"
+
     def _refuse_unless_understood(self, c: Command) -> None:
         """Refuse, plainly and by name, a question with a place the data lacks, a word not understood or
         two readings; never answer a broader question while ignoring words."""
@@ -152,12 +160,12 @@ class Answerer:
                            "and a period, e.g. `burglary other 2012/13`, `asb thanet`.",
                            ["burglary other", "rank changes", "help"])
         if c.why:
-            raise NoAnswer("crimebot gives the assessment's figures, not the reasons behind them: the assessment's "
+            raise NoAnswer(f"crimebot gives the assessment's figures, not the reasons behind them ({self._typed(c, 'why')}): the assessment's "
                            "own text discusses causes. Ask for the figures, e.g. "
                            f"`{self.question_for(c) or 'shoplifting 2012/13'}`.",
                            [self.question_for(c)] if c.indicator else ["help"])
         if c.future:
-            raise NoAnswer("The data has no figures for the future: the assessment's figures run to December 2013 "
+            raise NoAnswer(f"The data has no figures for the future ({self._typed(c, 'future')}): the assessment's figures run to December 2013 "
                            "(police.uk imports add later months). Ask for the latest: "
                            f"`{self.question_for(c) or 'all crime'}`.", [self.question_for(c)] if c.indicator else [])
         if c.within:
@@ -280,14 +288,30 @@ class Answerer:
         self._refuse_unless_understood(c)
         if c.kind == "rank" and c.area and self.vocab.area_types.get(c.area) == "county":
             c.area = None  # "shoplifting rank kent": the home district's rank in the county
+        if c.kind == "compare" and len(c.areas) == 1 and c.areas[0] != HOME \
+                and self.vocab.area_types.get(c.areas[0]) != "ward":
+            c.areas.insert(0, HOME)  # "flytipping perception vs kcc avg": ours beside the one named
+            c.area = HOME
+        only = self._only_area(c)
         if c.area is None and c.kind not in ("top", "help"):
-            c.area = HOME  # understood: the place answered
+            c.area = only or HOME  # understood: the place answered
         answer = KINDS[c.kind](self, c)
         answer.understood = self.understood(c)
+        if only and c.area == only:
+            answer.notes.insert(0, f"No place was named, and the data has {self.vocab.names[('indicator', c.indicator)]} "
+                                   f"for {area_name(self, only)} only.")
         if c.corrections:
             answer.notes.insert(0, "Read " + "; ".join(f"'{a}' as '{b}'" for a, b in c.corrections) + ".")
         answer.follow_ups = self._follow_ups(c)
         return answer
+
+    def _only_area(self, c: Command) -> str | None:
+        """The one area an indicator has, when no place was named and the home district is not it ('spc
+        bandwidth': the assessment charts Kent & Medway's crime only)."""
+        if c.area or not c.indicator or c.kind not in ("figure", "direction", "trend", "spc", "rank"):
+            return None
+        areas = set(self._coverage(c.indicator).area)
+        return next(iter(areas)) if len(areas) == 1 and HOME not in areas else None
 
     def _follow_ups(self, c: Command) -> list[tuple[str, str]]:
         """The next questions worth one click: the indicator's trend, and its wards where the data has them."""

@@ -94,9 +94,13 @@ def _headline(a: Answerer, c: Command, frame, name: str) -> str:
     if best is None:
         return f"{name}: the areas the assessment gives (no period has figures for two of them to set side by side)."
     _, period, measure, group = best
+    c.period = c.period or period  # understood: the period set side by side
     label = period if a.periods[period].kind == "financial_year" else a.periods[period].label
     order = {HOME: 0}
     parts = [f"{r.area_name} {_cell(r)}" for r in sorted(group.itertuples(), key=lambda r: (order.get(r.area, 1),
                                                                                           r.area_name))]
     what = "" if measure in ("count", "percent") else MEASURE_LABEL.get(measure, measure).lower() + ", "
+    rank = frame[(frame.area == HOME) & (frame.period == period) & (frame.measure == "county_rank")]
+    if len(rank) and HOME in set(group.area):  # the home district's place among the 12 beside its figure
+        parts[0] += f" (county rank {fmt_rank(rank.value.iloc[0], rank.flag.iloc[0])} of 12)"
     return f"{name}, {what}{label}: " + "; ".join(parts) + "."

@@ -291,13 +291,11 @@ def over_categories(a: Answerer, c: Command) -> Answer:
     totals = {i for i, ind in a.indicators.items()
               if isinstance(ind.aliases, str) and any(x.startswith("total") for x in ind.aliases.split(";"))}
     frame = frame[~frame.indicator.isin(totals)]  # all crime is the sum of the categories, not one of them
-    units = ["crimes"] if c.crime_word else ["crimes", "incidents"]
-    frame = frame[frame.unit.isin(units)]  # crime categories, not casualties or fires
+    if c.crime_word or "categories" in c.cues:  # crime categories, not casualties or fires
+        frame = frame[frame.unit.isin(["crimes"] if c.crime_word else ["crimes", "incidents"])]
     if len(frame) < 2:
         raise NoAnswer(f"The data has no {MEASURE_LABEL.get(measure, measure).lower()} by crime category for "
                        f"{area_name(a, area)} in {period}.", ["rank changes", "rank changes 2012/13"])
-    if len(frame) < 2:
-        raise NoAnswer("The data has too few crime categories with that figure to compare.", ["rank changes"])
     high = c.extreme in ("high", "worst")  # the most crime is the worst
     if measure == "county_rank":
         high = c.extreme in ("worst", "low")  # rank 1 is the best: the best rank is the lowest number
@@ -323,13 +321,14 @@ def over_categories(a: Answerer, c: Command) -> Answer:
     prefix = "biggest " if signed and not c.changes and "smallest" not in what else ""
     ties = list(frame[frame.value == pick.value].indicator_name)
     names = ", ".join(ties[:-1]) + f" and {ties[-1]}" if len(ties) > 1 else ties[0]
-    among = (f"of the {len(frame)} crime categories that {'rose' if c.changes == 'rises' else 'fell'}" if c.changes
-             else f"of the {len(frame)} crime categories")
+    kind = "crime categories" if set(frame.unit) <= {"crimes", "incidents"} else "categories of the county table"
+    among = (f"of the {len(frame)} {kind} that {'rose' if c.changes == 'rises' else 'fell'}" if c.changes
+             else f"of the {len(frame)} {kind}")
     headline = (f"{names} had the {prefix}{what} {among} "
                 f"in {area_name(a, area)}, {period}: {show(pick.value, pick.digits)}{' each' if len(ties) > 1 else ''}.")
     rows = [[r.indicator_name, show(r.value, r.digits)] for r in frame.itertuples()]
     answer = Answer(c.text, {}, headline=headline, tables=[Table(
-        f"Crime categories by {MEASURE_LABEL.get(measure, measure).lower()}, {area_name(a, area)}, {period}",
+        f"{kind.capitalize()} by {MEASURE_LABEL.get(measure, measure).lower()}, {area_name(a, area)}, {period}",
         ["Category", MEASURE_LABEL.get(measure, measure)], rows)])
     answer.notes.append("The categories are those the county ranks (section 3.1); some overlap "
                         "(violent crime includes violence against the person).")
