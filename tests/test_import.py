@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,22 @@ SHOPLIFTING = {"Ashford": 5, "Canterbury": 9, "Dartford": 4, "Dover": 6, "Graves
                "Tunbridge Wells": 4, "Medway": 20}
 MONTHS = [f"{y}-{m:02d}" for y, m in [(2024, m) for m in range(4, 13)] + [(2025, m) for m in range(1, 13)]
           + [(2026, m) for m in range(1, 4)]]
+
+
+def write_rows(root: Path, month: str, rows: list[tuple[str, str, str]], force: str = "kent",
+               columns: list[str] = COLUMNS, encoding: str = "utf-8") -> Path:
+    """A police.uk street-level file of the given (LSOA name, crime type, last outcome) rows."""
+    folder = root / month
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{month}-{force}-street.csv"
+    with open(path, "w", newline="", encoding=encoding) as handle:
+        out = csv.writer(handle)
+        out.writerow(columns)
+        for n, (lsoa_name, crime_type, outcome) in enumerate(rows):
+            cells = [f"c{month}{n}", month, "Kent Police", "Kent Police", "0.52", "51.27", "On or near High Street",
+                     f"E0{zlib.crc32(lsoa_name.encode()) % 10**7:07d}" if lsoa_name else "", lsoa_name, crime_type, outcome, ""]
+            out.writerow(cells + [""] * (len(columns) - len(cells)))
+    return path
 
 
 def write_month(root: Path, month: str, extra_rows: int = 0, crime_type_override: str | None = None) -> Path:
@@ -230,3 +247,223 @@ def test_an_indicator_without_the_year_points_to_the_one_that_has_it(state, poli
     assert suggestion == "all burglary 2025/26"
     assert answerer.ask(suggestion).headline.startswith("Burglary (dwelling and other) in Maidstone, 2025/26: 12 crimes")
     answerer.close()
+
+
+# -- zero is a figure ------------------------------------------------------------------------------------
+DISTRICTS = [d for d in SHOPLIFTING if d != "Medway"]
+
+
+def sparse_robbery(district: str, month: str) -> int:
+    """Robbery a month: none at all in Sevenoaks, and in the others only in some months (most are zero)."""
+    if district == "Sevenoaks":
+        return 0
+    i, m = DISTRICTS.index(district) if district in DISTRICTS else 12, MONTHS.index(month)
+    return (i % 3 + 1) if (i + m) % 4 == 0 else 0
+
+
+@pytest.fixture()
+def sparse_files(tmp_path) -> Path:
+    root = tmp_path / "sparse"
+    for month in MONTHS:
+        rows = []
+        for i, district in enumerate(SHOPLIFTING):
+            rows += [(f"{district} 0{i:02d}A", "Robbery", "Under investigation")] * sparse_robbery(district, month)
+            rows += [(f"{district} 0{i:02d}A", "Shoplifting", "Under investigation")]
+        if month == "2024-11":  # one bicycle theft in two years, in Maidstone
+            rows.append(("Maidstone 005A", "Bicycle theft", "Under investigation"))
+        write_rows(root, month, rows)
+    return root
+
+
+def expected_year(district: str, year: int) -> int:
+    months = [m for m in MONTHS if (m >= f"{year}-04" and m <= f"{year + 1}-03")]
+    return sum(sparse_robbery(district, m) for m in months)
+
+
+def hand_ranks(year: int) -> dict[str, int]:
+    """County ranks by robbery rate, worked here from the counts and data/population.csv (1 = lowest, ties share)."""
+    population = {r["area"]: float(r["population"]) for r in csv.DictReader(open(PROJECT_ROOT / "data" / "population.csv"))}
+    ids = {d: d.lower().replace(" and ", "_").replace(" ", "_") for d in DISTRICTS}
+    ids["Folkestone and Hythe"], ids["Tonbridge and Malling"] = "shepway", "tonbridge_malling"
+    rates = {ids[d]: round(expected_year(d, year) / population[ids[d]] * 1000, 9) for d in DISTRICTS}
+    return {area: 1 + sum(other < rate for other in rates.values()) for area, rate in rates.items()}
+
+
+def test_zero_months_keep_every_district_year_and_rank(state, sparse_files):
+    import_police_uk(state, [sparse_files], progress=False)
+    for year, fy in ((2024, "2024/25"), (2025, "2025/26")):
+        ranks = hand_ranks(year)
+        assert len(ranks) == 12
+        for district in DISTRICTS:
+            area = "shepway" if district == "Folkestone and Hythe" else \
+                "tonbridge_malling" if district == "Tonbridge and Malling" else district.lower().replace(" ", "_")
+            assert figure(state, "robbery", area, fy, "count") == expected_year(district, year), (district, fy)
+            assert figure(state, "robbery", area, fy, "county_rank") == ranks[area], (district, fy)
+            assert figure(state, "shoplifting", area, fy, "count") == 12
+        # a month with no robbery in Maidstone is a month of 0, not a missing month
+        zero_month = next(m for m in MONTHS if sparse_robbery("Maidstone", m) == 0)
+        assert figure(state, "robbery", "maidstone", zero_month, "count") == 0
+    # a whole type missing from a district: 0 crimes, rate 0, the lowest rate in the county
+    assert figure(state, "robbery", "sevenoaks", "2025/26", "count") == 0
+    assert figure(state, "robbery", "sevenoaks", "2025/26", "rate_per_1000") == 0
+    assert figure(state, "pedal_cycle_theft", "maidstone", "2024/25", "count") == 1
+    assert figure(state, "pedal_cycle_theft", "maidstone", "2025/26", "count") == 0
+    assert figure(state, "pedal_cycle_theft", "maidstone", "2025/26", "volume_change") == -1
+    assert figure(state, "pedal_cycle_theft", "dover", "2025/26", "count") == 0
+    answer = Answerer.open(state).ask("robbery sevenoaks 2025/26")
+    assert answer.headline.startswith("Robbery in Sevenoaks, 2025/26: 0 crimes"), answer.headline
+
+
+# -- every bad file named, nothing changed ----------------------------------------------------------------
+def _latin1(path: Path) -> None:
+    text = path.read_text().splitlines()
+    text[4] = text[4].replace("On or near High Street", "On or near Caf\u00e9 Row")
+    path.write_bytes(("\n".join(text) + "\n").encode("latin-1"))
+
+
+BAD_FILES = [  # (what is wrong, how to make it, file name ends, row, column, message)
+    ("extra header column", lambda p: p.write_text(p.read_text().replace("Context", "Context,Notes", 1)),
+     "2025-07-kent-street.csv", 1, "Notes", "not a police.uk column"),
+    ("Latin-1 text", _latin1, "2025-07-kent-street.csv", 5, "Location", "not UTF-8"),
+    ("UTF-16 text", lambda p: p.write_bytes(p.read_text().encode("utf-16")), "2025-07-kent-street.csv", 1, None,
+     "UTF-16"),
+    ("month 13", lambda p: shutil.copy(p, p.parent / "2025-13-kent-street.csv"), "2025-13-kent-street.csv", None, None,
+     "month 13"),
+    ("all outside", lambda p: _all_outside(p),
+     "2025-07-kent-street.csv", None, "LSOA name", "none of its"),
+]
+
+
+def _all_outside(path: Path) -> None:
+    rows = [("Wealden 001A", "Shoplifting", "Under investigation")] * 500 + [("", "Drugs", "")] * 3
+    write_rows(path.parent.parent, path.parent.name, rows)
+
+
+@pytest.mark.parametrize("what, make, name, row, column, message", BAD_FILES, ids=[b[0] for b in BAD_FILES])
+def test_every_bad_file_is_named_and_changes_nothing(state, police_files, what, make, name, row, column, message):
+    import_police_uk(state, [police_files], progress=False)
+    before = snapshot(state)
+    make(police_files / "2025-07" / "2025-07-kent-street.csv")
+    with pytest.raises(DataError) as caught:
+        import_police_uk(state, [police_files], progress=False)
+    assert caught.value.file.endswith(name), caught.value
+    assert message in str(caught.value)
+    assert (caught.value.row, caught.value.column) == (row, column), caught.value
+    assert snapshot(state) == before
+    assert figure(state, "shoplifting", "maidstone", "2025/26", "count") == 96
+
+
+def test_zip_limits_refuse_a_bomb_before_reading_it(state, police_files, tmp_path):
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        out.write(police_files / "2025-06" / "2025-06-kent-street.csv", "2025-06/2025-06-kent-street.csv")
+        header = ",".join(COLUMNS) + "\n"
+        out.writestr("2025-07/2025-07-kent-street.csv", header + "x" * 50_000_000)  # about 1,000 to 1
+    with pytest.raises(DataError) as caught:
+        import_police_uk(state, [bomb], progress=False)
+    assert caught.value.file == f"{bomb}:2025-07/2025-07-kent-street.csv" and "compression ratio" in str(caught.value)
+    small = dataclasses.replace(state, import_max_bytes=10_000)
+    with pytest.raises(DataError) as caught:
+        import_police_uk(small, [bomb], progress=False)
+    assert caught.value.file == f"{bomb}:2025-06/2025-06-kent-street.csv" and "larger than" in str(caught.value)
+    assert not any(p.suffix == ".duckdb" for p in state.state_dir.rglob("*")) if state.state_dir.exists() else True
+
+
+def test_a_pack_is_self_contained(state, data_copy, tmp_path):
+    outside = tmp_path / "elsewhere.csv"
+    shutil.copy(data_copy / "facts" / "s3_2_baseline.csv", outside)
+    catalog = data_copy / "catalog.csv"
+    original = catalog.read_text()
+    catalog.write_text(original.replace("facts/s3_2_baseline.csv", "../elsewhere.csv"))
+    with pytest.raises(DataError) as caught:
+        import_pack(state, data_copy)
+    assert caught.value.file == "catalog.csv" and caught.value.column == "file" and "inside the pack" in str(caught.value)
+    catalog.write_text(original)
+    (data_copy / "facts" / "s3_2_baseline.csv").unlink()
+    (data_copy / "facts" / "s3_2_baseline.csv").symlink_to(outside)
+    with pytest.raises(DataError) as caught:
+        import_pack(state, data_copy)
+    assert caught.value.file == "facts/s3_2_baseline.csv" and "symbolic link" in str(caught.value)
+    assert not (state.state_dir / "active-pack").exists()
+
+
+def test_only_catalogued_files_count(data_copy, tmp_path):
+    from bot.datapack import fingerprint
+
+    before = fingerprint(data_copy)
+    (data_copy / "notes.txt").write_text("a stray file")
+    (data_copy / "big.bin").write_bytes(b"\0" * 1_000_000)
+    assert fingerprint(data_copy) == before
+    _edit = data_copy / "facts" / "s3_2_baseline.csv"
+    _edit.write_text(_edit.read_text().replace("37.6", "37.7"))
+    assert fingerprint(data_copy) != before
+
+
+# -- nothing half-applied ---------------------------------------------------------------------------------
+KILLER = r"""
+import os, signal, sys, shutil, duckdb, pandas
+from pathlib import Path
+kill_at, counter = int(sys.argv[1]), [0]
+
+def step(fn):
+    def wrapped(*args, **kwargs):
+        counter[0] += 1
+        if counter[0] == kill_at:
+            os.kill(os.getpid(), signal.SIGKILL)  # as a power cut or `kill -9` would, mid-import
+        return fn(*args, **kwargs)
+    return wrapped
+
+# every step that writes to the state directory
+os.replace, os.link, os.fsync, shutil.copy2, shutil.rmtree = map(step, (os.replace, os.link, os.fsync, shutil.copy2,
+                                                                       shutil.rmtree))
+duckdb.connect = step(duckdb.connect)
+pandas.DataFrame.to_csv = step(pandas.DataFrame.to_csv)
+Path.mkdir, Path.write_text, Path.unlink = step(Path.mkdir), step(Path.write_text), step(Path.unlink)
+from bot.settings import Settings
+from bot.imports import import_police_uk
+import_police_uk(Settings.from_env(), [Path(p) for p in sys.argv[2:]], progress=False)
+print("steps", counter[0])
+"""
+
+
+def served_months(state: Settings) -> tuple:
+    return tuple(figure(state, "shoplifting", "maidstone", m, "count") for m in ("2025-06", "2025-07", "2025/26"))
+
+
+def test_an_import_killed_at_any_step_serves_all_old_or_all_new(state, police_files, tmp_path):
+    import_police_uk(state, [police_files], progress=False)
+    old = served_months(state)
+    fixed = tmp_path / "fixed"
+    for month in ("2025-06", "2025-07"):
+        write_month(fixed, month, extra_rows=6)
+    env = {"PATH": os.environ["PATH"], "CRIMEBOT_STATE_DIR": str(state.state_dir)}
+    pristine = tmp_path / "pristine"
+    shutil.copytree(state.state_dir, pristine, symlinks=True)
+
+    def run(kill_at: int) -> subprocess.CompletedProcess:
+        shutil.rmtree(state.state_dir)
+        shutil.copytree(pristine, state.state_dir, symlinks=True)
+        return subprocess.run([sys.executable, "-c", KILLER, str(kill_at), str(fixed)], capture_output=True, text=True,
+                              cwd=PROJECT_ROOT, env=env)
+
+    whole = run(0)
+    assert whole.returncode == 0, whole.stderr
+    steps = int(whole.stdout.split()[-1])
+    new = served_months(state)
+    assert old == (8, 8, 96) and new == (14, 14, 108)
+    assert steps >= 8
+    points = sorted({1, 2, steps - 2, steps - 1, steps} | set(range(3, steps - 2, max(1, steps // 8))))
+    outcomes = set()
+    for kill_at in points:
+        killed = run(kill_at)
+        assert killed.returncode == -9, (kill_at, killed.stderr)
+        served = served_months(state)  # the next start: serves one whole state, and cleans up
+        assert served in (old, new), (kill_at, served)
+        outcomes.add(served)
+        imports = state.state_dir / "imports"
+        current = (imports / "current").read_text() if (imports / "current").exists() else None
+        leftovers = [p.name for p in imports.iterdir() if p.name not in (".lock", "current", current)]
+        assert leftovers == [], (kill_at, leftovers)
+        assert len(list(state.state_dir.glob("crimebot-*.duckdb"))) == 1, kill_at
+        assert not list(state.state_dir.glob("*.tmp*")), kill_at
+    assert outcomes == {old, new}  # some kills came before the switch, some after
