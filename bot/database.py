@@ -63,10 +63,12 @@ def build(data_dir: Path, database_path: Path, imports: list[Path] = ()) -> Buil
 
 def _write(con: duckdb.DuckDBPyConnection, pack: Pack, issues: list[Issue], imports: list[Path]) -> None:
     from .datapack import MODEL_FILES
-    from .police_uk import add_figures
+    from .police_uk import add_figures, population_rows
 
     for name, spec in MODEL_FILES.items():
         frame = _frame(pack.tables[name], spec)  # noqa: F841 (DuckDB reads the local frame by name)
+        if name == "population":  # with the imported mid-year estimates over the pack's own
+            frame = population_rows(pack.tables, [p for p in imports if p.name == "population.csv"])  # noqa: F841
         con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM frame')
     facts = _frame(pack.facts, FACT_FIELDS)  # noqa: F841
     con.execute("CREATE TABLE facts AS SELECT * FROM facts")

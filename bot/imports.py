@@ -20,12 +20,16 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from .database import (build, clean_up, database_file, ensure_database, import_lock, imports_dir, store_dir,
                        store_files, switch_store)
 from .datapack import DataError, load_pack, pack_files
-from .police_uk import ImportReport, count_file, find_sources, lookups, readable, resolved_crimes
+from .police_uk import ImportReport, count_files, find_sources, lookups, readable, resolved_crimes
 from .settings import Settings
+
+
+BATCH = 40  # street files read in one pass (a zip's members are extracted a batch at a time)
 
 
 def police_uk_dir(settings: Settings) -> Path:
@@ -94,19 +98,24 @@ def import_police_uk(settings: Settings, paths: list[Path], ward_lookup: Path | 
         scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".staging-", dir=store.parent)))
         from tqdm import tqdm
 
+        show = sys.stderr.isatty() if progress is None else progress
         # outcomes files first: the crimes they resolve are then counted with their street-level month
-        ordered = sorted(sources, key=lambda s: (s.kind != "outcomes", s.month))
-        bar = tqdm(ordered, unit="file", desc="police.uk", disable=not (sys.stderr.isatty() if progress is None
-                                                                           else progress), file=sys.stderr)
-        for source in bar:
-            bar.set_description(f"police.uk {source.month} {source.kind}")
+        for source in tqdm([s for s in sources if s.kind == "outcomes"], unit="file", desc="police.uk outcomes",
+                           disable=not show, file=sys.stderr):
             with readable(source, scratch, settings.import_max_bytes) as path:
-                if source.kind == "outcomes":
-                    resolved_crimes(con, source, path, report)
-                    continue
-                counts = count_file(con, source, path, report, forces[source.force])
-            counts.to_csv(store / "police-uk" / f"{source.month}-{source.force}.csv", index=False)
+                resolved_crimes(con, source, path, report)
+        # then the street files, in batches read in one pass each (a zip's members extracted a batch at a time)
+        streets = sorted((s for s in sources if s.kind == "street"), key=lambda s: s.month)
+        bar = tqdm(total=len(streets), unit="file", desc="police.uk street", disable=not show, file=sys.stderr)
+        for start in range(0, len(streets), BATCH):
+            with ExitStack() as batch:
+                files = [(s, batch.enter_context(readable(s, scratch, settings.import_max_bytes)))
+                         for s in streets[start:start + BATCH]]
+                for (month, force), counts in count_files(con, files, report).items():
+                    counts.to_csv(store / "police-uk" / f"{month}-{force}.csv", index=False)
+            bar.update(len(files))
             bar.set_postfix(rows=f"{report.rows:,}")
+        bar.close()
         streets = [s for s in sources if s.kind == "street"]
         report.files = len(streets)
         report.months = sorted({s.month for s in streets})
@@ -118,6 +127,26 @@ def import_police_uk(settings: Settings, paths: list[Path], ward_lookup: Path | 
         report.database = commit(settings, store)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def import_population(settings: Settings, path: Path) -> tuple[int, list[int], Path]:
+    """Import ONS mid-year population estimates (see ``population.read_estimates``): each year's police.uk rates
+    and ranks then use that year's estimate (or the nearest earlier one); the pack's own populations (the
+    2011 Census) stay for the years before. Returns (areas, years, database); DataError (nothing changed)."""
+    from .police_uk import population_rows
+    from .population import read_estimates
+
+    pack = load_pack(settings.data_dir)
+    estimates = read_estimates(Path(path), pack.tables)
+    with new_store(settings) as store:
+        current = store_dir(settings.state_dir)
+        earlier = [current / "population.csv"] if current and (current / "population.csv").exists() else []
+        merged = population_rows({"population": []}, earlier) if earlier else estimates.iloc[0:0]
+        merged = pd.concat([merged[~merged.set_index(["area", "year"]).index.isin(
+            estimates.set_index(["area", "year"]).index)], estimates], ignore_index=True)
+        merged.sort_values(["area", "year"]).to_csv(store / "population.csv", index=False)
+        database = commit(settings, store)
+    return estimates.area.nunique(), sorted(estimates.year.unique().tolist()), database
 
 
 def import_pack(settings: Settings, source: Path, max_bytes: int | None = None) -> tuple[Path, int]:

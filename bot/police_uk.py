@@ -21,7 +21,7 @@ import duckdb
 import pandas as pd
 
 from .datapack import DataError
-from .periods import PeriodIndex, month_end, month_label, months_between
+from .periods import PeriodIndex, month_end, month_id, month_label, months_between
 
 COLUMNS = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code",
            "LSOA name", "Crime type", "Last outcome category", "Context"]
@@ -195,16 +195,20 @@ def check_header(source: Source, path: Path, columns: list[str]) -> None:
     raise DataError(source.name, 1, column, f"{expected}; they are in another order")
 
 
-def _read(con: duckdb.DuckDBPyConnection, source: Source, path: Path, columns: list[str], sql: str,
-          params: dict | None = None) -> pd.DataFrame:
-    """Run ``sql`` with the file as the relation ``r`` (streamed by DuckDB's CSV reader, never held whole);
-    a file DuckDB cannot read is named with its row (and column, for text that is not UTF-8)."""
-    reader = ("read_csv($path, header = true, delim = ',', quote = '\"', escape = '\"', columns = $columns, "
-              "strict_mode = true, null_padding = false)")
+def _read(con: duckdb.DuckDBPyConnection, source: Source | list[tuple[Source, Path]], path: Path | None,
+          columns: list[str], sql: str, params: dict | None = None) -> pd.DataFrame:
+    """Run ``sql`` with the file (or the files: a list of (source, path)) as the relation ``r``, streamed by
+    DuckDB's CSV reader and never held whole; a file DuckDB cannot read is named with its row (and column,
+    for text that is not UTF-8)."""
+    files = source if isinstance(source, list) else [(source, path)]
+    # every header was checked to be exactly ``columns`` (check_header); all_varchar rather than columns = {...}:
+    # DuckDB 2.0 with explicit columns over several files was seen to leave a whole file's rows out, silently
+    reader = ("read_csv($path, header = true, delim = ',', quote = '\"', escape = '\"', all_varchar = true, "
+              "strict_mode = true, null_padding = false, filename = true)")
     try:
-        return con.execute(sql.replace("{r}", reader), {"path": str(path), "columns": {c: "VARCHAR" for c in columns},
-                                                        **(params or {})}).df()
+        return con.execute(sql.replace("{r}", reader), {"path": [str(p) for _, p in files], **(params or {})}).df()
     except duckdb.Error as exc:
+        source, path = next(((s, p) for s, p in files if str(p) in str(exc)), files[0])
         if "unicode" in str(exc).lower():
             row, column = _first_bad_byte(path, columns)
             raise DataError(source.name, row, column, "not UTF-8 text (Latin-1 or Windows-1252?): save it as CSV "
@@ -246,15 +250,17 @@ def resolved_crimes(con: duckdb.DuckDBPyConnection, source: Source, path: Path, 
     report.outcome_files += 1
 
 
-def count_file(con: duckdb.DuckDBPyConnection, source: Source, path: Path, report: ImportReport,
-               force_area: str = "kent_medway") -> pd.DataFrame:
-    """Validate one street-level file and count its crimes by area (district, and ward where the lookup has
-    the LSOA) and crime type, with how many have a resolved outcome, in one streaming pass. Raises DataError
-    naming the file, row and column at fault."""
-    check_header(source, path, COLUMNS)
-    groups = _read(con, source, path, COLUMNS, f"""
-        SELECT r."Month" IS NOT DISTINCT FROM $month AS month_ok, r."Crime type" AS crime_type, t.indicator,
-               r."LSOA name" IS NULL AS no_location,
+def count_files(con: duckdb.DuckDBPyConnection, files: list[tuple[Source, Path]], report: ImportReport
+                ) -> dict[tuple[str, str], pd.DataFrame]:
+    """Validate street-level files and count their crimes by area (district, and ward where the lookup has the
+    LSOA) and crime type, with how many have a resolved outcome: one streaming DuckDB pass over all the files.
+    Returns {(month, force): counts}; raises DataError naming the file, row and column at fault."""
+    for source, path in files:
+        check_header(source, path, COLUMNS)
+    con.register("file_months", pd.DataFrame([(str(p), s.month) for s, p in files], columns=["filename", "month"]))
+    groups = _read(con, files, None, COLUMNS, f"""
+        SELECT r.filename, r."Month" IS NOT DISTINCT FROM f.month AS month_ok, r."Crime type" AS crime_type,
+               t.indicator, r."LSOA name" IS NULL AS no_location,
                CASE WHEN r."LSOA name" IS NOT NULL THEN {DISTRICT_OF_LSOA} END AS district_name, d.area, w.ward,
                (r."Longitude" IS NOT NULL AND try_cast(r."Longitude" AS DOUBLE) IS NULL) AS bad_longitude,
                (r."Latitude" IS NOT NULL AND try_cast(r."Latitude" AS DOUBLE) IS NULL) AS bad_latitude,
@@ -262,20 +268,35 @@ def count_file(con: duckdb.DuckDBPyConnection, source: Source, path: Path, repor
                count(*) AS count,
                count(*) FILTER (WHERE o.resolved OR i.crime_id IS NOT NULL) AS resolved
         FROM {{r}} AS r
+        JOIN file_months AS f ON f.filename = r.filename
         LEFT JOIN crime_types AS t ON t.crime_type = r."Crime type"
         LEFT JOIN districts AS d ON d.name = {DISTRICT_OF_LSOA}
         LEFT JOIN wards AS w ON w.lsoa_code = r."LSOA code"
         LEFT JOIN outcome_types AS o ON o.outcome = r."Last outcome category"
         LEFT JOIN resolved_ids AS i ON i.crime_id = r."Crime ID"
         GROUP BY ALL
-    """, {"month": source.month})
+    """)
+    by_file = dict(tuple(groups.groupby("filename")))
+    counts = {}
+    for source, path in files:
+        counts[(source.month, source.force)] = _file_counts(con, source, path, by_file.get(str(path), groups.iloc[0:0]),
+                                                            report)
+    return counts
+
+
+def count_file(con: duckdb.DuckDBPyConnection, source: Source, path: Path, report: ImportReport) -> pd.DataFrame:
+    """One street-level file's counts (see ``count_files``)."""
+    return count_files(con, [(source, path)], report)[(source.month, source.force)]
+
+
+def _file_counts(con, source: Source, path: Path, groups: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
     checks = [
-        ("Month", ~groups.month_ok, lambda row: row["Month"] != source.month,
+        ("Month", ~groups.month_ok.astype(bool), lambda row: row["Month"] != source.month,
          f"month is not {source.month} (the file's month)"),
         ("Crime type", groups.indicator.isna(), lambda row: row["Crime type"] not in known_types(con),
          "unknown crime type"),
-        ("Longitude", groups.bad_longitude, lambda row: not _number(row["Longitude"]), "not a number"),
-        ("Latitude", groups.bad_latitude, lambda row: not _number(row["Latitude"]), "not a number"),
+        ("Longitude", groups.bad_longitude.astype(bool), lambda row: not _number(row["Longitude"]), "not a number"),
+        ("Latitude", groups.bad_latitude.astype(bool), lambda row: not _number(row["Latitude"]), "not a number"),
     ]
     for column, bad, test, problem in checks:
         if bad.any():
@@ -292,7 +313,7 @@ def count_file(con: duckdb.DuckDBPyConnection, source: Source, path: Path, repor
         raise DataError(source.name, None, "LSOA name", f"none of its {rows:,} rows lies in a district of the force "
                         f"area ({where}): is it another force's file? Nothing was imported.")
     report.rows += rows
-    report.no_location += int(groups[groups.no_location]["count"].sum())
+    report.no_location += int(groups[groups.no_location.astype(bool)]["count"].sum())
     for name, n in groups[groups.area.isna() & groups.district_name.notna()].groupby("district_name")["count"].sum(
     ).items():
         report.outside[name.title()] = report.outside.get(name.title(), 0) + int(n)
@@ -373,6 +394,15 @@ def derived_periods(months: list[str]) -> list[dict]:
         if len(ms) == 12:
             out.append({"id": fy, "kind": "financial_year", "start": f"{year}-04-01", "end": f"{year + 1}-03-31",
                         "label": f"April {year} to March {year + 1}"})
+    for year, ms in sorted(years.items()):  # each financial quarter whose three months are all imported
+        fy = f"{year}/{(year + 1) % 100:02d}"
+        for q in range(4):
+            first, last = month_id(year, 4 + 3 * q), month_id(year, 6 + 3 * q)
+            if all(month_id(year, 4 + 3 * q + k) in ms for k in range(3)):
+                out.append({"id": f"{fy} Q{q + 1}", "kind": "quarter", "start": f"{first}-01", "end": month_end(last),
+                            "label": f"Q{q + 1} {fy} ({month_label(first)[:3]}-{month_label(last)[:3]} "
+                                     f"{last[:4]})" if first[:4] == last[:4] else
+                            f"Q{q + 1} {fy} ({month_label(first)[:3]} {first[:4]}-{month_label(last)[:3]} {last[:4]})"})
     latest_year = max(years) if years else None
     if latest_year is not None and len(years[latest_year]) < 12:
         last = max(years[latest_year])

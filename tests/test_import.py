@@ -14,8 +14,8 @@ import pytest
 from bot.answer import Answerer
 from bot.database import connect_readonly, ensure_database
 from bot.datapack import load_pack, DataError
-from bot.imports import import_pack, import_police_uk
-from bot.police_uk import COLUMNS
+from bot.imports import import_pack, import_police_uk, import_population
+from bot.police_uk import COLUMNS, OUTCOME_COLUMNS
 from bot.settings import PROJECT_ROOT, Settings
 
 # Shoplifting per month in each district: 2024/25 and 2025/26 the same except Maidstone (10, then 8).
@@ -53,17 +53,20 @@ def write_month(root: Path, month: str, extra_rows: int = 0, crime_type_override
         out.writerow(COLUMNS)
         n = 0
 
-        def row(lsoa_code, lsoa_name, crime_type):
+        def row(lsoa_code, lsoa_name, crime_type, outcome="Under investigation"):
             nonlocal n
             n += 1
             out.writerow([f"c{month}{n}", month, "Kent Police", "Kent Police", "0.52", "51.27", "On or near High Street",
                           lsoa_code, lsoa_name, crime_type_override if n == 7 and crime_type_override else crime_type,
-                          "Under investigation", ""])
+                          outcome, ""])
 
         for i, (district, per_month) in enumerate(SHOPLIFTING.items()):
             count = 10 if district == "Maidstone" and month < "2025-04" else per_month
-            for _ in range(count + (extra_rows if district == "Maidstone" else 0)):
-                row(f"E0100{i:04d}", f"{district} 0{i:02d}A", "Shoplifting")
+            for k in range(count + (extra_rows if district == "Maidstone" else 0)):
+                resolved = district == "Maidstone" and k < 3  # a caution, a charge, a community resolution
+                outcome = ("Offender given a caution", "Awaiting court outcome", "Local resolution")[k] if resolved \
+                    else "Under investigation"
+                row(f"E0100{i:04d}", f"{district} 0{i:02d}A", "Shoplifting", outcome)
         row("E01024001", "Maidstone 001A", "Burglary")
         for _ in range(5):
             row("E01024002", "Maidstone 002B", "Anti-social behaviour")
@@ -237,15 +240,17 @@ def test_import_pack_installs_a_valid_pack_and_refuses_a_broken_one(state, data_
     assert (state.state_dir / "active-pack").read_text() == before
 
 
-def test_an_indicator_without_the_year_points_to_the_one_that_has_it(state, police_files):
+def test_an_indicator_the_data_has_only_as_its_parent_answers_with_the_parent(state, police_files):
     import_police_uk(state, [police_files], progress=False)
     answerer = Answerer.open(state)
     answer = answerer.ask("burglary maidstone 2025/26")  # "burglary" is the assessment's burglary dwelling
-    assert answer.error and "For 2025/26 (April 2025 to March 2026) the data has: Burglary (dwelling and other)" in \
-        answer.error["message"]
-    suggestion = answer.error["suggestions"][0]
-    assert suggestion == "all burglary 2025/26"
-    assert answerer.ask(suggestion).headline.startswith("Burglary (dwelling and other) in Maidstone, 2025/26: 12 crimes")
+    assert not answer.error, answer.error
+    assert answer.headline.startswith("Burglary (dwelling and other) in Maidstone, 2025/26: 12 crimes")
+    assert "police.uk does not split Burglary (dwelling and other) into Burglary - dwelling and Burglary - other" \
+        in answer.notes[0]
+    answer = answerer.ask("burglary folkestone and hythe 2024/25")  # no burglary there at all: 0, not refused
+    assert answer.headline.startswith("Burglary (dwelling and other) in Shepway, 2024/25: 0 crimes"), answer.error
+    assert answerer.ask("burglary maidstone 2012/13").headline.startswith("Burglary - dwelling in Maidstone, 2012/13")
     answerer.close()
 
 
@@ -467,3 +472,108 @@ def test_an_import_killed_at_any_step_serves_all_old_or_all_new(state, police_fi
         assert len(list(state.state_dir.glob("crimebot-*.duckdb"))) == 1, kill_at
         assert not list(state.state_dir.glob("*.tmp*")), kill_at
     assert outcomes == {old, new}  # some kills came before the switch, some after
+
+
+
+# -- outcomes continue table 3.2 ---------------------------------------------------------------------------
+def test_police_uk_outcome_rate_continues_the_assessments(state, police_files):
+    # Maidstone each month: 3 resolved (caution, charge, local resolution) of 8 shoplifting + 1 burglary = 9 crimes
+    outcomes = police_files / "2025-06" / "2025-06-kent-outcomes.csv"
+    with open(outcomes, "w", newline="") as handle:  # the outcomes file resolves one more June crime: the burglary
+        out = csv.writer(handle)
+        out.writerow(OUTCOME_COLUMNS)
+        burglary = next(r for r in csv.reader(open(police_files / "2025-06" / "2025-06-kent-street.csv"))
+                        if r[9] == "Burglary")
+        out.writerow([burglary[0], "2025-08", "Kent Police", "Kent Police", "", "", "", "", "", "Suspect charged"])
+        out.writerow(["c-unknown", "2025-08", "Kent Police", "Kent Police", "", "", "", "", "", "Suspect charged"])
+    report = import_police_uk(state, [police_files], progress=False)
+    assert report.outcome_files == 1
+    assert figure(state, "police_uk_outcomes", "maidstone", "2025-05", "count") == 3
+    assert figure(state, "police_uk_outcome_rate", "maidstone", "2025-05", "percent") == 33.3
+    assert figure(state, "police_uk_outcome_rate", "maidstone", "2025-06", "percent") == 44.4  # 4 of 9
+    assert figure(state, "police_uk_outcomes", "maidstone", "2025/26", "count") == 37  # 12 x 3 + 1
+    assert figure(state, "police_uk_outcome_rate", "maidstone", "2025/26", "percent") == round(37 / 108 * 100, 1)
+    assert figure(state, "police_uk_outcome_rate", "thanet", "2025-06", "percent") == 0
+    answerer = Answerer.open(state)
+    answer = answerer.ask("outcome rate june 2025")
+    assert not answer.error, answer.error
+    assert answer.headline.startswith("police.uk outcome rate in Maidstone, June 2025: 44.4%"), answer.headline
+    assert "a different measure" in answer.notes[0] and "Resolution outcome rate" in answer.notes[0]
+    quarter = answerer.ask("outcome rate q1 2025/26")  # added up from the months: 3 x 3 + 1 of 27
+    assert quarter.headline.startswith("police.uk outcome rate in Maidstone, Q1 2025/26 (Apr-Jun 2025): 37.0%")
+    from bot.digest import Digester, FinancialQuarter
+
+    digest = Digester(answerer).digest(FinancialQuarter.parse("Q1 2025/26"))
+    assert any(t.title == "Outcome rate, Maidstone" and "37.0%" in t.rows[0][1] for t in digest.tables)
+    assert answerer.ask("spc police.uk outcome rate").series["values"][0] == round(3 / 11 * 100, 1)  # April 2024: 10 + 1 crimes
+    # where the assessment has the month, its own measure answers
+    assert answerer.ask("outcome rate september 2013").headline.startswith(
+        "Resolution outcome rate in Maidstone, September 2013: 31.7%")
+    answerer.close()
+
+
+
+# -- populations by year -------------------------------------------------------------------------------------
+ONS_NAMES = {"maidstone": ("E07000110", "Maidstone"), "shepway": ("E07000112", "Folkestone and Hythe"),
+             "thanet": ("E07000114", "Thanet")}
+
+
+def write_estimates(path: Path, years: dict[int, dict[str, int]], wide: bool = True) -> Path:
+    """An ONS mid-year estimates file: title lines, then Code, Name, Geography and a column per year (or
+    one row per year). Every Kent district and Medway, plus a district outside the pack (Wealden)."""
+    population = {r["area"]: int(r["population"]) for r in csv.DictReader(open(PROJECT_ROOT / "data" / "population.csv"))}
+    names = {a: ONS_NAMES.get(a, (f"E0700{i:04d}", a.replace("_malling", " and Malling").replace("_", " ").title()))
+             for i, a in enumerate(population)}
+    with open(path, "w", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(["Mid-year population estimates, local authority districts"])
+        out.writerow([])
+        ordered = sorted(years, reverse=True)
+        if wide:
+            out.writerow(["Code", "Name", "Geography"] + [f"Mid-{y}" for y in ordered])
+        else:
+            out.writerow(["Code", "Name", "year", "population"])
+        for area, (code, name) in list(names.items()) + [("wealden", ("E07000065", "Wealden"))]:
+            values = [years[y].get(area, population.get(area, 160_000)) for y in ordered]
+            if wide:
+                out.writerow([code, name, "Non-metropolitan District"] + [f"{v:,}" for v in values])
+            else:
+                for y, v in zip(ordered, values):
+                    out.writerow([code, name, y, v])
+    return path
+
+
+@pytest.mark.parametrize("wide", [True, False], ids=["a column per year", "a row per year"])
+def test_each_years_rates_and_ranks_use_that_years_population(state, police_files, tmp_path, wide):
+    import_police_uk(state, [police_files], progress=False)
+    assert figure(state, "shoplifting", "maidstone", "2025/26", "county_rank") == 6  # on the 2011 Census
+    # Maidstone grows: 2024 at 190,000 (120 / 190,000 = 0.63), 2025 at 200,000 (96 / 200,000 = 0.48)
+    estimates = write_estimates(tmp_path / "ons.csv", {2024: {"maidstone": 190_000}, 2025: {"maidstone": 200_000}},
+                                wide)
+    areas, years, _ = import_population(state, estimates)
+    assert areas == 13 and years == [2024, 2025]  # the 12 districts and Medway (Wealden is not in the pack)
+    assert figure(state, "shoplifting", "maidstone", "2025/26", "rate_per_1000") == 0.48
+    assert figure(state, "shoplifting", "maidstone", "2024/25", "rate_per_1000") == 0.63
+    # 2025/26 ranks by rate: Sevenoaks .21, T&M .30, Maidstone .48 (96 / 200,000), T Wells .42 ... -> 4th
+    rates = {a: 12 * n / p for a, n, p in [("sevenoaks", 2, 114893), ("tonbridge_malling", 3, 120805),
+                                            ("tunbridge_wells", 4, 115049), ("dartford", 4, 97365),
+                                            ("ashford", 5, 117956), ("maidstone", 8, 200_000)]}
+    assert figure(state, "shoplifting", "maidstone", "2025/26", "county_rank") == \
+        1 + sum(r < rates["maidstone"] for r in rates.values())
+    answer = Answerer.open(state).ask("shoplifting maidstone 2025/26")
+    assert "200,000, ONS mid-year population estimates (ons.csv); 2025" in " ".join(answer.notes)
+    assert figure(state, "shoplifting", "maidstone", "2012/13", "count") == 994  # the assessment's years unchanged
+
+
+def test_the_nearest_earlier_estimate_is_used_and_said(state, police_files, tmp_path):
+    import_police_uk(state, [police_files], progress=False)
+    import_population(state, write_estimates(tmp_path / "ons.csv", {2023: {"maidstone": 192_000}}))
+    assert figure(state, "shoplifting", "maidstone", "2025/26", "rate_per_1000") == 0.5  # 96 / 192,000
+    answer = Answerer.open(state).ask("shoplifting maidstone 2025/26")
+    assert "the 2023 figure, the latest at or before 2025" in " ".join(answer.notes)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Code,Name,Mid-2024\nE07000110,Maidstone,lots\n")
+    with pytest.raises(DataError) as caught:
+        import_population(state, bad)
+    assert (caught.value.row, caught.value.column) == (2, "Mid-2024") and "not a population" in str(caught.value)
+    assert figure(state, "shoplifting", "maidstone", "2025/26", "rate_per_1000") == 0.5
