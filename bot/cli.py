@@ -4,6 +4,8 @@
     crimebot data check [--format json]
     crimebot digest [--period "Q2 2013/14"] [--priority NAME] [--format text] [--post [--channel ID] [--force]]
     crimebot import police-uk PATH... [--wards LOOKUP.csv]
+    crimebot import police-uk --fetch [--month YYYY-MM]
+    crimebot import population FILE
     crimebot import pack FILE-or-DIR
     crimebot serve [--http --port 3000]
 """
@@ -159,19 +161,36 @@ def _digest(settings: Settings, args) -> int:
 def _import(settings: Settings, args) -> int:
     """Load new data; on any fault say which file, row and column, and change nothing."""
     from .datapack import DataError
-    from .imports import import_pack, import_police_uk
+    from .fetch import FetchError
+    from .imports import import_pack, import_police_uk, import_population
 
     try:
-        if args.import_command == "police-uk":
+        if args.import_command == "police-uk" and args.fetch:
+            from .fetch import fetch_police_uk
+
+            month, report = fetch_police_uk(settings, args.month)
+            print(report.summary() if report else f"The police.uk archive for {month} was imported already; "
+                  "nothing to do.")
+        elif args.import_command == "police-uk":
+            if not args.paths:
+                print("crimebot import police-uk: give the files, folders or archives, or --fetch.", file=sys.stderr)
+                return 2
             report = import_police_uk(settings, [Path(p) for p in args.paths],
                                       Path(args.wards) if args.wards else None)
             print(report.summary())
+        elif args.import_command == "population":
+            areas, years, _ = import_population(settings, Path(args.path))
+            print(f"Imported mid-year population estimates for {areas} areas, {years[0]} to {years[-1]}: each "
+                  "year's police.uk rates and county ranks now use that year's estimate (or the nearest earlier).")
         else:
             installed, figures = import_pack(settings, Path(args.path))
             print(f"Installed the data pack from {args.path} ({figures:,} figures) at {installed}; it is now served "
                   "(CRIMEBOT_DATA_DIR, when set, still wins). A running bot picks it up on /crime reload.")
     except DataError as exc:
         print(f"crimebot import: nothing was changed. {exc}", file=sys.stderr)
+        return 2
+    except FetchError as exc:
+        print(f"crimebot import: nothing was changed; the download failed: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
         print(f"crimebot import: nothing was changed. {exc.strerror}: {exc.filename}", file=sys.stderr)
@@ -235,6 +254,14 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
     app = create_app(settings, service, admin_commands(poster), client)
     scheduler = DigestScheduler(poster, trigger)
     scheduler.start()
+    if settings.police_uk_fetch_cron:
+        from .scheduler import FetchScheduler
+
+        try:
+            FetchScheduler(settings, service, lambda text: poster.tell_admins(text, "crimebot police.uk fetch")).start()
+        except ValueError as exc:
+            print(f"crimebot serve: {exc}", file=sys.stderr)
+            return 2
     log.info("serving workspace(s) %s as %s", ", ".join(sorted(settings.allowed_team_ids)), identity.get("user"))
     if use_http:
         from .slack.server import http_app, serve_http
@@ -250,6 +277,14 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
               "connections:write scope.", file=sys.stderr)
         return 2
     return 0
+
+
+def _month(text: str) -> str:
+    import re
+
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a month as YYYY-MM")
+    return text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -273,8 +308,13 @@ def main(argv: list[str] | None = None) -> int:
     imports = sub.add_parser("import", help="load new data: police.uk monthly files, or a whole data pack")
     import_sub = imports.add_subparsers(dest="import_command", required=True)
     police = import_sub.add_parser("police-uk", help="police.uk street-level CSVs: YYYY-MM folders, files or zips")
-    police.add_argument("paths", nargs="+", metavar="PATH")
+    police.add_argument("paths", nargs="*", metavar="PATH", help="files, YYYY-MM folders, or police.uk archive zips")
+    police.add_argument("--fetch", action="store_true", help="download police.uk's newest archive (CRIMEBOT_POLICE_UK_URL)"
+                        " and import it")
+    police.add_argument("--month", metavar="YYYY-MM", type=_month, help="with --fetch: this month's archive")
     police.add_argument("--wards", metavar="LOOKUP.csv", help="LSOA-to-ward lookup (lsoa_code,ward) for ward figures")
+    population = import_sub.add_parser("population", help="ONS mid-year population estimates for districts (CSV)")
+    population.add_argument("path", metavar="FILE")
     pack = import_sub.add_parser("pack", help="a data pack in data/'s CSV schema (folder or zip)")
     pack.add_argument("path", metavar="FILE-or-DIR")
     serve = sub.add_parser("serve", help="run the Slack app: Socket Mode when SLACK_APP_TOKEN is set, or --http")

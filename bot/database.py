@@ -7,8 +7,11 @@ holding the old file open keeps answering from it.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import os
+import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -60,10 +63,12 @@ def build(data_dir: Path, database_path: Path, imports: list[Path] = ()) -> Buil
 
 def _write(con: duckdb.DuckDBPyConnection, pack: Pack, issues: list[Issue], imports: list[Path]) -> None:
     from .datapack import MODEL_FILES
-    from .police_uk import add_figures
+    from .police_uk import add_figures, population_rows
 
     for name, spec in MODEL_FILES.items():
         frame = _frame(pack.tables[name], spec)  # noqa: F841 (DuckDB reads the local frame by name)
+        if name == "population":  # with the imported mid-year estimates over the pack's own
+            frame = population_rows(pack.tables, [p for p in imports if p.name == "population.csv"])  # noqa: F841
         con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM frame')
     facts = _frame(pack.facts, FACT_FIELDS)  # noqa: F841
     con.execute("CREATE TABLE facts AS SELECT * FROM facts")
@@ -122,9 +127,100 @@ def connect_readonly(database_path: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+# -- the store of imported data, switched in one step -------------------------------------------------------
+# <state>/imports/current names the store being served: a folder holding police-uk/<month>-<force>.csv (the
+# monthly counts) and population.csv (imported mid-year estimates). An import writes a whole new store beside
+# it, builds its database, then replaces the pointer (one os.replace): killed at any moment, the served data is
+# all the old store or all the new, and the next start removes what the killed run left.
+def imports_dir(state_dir: Path) -> Path:
+    return Path(state_dir) / "imports"
+
+
+def store_dir(state_dir: Path) -> Path | None:
+    """The store being served (or None): the one <state>/imports/current names; an older layout's
+    <state>/imports/police-uk/ is read in place until the next import."""
+    pointer = imports_dir(state_dir) / "current"
+    if pointer.exists():
+        store = imports_dir(state_dir) / pointer.read_text().strip()
+        return store if store.is_dir() else None
+    return imports_dir(state_dir) if (imports_dir(state_dir) / "police-uk").is_dir() else None
+
+
+def store_files(store: Path | None) -> list[Path]:
+    """A store's files: the police.uk monthly counts, then the imported populations if any."""
+    if store is None:
+        return []
+    return sorted((store / "police-uk").glob("*.csv")) + [p for p in [store / "population.csv"] if p.exists()]
+
+
 def imported_files(state_dir: Path) -> list[Path]:
-    """The police.uk monthly counts stored by ``crimebot import police-uk``."""
-    return sorted((Path(state_dir) / "imports" / "police-uk").glob("*.csv"))
+    """The files of the store being served (police.uk monthly counts and imported populations)."""
+    return store_files(store_dir(state_dir))
+
+
+@contextlib.contextmanager
+def import_lock(state_dir: Path, wait: bool = True):
+    """Held by an import for its whole run, and by the start-up clean-up; yields False when ``wait`` is
+    False and another process holds it."""
+    folder = imports_dir(state_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def clean_up(state_dir: Path, keep: Path | None = None) -> None:
+    """Remove what an import or build killed part-way left: unswitched stores and staging folders, database
+    files other than ``keep`` (the one served), and temporary files of builds no longer running. Call with
+    the import lock held."""
+    state_dir = Path(state_dir)
+    current = store_dir(state_dir)
+    folder = imports_dir(state_dir)
+    if folder.is_dir():
+        for path in folder.iterdir():
+            if path.is_dir() and path.name.startswith(("store-", ".staging-")) and path != current:
+                shutil.rmtree(path, ignore_errors=True)
+            elif path.name.startswith("current.") and path.name.endswith(".tmp"):
+                path.unlink(missing_ok=True)
+    for path in state_dir.glob("*.tmp*"):
+        pid = path.name.rsplit(".tmp", 1)[0].rsplit(".", 1)[-1]
+        if not pid.isdigit() or not _running(int(pid)):
+            path.unlink(missing_ok=True)
+    packs = state_dir / "packs"
+    if packs.is_dir():
+        for path in packs.glob(".staging-*"):
+            shutil.rmtree(path, ignore_errors=True)
+    if keep is not None:
+        for old in state_dir.glob("crimebot-*.duckdb"):
+            if old != keep:
+                old.unlink(missing_ok=True)  # a process still reading it keeps its open file
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def switch_store(state_dir: Path, store: Path) -> None:
+    """Serve ``store`` from now on: one atomic replace of the pointer."""
+    pointer = imports_dir(state_dir) / "current"
+    tmp = pointer.with_name(f"current.{os.getpid()}.tmp")
+    tmp.write_text(store.name)
+    with open(tmp, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(tmp, pointer)
 
 
 def database_file(data_dir: Path, state_dir: Path, imports: list[Path] | None = None) -> Path:
@@ -135,7 +231,7 @@ def database_file(data_dir: Path, state_dir: Path, imports: list[Path] | None = 
     return Path(state_dir) / f"crimebot-{digest.hexdigest()[:16]}.duckdb"
 
 
-def ensure_database(data_dir: Path, state_dir: Path) -> Path:
+def ensure_database(data_dir: Path, state_dir: Path, locked: bool = False) -> Path:
     """The database built from ``data/`` as it is now, building it first if ``data/`` (or the code that
     builds it) changed since the last build. Returns its path.
 
@@ -147,7 +243,10 @@ def ensure_database(data_dir: Path, state_dir: Path) -> Path:
     path = database_file(data_dir, state_dir, imports)
     if not path.exists():
         build(data_dir, path, imports)
-    for old in Path(state_dir).glob("crimebot-*.duckdb"):
-        if old != path:
-            old.unlink(missing_ok=True)  # a process still reading it keeps its open file
+    if locked or not imports_dir(state_dir).is_dir():
+        clean_up(state_dir, keep=path)
+    else:
+        with import_lock(state_dir, wait=False) as held:
+            if held:  # an import running now owns its staging files: leave them, and clean up next time
+                clean_up(state_dir, keep=path)
     return path

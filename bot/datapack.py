@@ -34,7 +34,9 @@ MODEL_FILES: dict[str, dict[str, str]] = {
     "indicators": {"id": "id", "name": "text", "unit": "text", "higher_is_better": "opt_bool",
                    "rate_base": "opt_enum:residents,households,adults", "ratio_of": "opt_text",
                    "part_of": "opt_ref:indicators", "monthly_indicator": "opt_ref:indicators",
-                   "period_note": "opt_text", "aliases": "opt_text"},
+                   "period_note": "opt_text",
+                   # the indicator that carries this one on where its own source stops (another measure: said so)
+                   "continued_by": "opt_ref:indicators", "aliases": "opt_text"},
     "catalog": {"table_id": "id", "file": "text", "title": "text", "section": "text", "source_table": "text",
                 "period_definition": "text", "unit": "text", "denominator": "opt_text", "footnotes": "opt_text",
                 "source": "text", "precedence": "int"},
@@ -57,11 +59,16 @@ MODEL_FILES: dict[str, dict[str, str]] = {
     "places": {"name": "text", "within": "opt_ref:areas", "type": "text", "note": "opt_text"},
     "police_uk_crime_types": {"crime_type": "id", "indicator": "ref:indicators", "in_all_crime": "bool",
                               "note": "opt_text"},
+    # police.uk's force ids to import (the <force> of its file names) and the area each covers
+    "police_uk_forces": {"force": "id", "area": "ref:areas", "name": "text", "note": "opt_text"},
+    # police.uk outcome categories: which count as resolved (charge or summons, caution, penalty notice,
+    # community resolution) for the police.uk outcome rate
+    "police_uk_outcomes": {"outcome": "id", "resolved": "bool", "note": "opt_text"},
 }
 # Load order: a file may refer only to files before it (and to itself).
 MODEL_ORDER = ("measures", "areas", "periods", "indicators", "catalog", "denominators", "priorities",
                "priority_indicators", "errata", "excluded", "events", "population", "synonyms", "places",
-               "police_uk_crime_types")
+               "police_uk_crime_types", "police_uk_forces", "police_uk_outcomes")
 UNIQUE_KEYS = {"synonyms": ("phrase", "kind", "target"), "denominators": ("area", "base", "period"), "priority_indicators": ("priority", "indicator"),
                "population": ("area", "year")}
 IMPORTED = "imports/"  # a catalog file starting so is filled by `crimebot import`, not read from the pack
@@ -91,13 +98,43 @@ class Pack:
         return {row[key]: row for row in self.tables[name]}
 
 
+def pack_files(root: Path) -> list[str]:
+    """The files that make the pack, relative to ``root``: the model files and the facts files its catalog
+    names. Nothing else in the folder is read, copied or fingerprinted."""
+    files = [f"{name}.csv" for name in MODEL_ORDER]
+    try:
+        with open(root / "catalog.csv", encoding="utf-8", newline="") as handle:
+            files += [row.get("file") or "" for row in csv.DictReader(handle)
+                      if (row.get("file") or "") and not (row.get("file") or "").startswith(IMPORTED)]
+    except (OSError, UnicodeDecodeError, csv.Error):
+        pass  # load_pack names the fault
+    return list(dict.fromkeys(files))
+
+
 def fingerprint(root: Path) -> str:
-    """A hash of every file under ``root``: the database is rebuilt when it changes."""
+    """A hash of the pack's files (see ``pack_files``): the database is rebuilt when one changes."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(root)).encode())
-        digest.update(path.read_bytes())
+    for name in sorted(pack_files(root)):
+        path = root / name
+        digest.update(name.encode())
+        if path.is_file() and _inside(root, name):
+            digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _inside(root: Path, name: str) -> bool:
+    """Whether a pack-relative file name stays inside the pack (no absolute path, no '..', no link out)."""
+    path = Path(name)
+    return bool(name.strip()) and not path.is_absolute() and ".." not in path.parts and "\\" not in name
+
+
+def _own_file(root: Path, name: str) -> Path:
+    """The pack's file ``name``: DataError if it is a symbolic link (a pack is self-contained)."""
+    path = root / name
+    for part in [path, *[p for p in path.parents if p.is_relative_to(root) and p != root]]:
+        if part.is_symlink():
+            raise DataError(name, None, None, "a symbolic link: a data pack holds its own files (copy the file in)")
+    return path
 
 
 def _read_csv(path: Path, root: Path, columns: tuple[str, ...]) -> list[tuple[int, dict]]:
@@ -182,7 +219,7 @@ def load_pack(root: Path) -> Pack:
     known: dict[str, set[str]] = {}
     for name in MODEL_ORDER:
         spec = MODEL_FILES[name]
-        rows = _read_csv(root / f"{name}.csv", root, tuple(spec))
+        rows = _read_csv(_own_file(root, f"{name}.csv"), root, tuple(spec))
         id_column = next((c for c, k in spec.items() if k == "id"), None)
         if id_column:
             known[name] = {r[id_column] for _, r in rows}  # self-references (area parents) resolve
@@ -204,6 +241,10 @@ def load_pack(root: Path) -> Pack:
             typed.append(out)
         pack.tables[name] = typed
     _check_model(pack)
+    for line_no, table in enumerate(pack.tables["catalog"], start=2):
+        if not table["file"].startswith(IMPORTED) and not _inside(root, table["file"]):
+            raise DataError("catalog.csv", line_no, "file", f"'{table['file']}' is not inside the pack: a catalog "
+                            "names files by their path inside the pack folder")
     for table in pack.tables["catalog"]:
         if not table["file"].startswith(IMPORTED):
             pack.facts.extend(_load_facts(root, table, known))
@@ -232,7 +273,7 @@ def _check_model(pack: Pack) -> None:
 
 def _load_facts(root: Path, table: dict, known: dict[str, set[str]]) -> list[dict]:
     name = table["file"]
-    rows = _read_csv(root / name, root, FACT_COLUMNS)
+    rows = _read_csv(_own_file(root, name), root, FACT_COLUMNS)
     facts, seen = [], {}
     for line_no, row in rows:
         out = {"table_id": table["table_id"], "line": line_no}

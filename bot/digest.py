@@ -172,6 +172,8 @@ class Digester:
             indicators = set(self.answerer.run("priority_figures", priority=pri["id"]).indicator)
             figures = figures[figures.indicator.isin(indicators)]
         headline = self._year_to_date(answer, quarter, figures, whole=pri is None)
+        if pri is None:
+            self._outcome_rate(answer, quarter)
         self._rises_and_falls(answer, quarter, figures)
         self._ranks(answer, quarter, figures)
         self._priorities(answer, pri)
@@ -192,6 +194,16 @@ class Digester:
                         f"{len(figures)} figures for {quarter.year_to_date_label} for this priority's indicators.")
         answer.headline = f"{title}. {headline}" if headline else f"{title}."
         return answer
+
+    def _outcome_rate(self, answer: Answer, quarter: FinancialQuarter) -> None:
+        """The quarter's outcome rate, as `outcome rate Q1 2025/26` answers it: the assessment's resolution
+        outcome rate where it has the months, police.uk's outcome rate (a different measure, said so) after."""
+        rate = self.answerer.ask(f"outcome rate {quarter.label}")
+        if rate.error or not rate.headline:
+            return
+        answer.tables.append(Table("Outcome rate, Maidstone", ["Quarter", "Outcome rate"],
+                                   [[quarter.label, rate.headline]]))
+        answer.notes.extend(n for n in rate.notes[:1] if n not in answer.notes)
 
     def priority(self, name: str) -> dict:
         command = parse(f"priority {name}", self.answerer.vocab)

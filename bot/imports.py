@@ -1,113 +1,228 @@
-"""Loading new data safely: police.uk monthly files, and whole data packs.
+"""Loading new data safely: police.uk monthly files and archives, population estimates, and whole data packs.
 
-Every import validates everything first, builds a complete new database beside the served one, and
-only then moves the new data into place; the served database is never written to. A failed import
-says which file, row and column failed and leaves the served data exactly as it was.
+Every import validates everything first, writes a complete new store of imported data beside the served
+one, builds its database, and only then switches to it with one atomic replace of a pointer
+(``database.switch_store``); the served database is never written to. Killed at any moment, the bot serves
+all the old data or all the new, and the next start removes what the killed run left. A failed import says
+which file, row and column failed and leaves the served data exactly as it was.
 """
 from __future__ import annotations
 
 import os
 import shutil
+import stat
 import sys
 import tempfile
 import time
+import uuid
 import zipfile
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
-from .database import build, database_file, ensure_database, imported_files
-from .datapack import DataError, load_pack
-from .police_uk import ImportReport, count_file, find_sources, lookups
+from .database import (build, clean_up, database_file, ensure_database, import_lock, imports_dir, store_dir,
+                       store_files, switch_store)
+from .datapack import DataError, load_pack, pack_files
+from .police_uk import ImportReport, count_files, find_sources, lookups, readable, resolved_crimes
 from .settings import Settings
 
 
+BATCH = 40  # street files read in one pass (a zip's members are extracted a batch at a time)
+
+
 def police_uk_dir(settings: Settings) -> Path:
-    return settings.state_dir / "imports" / "police-uk"
+    """The police.uk monthly counts being served."""
+    return (store_dir(settings.state_dir) or imports_dir(settings.state_dir)) / "police-uk"
+
+
+@contextmanager
+def new_store(settings: Settings):
+    """Hold the import lock, clean up after any killed run, and yield a new empty store beside the served one;
+    it is removed again unless ``commit`` switched to it."""
+    with import_lock(settings.state_dir):
+        clean_up(settings.state_dir)
+        store = imports_dir(settings.state_dir) / f"store-{uuid.uuid4().hex[:12]}"
+        (store / "police-uk").mkdir(parents=True)
+        try:
+            yield store
+        except BaseException:
+            shutil.rmtree(store, ignore_errors=True)
+            raise
+
+
+def commit(settings: Settings, store: Path) -> Path:
+    """Carry over the served store's files that ``store`` does not replace (hard links, no copies), build the
+    database for the new store, and switch to it in one step. Returns the database now served."""
+    current = store_dir(settings.state_dir)
+    for old in store_files(current):
+        target = store / old.relative_to(current)
+        if not target.exists():
+            try:
+                os.link(old, target)
+            except OSError:
+                shutil.copy2(old, target)
+    files = store_files(store)
+    database = database_file(settings.data_dir, settings.state_dir, files)
+    if not database.exists():
+        build(settings.data_dir, database, files)  # complete, or DataError with nothing changed
+    switch_store(settings.state_dir, store)
+    if current is not None and current != imports_dir(settings.state_dir):
+        shutil.rmtree(current, ignore_errors=True)
+    elif current is not None:  # the older layout, read in place until now
+        shutil.rmtree(current / "police-uk", ignore_errors=True)
+    return ensure_database(settings.data_dir, settings.state_dir, locked=True)
 
 
 def import_police_uk(settings: Settings, paths: list[Path], ward_lookup: Path | None = None,
                      progress: bool | None = None) -> ImportReport:
-    """Count the crimes in police.uk street-level files and serve them; DataError (nothing changed) on a fault."""
+    """Count the crimes (and resolved outcomes) in police.uk street-level and outcomes files, folders of them or
+    police.uk's archive zips, for the data pack's force, and serve them; DataError (nothing changed) on a fault."""
     started = time.perf_counter()
     report = ImportReport()
     pack = load_pack(settings.data_dir)
-    target = police_uk_dir(settings)
-    with ExitStack() as stack:
-        sources = find_sources(paths, stack)
-        seen: dict[tuple[str, str], str] = {}
-        for source in sources:
-            key = (source.month, source.force)
-            if key in seen:
-                raise DataError(source.name, None, None, f"{source.month} for {source.force} is also in {seen[key]}")
-            seen[key] = source.name
-        con = duckdb.connect()
+    forces = {f["force"]: f["area"] for f in pack.tables["police_uk_forces"]}
+    sources = find_sources(paths, set(forces), report)
+    seen: dict[tuple[str, str, str], str] = {}
+    for source in sources:
+        key = (source.month, source.force, source.kind)
+        if key in seen:
+            raise DataError(source.name, None, None, f"{source.month} {source.kind} for {source.force} is also in "
+                            f"{seen[key]}")
+        seen[key] = source.name
+    with new_store(settings) as store, ExitStack() as stack:
+        con = duckdb.connect(config={"memory_limit": "512MB", "preserve_insertion_order": False})
         stack.callback(con.close)
         lookups(con, pack.tables, ward_lookup)
-        staged = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".staging-", dir=_ensure(target))))
+        scratch = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=".staging-", dir=store.parent)))
         from tqdm import tqdm
 
-        bar = tqdm(sources, unit="file", desc="police.uk", disable=not (sys.stderr.isatty() if progress is None
-                                                                          else progress), file=sys.stderr)
-        for source in bar:
-            counts = count_file(con, source, report)
-            counts.to_csv(staged / f"{source.month}-{source.force}.csv", index=False)
+        show = sys.stderr.isatty() if progress is None else progress
+        # outcomes files first: the crimes they resolve are then counted with their street-level month
+        for source in tqdm([s for s in sources if s.kind == "outcomes"], unit="file", desc="police.uk outcomes",
+                           disable=not show, file=sys.stderr):
+            with readable(source, scratch, settings.import_max_bytes) as path:
+                resolved_crimes(con, source, path, report)
+        # then the street files, in batches read in one pass each (a zip's members extracted a batch at a time)
+        streets = sorted((s for s in sources if s.kind == "street"), key=lambda s: s.month)
+        bar = tqdm(total=len(streets), unit="file", desc="police.uk street", disable=not show, file=sys.stderr)
+        for start in range(0, len(streets), BATCH):
+            with ExitStack() as batch:
+                files = [(s, batch.enter_context(readable(s, scratch, settings.import_max_bytes)))
+                         for s in streets[start:start + BATCH]]
+                for (month, force), counts in count_files(con, files, report).items():
+                    counts.to_csv(store / "police-uk" / f"{month}-{force}.csv", index=False)
+            bar.update(len(files))
             bar.set_postfix(rows=f"{report.rows:,}")
-        report.files = len(sources)
-        report.months = sorted({s.month for s in sources})
-        report.forces = sorted({s.force for s in sources})
-        new = {p.name: p for p in staged.glob("*.csv")}
-        report.replaced = sorted(p.stem for p in imported_files(settings.state_dir) if p.name in new)
-        effective = [p for p in imported_files(settings.state_dir) if p.name not in new] + list(new.values())
-        database = database_file(settings.data_dir, settings.state_dir, effective)
-        if not database.exists():
-            build(settings.data_dir, database, effective)  # complete, or DataError with nothing changed
-        for name, path in new.items():
-            os.replace(path, target / name)
-    report.database = ensure_database(settings.data_dir, settings.state_dir)
+        bar.close()
+        streets = [s for s in sources if s.kind == "street"]
+        report.files = len(streets)
+        report.months = sorted({s.month for s in streets})
+        report.forces = sorted({s.force for s in streets})
+        new = {p.name for p in (store / "police-uk").glob("*.csv")}
+        report.replaced = sorted(p.stem for p in store_files(store_dir(settings.state_dir))
+                                 if p.parent.name == "police-uk" and p.name in new)
+        stack.close()
+        report.database = commit(settings, store)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _ensure(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+def import_population(settings: Settings, path: Path) -> tuple[int, list[int], Path]:
+    """Import ONS mid-year population estimates (see ``population.read_estimates``): each year's police.uk rates
+    and ranks then use that year's estimate (or the nearest earlier one); the pack's own populations (the
+    2011 Census) stay for the years before. Returns (areas, years, database); DataError (nothing changed)."""
+    from .police_uk import population_rows
+    from .population import read_estimates
+
+    pack = load_pack(settings.data_dir)
+    estimates = read_estimates(Path(path), pack.tables)
+    with new_store(settings) as store:
+        current = store_dir(settings.state_dir)
+        earlier = [current / "population.csv"] if current and (current / "population.csv").exists() else []
+        merged = population_rows({"population": []}, earlier) if earlier else estimates.iloc[0:0]
+        merged = pd.concat([merged[~merged.set_index(["area", "year"]).index.isin(
+            estimates.set_index(["area", "year"]).index)], estimates], ignore_index=True)
+        merged.sort_values(["area", "year"]).to_csv(store / "population.csv", index=False)
+        database = commit(settings, store)
+    return estimates.area.nunique(), sorted(estimates.year.unique().tolist()), database
 
 
-def import_pack(settings: Settings, source: Path) -> tuple[Path, int]:
+def import_pack(settings: Settings, source: Path, max_bytes: int | None = None) -> tuple[Path, int]:
     """Validate a data pack (a folder in data/'s schema, or a zip of one), build it, and make it the served
-    pack. Returns the installed folder and its number of figures; DataError (nothing changed) on a fault."""
+    pack. Returns the installed folder and its number of figures; DataError (nothing changed) on a fault.
+    Only the pack's own files (the model files and the facts files its catalog names) are installed; a
+    catalog path outside the pack, or a symbolic link, is refused."""
     source = Path(source)
+    max_bytes = max_bytes or settings.import_max_bytes
     with ExitStack() as stack:
         if source.is_file() and source.suffix == ".zip":
             unpacked = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="crimebot-pack-")))
-            with zipfile.ZipFile(source) as archive:
-                archive.extractall(unpacked)
+            _unzip_pack(source, unpacked, max_bytes)
             roots = [p.parent for p in unpacked.rglob("catalog.csv")]
             if len(roots) != 1:
                 raise DataError(str(source), None, None, "the archive must hold one pack (one catalog.csv)")
             source = roots[0]
+        if source.is_symlink():
+            raise DataError(str(source), None, None, "a symbolic link: give the pack's own folder")
         if not (source / "catalog.csv").exists():
             raise DataError(str(source), None, None, "not a data pack: no catalog.csv (see data/ for the schema)")
-        pack = load_pack(source)  # validates every file: file, row, column on a fault
-        packs = _ensure(settings.state_dir / "packs")
-        staged = Path(tempfile.mkdtemp(prefix=".staging-", dir=packs))
-        try:
-            shutil.copytree(source, staged, dirs_exist_ok=True)
-            database = database_file(staged, settings.state_dir)
-            if not database.exists():
-                build(staged, database, imported_files(settings.state_dir))  # complete, or nothing changed
-            installed = packs / f"pack-{database.stem.split('-')[1]}"
-            if installed.exists():
-                shutil.rmtree(staged)
-            else:
-                os.replace(staged, installed)
-        except BaseException:
-            shutil.rmtree(staged, ignore_errors=True)
-            raise
-    pointer = settings.state_dir / "active-pack"
-    tmp = pointer.with_suffix(".tmp")
-    tmp.write_text(str(installed.resolve()))
-    os.replace(tmp, pointer)
+        pack = load_pack(source)  # validates every file (file, row, column), refuses links and paths outside
+        with import_lock(settings.state_dir):
+            clean_up(settings.state_dir)
+            packs = settings.state_dir / "packs"
+            packs.mkdir(parents=True, exist_ok=True)
+            staged = Path(tempfile.mkdtemp(prefix=".staging-", dir=packs))
+            try:
+                for name in pack_files(source):
+                    (staged / name).parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(source / name, staged / name)
+                database = database_file(staged, settings.state_dir)
+                if not database.exists():
+                    build(staged, database, store_files(store_dir(settings.state_dir)))  # complete, or nothing changed
+                installed = packs / f"pack-{database.stem.split('-')[1]}"
+                if installed.exists():
+                    shutil.rmtree(staged)
+                else:
+                    os.replace(staged, installed)
+            except BaseException:
+                shutil.rmtree(staged, ignore_errors=True)
+                raise
+            pointer = settings.state_dir / "active-pack"
+            tmp = pointer.with_name(f"active-pack.{os.getpid()}.tmp")
+            tmp.write_text(str(installed.resolve()))
+            os.replace(tmp, pointer)  # the one step that switches the served pack
     return installed, len(pack.facts)
+
+
+def _unzip_pack(archive_path: Path, target: Path, max_bytes: int) -> None:
+    """Extract a pack's zip within the size and ratio limits; links and paths outside the folder refused."""
+    from .police_uk import MAX_RATIO
+
+    total = 0
+    with zipfile.ZipFile(archive_path) as archive:
+        for info in archive.infolist():
+            name = f"{archive_path}:{info.filename}"
+            mode = info.external_attr >> 16
+            if stat.S_ISLNK(mode):
+                raise DataError(name, None, None, "a symbolic link: a data pack holds its own files")
+            parts = Path(info.filename).parts
+            if info.filename.startswith("/") or ".." in parts:
+                raise DataError(name, None, None, "a path outside the pack")
+            total += info.file_size
+            if total > max_bytes:
+                raise DataError(name, None, None, f"the pack expands to more than {max_bytes:,} bytes "
+                                "(CRIMEBOT_IMPORT_MAX_BYTES)")
+            if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1 << 20:
+                raise DataError(name, None, None, f"compression ratio over {MAX_RATIO} to 1 (a zip bomb?)")
+            if info.is_dir():
+                continue
+            (target / info.filename).parent.mkdir(parents=True, exist_ok=True)
+            written = 0
+            with archive.open(info) as src, open(target / info.filename, "wb") as out:
+                while chunk := src.read(1 << 20):
+                    written += len(chunk)
+                    if written > info.file_size:
+                        raise DataError(name, None, None, "expands to more bytes than its header says")
+                    out.write(chunk)

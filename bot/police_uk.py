@@ -12,9 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-import tempfile
 import zipfile
-from contextlib import ExitStack
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,21 +21,31 @@ import duckdb
 import pandas as pd
 
 from .datapack import DataError
-from .periods import PeriodIndex, month_end, month_label, months_between
+from .periods import PeriodIndex, month_end, month_id, month_label, months_between
 
 COLUMNS = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code",
            "LSOA name", "Crime type", "Last outcome category", "Context"]
-FILE_NAME = re.compile(r"(?:^|/)(\d{4}-\d{2})-([a-z0-9-]+)-street\.csv$")
+OUTCOME_COLUMNS = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location",
+                   "LSOA code", "LSOA name", "Outcome type"]
+FILE_NAME = re.compile(r"(?:^|/)(\d{4})-(\d{2})-([a-z0-9-]+?)-(street|outcomes|stop-and-search)\.csv$")
 COUNT_COLUMNS = {"month": "VARCHAR", "force": "VARCHAR", "area": "VARCHAR", "crime_type": "VARCHAR",
-                 "indicator": "VARCHAR", "count": "BIGINT"}
+                 "indicator": "VARCHAR", "count": "BIGINT", "resolved": "BIGINT"}
+MAX_RATIO = 100  # a police.uk CSV deflates about 10 to 1; far more is a zip bomb, refused before it is read
+DISTRICT_OF_LSOA = "lower(regexp_replace(\"LSOA name\", '\\s+[0-9]{3}[A-Z]$', ''))"
+# the figures police.uk's outcomes give, beside each crime type's count
+OUTCOMES = "police_uk_outcomes"  # crimes of the month with a resolved outcome
+OUTCOME_RATE = "police_uk_outcome_rate"  # those over the crimes recorded in the month
 
 
 @dataclass
 class Source:
     name: str  # as the partner knows it: a path, or archive.zip:member
-    path: Path  # readable on disk (extracted from an archive when need be)
+    path: Path | None  # readable on disk; None for a zip member until it is extracted (see ``readable``)
     month: str
     force: str
+    kind: str = "street"  # or "outcomes"
+    archive: Path | None = None
+    member: zipfile.ZipInfo | None = None
 
 
 @dataclass
@@ -47,8 +56,12 @@ class ImportReport:
     forces: list[str] = field(default_factory=list)
     placed: int = 0
     no_location: int = 0
-    outside: dict[str, int] = field(default_factory=dict)  # district name outside Kent and Medway -> crimes
+    outside: dict[str, int] = field(default_factory=dict)  # district name outside the force's districts -> crimes
     replaced: list[str] = field(default_factory=list)  # month files that were imported before
+    outcome_files: int = 0
+    resolved: int = 0  # crimes with a resolved outcome (the street files' last outcome, or an outcomes file)
+    unknown_outcomes: dict[str, int] = field(default_factory=dict)  # outcome categories not in the mapping
+    skipped: int = 0  # files of other forces, and stop-and-search files, in the archives or folders
     seconds: float = 0.0
     database: Path | None = None
 
@@ -61,6 +74,15 @@ class ImportReport:
         if self.outside:
             top = ", ".join(f"{k} {v:,}" for k, v in sorted(self.outside.items(), key=lambda kv: -kv[1])[:5])
             lines.append(f"  in LSOAs outside Kent and Medway, left out: {sum(self.outside.values()):,} ({top})")
+        if self.placed:
+            via = f", with {self.outcome_files} outcomes file(s)" if self.outcome_files else ""
+            lines.append(f"  with a resolved outcome (charge or summons, caution, penalty notice, community "
+                         f"resolution){via}: {self.resolved:,}")
+        if self.unknown_outcomes:
+            top = ", ".join(f"'{k}' {v:,}" for k, v in sorted(self.unknown_outcomes.items(), key=lambda kv: -kv[1])[:3])
+            lines.append(f"  outcome categories not in data/police_uk_outcomes.csv, counted as not resolved: {top}")
+        if self.skipped:
+            lines.append(f"  other forces' files and stop-and-search files, not read: {self.skipped:,}")
         if self.replaced:
             lines.append(f"  replaced months imported before (not counted twice): {', '.join(self.replaced)}")
         if self.seconds:
@@ -68,107 +90,257 @@ class ImportReport:
         return "\n".join(lines)
 
 
-def find_sources(paths: list[Path], stack: ExitStack) -> list[Source]:
-    """Every street-level file under the paths (folders searched, zip archives opened); DataError if none."""
+def find_sources(paths: list[Path], forces: set[str], report: ImportReport | None = None) -> list[Source]:
+    """Every street-level and outcomes file of the configured forces under the paths (folders searched, zip
+    archives listed, not yet extracted); DataError if none. Other forces' files in a folder or archive are
+    skipped (counted in the report); one named on its own is refused."""
+    report = report or ImportReport()
     sources: list[Source] = []
     for path in map(Path, paths):
         if not path.exists():
             raise DataError(str(path), None, None, "no such file or folder")
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*.csv") if FILE_NAME.search(p.as_posix()))
-            sources += [_source(str(p), p) for p in files]
+            for p in sorted(path.rglob("*.csv")):
+                source = _source(str(p), p.as_posix(), p)
+                if source is not None and source.force in forces and source.kind != "stop-and-search":
+                    sources.append(source)
+                elif source is not None:
+                    report.skipped += 1
         elif zipfile.is_zipfile(path):
-            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="crimebot-zip-")))
             with zipfile.ZipFile(path) as archive:
-                for member in sorted(archive.namelist()):
-                    if FILE_NAME.search(member):
-                        target = folder / member.replace("/", "__")
-                        with archive.open(member) as src, open(target, "wb") as out:
-                            while chunk := src.read(1 << 20):
-                                out.write(chunk)
-                        sources.append(_source(f"{path}:{member}", target, member))
-        elif FILE_NAME.search(path.as_posix()):
-            sources.append(_source(str(path), path))
+                for info in sorted(archive.infolist(), key=lambda i: i.filename):
+                    source = _source(f"{path}:{info.filename}", info.filename, None, path, info)
+                    if source is not None and source.force in forces and source.kind != "stop-and-search":
+                        sources.append(source)
+                    elif source is not None:
+                        report.skipped += 1
         else:
-            raise DataError(str(path), None, None, "not a police.uk street-level file (YYYY-MM-<force>-street.csv), "
-                                                   "a folder of them, or a zip archive of them")
-    if not sources:
-        raise DataError(", ".join(map(str, paths)), None, None, "no YYYY-MM-<force>-street.csv files found")
+            source = _source(str(path), path.name, path)
+            if source is None or source.kind == "stop-and-search":
+                raise DataError(str(path), None, None, "not a police.uk street-level or outcomes file "
+                                "(YYYY-MM-<force>-street.csv, YYYY-MM-<force>-outcomes.csv), a folder of them, "
+                                "or a zip archive of them")
+            if source.force not in forces:
+                raise DataError(str(path), None, None, f"a file of the force '{source.force}'; the data pack "
+                                f"imports {', '.join(sorted(forces))} (data/police_uk_forces.csv)")
+            sources.append(source)
+    if not any(s.kind == "street" for s in sources):
+        raise DataError(", ".join(map(str, paths)), None, None,
+                        f"no YYYY-MM-<force>-street.csv files of {', '.join(sorted(forces))} found")
     return sources
 
 
-def _source(name: str, path: Path, member: str | None = None) -> Source:
-    match = FILE_NAME.search(member or path.as_posix())
-    return Source(name, path, match.group(1), match.group(2))
+def _source(name: str, member: str, path: Path | None, archive: Path | None = None,
+            info: zipfile.ZipInfo | None = None) -> Source | None:
+    match = FILE_NAME.search(member)
+    if not match:
+        return None
+    year, month, force, kind = match.groups()
+    if not 1 <= int(month) <= 12:
+        raise DataError(name, None, None, f"month {int(month)} in the file name is not a month (01 to 12)")
+    return Source(name, path, f"{year}-{month}", force, kind, archive, info)
 
 
-def count_file(con: duckdb.DuckDBPyConnection, source: Source, report: ImportReport) -> pd.DataFrame:
-    """Validate one file and count its crimes by area (district, and ward where the lookup has the LSOA)
-    and crime type. Raises DataError naming the file, row and column at fault."""
-    with open(source.path, encoding="utf-8-sig", newline="") as handle:
-        header = next(csv.reader(io.StringIO(handle.readline())), [])
-    if header != COLUMNS:
-        missing = next((c for c in COLUMNS if c not in header), None)
-        column = missing or next(h for h, c in zip(header, COLUMNS) if h != c)
-        raise DataError(source.name, 1, column, f"expected the police.uk columns {', '.join(COLUMNS)}" +
-                        (f"; '{missing}' is missing" if missing else "; they are in another order"))
+@contextmanager
+def readable(source: Source, staging: Path, max_bytes: int):
+    """The source as a file on disk: a zip member is extracted to ``staging`` within the size and compression
+    ratio limits (checked on the declared sizes first, then on the bytes as they come) and removed after."""
+    if source.member is None:
+        yield source.path
+        return
+    info = source.member
+    if info.file_size > max_bytes:
+        raise DataError(source.name, None, None, f"expands to {info.file_size:,} bytes, larger than the limit of "
+                        f"{max_bytes:,} (CRIMEBOT_IMPORT_MAX_BYTES)")
+    if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1 << 20:
+        raise DataError(source.name, None, None, f"compression ratio {info.file_size / max(info.compress_size, 1):,.0f}"
+                        f" to 1 is over the limit of {MAX_RATIO} to 1: not a police.uk file (a zip bomb?)")
+    target = staging / f"{source.month}-{source.force}-{source.kind}.csv"
     try:
-        con.execute("""
-            CREATE OR REPLACE TEMP TABLE rows AS
-            SELECT row_number() OVER () + 1 AS line, *
-            FROM read_csv(?, header = true, delim = ',', quote = '"', escape = '"', columns = ?, strict_mode = true,
-                          null_padding = false, parallel = false)
-        """, [str(source.path), {c: "VARCHAR" for c in COLUMNS}])
+        written = 0
+        with zipfile.ZipFile(source.archive) as archive, archive.open(info) as src, open(target, "wb") as out:
+            while chunk := src.read(1 << 20):
+                written += len(chunk)
+                if written > min(max_bytes, info.file_size):
+                    raise DataError(source.name, None, None, "expands to more bytes than its header says, or than "
+                                    f"the limit of {max_bytes:,} (CRIMEBOT_IMPORT_MAX_BYTES)")
+                out.write(chunk)
+        yield target
+    finally:
+        target.unlink(missing_ok=True)
+
+
+def check_header(source: Source, path: Path, columns: list[str]) -> None:
+    """The header row is exactly police.uk's, in UTF-8: DataError naming the column (or the encoding) if not."""
+    with open(path, "rb") as handle:
+        first = handle.readline(1 << 16)
+    if first.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\0" in first:
+        raise DataError(source.name, 1, None, "UTF-16 text: police.uk files are UTF-8; save it as CSV UTF-8")
+    try:
+        text = first.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(source.name, 1, None, f"not UTF-8 text (byte {exc.start}); save it as CSV UTF-8") from None
+    header = next(csv.reader(io.StringIO(text)), [])
+    if header == columns:
+        return
+    unknown = next((h for h in header if h not in columns), None)
+    missing = next((c for c in columns if c not in header), None)
+    expected = f"expected the police.uk columns {', '.join(columns)}"
+    if missing is not None:
+        instead = f" ('{unknown}' is not one of them)" if unknown is not None else ""
+        raise DataError(source.name, 1, missing, f"{expected}; '{missing}' is missing{instead}")
+    if unknown is not None:
+        raise DataError(source.name, 1, unknown, f"'{unknown}' is not a police.uk column; {expected}")
+    column = next(h for h, c in zip(header, columns) if h != c)
+    raise DataError(source.name, 1, column, f"{expected}; they are in another order")
+
+
+def _read(con: duckdb.DuckDBPyConnection, source: Source | list[tuple[Source, Path]], path: Path | None,
+          columns: list[str], sql: str, params: dict | None = None) -> pd.DataFrame:
+    """Run ``sql`` with the file (or the files: a list of (source, path)) as the relation ``r``, streamed by
+    DuckDB's CSV reader and never held whole; a file DuckDB cannot read is named with its row (and column,
+    for text that is not UTF-8)."""
+    files = source if isinstance(source, list) else [(source, path)]
+    # every header was checked to be exactly ``columns`` (check_header); all_varchar rather than columns = {...}:
+    # DuckDB 2.0 with explicit columns over several files was seen to leave a whole file's rows out, silently
+    reader = ("read_csv($path, header = true, delim = ',', quote = '\"', escape = '\"', all_varchar = true, "
+              "strict_mode = true, null_padding = false, filename = true)")
+    try:
+        return con.execute(sql.replace("{r}", reader), {"path": [str(p) for _, p in files], **(params or {})}).df()
     except duckdb.Error as exc:
+        source, path = next(((s, p) for s, p in files if str(p) in str(exc)), files[0])
+        if "unicode" in str(exc).lower():
+            row, column = _first_bad_byte(path, columns)
+            raise DataError(source.name, row, column, "not UTF-8 text (Latin-1 or Windows-1252?): save it as CSV "
+                            "UTF-8") from None
         line = re.search(r"Line: (\d+)", str(exc))
         raise DataError(source.name, int(line.group(1)) if line else None, None,
                         "not readable as CSV: " + str(exc).splitlines()[0][:200]) from None
-    checks = [
-        ("Month", "\"Month\" IS DISTINCT FROM ?", [source.month], f"month is not {source.month} (the file's month)"),
-        ("Crime type", "\"Crime type\" IS NULL OR \"Crime type\" NOT IN (SELECT crime_type FROM crime_types)", [],
-         "unknown crime type"),
-        ("Longitude", "\"Longitude\" IS NOT NULL AND try_cast(\"Longitude\" AS DOUBLE) IS NULL", [], "not a number"),
-        ("Latitude", "\"Latitude\" IS NOT NULL AND try_cast(\"Latitude\" AS DOUBLE) IS NULL", [], "not a number"),
-    ]
-    for column, where, params, problem in checks:
-        bad = con.execute(f'SELECT line, "{column}", count(*) OVER () FROM rows WHERE {where} ORDER BY line LIMIT 1',
-                          params).fetchone()
-        if bad:
-            more = f" ({bad[2]:,} rows like it)" if bad[2] > 1 else ""
-            known = "; known types: " + ", ".join(r[0] for r in con.execute(
-                "SELECT crime_type FROM crime_types ORDER BY 1").fetchall()) if column == "Crime type" else ""
-            raise DataError(source.name, bad[0], column, f"'{bad[1] or ''}': {problem}{more}{known}")
-    totals = con.execute("""
-        SELECT count(*) AS rows,
-               count(*) FILTER (WHERE "LSOA name" IS NULL) AS no_location
-        FROM rows
-    """).fetchone()
-    report.rows += totals[0]
-    report.no_location += totals[1]
-    placed = con.execute("""
-        WITH located AS (
-            SELECT lower(regexp_replace("LSOA name", '\\s+[0-9]{3}[A-Z]$', '')) AS district_name,
-                   "LSOA name" AS lsoa_name, "LSOA code" AS lsoa_code, "Crime type" AS crime_type
-            FROM rows WHERE "LSOA name" IS NOT NULL
-        )
-        SELECT l.district_name, d.area, w.ward, l.crime_type, t.indicator, count(*) AS count
-        FROM located AS l
-        JOIN crime_types AS t ON t.crime_type = l.crime_type
-        LEFT JOIN districts AS d ON d.name = l.district_name
-        LEFT JOIN wards AS w ON w.lsoa_code = l.lsoa_code
+
+
+def _first_bad_byte(path: Path, columns: list[str]) -> tuple[int | None, str | None]:
+    with open(path, "rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                before = next(csv.reader([line[:exc.start].decode("utf-8", "replace")]), [""])
+                return number, columns[len(before) - 1] if len(before) <= len(columns) else None
+    return None, None
+
+
+def _first_row(source: Source, path: Path, test) -> tuple[int | None, str | None]:
+    """The line number and row of the first row for which ``test(row)`` holds (only when a check failed)."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        for row in reader:
+            if test(row):
+                return reader.line_num, row
+    return None, None
+
+
+def resolved_crimes(con: duckdb.DuckDBPyConnection, source: Source, path: Path, report: ImportReport) -> None:
+    """Add the crimes an outcomes file gives a resolved outcome to the table ``resolved_ids``."""
+    check_header(source, path, OUTCOME_COLUMNS)
+    _read(con, source, path, OUTCOME_COLUMNS, """
+        INSERT INTO resolved_ids
+        SELECT DISTINCT r."Crime ID" FROM {r} AS r JOIN outcome_types AS o ON o.outcome = r."Outcome type"
+        WHERE o.resolved AND r."Crime ID" IS NOT NULL
+    """)
+    report.outcome_files += 1
+
+
+def count_files(con: duckdb.DuckDBPyConnection, files: list[tuple[Source, Path]], report: ImportReport
+                ) -> dict[tuple[str, str], pd.DataFrame]:
+    """Validate street-level files and count their crimes by area (district, and ward where the lookup has the
+    LSOA) and crime type, with how many have a resolved outcome: one streaming DuckDB pass over all the files.
+    Returns {(month, force): counts}; raises DataError naming the file, row and column at fault."""
+    for source, path in files:
+        check_header(source, path, COLUMNS)
+    con.register("file_months", pd.DataFrame([(str(p), s.month) for s, p in files], columns=["filename", "month"]))
+    groups = _read(con, files, None, COLUMNS, f"""
+        SELECT r.filename, r."Month" IS NOT DISTINCT FROM f.month AS month_ok, r."Crime type" AS crime_type,
+               t.indicator, r."LSOA name" IS NULL AS no_location,
+               CASE WHEN r."LSOA name" IS NOT NULL THEN {DISTRICT_OF_LSOA} END AS district_name, d.area, w.ward,
+               (r."Longitude" IS NOT NULL AND try_cast(r."Longitude" AS DOUBLE) IS NULL) AS bad_longitude,
+               (r."Latitude" IS NOT NULL AND try_cast(r."Latitude" AS DOUBLE) IS NULL) AS bad_latitude,
+               CASE WHEN o.outcome IS NULL THEN r."Last outcome category" END AS unknown_outcome,
+               count(*) AS count,
+               count(*) FILTER (WHERE o.resolved OR i.crime_id IS NOT NULL) AS resolved
+        FROM {{r}} AS r
+        JOIN file_months AS f ON f.filename = r.filename
+        LEFT JOIN crime_types AS t ON t.crime_type = r."Crime type"
+        LEFT JOIN districts AS d ON d.name = {DISTRICT_OF_LSOA}
+        LEFT JOIN wards AS w ON w.lsoa_code = r."LSOA code"
+        LEFT JOIN outcome_types AS o ON o.outcome = r."Last outcome category"
+        LEFT JOIN resolved_ids AS i ON i.crime_id = r."Crime ID"
         GROUP BY ALL
-    """).df()
-    outside = placed[placed.area.isna()]
-    for name, n in outside.groupby("district_name")["count"].sum().items():
+    """)
+    by_file = dict(tuple(groups.groupby("filename")))
+    counts = {}
+    for source, path in files:
+        counts[(source.month, source.force)] = _file_counts(con, source, path, by_file.get(str(path), groups.iloc[0:0]),
+                                                            report)
+    return counts
+
+
+def count_file(con: duckdb.DuckDBPyConnection, source: Source, path: Path, report: ImportReport) -> pd.DataFrame:
+    """One street-level file's counts (see ``count_files``)."""
+    return count_files(con, [(source, path)], report)[(source.month, source.force)]
+
+
+def _file_counts(con, source: Source, path: Path, groups: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
+    checks = [
+        ("Month", ~groups.month_ok.astype(bool), lambda row: row["Month"] != source.month,
+         f"month is not {source.month} (the file's month)"),
+        ("Crime type", groups.indicator.isna(), lambda row: row["Crime type"] not in known_types(con),
+         "unknown crime type"),
+        ("Longitude", groups.bad_longitude.astype(bool), lambda row: not _number(row["Longitude"]), "not a number"),
+        ("Latitude", groups.bad_latitude.astype(bool), lambda row: not _number(row["Latitude"]), "not a number"),
+    ]
+    for column, bad, test, problem in checks:
+        if bad.any():
+            n = int(groups[bad]["count"].sum())
+            line, row = _first_row(source, path, test)
+            more = f" ({n:,} rows like it)" if n > 1 else ""
+            known = "; known types: " + ", ".join(sorted(known_types(con))) if column == "Crime type" else ""
+            raise DataError(source.name, line, column, f"'{(row or {}).get(column) or ''}': {problem}{more}{known}")
+    rows = int(groups["count"].sum())
+    inside = groups[groups.area.notna()]
+    if rows and inside.empty:
+        outside = groups[groups.district_name.notna()].groupby("district_name")["count"].sum().nlargest(3)
+        where = ", ".join(f"{name.title()} {int(n):,}" for name, n in outside.items()) or "no location at all"
+        raise DataError(source.name, None, "LSOA name", f"none of its {rows:,} rows lies in a district of the force "
+                        f"area ({where}): is it another force's file? Nothing was imported.")
+    report.rows += rows
+    report.no_location += int(groups[groups.no_location.astype(bool)]["count"].sum())
+    for name, n in groups[groups.area.isna() & groups.district_name.notna()].groupby("district_name")["count"].sum(
+    ).items():
         report.outside[name.title()] = report.outside.get(name.title(), 0) + int(n)
-    inside = placed[placed.area.notna()]
+    for name, n in groups[groups.unknown_outcome.notna()].groupby("unknown_outcome")["count"].sum().items():
+        report.unknown_outcomes[name] = report.unknown_outcomes.get(name, 0) + int(n)
     report.placed += int(inside["count"].sum())
-    by_district = inside.groupby(["area", "crime_type", "indicator"], as_index=False)["count"].sum()
-    by_ward = inside[inside.ward.notna()].groupby(["ward", "crime_type", "indicator"], as_index=False)["count"].sum(
-    ).rename(columns={"ward": "area"})
+    report.resolved += int(inside[inside.indicator != "asb"]["resolved"].sum())
+    by_district = inside.groupby(["area", "crime_type", "indicator"], as_index=False)[["count", "resolved"]].sum()
+    by_ward = inside[inside.ward.notna()].groupby(["ward", "crime_type", "indicator"], as_index=False)[
+        ["count", "resolved"]].sum().rename(columns={"ward": "area"})
     counts = pd.concat([by_district, by_ward], ignore_index=True)
     counts["month"], counts["force"] = source.month, source.force
     return counts[list(COUNT_COLUMNS)]
+
+
+def known_types(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {r[0] for r in con.execute("SELECT crime_type FROM crime_types").fetchall()}
+
+
+def _number(text: str | None) -> bool:
+    if not text:
+        return True
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
 
 
 def lookups(con: duckdb.DuckDBPyConnection, pack_tables: dict, ward_lookup: Path | None) -> None:
@@ -181,6 +353,8 @@ def lookups(con: duckdb.DuckDBPyConnection, pack_tables: dict, ward_lookup: Path
             districts += [{"name": n.strip().lower(), "area": area["id"]} for n in names if "&" in n]
     con.register("districts", pd.DataFrame(districts).drop_duplicates("name"))
     con.register("crime_types", pd.DataFrame(pack_tables["police_uk_crime_types"])[["crime_type", "indicator"]])
+    con.register("outcome_types", pd.DataFrame(pack_tables["police_uk_outcomes"], columns=["outcome", "resolved"]))
+    con.execute("CREATE OR REPLACE TEMP TABLE resolved_ids (crime_id VARCHAR)")
     wards = pd.DataFrame(columns=["lsoa_code", "ward"])
     if ward_lookup is not None:
         wards = _ward_lookup(Path(ward_lookup), pack_tables)
@@ -220,6 +394,15 @@ def derived_periods(months: list[str]) -> list[dict]:
         if len(ms) == 12:
             out.append({"id": fy, "kind": "financial_year", "start": f"{year}-04-01", "end": f"{year + 1}-03-31",
                         "label": f"April {year} to March {year + 1}"})
+    for year, ms in sorted(years.items()):  # each financial quarter whose three months are all imported
+        fy = f"{year}/{(year + 1) % 100:02d}"
+        for q in range(4):
+            first, last = month_id(year, 4 + 3 * q), month_id(year, 6 + 3 * q)
+            if all(month_id(year, 4 + 3 * q + k) in ms for k in range(3)):
+                out.append({"id": f"{fy} Q{q + 1}", "kind": "quarter", "start": f"{first}-01", "end": month_end(last),
+                            "label": f"Q{q + 1} {fy} ({month_label(first)[:3]}-{month_label(last)[:3]} "
+                                     f"{last[:4]})" if first[:4] == last[:4] else
+                            f"Q{q + 1} {fy} ({month_label(first)[:3]} {first[:4]}-{month_label(last)[:3]} {last[:4]})"})
     latest_year = max(years) if years else None
     if latest_year is not None and len(years[latest_year]) < 12:
         last = max(years[latest_year])
@@ -249,7 +432,7 @@ WITH counts AS (
     FROM police_uk_monthly AS c JOIN year_months AS s ON s.month = c.month
     GROUP BY ALL
 ),
-complete AS (  -- a year counts only when every one of its months was imported
+complete AS (  -- a year counts only when every one of its months was imported (months of 0 crimes included)
     SELECT c.* FROM counts AS c JOIN (SELECT period, count(*) AS n FROM year_months GROUP BY period) AS y
         ON y.period = c.period AND c.months = y.n
 ),
@@ -260,14 +443,15 @@ pop AS (  -- the latest population at or before the year's first calendar year (
     GROUP BY ALL
 ),
 rated AS (
-    SELECT p.*, p.value / p.population * 1000 AS rate,
+    SELECT p.*, CASE WHEN i.rate_base = 'residents' THEN p.value / p.population * 1000 END AS rate,
            a.parent = 'kent' AND a.type = 'district' AS ranked
-    FROM pop AS p JOIN area_model AS a ON a.id = p.area
+    FROM pop AS p JOIN area_model AS a ON a.id = p.area JOIN indicator_model AS i ON i.id = p.indicator
 ),
 ranked AS (
     SELECT r.*,
            CASE WHEN r.ranked AND r.rate IS NOT NULL THEN
-               rank() OVER (PARTITION BY r.indicator, r.period, r.ranked ORDER BY r.rate) END AS county_rank,
+               rank() OVER (PARTITION BY r.indicator, r.period, r.ranked, r.rate IS NULL ORDER BY round(r.rate, 9))
+           END AS county_rank,
            CASE WHEN r.ranked AND r.rate IS NOT NULL THEN
                count(*) OVER (PARTITION BY r.indicator, r.period, r.ranked, round(r.rate, 9)) > 1 END AS joint
     FROM rated AS r
@@ -278,43 +462,108 @@ LEFT JOIN year_before AS yb ON yb.period = n.period
 LEFT JOIN ranked AS b ON b.indicator = n.indicator AND b.area = n.area AND b.period = yb.before
 """
 
+MONTHLY_SQL = """
+-- Every imported month has every crime type in every district of its force: a type with no crimes in a
+-- district that month is a count of 0, not a missing month.
+CREATE TEMP TABLE police_uk_monthly AS
+WITH imported AS (SELECT DISTINCT month, force FROM police_uk_counts),
+places AS (  -- the force's districts, and the wards a lookup placed crimes in
+    SELECT force, area FROM force_areas
+    UNION SELECT DISTINCT force, area FROM police_uk_counts WHERE area NOT IN (SELECT area FROM force_areas)
+),
+grid AS (
+    SELECT i.month, i.force, p.area, t.crime_type, t.indicator, t.in_all_crime
+    FROM imported AS i JOIN places AS p USING (force) CROSS JOIN types AS t
+),
+full_counts AS (
+    SELECT g.*, coalesce(c.count, 0) AS count,
+           CASE WHEN c.crime_type IS NULL OR c.resolved IS NOT NULL THEN coalesce(c.resolved, 0) END AS resolved,
+           c.crime_type IS NOT NULL OR NOT EXISTS (SELECT 1 FROM police_uk_counts AS x
+                                                   WHERE x.month = g.month AND x.resolved IS NULL) AS has_outcomes
+    FROM grid AS g LEFT JOIN (
+        SELECT month, force, area, crime_type, sum(count) AS count, sum(resolved) AS resolved
+        FROM police_uk_counts GROUP BY ALL
+    ) AS c USING (month, force, area, crime_type)
+),
+by_type AS (
+    SELECT indicator, area, month, sum(count) AS count, NULL::BIGINT AS resolved FROM full_counts GROUP BY ALL
+    UNION ALL
+    SELECT 'all_crime', area, month, sum(count),
+           CASE WHEN bool_and(has_outcomes) AND count(resolved) = count(*) THEN sum(resolved) END
+    FROM full_counts WHERE in_all_crime GROUP BY ALL
+),
+with_kent AS (
+    SELECT * FROM by_type
+    UNION ALL
+    SELECT b.indicator, 'kent', b.month, sum(b.count), CASE WHEN count(b.resolved) = count(*) THEN sum(b.resolved) END
+    FROM by_type AS b JOIN area_model AS a ON a.id = b.area
+    WHERE a.parent = 'kent' AND a.type = 'district' GROUP BY ALL
+)
+SELECT indicator, area, month, count FROM with_kent
+UNION ALL  -- police.uk's resolved outcomes: crimes of the month with a resolved outcome
+SELECT '""" + OUTCOMES + """', area, month, resolved FROM with_kent WHERE indicator = 'all_crime' AND resolved IS NOT NULL
+"""
 
-def add_figures(con: duckdb.DuckDBPyConnection, count_files: list[Path], pack_tables: dict) -> pd.DataFrame:
-    """Read the stored monthly counts and return the facts they give (months and years), for the build."""
+
+def force_areas(pack_tables: dict) -> pd.DataFrame:
+    """(force, area): the districts and unitary authorities inside each police.uk force's area."""
+    children: dict[str, list[dict]] = {}
+    for area in pack_tables["areas"]:
+        children.setdefault(area["parent"], []).append(area)
+    rows = []
+    for force in pack_tables["police_uk_forces"]:
+        todo = [force["area"]]
+        while todo:
+            for child in children.get(todo.pop(), []):
+                todo.append(child["id"])
+                if child["type"] in ("district", "unitary"):
+                    rows.append({"force": force["force"], "area": child["id"]})
+    return pd.DataFrame(rows, columns=["force", "area"])
+
+
+def population_rows(pack_tables: dict, files: list[Path]) -> pd.DataFrame:
+    """The pack's populations (the 2011 Census) with imported mid-year estimates over them, year by year."""
+    population = pd.DataFrame(pack_tables["population"], columns=["area", "year", "population", "source", "note"])
+    for path in files:
+        imported = pd.read_csv(path, dtype={"area": str, "year": int, "population": float, "source": str, "note": str})
+        population = pd.concat([population[~population.set_index(["area", "year"]).index.isin(
+            imported.set_index(["area", "year"]).index)], imported], ignore_index=True)
+    return population.sort_values(["area", "year"], ignore_index=True)
+
+
+def add_figures(con: duckdb.DuckDBPyConnection, files: list[Path], pack_tables: dict) -> pd.DataFrame:
+    """Read the stored monthly counts (and imported populations) and return the facts they give (months and
+    years), for the build."""
+    count_files = [p for p in files if p.parent.name == "police-uk"]
     if not count_files:
         return pd.DataFrame()
-    con.execute("CREATE TEMP TABLE police_uk_counts AS SELECT * FROM read_csv(?, header = true, delim = ',', "
-                "quote = '\"', columns = ?)",
-                [[str(p) for p in count_files], COUNT_COLUMNS])
+    con.execute("CREATE TEMP TABLE police_uk_counts AS SELECT month, force, area, crime_type, indicator, count, "
+                "resolved FROM read_csv(?, header = true, delim = ',', quote = '\"', union_by_name = true, "
+                "types = {'month': 'VARCHAR', 'count': 'BIGINT', 'resolved': 'BIGINT'})",
+                [[str(p) for p in count_files]])
+    if "resolved" not in [r[0] for r in con.execute("DESCRIBE police_uk_counts").fetchall()]:
+        con.execute("ALTER TABLE police_uk_counts ADD COLUMN resolved BIGINT")
     con.register("types", pd.DataFrame(pack_tables["police_uk_crime_types"]))
     con.register("area_model", pd.DataFrame(pack_tables["areas"]))
-    # every crime type's own indicator, and all crime (every type except anti-social behaviour)
-    con.execute("""
-        CREATE TEMP TABLE police_uk_monthly AS
-        SELECT indicator, area, month, sum(count) AS count FROM police_uk_counts GROUP BY ALL
-        UNION ALL
-        SELECT 'all_crime', c.area, c.month, sum(c.count) FROM police_uk_counts AS c
-        JOIN types AS t ON t.crime_type = c.crime_type WHERE t.in_all_crime GROUP BY ALL
-    """)
-    con.execute("""
-        INSERT INTO police_uk_monthly
-        SELECT m.indicator, 'kent', m.month, sum(m.count) FROM police_uk_monthly AS m
-        JOIN area_model AS a ON a.id = m.area WHERE a.parent = 'kent' AND a.type = 'district' GROUP BY ALL
-    """)
+    con.register("indicator_model", pd.DataFrame(pack_tables["indicators"]))
+    con.register("force_areas", force_areas(pack_tables))
+    con.execute(MONTHLY_SQL)
     months = [r[0] for r in con.execute("SELECT DISTINCT month FROM police_uk_monthly").fetchall()]
     periods = derived_periods(months)
     spans = year_spans(periods)
     con.register("year_months", pd.DataFrame([(p, m) for p, ms, _ in spans for m in ms], columns=["period", "month"]))
     con.register("year_before", pd.DataFrame([(p, b) for p, _, b in spans], columns=["period", "before"]))
-    population = pd.DataFrame(pack_tables["population"])
+    population = population_rows(pack_tables, [p for p in files if p.name == "population.csv"])
     kent_districts = {a["id"] for a in pack_tables["areas"] if a["parent"] == "kent" and a["type"] == "district"}
     kent = population[population.area.isin(kent_districts)].groupby("year").agg(
         population=("population", "sum"), districts=("area", "count")).reset_index()
     kent = kent[kent.districts == len(kent_districts)].assign(area="kent")  # Kent's rate only when all 12 are known
-    con.register("rate_population", pd.concat([population, kent[["area", "year", "population"]]], ignore_index=True))
+    con.register("rate_population", pd.concat([population[["area", "year", "population"]],
+                                               kent[["area", "year", "population"]]], ignore_index=True))
     years = con.execute(FIGURES_SQL).df()
+    monthly = con.execute("SELECT * FROM police_uk_monthly").df()
     facts = [{"indicator": r.indicator, "area": r.area, "period": r.month, "measure": "count", "value": float(r.count),
-              "digits": 0} for r in con.execute("SELECT * FROM police_uk_monthly").df().itertuples()]
+              "digits": 0} for r in monthly.itertuples()]
     for r in years.itertuples():
         base = {"indicator": r.indicator, "area": r.area, "period": r.period}
         facts.append({**base, "measure": "count", "value": float(r.value), "digits": 0})
@@ -331,6 +580,7 @@ def add_figures(con: duckdb.DuckDBPyConnection, count_files: list[Path], pack_ta
             if not pd.isna(r.rank_before):
                 facts.append({**base, "measure": "rank_direction", "digits": 0,
                               "value": float(int(r.rank_before > r.county_rank) - int(r.rank_before < r.county_rank))})
+    facts += outcome_rates(monthly, years)
     frame = pd.DataFrame(facts)
     frame["table_id"], frame["line"] = "police_uk", 0
     for column in ("compared_with", "published", "note", "flag"):
@@ -338,3 +588,26 @@ def add_figures(con: duckdb.DuckDBPyConnection, count_files: list[Path], pack_ta
             frame[column] = None
     frame.attrs["periods"] = periods
     return frame
+
+
+def outcome_rates(monthly: pd.DataFrame, years: pd.DataFrame) -> list[dict]:
+    """police.uk's outcome rate: crimes with a resolved outcome over the crimes recorded, each month and year,
+    with the change in points on the year before."""
+    def rates(frame, period, value, before):
+        outcomes = frame[frame.indicator == OUTCOMES].set_index(["area", period])
+        crimes = frame[frame.indicator == "all_crime"].set_index(["area", period])
+        joined = outcomes.join(crimes.add_suffix("_c"), how="inner").rename(columns=lambda c: c if c.endswith("_c")
+                                                                             else f"{c}_o")
+        out = []
+        for (area, when), r in joined.iterrows():
+            if not r[f"{value}_c"]:
+                continue
+            rate = round(r[f"{value}_o"] / r[f"{value}_c"] * 100, 1)
+            base = {"indicator": OUTCOME_RATE, "area": area, "period": when}
+            out.append({**base, "measure": "percent", "value": rate, "digits": 1})
+            if before and not pd.isna(r[f"{before}_o"]) and r[f"{before}_c"]:
+                out.append({**base, "measure": "pp_change", "digits": 1,
+                            "value": round(rate - round(r[f"{before}_o"] / r[f"{before}_c"] * 100, 1), 1)})
+        return out
+
+    return rates(monthly, "month", "count", None) + rates(years, "period", "value", "value_before")

@@ -93,3 +93,54 @@ class DigestScheduler:
     def shutdown(self) -> None:
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
+
+
+class FetchScheduler:
+    """The monthly police.uk fetch inside ``crimebot serve``: download and import the newest archive (a month
+    imported already is skipped), reload the served data, and tell the admins by direct message if it fails."""
+
+    def __init__(self, settings: Settings, service, tell_admins, clock=None):
+        self.settings, self.service, self.tell_admins = settings, service, tell_admins
+        zone = ZoneInfo(settings.digest_timezone)
+        try:
+            self.trigger = CronTrigger.from_crontab(settings.police_uk_fetch_cron, timezone=zone)
+        except ValueError as exc:
+            raise ValueError(f"CRIMEBOT_POLICE_UK_FETCH_CRON={settings.police_uk_fetch_cron!r} is not a crontab line "
+                             f"(minute hour day month weekday, e.g. '0 7 20 * *'): {exc}") from exc
+        self.clock = clock or (lambda: datetime.now(zone))
+        self.scheduler: BackgroundScheduler | None = None
+
+    def run(self) -> str:
+        """The scheduled job; returns what happened, in words (also logged), and never raises."""
+        from .datapack import DataError
+        from .fetch import FetchError, fetch_police_uk
+
+        try:
+            month, report = fetch_police_uk(self.settings, progress=False, today=self.clock().date())
+        except (FetchError, DataError, OSError) as exc:
+            text = f"The monthly police.uk fetch failed; still serving the data from before. {exc}"
+            log.warning(text)
+            self.tell_admins(text)
+            return text
+        except Exception:
+            log.exception("police.uk fetch failed")
+            text = "The monthly police.uk fetch failed (see the bot's log); still serving the data from before."
+            self.tell_admins(text)
+            return text
+        if report is None:
+            text = f"police.uk {month}: imported already; nothing to fetch."
+        else:
+            text = f"police.uk {month}: {report.summary().splitlines()[0]}. {self.service.reload()}"
+        log.info(text)
+        return text
+
+    def start(self) -> None:
+        self.scheduler = BackgroundScheduler(timezone=self.trigger.timezone)
+        self.scheduler.add_job(self.run, self.trigger, id="police-uk-fetch", coalesce=True, max_instances=1,
+                               misfire_grace_time=6 * 3600)
+        self.scheduler.start()
+        log.info("next police.uk fetch: %s", next_run(self.trigger, self.clock()))
+
+    def shutdown(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)

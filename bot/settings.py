@@ -45,6 +45,10 @@ class Settings:
     digest_channels: tuple[tuple[str, str | None], ...] = ()
     digest_cron: str = "0 9 15 1,4,7,10 *"  # 09:00 on the 15th of January, April, July, October
     digest_timezone: str = "Europe/London"
+    import_max_bytes: int = 4_000_000_000  # the most one file in an import may expand to
+    police_uk_url: str = "https://data.police.uk/data/archive/{month}.zip"  # {month} = YYYY-MM
+    police_uk_max_bytes: int = 6_000_000_000  # the largest archive the fetch downloads
+    police_uk_fetch_cron: str = "0 7 20 * *"  # 07:00 on the 20th of each month, after police.uk publishes
 
     @property
     def ledger_path(self) -> Path:
@@ -70,4 +74,8 @@ class Settings:
             digest_channels=tuple(_subscription(part) for part in sorted(_split(env.get("CRIMEBOT_DIGEST_CHANNELS")))),
             digest_cron=env.get("CRIMEBOT_DIGEST_CRON") or cls.digest_cron,
             digest_timezone=env.get("CRIMEBOT_DIGEST_TIMEZONE") or cls.digest_timezone,
+            import_max_bytes=int(env.get("CRIMEBOT_IMPORT_MAX_BYTES") or cls.import_max_bytes),
+            police_uk_url=env.get("CRIMEBOT_POLICE_UK_URL") or cls.police_uk_url,
+            police_uk_max_bytes=int(env.get("CRIMEBOT_POLICE_UK_MAX_BYTES") or cls.police_uk_max_bytes),
+            police_uk_fetch_cron=env.get("CRIMEBOT_POLICE_UK_FETCH_CRON", cls.police_uk_fetch_cron),
         )

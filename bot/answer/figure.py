@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..parse import Command
+from ..periods import months_between
 from . import months
 from .base import (
     ARROW,
@@ -38,6 +39,9 @@ def figure(a: Answerer, c: Command) -> Answer:
     if cov.empty:
         raise NoAnswer(f"No {ind.name} figures are loaded yet: they come from police.uk data "
                        "(`crimebot import police-uk`, see the README).", [e for e, _ in EXAMPLES[:2]])
+    wider = _in_its_place(a, c, indicator, area)
+    if wider is not None:
+        return wider
     if area not in set(cov.area):
         related = a.related_indicator(c, indicator, lambda other: area in set(a._coverage(other).area))
         if related:  # "high street violence": the assessment gives violence against the person for the ward
@@ -205,8 +209,10 @@ def figure(a: Answerer, c: Command) -> Answer:
                    "adults": "residents aged 18+ (122,000)"}.get(ind.rate_base)
     if "police_uk" in str(row["tables"]).split(","):
         population = a.run("population", area=area, year=int(period[:4]))
-        denominator = (f"residents ({fmt_number(population.population.iloc[0])}, {population.source.iloc[0]})"
-                       if len(population) else None)
+        denominator = (f"residents ({fmt_number(population.population.iloc[0])}, {population.source.iloc[0]}"
+                       + (f"; the {population.year.iloc[0]} figure, the latest at or before {period[:4]}"
+                          if int(population.year.iloc[0]) < int(period[:4]) else f"; {population.year.iloc[0]}")
+                       + ")" if len(population) else None)
     if denominator and not pd.isna(row["rate_per_1000"]):
         answer.notes.append(f"Rate per 1,000 {denominator}; county rank among the 12 Kent districts, "
                             "1 = lowest rate.")
@@ -221,6 +227,40 @@ def figure(a: Answerer, c: Command) -> Answer:
                          "points": [(label, None if pd.isna(v) else float(v), None)
                                     for label, v in zip(labels, frame.value)]}
     return answer
+
+def _in_its_place(a: Answerer, c: Command, indicator: str, area: str) -> Answer | None:
+    """A period the indicator has no figure for at all, answered by the indicator that holds it: its parent
+    (``part_of``: police.uk's all burglary for "burglary", when police.uk does not split it) or the measure
+    that continues it (``continued_by``: police.uk's outcome rate after the assessment's ends), with a note."""
+    ind = a.indicators[indicator]
+    if not c.period or c.period not in a.periods or c.period in set(a._coverage(indicator).period):
+        return None
+    dates = months.period_dates(a, c.period)
+    within = months_between(dates[0], dates[1]) if dates else []
+    if within and months.sums(a, indicator, area, within) is not None:
+        return None  # its own months add up to the period ("charges q4 2012/13")
+    for relation in ("part_of", "continued_by"):
+        other = getattr(ind, relation, None)
+        if not isinstance(other, str) or not other:
+            continue
+        theirs = a._coverage(other)
+        if not ((theirs.area == area) & (theirs.period == c.period)).any() and (
+                not within or months.sums(a, other, area, within) is None):
+            continue  # neither a figure of its own for the period, nor every month of it to add up
+        label = a.periods[c.period].label
+        name = a.indicators[other].name
+        if relation == "part_of":
+            parts = [i.name for i in a.indicators.values() if i.part_of == other]
+            note = (f"police.uk does not split {name} into {' and '.join(parts)}: for {label} the data has only "
+                    f"{name}, which includes {ind.name}.")
+        else:
+            note = f"The assessment has no {ind.name} figure for {label}: this is {name}, a different measure."
+        c.indicator = other
+        answer = figure(a, c)
+        answer.notes.insert(0, note)
+        return answer
+    return None
+
 
 def _headline(a, ind, place, p, row, is_pct) -> str:
     row = row.to_dict()  # a Series' attribute names clash with its methods (pct_change)

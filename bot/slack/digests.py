@@ -79,10 +79,10 @@ class DigestPoster:
         log.info("digest %s posted to %s (ts %s)", quarter.label, channel, result["ts"])
         return Outcome(channel, priority, "posted", ts=result["ts"])
 
-    def tell_admins(self, text: str) -> None:
+    def tell_admins(self, text: str, title: str = "crimebot digest report") -> None:
         for admin in sorted(self.settings.admin_user_ids):
             try:
-                self.client.chat_postMessage(channel=admin, text=f"crimebot digest report:\n{text}")
+                self.client.chat_postMessage(channel=admin, text=f"{title}:\n{text}")
             except SlackApiError as exc:
                 log.warning("could not report to admin %s: %s", admin, exc.response.get("error"))
 
