@@ -369,6 +369,7 @@ class Command:
     measure: str | None = None          # "rate" | "percent": the measure asked for
     extreme: str | None = None          # "high" | "low": a superlative over areas or wards
     scope: str | None = None            # "wards" | "districts": where a superlative looks
+    several: int | None = None          # "the top 3 wards": how many of the highest were asked for
     direction: bool = False             # "is it going up or down"
     since: str | None = None            # "since 2008": a trend from this period
     baseline: bool = False              # "the baseline"
@@ -589,6 +590,9 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     command = Command(text=text)
     clean = normalise(text or "")[:500]
     clean = vocab.rewrite(clean)  # "killed or seriously injured" -> "ksi"
+    several = re.search(r"\b(?:top|worst|highest) (\d+|two|three|four|five)\b", clean)
+    if several:
+        command.several = NUMBER_WORDS.get(several.group(1)) or int(several.group(1))
     clean = re.sub(r"\b(top|bottom|worst|best|highest|lowest) (\d+|three|five|ten)\b", r"\1", clean)
     if not clean or clean in ("help", "?", "examples"):
         command.kind = "help"
@@ -987,6 +991,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     if "versus" in cue and (len(c.areas) > 1 or c.against or (not c.relative and (
             len(c.areas) == 1 or "county_area" in cue))):
         cue = cue | {"compare"}  # "x vs y": a comparison when there are two sides; 'actual vs predicted' is a name
+    if c.several and c.several > 1 and "wards" in cue and c.extreme in ("high", "worst"):
+        c.extreme = None  # "the top 3 wards": the hotspots, highest first, not the one highest
     if "years" in cue and c.extreme:
         c.scope = "years"
     elif "months" in cue or "quarters" in cue:
@@ -997,6 +1003,9 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
         c.scope = "wards"
     elif "compare" in cue or "county" in cue:
         c.scope = "districts"
+    if not c.scope and c.period and "/" in c.period and re.search(r"\b(?:monthly|by month|month by month|each month)\b",
+                                                                c.text.lower()):
+        c.scope = "months"  # "monthly recorded crime apr-dec 2013": 'monthly' may be read inside the name
     # Kent named beside another area in a rank or comparison question is the field, not the place
     if len(c.areas) > 1 and "kent" in c.areas and (cue & {"rank", "county", "high", "low", "which"}) \
             and not ("versus" in cue and not cue & {"rank", "high", "low", "which"}):

@@ -56,6 +56,11 @@ CASES = [
     ("theft rank went 8th to 9th", ["Theft & handling", "of 12"], []),
     ("1st time entrants", ["first time"], []),
     ("theft of m/v 2012/13", ["Theft of a motor vehicle"], []),
+    # 'the top 3 wards': the hotspots with their share together, not the one highest
+    ("what share of asb happens in the worst three wards", ["High Street 911", "Fant 333", "together 36%"], []),
+    # a span asked month by month
+    ("outcome rate by month apr-dec 2013", ["32.4%", "29.7%", "month by month"], []),
+    ("monthly recorded crime apr-dec 2013", ["6,937", "874", "month by month"], []),
     # refusals echo the words that made them
     ("violence with injury 2012/13", None, ["violence with injury"]),
     ("why did shoplifting go up", None, ["'why'"]),

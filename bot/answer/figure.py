@@ -102,6 +102,10 @@ def figure(a: Answerer, c: Command) -> Answer:
             answer.tables = now.tables + answer.tables
             c.period = asked
         return answer
+    if c.period and c.scope == "months" and c.period in a.periods and a.periods[c.period].kind in ("quarter", "span"):
+        summed = months.added_up(a, c, indicator, area)  # "outcome rate by month apr-dec 2013": month by month
+        if summed is not None:
+            return summed
     if c.period and c.period not in here:
         monthly = ind.monthly_indicator if isinstance(ind.monthly_indicator, str) and ind.monthly_indicator else None
         if c.period in a.periods and a.periods[c.period].kind == "month" and monthly:

@@ -66,9 +66,14 @@ def _headline(a: Answerer, c: Command, frame: pd.DataFrame, title: str) -> str:
     parts = []
     if len(counted):
         unit = "%" if counted.measure.iloc[0] == "percent" else ""
+        together = a.lookup("area_figures", indicator=c.indicator, measure="named_wards_share_pct",
+                            period=counted.period.iloc[0])
+        together = together[together.area == HOME]
+        share = (f"; together {fmt_number(together.value.iloc[0], together.digits.iloc[0], '%')} of the borough's"
+                 if len(together) else "")  # 'these three wards accounted for 36% of all ASB'
         parts.append(", ".join(f"{r.ward} {fmt_number(r.value, r.digits, unit)}"
                                for r in counted.sort_values("value", ascending=False).itertuples())
-                     + f" ({counted.period_label.iloc[0]})")
+                     + f" ({counted.period_label.iloc[0]}{share})")
     if named:
         parts.append(("also named, with no figure: " if parts else "named, with no figures given: ") + ", ".join(named))
     return f"{title}: " + "; ".join(parts) + "." if parts else f"{title} (the wards the assessment names)."
