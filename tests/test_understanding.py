@@ -61,6 +61,11 @@ CASES = [
     # a span asked month by month
     ("outcome rate by month apr-dec 2013", ["32.4%", "29.7%", "month by month"], []),
     ("monthly recorded crime apr-dec 2013", ["6,937", "874", "month by month"], []),
+    # year to date: the latest April-to-date span, or a plain refusal (never the full year instead)
+    ("all crime ytd", ["April to September 2013", "+14.9%"], []),
+    ("shepway north vap ytd 2013", ["Shepway North", "April to September 2013", "137"], []),
+    ("asb ytd", None, ["year-to-date"]),
+    ("spc band width latest", ["March 2013", "3,000"], []),
     # refusals echo the words that made them
     ("violence with injury 2012/13", None, ["violence with injury"]),
     ("why did shoplifting go up", None, ["'why'"]),

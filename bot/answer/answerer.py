@@ -145,7 +145,8 @@ class Answerer:
     def _typed(c: Command, cue: str) -> str:
         """The words of the question that made a cue, quoted: "'why'", "'forecast', 'next year'"."""
         text = f" {normalise(c.text)} "
-        found = [p for p in sorted(CUES[cue], key=len, reverse=True) if f" {normalise(p)} " in text]
+        said = CUES[cue] + {"future": ["forecast", "forecasts", "projection", "projections", "predicted"]}.get(cue, [])
+        found = [p for p in sorted(said, key=len, reverse=True) if f" {normalise(p)} " in text]
         found = [p for p in found if not any(p != q and p in q for q in found)]
         return ", ".join(f"'{p}'" for p in found) or f"'{cue}'"
 

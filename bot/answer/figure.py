@@ -2,6 +2,8 @@
 county rank and its arrow, the areas beside it, notes and sources."""
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -80,7 +82,21 @@ def figure(a: Answerer, c: Command) -> Answer:
         if have:
             c.period = f"{str(year.start)[:7]}/{have[-1]}" if have[-1] != str(year.start)[:7] else have[-1]
             return figure(a, c)
-    if c.relative is not None and not c.period and not any(
+    if c.ytd and c.period and re.match(r"^\d{4}$", c.period):  # "ytd 2013": the financial year starting in it
+        c.period = f"{c.period}/{str(int(c.period) + 1)[2:]}"
+    if c.ytd and (not c.period or c.period not in here):
+        # "all crime ytd", "vap ytd 2013/14": the latest April-to-date span the data has (in the year asked)
+        start = str(a.periods[c.period].start)[:7] if c.period in a.periods else r"\d{4}-04"
+        spans = sorted((x for x in here if re.match(rf"^{start}/\d{{4}}-\d{{2}}$", x)), key=lambda x: x[-7:])
+        if spans and (not c.period or a.periods[c.period].kind == "financial_year"):
+            c.period = spans[-1]
+            return figure(a, c)
+        series, numerator, _ = months.parts_of(a, indicator)
+        if not c.period and not months.series(a, numerator or series, area):
+            raise NoAnswer(f"The data has no year-to-date {ind.name} figure for {area_name(a, area)}: it gives "
+                           f"{a._covered_text(cov[cov.area == area])}.", [ind.name.lower()])
+    if c.relative is not None and not c.period and not re.search(r"\b(?:latest|most recent|current)\b", c.text.lower()) \
+            and not any(
             a.periods[x].kind == "financial_year" for x in here if x in a.periods):
         latest = max((x for x in here if x in a.periods), key=lambda x: a.periods[x].end)
         raise NoAnswer(f"The data has no full-year {ind.name} figure for {area_name(a, area)}; the latest it has is "

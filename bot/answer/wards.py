@@ -60,6 +60,7 @@ def _headline(a: Answerer, c: Command, frame: pd.DataFrame, title: str) -> str:
     counted = frame[frame.measure.isin(["count", "percent", "rate_per_1000"])]
     if len(counted):
         latest = counted.period.iloc[0]
+        c.period = c.period or latest  # understood: the period the ward figures are for
         counted = counted[(counted.period == latest) & (counted.measure == counted.measure.iloc[0])]
     hot = frame[frame.measure == "named_hotspot"]
     named = [w for w in in_text_order(hot.ward, hot.note) if w not in set(counted.ward)]
