@@ -926,3 +926,71 @@ def test_a_table_over_slacks_10000_characters_is_sent_as_text():
     assert limit_problems(message) == [] and not any(b["type"] == "table" for b in message["blocks"])
     fake = {"text": "x", "blocks": [{"type": "table", "rows": [[{"type": "raw_text", "text": "n" * 6000}] * 2]}]}
     assert any("10,000" in p for p in limit_problems(fake))
+
+
+# -- secrets and the state directory --------------------------------------------------------------------------
+def test_a_token_echoed_in_an_error_body_is_not_printed(tmp_path, slack, settings):
+    slack.fail("auth.test", f"invalid_auth (token {TOKEN})")
+    result = run_serve(["--http"], {"CRIMEBOT_STATE_DIR": str(settings.state_dir), "SLACK_BOT_TOKEN": TOKEN,
+                                    "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack.api_url})
+    assert result.returncode == 2 and "invalid_auth" in result.stderr
+    assert TOKEN not in result.stderr and "testtokenvalue" not in result.stderr
+
+
+def test_a_password_in_the_api_url_is_never_printed_or_logged(tmp_path, settings):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    state = tmp_path / "state"
+    state.mkdir()
+    for path in settings.state_dir.glob("crimebot-*.duckdb"):
+        os.link(path, state / path.name)
+    result = run_serve(["--http"], {"CRIMEBOT_STATE_DIR": str(state), "SLACK_BOT_TOKEN": TOKEN,
+                                    "SLACK_SIGNING_SECRET": SECRET,
+                                    "SLACK_API_URL": f"http://crimebot:hunter2-proxy-pass@127.0.0.1:{port}/api/"})
+    assert result.returncode == 2 and "cannot reach" in result.stderr
+    assert "hunter2-proxy-pass" not in result.stderr
+    assert "hunter2-proxy-pass" not in (state / "crimebot.log").read_text()
+
+
+def test_the_state_directory_and_its_files_are_private(tmp_path):
+    from bot.ledger import Ledger
+
+    state = tmp_path / "state"
+    env = {"PATH": os.environ["PATH"], "CRIMEBOT_STATE_DIR": str(state)}
+    result = subprocess.run(["sh", "-c", f"umask 022 && {sys.executable} -m bot.cli data check"], capture_output=True,
+                            text=True, cwd=PROJECT_ROOT, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    old = os.umask(0o022)
+    try:
+        Ledger(state / "digests.sqlite")
+    finally:
+        os.umask(old)
+    assert state.stat().st_mode & 0o777 == 0o700
+    files = [state / "crimebot.log", state / "digests.sqlite", *state.glob("crimebot-*.duckdb")]
+    assert len(files) == 3
+    assert {f.name: f.stat().st_mode & 0o777 for f in files} == {f.name: 0o600 for f in files}
+
+
+def test_the_log_rotates_at_its_size_cap(tmp_path, monkeypatch):
+    from bot import logs
+    from bot.settings import Settings
+
+    monkeypatch.setattr(logs, "LOG_MAX_BYTES", 5000)
+    monkeypatch.setattr(logs, "LOG_BACKUPS", 2)
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    try:
+        logs.configure(Settings(state_dir=tmp_path / "state"))
+        for i in range(2000):
+            logging.getLogger("bot.slack.server").info("a line of the log, number %d", i)
+    finally:
+        for handler in root.handlers:
+            handler.close()
+        root.handlers[:], root.level = saved[0], saved[1]
+    names = sorted(p.name for p in (tmp_path / "state").iterdir())
+    assert names == ["crimebot.log", "crimebot.log.1", "crimebot.log.2"]
+    assert all((tmp_path / "state" / n).stat().st_size <= 5000 for n in names)
+    assert all((tmp_path / "state" / n).stat().st_mode & 0o777 == 0o600 for n in names)
