@@ -231,14 +231,18 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
         service.warm_up()
     if service is None:
         return 2
+    from .logs import redact
+
     client = web_client(settings)  # one Web API client for the token check, the digests and the app
     try:
         identity = client.auth_test()
     except SlackApiError as exc:
-        print(f"crimebot serve: Slack refused SLACK_BOT_TOKEN ({exc.response.get('error')}).", file=sys.stderr)
+        print(redact(f"crimebot serve: Slack refused SLACK_BOT_TOKEN ({exc.response.get('error')}).", settings),
+              file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"crimebot serve: cannot reach Slack's Web API at {settings.slack_api_url} ({exc}).", file=sys.stderr)
+        print(redact(f"crimebot serve: cannot reach Slack's Web API at {settings.slack_api_url} ({exc}).", settings),
+              file=sys.stderr)
         return 2
     if not settings.allowed_team_ids:  # the bot's own workspace, unless told otherwise
         settings = dataclasses.replace(settings, allowed_team_ids=frozenset({identity["team_id"]}))
@@ -251,7 +255,8 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
         print(f"crimebot serve: {exc}", file=sys.stderr)
         return 2
     poster = DigestPoster(settings, service, client)
-    app = create_app(settings, service, admin_commands(poster), client)
+    app = create_app(settings, service, admin_commands(poster), client, token_team=identity["team_id"])
+    poster.recover()  # posts a crash or kill cut off last time: settled from the channels' history
     scheduler = DigestScheduler(poster, trigger)
     scheduler.start()
     if settings.police_uk_fetch_cron:
@@ -273,8 +278,8 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
     try:
         serve_socket_mode(app, settings.slack_app_token)
     except SlackApiError as exc:
-        print(f"crimebot serve: Slack refused SLACK_APP_TOKEN ({exc.response.get('error')}); it needs the "
-              "connections:write scope.", file=sys.stderr)
+        print(redact(f"crimebot serve: Slack refused SLACK_APP_TOKEN ({exc.response.get('error')}); it needs the "
+                     "connections:write scope.", settings), file=sys.stderr)
         return 2
     return 0
 

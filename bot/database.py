@@ -51,6 +51,7 @@ def build(data_dir: Path, database_path: Path, imports: list[Path] = ()) -> Buil
     tmp.unlink(missing_ok=True)
     try:
         con = duckdb.connect(str(tmp))
+        os.chmod(tmp, 0o600)  # private whatever the umask (the state directory is 0700 too)
         try:
             _write(con, pack, issues, list(imports))
         finally:

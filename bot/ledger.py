@@ -6,13 +6,16 @@ is keyed by (channel, period, priority): the row is claimed inside a transaction
 posted, so only one process, thread or retry ever posts it.
 
 Row states: ``posting`` (claimed; the post is under way), ``posted`` (with the message ts), ``failed``
-(with Slack's reason; a later run may try again). A ``posting`` row older than the lease belongs to a
-process that died mid-post: whether Slack got the message is unknown, so it is not posted again
-without ``force`` (at most once beats twice), and the admins are told.
+(with Slack's reason; a later run may try again). A failure whose outcome is unknown (a timeout, a
+dropped connection, a 5xx: Slack may have posted it) has a reason starting ``unknown:``. A ``posting``
+row whose process is gone (no such process on this host) or whose lease ran out was interrupted
+mid-post. Either may be claimed again, but the claim says ``check_first``: the poster reads the
+channel's history for the digest's key before posting, so a post that landed is recorded, not repeated.
 """
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -33,6 +36,7 @@ CREATE TABLE IF NOT EXISTS digests (
     claimed_at REAL,
     posted_at  REAL,
     attempts   INTEGER NOT NULL DEFAULT 0,
+    first_claimed_at REAL,
     PRIMARY KEY (channel, period, priority)
 );
 CREATE TABLE IF NOT EXISTS subscriptions (
@@ -57,6 +61,13 @@ class Entry:
     claimed_at: float | None
     posted_at: float | None
     attempts: int
+    claimed_by: str | None = None
+    first_claimed_at: float | None = None
+
+    @property
+    def outcome_unknown(self) -> bool:
+        """An earlier attempt may have reached Slack: a post interrupted, or a failure with no answer."""
+        return self.status == "posting" or (self.status == "failed" and (self.reason or "").startswith("unknown:"))
 
 
 @dataclass
@@ -67,15 +78,26 @@ class Claim:
     why: str = ""
     entry: Entry | None = None
 
+    @property
+    def check_first(self) -> bool:
+        """Read the channel's history before posting: the attempt before this one may have landed."""
+        return self.granted and self.entry is not None and self.entry.outcome_unknown and self.why != "forced"
+
 
 class Ledger:
     def __init__(self, path: Path, clock=time.time):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.clock = clock
+        fresh = not self.path.exists()
+        if fresh:  # private from the start: the ledger names channels and people
+            self.path.touch(mode=0o600)
         with self._transaction() as con:
             for statement in filter(str.strip, SCHEMA.split(";")):
                 con.execute(statement)
+            columns = {row[1] for row in con.execute("PRAGMA table_info(digests)")}
+            if "first_claimed_at" not in columns:  # a ledger from before reconciliation
+                con.execute("ALTER TABLE digests ADD COLUMN first_claimed_at REAL")
 
     @contextmanager
     def _connect(self):
@@ -101,8 +123,11 @@ class Ledger:
 
     # -- digests ------------------------------------------------------------------------------
     def claim(self, channel: str, period: str, priority: str | None = None, force: bool = False) -> Claim:
+        """Claim a digest for posting. Refused while it is posted or being posted by a live process;
+        granted for a new one, a failed one, or one interrupted mid-post (``check_first`` then says to
+        look in the channel before posting)."""
         key = (channel, period, priority or "")
-        me = f"{os.getpid()}:{id(self)}:{time.monotonic_ns()}"
+        me = f"{socket.gethostname()}:{os.getpid()}:{id(self)}:{time.monotonic_ns()}"
         now = self.clock()
         with self._transaction() as con:
             row = con.execute("SELECT * FROM digests WHERE channel = ? AND period = ? AND priority = ?", key).fetchone()
@@ -110,18 +135,34 @@ class Ledger:
             if entry and not force:
                 if entry.status == "posted":
                     return Claim(False, "already posted", entry)
-                if entry.status == "posting":
-                    stale = now - (entry.claimed_at or 0) > LEASE_SECONDS
-                    return Claim(False, "interrupted while posting: it may or may not have reached Slack" if stale
-                                 else "being posted by another process", entry)
+                if entry.status == "posting" and not self.interrupted(entry, now):
+                    return Claim(False, "being posted by another process", entry)
             con.execute("""
-                INSERT INTO digests (channel, period, priority, status, claimed_by, claimed_at, attempts)
-                VALUES (?, ?, ?, 'posting', ?, ?, 1)
+                INSERT INTO digests (channel, period, priority, status, claimed_by, claimed_at, attempts,
+                                     first_claimed_at)
+                VALUES (?, ?, ?, 'posting', ?, ?, 1, ?)
                 ON CONFLICT (channel, period, priority) DO UPDATE SET
                     status = 'posting', claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at,
-                    reason = NULL, attempts = digests.attempts + 1
-            """, (*key, me, now))
-        return Claim(True, "", entry)
+                    reason = NULL, attempts = digests.attempts + 1,
+                    first_claimed_at = CASE WHEN ? THEN excluded.first_claimed_at
+                                            ELSE coalesce(digests.first_claimed_at, digests.claimed_at) END
+            """, (*key, me, now, now, force))
+        return Claim(True, "forced" if force else "", entry)
+
+    def interrupted(self, entry: Entry, now: float | None = None) -> bool:
+        """A ``posting`` row whose claimer is gone: its process is not running on this host, or its lease ran out."""
+        if entry.status != "posting":
+            return False
+        now = self.clock() if now is None else now
+        if now - (entry.claimed_at or 0) > LEASE_SECONDS:
+            return True
+        host, pid = _claimer(entry.claimed_by)
+        return pid is not None and host in (None, socket.gethostname()) and not _running(pid)
+
+    def interrupted_entries(self) -> list[Entry]:
+        """Digests whose post was cut off (a crash, a kill): for the start-up check."""
+        now = self.clock()
+        return [e for e in self.entries() if self.interrupted(e, now)]
 
     def posted(self, channel: str, period: str, priority: str | None, ts: str) -> None:
         with self._transaction() as con:
@@ -167,5 +208,25 @@ class Ledger:
 
 
 def _entry(row) -> Entry:
-    channel, period, priority, status, ts, reason, _, claimed_at, posted_at, attempts = row
-    return Entry(channel, period, priority, status, ts, reason, claimed_at, posted_at, attempts)
+    channel, period, priority, status, ts, reason, claimed_by, claimed_at, posted_at, attempts, first = row
+    return Entry(channel, period, priority, status, ts, reason, claimed_at, posted_at, attempts, claimed_by, first)
+
+
+def _claimer(claimed_by: str | None) -> tuple[str | None, int | None]:
+    """(host, pid) from ``host:pid:...``; an older ``pid:...`` has no host."""
+    parts = (claimed_by or "").split(":")
+    if parts and parts[0].isdigit():
+        return None, int(parts[0])
+    if len(parts) > 1 and parts[1].isdigit():
+        return parts[0], int(parts[1])
+    return None, None
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True

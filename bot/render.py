@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from .answer import Answer, Table
 
@@ -50,6 +51,22 @@ def understood_line(answer: Answer) -> str:
     return "Understood: " + " · ".join(parts) if parts else ""
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str:
+    """A cell as a spreadsheet will read it safely: text starting like a formula gets a leading ``'``
+    (OWASP's advice against CSV injection); a figure such as ``-24`` or ``+8.9%`` stays a figure.
+
+    >>> [csv_cell(v) for v in ["=HYPERLINK(A1)", "@SUM(A1)", "-2+3", "+8.9%", "-24", "=11", "Maidstone"]]
+    ["'=HYPERLINK(A1)", "'@SUM(A1)", "'-2+3", '+8.9%', '-24', "'=11", 'Maidstone']
+    """
+    text = str(value)
+    if text.startswith(FORMULA_START) and not re.fullmatch(r"[+-]?[\d,]*\.?\d+%?( pts)?", text):
+        return "'" + text
+    return text
+
+
 def render(answer: Answer, fmt: str = "text") -> str:
     if fmt == "json":
         return json.dumps(answer.to_dict(), indent=2, ensure_ascii=False)
@@ -57,12 +74,12 @@ def render(answer: Answer, fmt: str = "text") -> str:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         if answer.error:
-            writer.writerow(["error", answer.error["message"]])
+            writer.writerow(["error", csv_cell(answer.error["message"])])
         for i, table in enumerate(answer.tables):
             if i:
                 writer.writerow([])
-            writer.writerow(table.columns)
-            writer.writerows(table.rows)
+            writer.writerow([csv_cell(c) for c in table.columns])
+            writer.writerows([csv_cell(c) for c in row] for row in table.rows)
         return buffer.getvalue().rstrip("\n")
     if answer.error:
         lines = [answer.error["message"]]

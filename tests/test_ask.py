@@ -1,5 +1,6 @@
 """The command language: phrasings partners use, checked against the data; hostile text; the query gate."""
 import json
+import shutil
 import subprocess
 import sys
 
@@ -210,6 +211,10 @@ def test_every_query_file_passes_the_gate_and_runs(answerer):
     "CREATE TABLE x AS SELECT 1", "SELECT * FROM other.main.facts",
     "WITH x AS (SELECT * FROM read_parquet('a.parquet')) SELECT * FROM x", "select current_setting('threads')",
     "INSTALL httpfs", "", "SELEC * FROM facts",
+    # functions no deny-list named: the gate allows known functions only
+    "SELECT f.value FROM facts f, LATERAL read_ndjson_objects('/etc/passwd')", "SELECT * FROM parquet_schema('a.parquet')",
+    "SELECT which_secret('s3://bucket/x', 's3') FROM facts", "SELECT value FROM facts WHERE getvariable('x') = 1",
+    "SELECT duckdb_extensions() FROM facts",
 ])
 def test_gate_refuses_hostile_sql(answerer, sql):
     with pytest.raises(QueryRejected):
@@ -234,3 +239,24 @@ def test_cli_json_has_stable_keys_and_errors_exit_non_zero(settings):
     help_out = subprocess.run([sys.executable, "-m", "bot.cli", "ask"], capture_output=True, text=True, env=env,
                               cwd=PROJECT_ROOT)
     assert help_out.returncode == 0 and "rank changes" in help_out.stdout
+
+
+def test_a_query_file_calling_an_unknown_function_stops_the_load_not_ask(settings, tmp_path):
+    queries = tmp_path / "queries"
+    shutil.copytree(PROJECT_ROOT / "queries", queries)
+    (queries / "figure.sql").write_text((queries / "figure.sql").read_text().replace(
+        "SELECT", "SELECT which_secret('s3://x', 's3') AS s,", 1))
+    env = {"CRIMEBOT_STATE_DIR": str(settings.state_dir), "CRIMEBOT_QUERIES_DIR": str(queries), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "shoplifting maidstone 2012/13"],
+                            capture_output=True, text=True, env=env, cwd=PROJECT_ROOT)
+    assert result.returncode == 2 and "which_secret" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_csv_cells_that_start_like_a_formula_are_escaped():
+    from bot.answer import Answer, Table
+    from bot.render import render
+
+    answer = Answer("q", {}, tables=[Table("t", ["=cmd|' /C calc'!A0", "Change"],
+                                           [["@SUM(1+1)", "-24"], ["+HYPERLINK(\"http://x\")", "+8.9%"]])])
+    rows = list(__import__("csv").reader(render(answer, "csv").splitlines()))
+    assert rows == [["'=cmd|' /C calc'!A0", "Change"], ["'@SUM(1+1)", "-24"], ["'+HYPERLINK(\"http://x\")", "+8.9%"]]

@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from urllib.parse import urlencode
 
@@ -16,7 +17,7 @@ from bot.answer import Answer, Table
 from bot.service import Service
 from bot.settings import PROJECT_ROOT
 from bot.slack.app import create_app
-from bot.slack.blocks import answer_message, home_view, limit_problems
+from bot.slack.blocks import answer_message, answer_messages, home_view, limit_problems
 from bot.slack.server import BackgroundServer, http_app
 from bot.slack.standin import Reply, SlackStandIn, signed_headers
 from tests.test_ask import PHRASINGS
@@ -366,15 +367,33 @@ def test_every_message_the_bot_can_build_passes_block_kit_limits(answerer):
     assert limit_problems(home_view(answerer.headlines(), [("q" * 200, "w" * 3000)] * 80), home=True) == []
 
 
-def test_an_answer_too_big_for_slack_is_cut_to_fit_and_says_so():
+def test_an_answer_too_big_for_slack_is_sent_in_parts_and_names_what_is_left_out():
     wide = Table("Wide " * 40, [f"Column {i}" for i in range(25)], [[f"{i * j:,}" for j in range(25)] for i in range(150)])
     long = Table("Long", ["Ward", "Note"], [[f"Ward {i}", "x" * 400] for i in range(300)])
     answer = Answer("everything", {}, headline="h" * 5000, tables=[long, wide] * 30,
                     notes=[f"note {i} " + "n" * 2500 for i in range(30)], sources=["s" * 3000] * 5,
                     follow_ups=[("Trend " * 30, "q" * 3000)] * 40)
-    message = answer_message(answer)
-    assert limit_problems(message) == []
-    assert "do not fit in one Slack message" in json.dumps(message)
+    messages = answer_messages(answer)
+    assert 1 < len(messages) <= 4
+    assert all(limit_problems(m) == [] for m in messages)
+    assert "Part 2 of" in json.dumps(messages[1]) and messages[0]["blocks"][0]["type"] == "header"
+    last = json.dumps(messages[-1])
+    assert "do not fit in Slack" in last and "Ask a narrower question" in last
+    assert "crimebot ask" not in last  # partners in Slack have no command line
+    assert "actions" in {b["type"] for b in messages[-1]["blocks"]}  # the buttons come last
+    one = answer_message(answer)  # a digest: one message, saying what it leaves out
+    assert limit_problems(one) == [] and "do not fit in Slack" in json.dumps(one)
+
+
+def test_a_two_part_answer_reaches_the_person_whole(bot, slack, monkeypatch):
+    from bot.slack import handlers
+
+    parts = [{"text": f"part {n}", "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": f"part {n}"}}]}
+             for n in (1, 2)]
+    monkeypatch.setattr(handlers, "answer_messages", lambda answer, **kwargs: parts)
+    command(bot, slack, "asb", "two-parts")
+    calls = slack.wait_for("two-parts", 2)
+    assert [c.body["text"] for c in calls] == ["part 1", "part 2"]
 
 
 # -- crimebot serve -----------------------------------------------------------------------------------
@@ -447,8 +466,8 @@ def test_manifest_declares_what_the_app_listens_for():
     [crime] = manifest["features"]["slash_commands"]
     assert crime["command"] == "/crime" and len(crime["command"]) <= 32
     assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "app_home_opened"}
-    assert {"commands", "chat:write", "chat:write.public", "files:write", "app_mentions:read"} <= set(
-        manifest["oauth_config"]["scopes"]["bot"])
+    assert {"commands", "chat:write", "chat:write.public", "files:write", "app_mentions:read", "channels:history",
+            "groups:history"} <= set(manifest["oauth_config"]["scopes"]["bot"])
     assert manifest["features"]["app_home"]["home_tab_enabled"] is True
     assert manifest["settings"]["interactivity"]["is_enabled"] is True  # the buttons
     assert manifest["settings"]["socket_mode_enabled"] is True
@@ -519,3 +538,459 @@ def test_socket_mode_end_to_end(slack, settings):
             process.terminate()
             _, stderr = process.communicate(timeout=20)
         assert "xapp-1-A0-123-socketmode" not in stderr and TOKEN not in stderr
+
+
+# -- the front door: fails fast, no traces for client faults -------------------------------------------------
+def raw_http(url: str, data: bytes, read: bool = True, timeout: float = 20) -> bytes:
+    """Send bytes as they are (a hostile or broken client) and return what the server answers."""
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=timeout) as sock:
+        sock.sendall(data)
+        if not read:
+            return b""
+        answer = b""
+        while True:
+            try:
+                chunk = sock.recv(65536)
+            except (ConnectionResetError, TimeoutError):
+                break
+            if not chunk:
+                break
+            answer += chunk
+            if b"\r\n\r\n" in answer and b"content-length: " in answer.lower():
+                head, _, rest = answer.partition(b"\r\n\r\n")
+                length = int(head.lower().split(b"content-length: ")[1].split(b"\r\n")[0])
+                if len(rest) >= length:
+                    break
+        return answer
+
+
+def no_traces(caplog) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.exc_info or "Traceback" in r.getMessage()]
+
+
+@pytest.mark.parametrize("timestamp, signature", [
+    ("abc", None), ("1e9", None), ("", None), (" 12", None), ("-5", None), ("9" * 40, None),
+    (None, "garbage"), (None, "v0=" + "z" * 64), (None, "v0=" + "a" * 63), (None, "v1=" + "a" * 64), (None, ""),
+])
+def test_every_bad_signature_shape_gets_401_without_a_trace(bot, slack, caplog, timestamp, signature):
+    body = urlencode({"team_id": TEAM, "command": "/crime", "text": "asb", "response_url": slack.response_url("shape")})
+    headers = signed_headers(SECRET, body)
+    if timestamp is not None:
+        headers["X-Slack-Request-Timestamp"] = timestamp
+    if signature is not None:
+        headers["X-Slack-Signature"] = signature
+    with caplog.at_level(logging.INFO):
+        status, _, _ = post(bot + "/slack/events", body, headers)
+    assert status == 401
+    assert no_traces(caplog) == []
+
+
+def test_a_body_that_is_not_utf8_is_refused_not_a_500(bot, caplog):
+    body = b"team_id=T0STANDIN&text=\xff\xfe\xfa"
+    unsigned = {"Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": str(int(time.time())),
+                "X-Slack-Signature": "v0=" + "0" * 64}
+    with caplog.at_level(logging.INFO):
+        assert post_bytes(bot + "/slack/events", body, unsigned)[0] == 401
+        assert post_bytes(bot + "/slack/events", body, signed_headers(SECRET, body))[0] == 400
+    assert no_traces(caplog) == []
+
+
+def post_bytes(url: str, body: bytes, headers: dict) -> tuple[int, str]:
+    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+@pytest.mark.parametrize("body, content_type", [
+    ('[{"command": "/crime"}]', "application/x-www-form-urlencoded"),  # JSON where a form belongs
+    ('"just a string"', "application/json"),
+    ("[1, 2]", "application/json"),
+    ("payload=not-json", "application/x-www-form-urlencoded"),
+    ("payload=" + urllib.parse.quote('["a list"]'), "application/x-www-form-urlencoded"),
+    ("payload=" + urllib.parse.quote(json.dumps({"type": "block_actions", "team": {"id": TEAM}, "user": {"id": PARTNER},
+                                                 "response_url": "x", "actions": []})), "application/x-www-form-urlencoded"),
+    ("payload=" + urllib.parse.quote(json.dumps({"type": "block_actions", "team": {"id": TEAM}, "user": {"id": PARTNER},
+                                                 "actions": [{"value": "no action_id"}]})), "application/x-www-form-urlencoded"),
+    ('{"type": "event_callback", "team_id": "T0STANDIN", "event": "not an object"}', "application/json"),
+    ('{"type": "event_callback", "team_id": "T0STANDIN", "event": ' + "[" * 50000 + "]" * 50000 + "}", "application/json"),
+    ('{"a": ' + '{"b": ' * 100 + "1" + "}" * 100 + "}", "application/json"),
+    ("command=%2Fcrime&text=asb&team_id=" + TEAM, "application/json"),  # a form labelled JSON
+])
+def test_signed_but_malformed_bodies_get_400_without_a_trace(bot, caplog, body, content_type):
+    with caplog.at_level(logging.INFO):
+        status, text, _ = post(bot + "/slack/events", body, signed_headers(SECRET, body, content_type=content_type))
+    assert status == 400, text
+    assert no_traces(caplog) == []
+
+
+def test_a_body_over_1_mb_is_refused_before_it_is_read(bot, caplog):
+    timestamp = str(int(time.time()))
+    head = (f"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+            f"X-Slack-Request-Timestamp: {timestamp}\r\nX-Slack-Signature: v0={'0' * 64}\r\n"
+            f"Content-Length: 100000000\r\n\r\n").encode()
+    answer = raw_http(bot, head + b"a=" + b"x" * 1000)  # 100 MB announced, 1 KB sent: answered at once
+    assert answer.startswith(b"HTTP/1.1 413")
+    chunked = (f"POST /slack/events HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+               f"X-Slack-Request-Timestamp: {timestamp}\r\nX-Slack-Signature: v0={'0' * 64}\r\n\r\n").encode()
+    chunk = b"x" * 65536
+    body = b"".join(b"%x\r\n" % len(chunk) + chunk + b"\r\n" for _ in range(20)) + b"0\r\n\r\n"  # 1.3 MB, no length
+    assert raw_http(bot, chunked + body).startswith(b"HTTP/1.1 413")
+    assert no_traces(caplog) == []
+
+
+@pytest.fixture(scope="module")
+def strict_bot(bot_settings, answerer):
+    """The bot with short deadlines and a small connection cap, to see the limits act."""
+    app = create_app(bot_settings, Service(bot_settings, answerer))
+    with BackgroundServer(http_app(app, SECRET, body_timeout=0.5), header_timeout=0.5, max_connections=20) as url:
+        yield url
+
+
+def test_a_connection_that_never_finishes_its_headers_is_closed(strict_bot):
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(strict_bot)
+    with socket.create_connection((parts.hostname, parts.port), timeout=20) as sock:
+        sock.sendall(b"POST /slack/events HTTP/1.1\r\nHost: x\r\n")  # and then nothing
+        assert sock.recv(1024) == b""  # closed by the server (a recv timeout here raises instead)
+
+
+def test_a_body_that_never_arrives_gets_408(strict_bot, caplog):
+    head = (f"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n"
+            f"X-Slack-Request-Timestamp: {int(time.time())}\r\nX-Slack-Signature: v0={'0' * 64}\r\n\r\n").encode()
+    assert raw_http(strict_bot, head + b"a=1").startswith(b"HTTP/1.1 408")
+    assert no_traces(caplog) == []
+
+
+def test_when_the_door_is_full_the_slowest_waiting_connections_make_room(strict_bot, slack):
+    import socket
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(strict_bot)
+    stalled = []
+    try:
+        for _ in range(60):  # three times the cap, each stalled half-way through its headers
+            sock = socket.create_connection((parts.hostname, parts.port), timeout=20)
+            sock.sendall(b"GET /healthz HTTP/1.1\r\n")
+            stalled.append(sock)
+        status, body, _ = command(strict_bot, slack, "asb 2012/13", "past-the-crowd")
+        assert status == 200 and body == ""
+        assert slack.wait_for("past-the-crowd")
+        with urllib.request.urlopen(strict_bot + "/healthz", timeout=10) as response:
+            assert response.status == 200
+        closed = 0
+        for sock in stalled[:20]:  # the oldest were closed to make room (or timed out)
+            try:
+                closed += sock.recv(1024) == b""
+            except OSError:
+                closed += 1
+        assert closed == 20
+    finally:
+        for sock in stalled:
+            sock.close()
+
+
+def test_a_client_leaving_mid_body_leaves_no_trace_in_the_log(bot, caplog):
+    head = (f"POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n"
+            f"X-Slack-Request-Timestamp: {int(time.time())}\r\nX-Slack-Signature: v0={'0' * 64}\r\n\r\n").encode()
+    with caplog.at_level(logging.DEBUG):
+        for _ in range(20):
+            raw_http(bot, head + b"a=" + b"x" * 100, read=False)
+        time.sleep(0.5)
+        with urllib.request.urlopen(bot + "/healthz", timeout=10) as response:
+            assert response.status == 200
+    assert no_traces(caplog) == []
+
+
+def test_refusals_are_summarised_not_logged_one_by_one(bot, slack, caplog):
+    body = urlencode({"team_id": TEAM, "command": "/crime", "text": "asb"})
+    with caplog.at_level(logging.INFO):
+        for _ in range(100):
+            post(bot + "/slack/events", body, {"Content-Type": "application/x-www-form-urlencoded"})
+    lines = [r for r in caplog.records if r.name.startswith("bot.slack")]
+    assert len(lines) <= 2, [r.getMessage() for r in lines]
+
+
+def test_a_replayed_request_is_not_acted_on_twice(bot, slack):
+    body = urlencode({"token": "x", "team_id": TEAM, "channel_id": "C0CSP", "user_id": PARTNER, "command": "/crime",
+                      "text": "asb 2012/13", "response_url": slack.response_url("replayed")})
+    headers = signed_headers(SECRET, body)
+    assert post(bot + "/slack/events", body, headers)[0] == 200
+    assert slack.wait_for("replayed")
+    assert post(bot + "/slack/events", body, headers)[0] == 200  # the same bytes, within the five minutes
+    time.sleep(1)
+    assert len(slack.calls_to("replayed")) == 1
+
+
+# -- every failure reaches the person ---------------------------------------------------------------------------
+def explode_on(monkeypatch, text: str):
+    real = Service.ask
+
+    def ask(self, question):
+        if text in question:
+            raise RuntimeError("a bug in the answer")
+        return real(self, question)
+
+    monkeypatch.setattr(Service, "ask", ask)
+
+
+def error_id_in(text: str) -> str:
+    import re
+
+    match = re.search(r"error `?([0-9a-f]{8})`?", text)
+    assert match, text
+    return match.group(1)
+
+
+def logged_with_trace(caplog, error_id: str) -> bool:
+    return any(error_id in r.getMessage() and r.exc_info and "a bug in the answer" in str(r.exc_info[1])
+               for r in caplog.records)
+
+
+def test_a_failing_command_tells_the_person_an_id_that_is_beside_the_trace(bot, slack, monkeypatch, caplog):
+    explode_on(monkeypatch, "explode now")
+    with caplog.at_level(logging.INFO):
+        status, _, _ = command(bot, slack, "explode now", "exploded")
+        [reply] = slack.wait_for("exploded")
+    assert status == 200 and reply.body["response_type"] == "ephemeral"
+    assert logged_with_trace(caplog, error_id_in(reply.body["text"]))
+
+
+def test_a_failing_mention_tells_the_person_in_the_thread(bot, slack, monkeypatch, caplog):
+    explode_on(monkeypatch, "explode mention")
+    before = len(slack.calls_to("chat.postEphemeral"))
+    with caplog.at_level(logging.INFO):
+        event(bot, {"type": "app_mention", "user": PARTNER, "channel": "C0CSP", "ts": "1700.0900",
+                    "text": "<@U0CRIMEBOT> explode mention"}, "Ev-explode")
+        calls = slack.wait_for("chat.postEphemeral", before + 1)
+    reply = calls[-1].body
+    assert reply["user"] == PARTNER and reply["thread_ts"] == "1700.0900"
+    assert logged_with_trace(caplog, error_id_in(reply["text"]))
+
+
+def test_a_failing_button_tells_the_person(bot, slack, monkeypatch, caplog):
+    explode_on(monkeypatch, "explode button")
+    with caplog.at_level(logging.INFO):
+        click(bot, slack, "crimebot_ask_0", "explode button", "exploded-button")
+        [reply] = slack.wait_for("exploded-button")
+    assert logged_with_trace(caplog, error_id_in(reply.body["text"]))
+
+
+def test_post_to_channel_after_the_response_url_expired_posts_with_the_web_api(bot, slack):
+    slack.expire_response_urls(1)
+    before = len(slack.calls_to("chat.postMessage"))
+    click(bot, slack, "crimebot_post", "asb 2012/13", "expired-share")
+    calls = slack.wait_for("chat.postMessage", before + 1)
+    shared = calls[-1].body
+    assert shared["channel"] == "C0CSP" and f"Shared by <@{PARTNER}>" in json.dumps(shared["blocks"])
+    assert len(slack.calls_to("expired-share")) == 1  # the dead URL was not used again
+
+
+def test_post_to_channel_that_cannot_post_tells_the_person_the_true_reason_elsewhere(bot, slack):
+    slack.expire_response_urls(1)
+    slack.fail("chat.postMessage", "not_in_channel")
+    before = len(slack.calls_to("chat.postEphemeral"))
+    click(bot, slack, "crimebot_post", "asb 2012/13", "expired-refused")
+    calls = slack.wait_for("chat.postEphemeral", before + 1)
+    told = calls[-1].body
+    assert told["user"] == PARTNER and told["channel"] == "C0CSP"
+    assert "not a member of this channel" in told["text"] and "can't see this channel" not in told["text"]
+    assert len(slack.calls_to("expired-refused")) == 1  # never a notice to the dead URL
+
+
+def test_a_button_on_an_old_answer_answers_ephemerally(bot, slack):
+    slack.expire_response_urls(1)
+    before = len(slack.calls_to("chat.postEphemeral"))
+    click(bot, slack, "crimebot_ask_0", "trend shoplifting", "old-answer")
+    calls = slack.wait_for("chat.postEphemeral", before + 1)
+    assert calls[-1].body["user"] == PARTNER and "Shoplifting" in calls[-1].body["text"]
+
+
+def test_a_response_url_that_is_not_slacks_is_never_called(bot, slack, caplog):
+    with SlackStandIn() as elsewhere:
+        body = urlencode({"team_id": TEAM, "channel_id": "C0CSP", "user_id": PARTNER, "command": "/crime",
+                          "text": "asb", "response_url": elsewhere.response_url("stolen")})
+        before = len(slack.calls_to("chat.postEphemeral"))
+        with caplog.at_level(logging.INFO):
+            assert post(bot + "/slack/events", body, signed_headers(SECRET, body))[0] == 200
+            slack.wait_for("chat.postEphemeral", before + 1)  # the answer comes the Web API's way instead
+        assert elsewhere.calls == []
+    assert "not Slack's" in caplog.text and "stolen" not in caplog.text
+
+
+def test_slack_escaping_in_the_text_is_undone_before_the_question_is_read(bot, slack):
+    command(bot, slack, "drugs &amp; alcohol", "escaped")
+    [reply] = slack.wait_for("escaped")
+    assert "amp" not in reply.body["text"] and "235 admissions" in reply.body["text"]
+
+
+def test_another_allowed_workspaces_mention_is_not_answered_with_this_workspaces_token(bot_settings, answerer, slack,
+                                                                                         caplog):
+    settings = dataclasses.replace(bot_settings, allowed_team_ids=frozenset({TEAM, "T0SECOND"}))
+    app = create_app(settings, Service(settings, answerer), token_team=TEAM)
+    with BackgroundServer(http_app(app, SECRET)) as url:
+        before = len(slack.calls_to("chat.postMessage"))
+        body = json.dumps({"team_id": "T0SECOND", "api_app_id": "A0CRIMEBOT", "type": "event_callback",
+                           "event_id": "Ev-second", "event": {"type": "app_mention", "user": PARTNER, "channel": "C0X",
+                                                              "ts": "1.2", "text": "<@U0CRIMEBOT> asb"}})
+        with caplog.at_level(logging.INFO):
+            assert post(url + "/slack/events", body, signed_headers(SECRET, body, content_type="application/json"))[0] == 200
+            time.sleep(1)
+        assert len(slack.calls_to("chat.postMessage")) == before
+        assert "one deployment serves one workspace" in caplog.text
+        command(url, slack, "asb", "second-team-command", team="T0SECOND")  # commands answer by response_url
+        assert slack.wait_for("second-team-command")
+
+
+def test_a_huge_retry_after_is_not_slept_through(bot, slack, caplog):
+    import threading
+
+    from bot.slack.app import web_client
+
+    slack.rate_limit("chat.postMessage", retry_after=100000)
+    client = web_client(dataclasses.replace(answerer_settings_for(slack)))
+    outcome = {}
+
+    def call():
+        try:
+            client.chat_postMessage(channel="C0CSP", text="x")
+        except Exception as exc:
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=call, daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    assert not worker.is_alive(), "asleep for Retry-After: 100000"
+    assert outcome["error"].response["error"] == "ratelimited"
+
+
+def answerer_settings_for(slack):
+    from bot.settings import Settings
+
+    return Settings(slack_bot_token=TOKEN, slack_api_url=slack.api_url)
+
+
+def test_a_post_is_never_resent_after_the_connection_dropped(slack):
+    from bot.slack.app import web_client
+
+    slack.accept_then("chat.postMessage", "drop")
+    before = len(slack.messages_in("C0DROP"))
+    with pytest.raises(OSError):
+        web_client(answerer_settings_for(slack)).chat_postMessage(channel="C0DROP", text="once")
+    assert len(slack.messages_in("C0DROP")) == before + 1
+
+
+# -- what Slack shows -------------------------------------------------------------------------------------------
+def test_data_and_partners_words_are_escaped_in_mrkdwn(answerer):
+    refused = answer_message(answerer.ask("tonbridge and malling all crime"))
+    assert "Tonbridge &amp; Malling" in refused["text"] and "Tonbridge & Malling" not in json.dumps(refused)
+    injected = answer_message(answerer.ask("asb <!channel> <@U0BOSS>"))
+    text = json.dumps(injected)
+    assert "<!" not in text and "<@" not in text and "&lt;" in text
+    home = json.dumps(home_view([{"name": "A & B", "owner": "<!here>", "headline": "x", "ask": "y"}], []))
+    assert "A &amp; B" in home and "<!here>" not in home
+
+
+@pytest.mark.parametrize("question", ["priority road safety", "priority substance misuse", "compare asb", "asb wards",
+                                      "trend recorded crime", "which ward has the most asb", "rank changes"])
+def test_the_notification_text_carries_a_figure(answerer, question):
+    import re
+
+    answer = answerer.ask(question)
+    message = answer_message(answer)
+    figures = {c for row in answer.tables[0].rows for c in row[1:] if re.fullmatch(r"[=+-]?[\d,.]+%?", c)}
+    assert any(f in message["text"] for f in figures), message["text"]
+
+
+def test_buttons_have_accessibility_labels(answerer):
+    message = answer_message(answerer.ask("asb 2012/13"))
+    buttons = [e for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert buttons and all(0 < len(b["accessibility_label"]) <= 75 for b in buttons)
+    assert "Post this answer to the channel" in buttons[0]["accessibility_label"]
+
+
+def test_a_table_over_slacks_10000_characters_is_sent_as_text():
+    from bot.slack.blocks import table_block
+
+    big = Table("Notes", ["Ward", "Note"], [[f"Ward {i}", "n" * 150] for i in range(80)])  # 12,000+ characters
+    assert table_block(big) is None
+    message = answer_message(Answer("q", {}, headline="h", tables=[big]))
+    assert limit_problems(message) == [] and not any(b["type"] == "table" for b in message["blocks"])
+    fake = {"text": "x", "blocks": [{"type": "table", "rows": [[{"type": "raw_text", "text": "n" * 6000}] * 2]}]}
+    assert any("10,000" in p for p in limit_problems(fake))
+
+
+# -- secrets and the state directory --------------------------------------------------------------------------
+def test_a_token_echoed_in_an_error_body_is_not_printed(tmp_path, slack, settings):
+    slack.fail("auth.test", f"invalid_auth (token {TOKEN})")
+    result = run_serve(["--http"], {"CRIMEBOT_STATE_DIR": str(settings.state_dir), "SLACK_BOT_TOKEN": TOKEN,
+                                    "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": slack.api_url})
+    assert result.returncode == 2 and "invalid_auth" in result.stderr
+    assert TOKEN not in result.stderr and "testtokenvalue" not in result.stderr
+
+
+def test_a_password_in_the_api_url_is_never_printed_or_logged(tmp_path, settings):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    state = tmp_path / "state"
+    state.mkdir()
+    for path in settings.state_dir.glob("crimebot-*.duckdb"):
+        os.link(path, state / path.name)
+    result = run_serve(["--http"], {"CRIMEBOT_STATE_DIR": str(state), "SLACK_BOT_TOKEN": TOKEN,
+                                    "SLACK_SIGNING_SECRET": SECRET,
+                                    "SLACK_API_URL": f"http://crimebot:hunter2-proxy-pass@127.0.0.1:{port}/api/"})
+    assert result.returncode == 2 and "cannot reach" in result.stderr
+    assert "hunter2-proxy-pass" not in result.stderr
+    assert "hunter2-proxy-pass" not in (state / "crimebot.log").read_text()
+
+
+def test_the_state_directory_and_its_files_are_private(tmp_path):
+    from bot.ledger import Ledger
+
+    state = tmp_path / "state"
+    env = {"PATH": os.environ["PATH"], "CRIMEBOT_STATE_DIR": str(state)}
+    result = subprocess.run(["sh", "-c", f"umask 022 && {sys.executable} -m bot.cli data check"], capture_output=True,
+                            text=True, cwd=PROJECT_ROOT, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    old = os.umask(0o022)
+    try:
+        Ledger(state / "digests.sqlite")
+    finally:
+        os.umask(old)
+    assert state.stat().st_mode & 0o777 == 0o700
+    files = [state / "crimebot.log", state / "digests.sqlite", *state.glob("crimebot-*.duckdb")]
+    assert len(files) == 3
+    assert {f.name: f.stat().st_mode & 0o777 for f in files} == {f.name: 0o600 for f in files}
+
+
+def test_the_log_rotates_at_its_size_cap(tmp_path, monkeypatch):
+    from bot import logs
+    from bot.settings import Settings
+
+    monkeypatch.setattr(logs, "LOG_MAX_BYTES", 5000)
+    monkeypatch.setattr(logs, "LOG_BACKUPS", 2)
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    try:
+        logs.configure(Settings(state_dir=tmp_path / "state"))
+        for i in range(2000):
+            logging.getLogger("bot.slack.server").info("a line of the log, number %d", i)
+    finally:
+        for handler in root.handlers:
+            handler.close()
+        root.handlers[:], root.level = saved[0], saved[1]
+    names = sorted(p.name for p in (tmp_path / "state").iterdir())
+    assert names == ["crimebot.log", "crimebot.log.1", "crimebot.log.2"]
+    assert all((tmp_path / "state" / n).stat().st_size <= 5000 for n in names)
+    assert all((tmp_path / "state" / n).stat().st_mode & 0o777 == 0o600 for n in names)

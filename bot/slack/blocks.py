@@ -8,9 +8,10 @@ the bot can build.
 """
 from __future__ import annotations
 
+import re
+
 from ..answer import Answer, Table
-from ..render import understood_line
-from ..render import numeric_columns, table_text
+from ..render import looks_numeric, numeric_columns, table_text, understood_line
 
 MAX_BLOCKS = 50
 MAX_HOME_BLOCKS = 100
@@ -24,6 +25,9 @@ MAX_ACTIONS = 25
 MAX_BUTTON_TEXT = 75
 MAX_BUTTON_VALUE = 2000
 MAX_MESSAGE_TEXT = 40000
+MAX_TABLE_TEXT = 10000  # characters in all of a table block's cells
+MAX_ACCESSIBILITY_LABEL = 75
+MAX_PARTS = 4  # messages one answer may take (a response_url takes five; one is left for a notice)
 
 ASK_ACTION = "crimebot_ask"  # a button whose value is a question: Trend, Wards
 POST_ACTION = "crimebot_post"  # "Post to channel": the question is asked again, in the channel
@@ -38,6 +42,16 @@ def cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def escape(text: str) -> str:
+    """Escape ``&``, ``<`` and ``>`` as Slack's mrkdwn needs: data and a partner's words are shown as
+    written, never read as a link, a mention or ``<!channel>``.
+
+    >>> escape("Tonbridge & Malling <!channel>")
+    'Tonbridge &amp; Malling &lt;!channel&gt;'
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _section(text: str) -> dict:
     return {"type": "section", "text": {"type": "mrkdwn", "text": cut(text, MAX_SECTION)}}
 
@@ -50,6 +64,8 @@ def table_block(table: Table) -> dict | None:
     """A ``table`` block, or None when the table is too big for one (the caller falls back to text)."""
     if len(table.rows) + 1 > MAX_TABLE_ROWS or len(table.columns) > MAX_TABLE_COLUMNS or not table.columns:
         return None
+    if sum(len(str(c)) for row in [table.columns, *table.rows] for c in row) > MAX_TABLE_TEXT:
+        return None
     numeric = [n and any(r[i] for r in table.rows) for i, n in enumerate(numeric_columns(table))]
     cell = lambda text: {"type": "raw_text", "text": str(text) if str(text) else "–"}  # noqa: E731 (no empty cells)
     return {"type": "table",
@@ -59,7 +75,7 @@ def table_block(table: Table) -> dict | None:
 
 def monospace_sections(table: Table) -> list[dict]:
     """The table as fixed-width text, split into sections of at most 3,000 characters, on line ends."""
-    lines = table_text(table).splitlines()
+    lines = escape(table_text(table)).splitlines()
     title, body = lines[0], lines[1:]
     sections, chunk = [], []
     for line in body:
@@ -77,43 +93,91 @@ def monospace_sections(table: Table) -> list[dict]:
 
 def answer_message(answer: Answer, *, shareable: bool = True, shared_by: str | None = None,
                    hint: str | None = None) -> dict:
-    """An Answer as ``{"text", "blocks"}`` for chat.postMessage or a response_url.
+    """An Answer as one ``{"text", "blocks"}`` for chat.postMessage or a response_url (a digest).
 
     ``shareable`` adds "Post to channel" (for an ephemeral answer); ``shared_by`` marks a shared one;
-    ``hint`` is a line for the footer (such as where the chart is).
+    ``hint`` is a line for the footer (such as where the chart is). An answer too big for one message
+    says which of its tables were left out; ``answer_messages`` sends all of it in parts.
+    """
+    return answer_messages(answer, shareable=shareable, shared_by=shared_by, hint=hint, parts=1)[0]
+
+
+def answer_messages(answer: Answer, *, shareable: bool = True, shared_by: str | None = None,
+                    hint: str | None = None, parts: int = MAX_PARTS) -> list[dict]:
+    """An Answer as one message or, when it is too big for one, up to ``parts`` messages in order.
+
+    The first message has the title and the headline, the last the notes, sources and buttons; each
+    has at most one table block. Past ``parts`` messages, the last says which tables were left out
+    and how to ask for each on its own.
     """
     if answer.error:
-        return error_message(answer)
+        return [error_message(answer)]
     title = answer.tables[0].title if answer.tables else "crimebot"
-    blocks: list[dict] = [{"type": "header", "text": {"type": "plain_text", "text": cut(title, MAX_HEADER)}},
-                          _section(answer.headline)]
-    used_table = False
-    for table in answer.tables:
-        block = None if used_table else table_block(table)
-        if block is not None:
-            used_table = True
-            if table is not answer.tables[0]:
-                blocks.append(_section(f"*{table.title}*"))
-            blocks.append(block)
-        else:
-            blocks.extend(monospace_sections(table))
     footer = _footer(answer, shared_by, hint)
     buttons = _buttons(answer, shareable)
-    room = MAX_BLOCKS - len(footer) - len(buttons)
-    if len(blocks) > room:
-        dropped = len(blocks) - room + 1
-        blocks = blocks[: room - 1] + [_section(
-            f"_{dropped} more parts of this answer do not fit in one Slack message: ask "
-            f"`crimebot ask \"{answer.query}\" --format csv` for all of it._")]
-    return {"text": cut(answer.headline, MAX_MESSAGE_TEXT), "blocks": blocks + footer + buttons}
+    text = notification_text(answer)
+    room = MAX_BLOCKS - len(footer) - len(buttons) - 2  # and a "Part n of m" line, or what was left out
+    messages: list[list[dict]] = [[{"type": "header", "text": {"type": "plain_text", "text": cut(title, MAX_HEADER)}},
+                                   _section(escape(answer.headline))]]
+    left_out: list[str] = []
+
+    def blocks_of(table: Table, first_in_message: bool, has_table: bool) -> list[dict]:
+        block = None if has_table else table_block(table)
+        if block is None:
+            return monospace_sections(table)
+        return ([] if first_in_message else [_section(f"*{escape(table.title)}*")]) + [block]
+
+    for i, table in enumerate(answer.tables):
+        current = messages[-1]
+        has_table = any(b["type"] == "table" for b in current)
+        group = blocks_of(table, i == 0, has_table)
+        if len(current) + len(group) > room:
+            if len(messages) == parts:
+                left_out.extend(t.title for t in answer.tables[i:])
+                break
+            messages.append([])
+            current = messages[-1]
+            group = blocks_of(table, False, False)
+        current.extend(group[: room - len(current)])
+    if left_out:
+        messages[-1].append(_section(escape(
+            f"{len(left_out)} more table(s) of this answer do not fit in Slack: {'; '.join(left_out)[:2000]}. "
+            "Ask a narrower question (one place, one period or one crime type) to see them.")))
+    out = []
+    for n, blocks in enumerate(messages, 1):
+        last = n == len(messages)
+        more = [_context([f"Part {n} of {len(messages)}"])] if len(messages) > 1 else []
+        out.append({"text": cut(text if n == 1 else f"{text} (part {n} of {len(messages)})", MAX_MESSAGE_TEXT),
+                    "blocks": blocks + more + (footer + buttons if last else [])})
+    return out
+
+
+def notification_text(answer: Answer) -> str:
+    """The top-level ``text`` (what notifications and screen readers read): the headline, and a figure
+    from the first table when the headline has none.
+
+    >>> notification_text(Answer("q", {}, headline="Road Safety: owned by its sub-group.",
+    ...                          tables=[Table("t", ["Indicator", "Period", "Figure"], [["KSI", "2012/13", "5"]])]))
+    'Road Safety: owned by its sub-group. KSI: Period 2012/13, Figure 5.'
+    """
+    text = escape(answer.headline)
+    table = answer.tables[0] if answer.tables else None
+    if table is None or not table.rows:
+        return text
+    figures = {str(c) for row in table.rows for c in row[1:] if str(c) and looks_numeric(c)}
+    if any(re.search(rf"(?<![\w.,]){re.escape(f)}(?![\w.,%])", answer.headline) for f in figures):
+        return text
+    row = table.rows[-1] if table.columns[0] == "Period" else table.rows[0]
+    pairs = [f"{column} {cell}" for column, cell in zip(table.columns[1:], row[1:]) if str(cell)][:4]
+    return escape(f"{answer.headline} {row[0]}: {', '.join(pairs)}.".strip())
 
 
 def _footer(answer: Answer, shared_by: str | None, hint: str | None = None) -> list[dict]:
     texts = [f"Shared by <@{shared_by}>"] if shared_by else []
-    texts += [understood_line(answer)] if understood_line(answer) else []
+    texts += [escape(understood_line(answer))] if understood_line(answer) else []
     texts += [hint] if hint else []
-    texts += [n for n in answer.notes]
-    texts += [f"Source: {s}" for s in answer.sources]
+    texts += [escape(n) for n in answer.notes]
+    texts += [escape(f"Source: {s}") for s in answer.sources]
     if not texts:
         return []
     if len(texts) > MAX_CONTEXT_ELEMENTS:  # the last element carries the rest, joined
@@ -124,15 +188,18 @@ def _footer(answer: Answer, shared_by: str | None, hint: str | None = None) -> l
 def _buttons(answer: Answer, shareable: bool) -> list[dict]:
     elements = []
     if shareable:
-        elements.append(_button("Post to channel", POST_ACTION, answer.query, primary=True))
+        elements.append(_button("Post to channel", POST_ACTION, answer.query, primary=True,
+                                label="Post this answer to the channel, for everyone in it to see"))
     for i, (label, question) in enumerate(answer.follow_ups):
         elements.append(_button(label, f"{ASK_ACTION}_{i}", question))
     return [{"type": "actions", "block_id": "crimebot_actions", "elements": elements[:MAX_ACTIONS]}] if elements else []
 
 
-def _button(label: str, action_id: str, value: str, primary: bool = False) -> dict:
-    button = {"type": "button", "action_id": action_id, "text": {"type": "plain_text", "text": cut(label, MAX_BUTTON_TEXT)},
-              "value": cut(value, MAX_BUTTON_VALUE)}
+def _button(text: str, action_id: str, value: str, primary: bool = False, label: str | None = None) -> dict:
+    """A button; its accessibility label (what a screen reader says) is ``label``, or the question it asks."""
+    button = {"type": "button", "action_id": action_id, "text": {"type": "plain_text", "text": cut(text, MAX_BUTTON_TEXT)},
+              "value": cut(value, MAX_BUTTON_VALUE),
+              "accessibility_label": cut(label or f"{text}: ask \"{value}\"", MAX_ACCESSIBILITY_LABEL)}
     if primary:
         button["style"] = "primary"
     return button
@@ -141,21 +208,22 @@ def _button(label: str, action_id: str, value: str, primary: bool = False) -> di
 def error_message(answer: Answer) -> dict:
     """What was not understood, the did-you-mean, and questions that work, as ephemeral-ready blocks."""
     error = answer.error or {"message": "Sorry, I could not answer that.", "suggestions": []}
-    blocks = [_section(f":grey_question: {error['message']}")]
+    blocks = [_section(f":grey_question: {escape(error['message'])}")]
     choices = error.get("choices") or []
     if choices:  # two readings: each a button that asks the question it stands for
         blocks.append({"type": "actions", "block_id": "crimebot_choices",
                        "elements": [_button(c["label"], f"{ASK_ACTION}_{i}", c["question"])
                                     for i, c in enumerate(choices[:MAX_ACTIONS])]})
-    tries = [f"`/crime {s}`" for s in error.get("suggestions", []) if not choices][:MAX_CONTEXT_ELEMENTS - 1]
+    tries = [f"`/crime {escape(s)}`" for s in error.get("suggestions", []) if not choices][:MAX_CONTEXT_ELEMENTS - 1]
     if tries:
         blocks.append(_context(["Try: " + " · ".join(tries)]))
     blocks.append(_context(["`/crime help` lists what you can ask."]))
-    return {"text": cut(error["message"], MAX_MESSAGE_TEXT), "blocks": blocks}
+    return {"text": cut(escape(error["message"]), MAX_MESSAGE_TEXT), "blocks": blocks}
 
 
 def notice(text: str) -> dict:
-    """A plain message (refusals, admin replies, Slack trouble) with its blocks."""
+    """A plain message (refusals, admin replies, Slack trouble) with its blocks: ``text`` is the bot's own
+    mrkdwn (channel links, code); escape() any part of it that comes from data or a person."""
     return {"text": cut(text, MAX_MESSAGE_TEXT), "blocks": [_section(text)]}
 
 
@@ -172,9 +240,9 @@ def home_view(priorities: list[dict], examples: list[tuple[str, str]]) -> dict:
         {"type": "header", "text": {"type": "plain_text", "text": "Priorities and their headline figures"}},
     ]
     for p in priorities:
-        blocks.append(_section(f"*{p['name']}*  ({p['owner']})\n{p['headline']}\n`/crime {p['ask']}`"))
+        blocks.append(_section(escape(f"*{p['name']}*  ({p['owner']})\n{p['headline']}\n`/crime {p['ask']}`")))
     blocks += [{"type": "divider"}, {"type": "header", "text": {"type": "plain_text", "text": "How to ask"}}]
-    blocks.append(_section("\n".join(f"`/crime {q}`: {what}" for q, what in examples)))
+    blocks.append(_section(escape("\n".join(f"`/crime {q}`: {what}" for q, what in examples))))
     return {"type": "home", "blocks": blocks[:MAX_HOME_BLOCKS]}
 
 
@@ -216,10 +284,14 @@ def limit_problems(message: dict, *, home: bool = False) -> list[str]:
                 problems.append(f"block {i}: table rows of different lengths")
             if any(not c["text"] for r in rows for c in r):
                 problems.append(f"block {i}: empty table cell")
+            if sum(len(c["text"]) for r in rows for c in r) > MAX_TABLE_TEXT:
+                problems.append(f"block {i}: table text over {MAX_TABLE_TEXT:,} characters")
         elif kind == "actions":
             if len(b["elements"]) > MAX_ACTIONS:
                 problems.append(f"block {i}: {len(b['elements'])} actions")
             for e in b["elements"]:
                 if len(e["text"]["text"]) > MAX_BUTTON_TEXT or len(e.get("value", "")) > MAX_BUTTON_VALUE:
                     problems.append(f"block {i}: button too long")
+                if not 0 < len(e.get("accessibility_label", "")) <= MAX_ACCESSIBILITY_LABEL:
+                    problems.append(f"block {i}: button without an accessibility label of 1 to 75 characters")
     return problems

@@ -2,23 +2,49 @@
 
 Every post goes through the ledger: claim, post, record. One channel's failure is recorded with
 Slack's reason, reported to the admins, and does not stop the other channels.
+
+Exactly once against an unreliable Slack: a post is never resent by the client (bot/slack/retries.py),
+and each digest message carries Slack message metadata (event type ``crimebot_digest``, a key of
+channel, quarter and priority). When a post's outcome is unknown (a timeout, a dropped connection, a
+5xx) the channel's recent history is read for that key before anything is posted again: found, it is
+recorded as posted; not found, it is posted. A post cut off by a crash or a kill is settled the same
+way when ``crimebot serve`` starts (``recover``), and the admins are told what happened.
 """
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass
 
 from slack_sdk.errors import SlackApiError
 
 from ..answer import NoAnswer
 from ..digest import Digester, FinancialQuarter
-from ..ledger import Ledger
+from ..ledger import Claim, Ledger
+from ..logs import redact
 from ..service import Service
 from ..settings import Settings
 from .blocks import answer_message
 from .handlers import SLACK_TROUBLE
 
 log = logging.getLogger(__name__)
+
+EVENT_TYPE = "crimebot_digest"
+POST_ATTEMPTS = 3  # posts of one digest whose outcome stays unknown before giving up for this run
+HISTORY_PAGES = 10  # of 200 messages: how far back the channel is read for a digest's key
+
+
+class OutcomeUnknown(Exception):
+    """A post that may or may not have reached Slack (a timeout, a dropped connection, a 5xx)."""
+
+
+def digest_key(channel: str, period: str, priority: str | None) -> str:
+    """The key a digest's message carries in its metadata.
+
+    >>> digest_key("C0ALL", "Q2 2013/14", None), digest_key("C0R", "Q2 2013/14", "road_safety")
+    ('C0ALL|Q2 2013/14|', 'C0R|Q2 2013/14|road_safety')
+    """
+    return f"{channel}|{period}|{priority or ''}"
 
 
 @dataclass
@@ -28,19 +54,25 @@ class Outcome:
     status: str  # posted, skipped, failed
     detail: str = ""
     ts: str | None = None
+    reconciled: str = ""  # what the channel's history showed after an attempt with no answer
 
     def describe(self, quarter: FinancialQuarter) -> str:
         what = f"{quarter.label} digest" + (f" ({self.priority})" if self.priority else "")
+        if self.reconciled:
+            return f"The {what} for <#{self.channel}>: {self.reconciled}"
         return {"posted": f"Posted the {what} to <#{self.channel}> (ts {self.ts}).",
                 "skipped": f"Did not post the {what} to <#{self.channel}>: {self.detail}.",
                 "failed": f"Could not post the {what} to <#{self.channel}>: {self.detail}"}[self.status]
 
 
 class DigestPoster:
-    def __init__(self, settings: Settings, service: Service, client, ledger: Ledger | None = None):
+    def __init__(self, settings: Settings, service: Service, client, ledger: Ledger | None = None,
+                 settle_seconds: float = 5.0):
         self.settings, self.service, self.client = settings, service, client
         self.ledger = ledger or Ledger(settings.ledger_path)
         self.ledger.seed([(c, self.priority_id(p) if p else None) for c, p in settings.digest_channels])
+        # before reading a channel's history for a post with no answer: a slow post may still be landing
+        self.settle_seconds = settle_seconds
 
     def priority_id(self, name: str) -> str:
         """A priority's id from any name partners use for it (NoAnswer when there is none)."""
@@ -51,9 +83,26 @@ class DigestPoster:
         """Post the quarter's digest to each subscription; report failures to the admins."""
         targets = self.ledger.subscriptions() if subscriptions is None else subscriptions
         outcomes = [self.post_one(channel, quarter, priority, force) for channel, priority in targets]
-        problems = [o for o in outcomes if o.status == "failed" or "interrupted" in o.detail]
+        problems = [o for o in outcomes if o.status == "failed" or o.reconciled]
         if problems:
             self.tell_admins("\n".join(o.describe(quarter) for o in problems))
+        return outcomes
+
+    def recover(self) -> list[Outcome]:
+        """At start-up: settle every post a crash or kill cut off (found in the channel: recorded; not
+        found: posted now), and tell the admins what happened."""
+        outcomes, lines = [], []
+        for entry in self.ledger.interrupted_entries():
+            try:
+                quarter = FinancialQuarter.parse(entry.period)
+            except ValueError:
+                continue
+            outcome = self.post_one(entry.channel, quarter, entry.priority or None)
+            outcomes.append(outcome)
+            lines.append(outcome.describe(quarter))
+        if lines:
+            log.info("settled %d interrupted digest post(s)", len(lines))
+            self.tell_admins("After a restart, posts cut off last time:\n" + "\n".join(lines))
         return outcomes
 
     def post_one(self, channel: str, quarter: FinancialQuarter, priority: str | None = None,
@@ -63,28 +112,119 @@ class DigestPoster:
             entry = claim.entry
             return Outcome(channel, priority, "skipped", claim.why + (f" (ts {entry.ts})" if entry and entry.ts else ""),
                            entry.ts if entry else None)
+        key = digest_key(channel, quarter.label, priority)
         try:
             answer = Digester(self.service.answerer).digest(quarter, priority)
-            result = self.client.chat_postMessage(channel=channel, **answer_message(answer, shareable=False))
-        except SlackApiError as exc:
-            code = exc.response.get("error", "unknown_error") if exc.response is not None else "unknown_error"
-            log.warning("digest %s for %s not posted: %s", quarter.label, channel, code)
-            self.ledger.failed(channel, quarter.label, priority, code)
-            return Outcome(channel, priority, "failed", f"{code}. {SLACK_TROUBLE.get(code, '')}".strip())
-        except Exception as exc:  # a network fault or a bug: recorded, reported, the next channel still goes
-            log.exception("digest %s for %s failed", quarter.label, channel)
+            message = answer_message(answer, shareable=False)
+        except Exception as exc:  # a bug: recorded, reported, the next channel still goes
+            log.exception("digest %s for %s could not be built", quarter.label, channel)
             self.ledger.failed(channel, quarter.label, priority, f"error: {exc.__class__.__name__}")
             return Outcome(channel, priority, "failed", f"error: {exc.__class__.__name__} (see the bot's log)")
-        self.ledger.posted(channel, quarter.label, priority, result["ts"])
-        log.info("digest %s posted to %s (ts %s)", quarter.label, channel, result["ts"])
-        return Outcome(channel, priority, "posted", ts=result["ts"])
+        return self._deliver(claim, channel, quarter, priority, key, message)
+
+    def _deliver(self, claim: Claim, channel: str, quarter: FinancialQuarter, priority: str | None, key: str,
+                 message: dict) -> Outcome:
+        previous = claim.entry
+        since = (previous.first_claimed_at or previous.claimed_at) if previous else None
+        reconciled, why = "", "the earlier attempt was cut off" if previous and previous.status == "posting" else \
+            "the earlier attempt had no answer from Slack"
+        check = claim.check_first
+        for attempt in range(POST_ATTEMPTS):
+            if check:
+                try:
+                    found = self.find_posted(channel, key, since)
+                except (SlackApiError, OSError) as exc:
+                    return self._unsettled(channel, quarter, priority, why, exc)
+                if found:
+                    self.ledger.posted(channel, quarter.label, priority, found)
+                    log.info("digest %s for %s was already in the channel (ts %s): recorded", quarter.label, channel,
+                             found)
+                    return Outcome(channel, priority, "posted", ts=found,
+                                   reconciled=f"{why}, but Slack had it (ts {found}): recorded, not posted again.")
+                reconciled = f"{why}, and Slack did not have it: "
+            try:
+                ts = self._post(channel, key, quarter, priority, message)
+            except OutcomeUnknown as exc:
+                log.warning("digest %s for %s: no answer from Slack (%s); checking the channel before any repost",
+                            quarter.label, channel, exc)
+                why, check = f"a post had no answer from Slack ({exc})", True
+                since = since or self.ledger_entry_time(channel, quarter, priority)
+                time.sleep(self.settle_seconds)
+                continue
+            except SlackApiError as exc:
+                code = exc.response.get("error", "unknown_error") if exc.response is not None else "unknown_error"
+                log.warning("digest %s for %s not posted: %s", quarter.label, channel, code)
+                self.ledger.failed(channel, quarter.label, priority, code)
+                return Outcome(channel, priority, "failed", f"{code}. {SLACK_TROUBLE.get(code, '')}".strip(),
+                               reconciled=reconciled and f"{reconciled}posting it failed ({code}).")
+            self.ledger.posted(channel, quarter.label, priority, ts)
+            log.info("digest %s posted to %s (ts %s)", quarter.label, channel, ts)
+            return Outcome(channel, priority, "posted", ts=ts, reconciled=reconciled and f"{reconciled}posted now (ts {ts}).")
+        try:  # every attempt went unanswered: one last look
+            found = self.find_posted(channel, key, since)
+        except (SlackApiError, OSError) as exc:
+            return self._unsettled(channel, quarter, priority, why, exc)
+        if found:
+            self.ledger.posted(channel, quarter.label, priority, found)
+            return Outcome(channel, priority, "posted", ts=found, reconciled=f"{why}, but Slack had it (ts {found}).")
+        self.ledger.failed(channel, quarter.label, priority, f"unknown: {why}")
+        return Outcome(channel, priority, "failed", f"{POST_ATTEMPTS} posts had no answer from Slack and none is in the "
+                       "channel; the next run tries again")
+
+    def ledger_entry_time(self, channel: str, quarter: FinancialQuarter, priority: str | None) -> float | None:
+        entry = next((e for e in self.ledger.entries() if (e.channel, e.period, e.priority) ==
+                      (channel, quarter.label, priority or "")), None)
+        return entry.claimed_at if entry else None
+
+    def _unsettled(self, channel, quarter, priority, why: str, exc: Exception) -> Outcome:
+        code = exc.response.get("error", "unknown_error") if isinstance(exc, SlackApiError) and \
+            exc.response is not None else exc.__class__.__name__
+        self.ledger.failed(channel, quarter.label, priority, f"unknown: {why}; the channel's history: {code}")
+        log.warning("digest %s for %s: %s and the channel's history could not be read (%s)", quarter.label, channel,
+                    why, code)
+        return Outcome(channel, priority, "failed",
+                       f"{why}, and I could not read the channel's history to see whether it landed ({code}: the "
+                       "app needs channels:history, and groups:history for a private channel). Not posted again; "
+                       "look in the channel, and use `digest now force` there if it is missing")
+
+    def _post(self, channel: str, key: str, quarter: FinancialQuarter, priority: str | None, message: dict) -> str:
+        """Post once (no client retry after a connection error); OutcomeUnknown when Slack's answer is lost."""
+        metadata = {"event_type": EVENT_TYPE, "event_payload": {"key": key, "channel": channel,
+                                                                "period": quarter.label, "priority": priority or ""}}
+        try:
+            return self.client.chat_postMessage(channel=channel, metadata=metadata, **message)["ts"]
+        except SlackApiError as exc:
+            status = exc.response.status_code if exc.response is not None else 0
+            if status >= 500 or (exc.response is not None and exc.response.get("error") in
+                                 ("internal_error", "fatal_error", "request_timeout", "service_unavailable")):
+                raise OutcomeUnknown(f"HTTP {status}") from exc
+            raise
+        except (OSError, TimeoutError) as exc:  # URLError, a reset, a timeout: it may have landed
+            raise OutcomeUnknown(exc.__class__.__name__) from exc
+
+    def find_posted(self, channel: str, key: str, since: float | None) -> str | None:
+        """The ts of the digest message with this key in the channel's history since ``since``, if any."""
+        cursor, oldest = None, f"{max(0.0, (since or 0) - 120):.6f}"
+        for _ in range(HISTORY_PAGES):
+            page = self.client.conversations_history(channel=channel, oldest=oldest, limit=200, cursor=cursor,
+                                                     include_all_metadata=True)
+            for message in page.get("messages", []):
+                metadata = message.get("metadata") or {}
+                if metadata.get("event_type") == EVENT_TYPE and (metadata.get("event_payload") or {}).get("key") == key:
+                    return message["ts"]
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not page.get("has_more") or not cursor:
+                return None
+        return None
 
     def tell_admins(self, text: str, title: str = "crimebot digest report") -> None:
+        text = redact(text, self.settings)
         for admin in sorted(self.settings.admin_user_ids):
             try:
                 self.client.chat_postMessage(channel=admin, text=f"{title}:\n{text}")
-            except SlackApiError as exc:
-                log.warning("could not report to admin %s: %s", admin, exc.response.get("error"))
+            except (SlackApiError, OSError) as exc:
+                log.warning("could not report to admin %s: %s", admin,
+                            exc.response.get("error") if isinstance(exc, SlackApiError) else exc.__class__.__name__)
 
 
 def admin_commands(poster: DigestPoster) -> dict:

@@ -5,25 +5,31 @@ from a bolt lazy listener, through the ``response_url``; nothing here queries da
 """
 from __future__ import annotations
 
+import inspect
+import json
 import logging
 import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from slack_bolt import App, BoltResponse
 from slack_sdk.errors import SlackApiError
-from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler, RateLimitErrorRetryHandler
 from slack_sdk.webhook import WebhookClient
 
 from ..answer import EXAMPLES, Answer
 from ..charts import draw, file_name, has_chart
 from ..service import Service
 from ..settings import Settings
-from .blocks import ASK_ACTION, POST_ACTION, answer_message, error_message, home_view, notice
+from .blocks import ASK_ACTION, POST_ACTION, answer_messages, error_message, escape, home_view, notice
+from .retries import response_url_retries
+from .server import new_error_id
 
 log = logging.getLogger(__name__)
 
+SLACK_HOOK_HOSTS = frozenset({"hooks.slack.com"})
 MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 # What to tell a partner when Slack refuses a post; the log gets the channel and the error code.
 SLACK_TROUBLE = {
@@ -32,7 +38,10 @@ SLACK_TROUBLE = {
                          "`/invite @crimebot`, or ask me in a direct message.",
     "is_archived": "This channel is archived, so I can't post in it.",
     "ratelimited": "Slack is asking me to slow down; please try again in a minute.",
-    "expired_url": "That answer is too old to share (Slack allows 30 minutes); ask again.",
+    "expired_url": "That answer is too old to reply to (Slack allows 30 minutes and five replies); ask again.",
+    "used_url": "That answer is too old to reply to (Slack allows 30 minutes and five replies); ask again.",
+    "bad_response_url": "The request did not come with a Slack reply address.",
+    "network": "I could not reach Slack; please try again in a minute.",
 }
 
 CHART_HINT = ":chart_with_upwards_trend: This answer has a chart: *Post to channel* shares it with the chart."
@@ -41,19 +50,64 @@ CHART_HINT = ":chart_with_upwards_trend: This answer has a chart: *Post to chann
 AdminCommand = tuple[str, Callable[[dict], str]]
 
 
-def send_response(url: str, message: dict, *, response_type: str = "ephemeral", **extra) -> bool:
-    """Post to a ``response_url``, retrying a 429 after its Retry-After; log (never raise) a failure."""
-    client = WebhookClient(url, timeout=15, retry_handlers=[ConnectionErrorRetryHandler(),
-                                                             RateLimitErrorRetryHandler(max_retry_count=3)])
+def unescape_slack(text: str) -> str:
+    """Undo Slack's escaping of ``&``, ``<`` and ``>`` in a message or command text (``&amp;`` last).
+
+    >>> unescape_slack("drugs &amp; alcohol &lt;3 &amp;lt;")
+    'drugs & alcohol <3 &lt;'
+    """
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def response_url_allowed(url: str, api_url: str) -> bool:
+    """Slack's response URLs are https on its hooks host; a test stand-in is on the Web API's own origin.
+
+    >>> response_url_allowed("https://hooks.slack.com/commands/T1/2/x", "https://slack.com/api/")
+    True
+    >>> response_url_allowed("http://hooks.slack.com/commands/T1/2/x", "https://slack.com/api/")
+    False
+    >>> response_url_allowed("https://hooks.slack.com.evil.example/x", "https://slack.com/api/")
+    False
+    """
+    parts = urlsplit(url or "")
+    if parts.scheme == "https" and parts.hostname in SLACK_HOOK_HOSTS and not parts.username and not parts.port:
+        return True
+    api = urlsplit(api_url)
+    return api.hostname != "slack.com" and (parts.scheme, parts.netloc) == (api.scheme, api.netloc)
+
+
+@dataclass
+class Delivery:
+    """What became of a message: ``ok``, or ``reason`` (a key of SLACK_TROUBLE where there is one)."""
+
+    ok: bool
+    reason: str = ""
+
+
+def send_response(url: str, message: dict, *, api_url: str = "https://slack.com/api/",
+                  response_type: str = "ephemeral", **extra) -> Delivery:
+    """Post to a ``response_url``, retrying a 429 after a short Retry-After; log (never raise) a failure.
+
+    A URL that is not Slack's is never called. Slack answers ``expired_url`` (or ``used_url``) once a
+    response URL is 30 minutes old or used 5 times: the caller then reaches the person another way.
+    """
+    if not response_url_allowed(url, api_url):
+        log.warning("refused to post to a response_url that is not Slack's (%s)", urlsplit(url or "").netloc or "none")
+        return Delivery(False, "bad_response_url")
+    client = WebhookClient(url, timeout=15, retry_handlers=response_url_retries())
     try:
         result = client.send_dict({"response_type": response_type, **message, **extra})
     except Exception as exc:  # the network, not our data: log it and carry on
         log.warning("response_url post failed: %s", exc.__class__.__name__)
-        return False
-    if result.status_code != 200:
-        log.warning("response_url answered %s: %s", result.status_code, result.body[:200])
-        return False
-    return True
+        return Delivery(False, "network")
+    if result.status_code == 200:
+        return Delivery(True)
+    said = (result.body or "")[:40]
+    reason = next((code for code in ("expired_url", "used_url") if code in said), None) or \
+        ("expired_url" if result.status_code == 404 else "ratelimited" if result.status_code == 429
+         else f"http_{result.status_code}")
+    log.warning("response_url answered %s (%s)", result.status_code, reason)
+    return Delivery(False, reason)
 
 
 def slack_trouble(exc: SlackApiError, where: str) -> str:
@@ -104,70 +158,155 @@ class _SeenEvents:
 
 
 def register(app: App, service: Service, settings: Settings,
-             admin_commands: dict[str, AdminCommand] | None = None) -> None:
-    """Attach crimebot's listeners to a bolt App: workspace check, /crime, @mentions, App Home, buttons."""
+             admin_commands: dict[str, AdminCommand] | None = None, token_team: str | None = None) -> None:
+    """Attach crimebot's listeners to a bolt App: workspace check, /crime, @mentions, App Home, buttons.
+
+    ``token_team`` is the workspace the bot token belongs to (``auth.test``); with one allowed workspace
+    it is that one. Until installs per workspace exist, only that workspace's events are answered: a
+    reply to another workspace's mention would go out with this workspace's token.
+    """
     admin = {"reload": ("rebuild the data from data/ and serve it", lambda body: service.reload()),
              **(admin_commands or {})}
     seen = _SeenEvents()
+    if token_team is None and len(settings.allowed_team_ids) == 1:
+        token_team = next(iter(settings.allowed_team_ids))
+    client = app.client
+
+    def own_workspace(body: dict) -> bool:
+        return token_team is None or team_of(body) == token_team
 
     @app.middleware
     def only_allowed_workspaces(body, context, next, ack):  # noqa: A002 (bolt names it next)
-        team = context.team_id or body.get("team_id") or (body.get("team") or {}).get("id")
-        if team in settings.allowed_team_ids or body.get("type") == "url_verification":
+        team = context.team_id or team_of(body)
+        if body.get("type") == "url_verification":
+            return next()
+        if team in settings.allowed_team_ids:
+            if body.get("type") == "event_callback" and not own_workspace(body):
+                log.warning("ignored an event from workspace %s: one deployment serves one workspace (%s)",
+                            team, token_team)
+                return BoltResponse(status=200, body="")
             return next()
         log.warning("refused a request from workspace %s: not in CRIMEBOT_ALLOWED_TEAMS", team)
         if body.get("command"):
             return ack(response_type="ephemeral", **notice(
-                f"crimebot is not enabled for this workspace. An administrator can add `{team}` to "
+                f"crimebot is not enabled for this workspace. An administrator can add `{escape(str(team))}` to "
                 "CRIMEBOT_ALLOWED_TEAMS in the bot's settings."))
         return BoltResponse(status=200, body="")  # events and clicks: acknowledged, ignored
 
     def acknowledge(ack):
         ack()
 
+    def reach(body: dict, message: dict, *, skip_response_url: bool = False, **extra) -> Delivery:
+        """Reach the person behind a request: its response_url, else an ephemeral message in the channel,
+        else a direct message. Returns how the last attempt went."""
+        delivered = Delivery(False, "no_response_url")
+        if body.get("response_url") and not skip_response_url:
+            delivered = send_response(body["response_url"], message, api_url=settings.slack_api_url, **extra)
+            if delivered.ok:
+                return delivered
+        user, channel = user_of(body), channel_of(body)
+        if not user or not own_workspace(body):
+            return delivered
+        thread = (body.get("event") or {}).get("thread_ts") or (body.get("event") or {}).get("ts")
+        for target in ([{"channel": channel, "user": user, "thread_ts": thread}] if channel else []) + \
+                [{"channel": user}]:
+            try:
+                if "user" in target:
+                    client.chat_postEphemeral(**target, **message)
+                else:
+                    client.chat_postMessage(**target, **message)
+                return Delivery(True)
+            except SlackApiError as exc:
+                slack_trouble(exc, target["channel"])
+                delivered = Delivery(False, exc.response.get("error", "unknown_error"))
+            except OSError as exc:
+                log.warning("could not reach %s in %s: %s", user, target["channel"], exc.__class__.__name__)
+                delivered = Delivery(False, "network")
+        return delivered
+
+    def answer(body: dict, question: str, **extra) -> None:
+        """Ask, and send the answer in as many messages as it needs (a response_url takes five)."""
+        result = service.ask(question)
+        for message in answer_messages(result, hint=CHART_HINT if has_chart(result) else None):
+            if not reach(body, message, **extra).ok:
+                return
+
+    def report_failure(error: Exception, body: dict) -> str:
+        """A listener failed: log the trace beside an id, and tell the person that id."""
+        error_id = new_error_id()
+        log.error("error %s: a listener failed on %s from %s", error_id, kind_of(body), user_of(body) or "?",
+                  exc_info=error)
+        text = (f":warning: Sorry, something went wrong on my side (error `{error_id}`). It is in my log; please "
+                "try again, or give the error id to the bot's admins.")
+        event = body.get("event") or {}
+        try:
+            if event.get("type") == "app_home_opened" and own_workspace(body):
+                client.views_publish(user_id=event.get("user"), view={"type": "home", "blocks": notice(text)["blocks"]})
+            elif body.get("response_url") or user_of(body):
+                reach(body, notice(text), replace_original=False)
+        except Exception:  # telling the person failed too: the log has both
+            log.exception("error %s: could not tell %s", error_id, user_of(body))
+        return error_id
+
+    def lazy(listener):
+        """A lazy listener whose failure reaches the person (bolt would log one line and drop it)."""
+        wanted = inspect.getfullargspec(listener).args
+
+        def run(body, client):
+            given = {"body": body, "client": client, "event": body.get("event") or {}}
+            try:
+                listener(**{name: given[name] for name in wanted})
+            except Exception as error:
+                report_failure(error, body)
+
+        run.__name__ = run.__qualname__ = listener.__name__  # bolt tells lazy listeners apart by name
+        return run
+
     def answer_command(body):
-        text, user = (body.get("text") or "").strip(), body.get("user_id", "")
-        url = body.get("response_url")
-        if not url:
+        text, user = unescape_slack(body.get("text") or "").strip(), body.get("user_id", "")
+        if not body.get("response_url"):
             log.warning("a /crime command without a response_url; nothing to answer to")
             return
         name = _admin_name(text, admin)
         if name:
             if user not in settings.admin_user_ids:
-                send_response(url, notice(f"`{name}` is for crimebot's admins only. "
-                                          "Ask a partnership analyst, or try `/crime help`."))
+                reach(body, notice(f"`{name}` is for crimebot's admins only. "
+                                   "Ask a partnership analyst, or try `/crime help`."))
                 return
             log.info("admin %s ran %r", user, name)
-            send_response(url, notice(admin[name][1](body)))
+            reach(body, notice(admin[name][1]({**body, "text": text})))
             return
         if text.lower() in ("help", "?", ""):
-            answer = service.ask("help")
-            answer.notes.append("Admins can also run: " + ", ".join(f"`{n}` ({what})" for n, (what, _) in admin.items()))
-        else:
-            answer = service.ask(text)
-        send_response(url, answer_message(answer, hint=CHART_HINT if has_chart(answer) else None))
+            result = service.ask("help")
+            result.notes.append("Admins can also run: " + ", ".join(f"`{n}` ({what})" for n, (what, _) in admin.items()))
+            for message in answer_messages(result):
+                if not reach(body, message).ok:
+                    return
+            return
+        answer(body, text)
 
-    app.command("/crime")(ack=acknowledge, lazy=[answer_command])
+    app.command("/crime")(ack=acknowledge, lazy=[lazy(answer_command)])
 
     def answer_mention(event, body, client):
         if not seen.first_time(body.get("event_id")):
             return
-        text = MENTION.sub(" ", event.get("text", "")).strip() or "help"
+        text = unescape_slack(MENTION.sub(" ", event.get("text", ""))).strip() or "help"
         channel, thread = event.get("channel"), event.get("thread_ts") or event.get("ts")
-        answer = service.ask(text)
+        result = service.ask(text)
         try:
-            if answer.error:
+            if result.error:
                 client.chat_postEphemeral(channel=channel, user=event.get("user"), thread_ts=thread,
-                                          **error_message(answer))
+                                          **error_message(result))
             else:
-                client.chat_postMessage(channel=channel, thread_ts=thread, **answer_message(answer, shareable=False))
+                for message in answer_messages(result, shareable=False):
+                    client.chat_postMessage(channel=channel, thread_ts=thread, **message)
         except SlackApiError as exc:
             slack_trouble(exc, channel)
             return
-        if has_chart(answer):
-            upload_chart(client, answer, channel, thread)
+        if has_chart(result):
+            upload_chart(client, result, channel, thread)
 
-    app.event("app_mention")(ack=acknowledge, lazy=[answer_mention])
+    app.event("app_mention")(ack=acknowledge, lazy=[lazy(answer_mention)])
 
     def publish_home(event, client):
         if event.get("tab") not in (None, "home"):
@@ -177,37 +316,80 @@ def register(app: App, service: Service, settings: Settings,
         except SlackApiError as exc:
             slack_trouble(exc, f"the App Home of {event.get('user')}")
 
-    app.event("app_home_opened")(ack=acknowledge, lazy=[publish_home])
+    app.event("app_home_opened")(ack=acknowledge, lazy=[lazy(publish_home)])
 
     def post_to_channel(body, client):
         question, user = body["actions"][0].get("value", ""), body["user"]["id"]
-        answer = service.ask(question)
-        posted = send_response(body["response_url"], answer_message(answer, shareable=False, shared_by=user),
-                               response_type="in_channel", replace_original=False)
-        if not posted:
-            send_response(body["response_url"], notice(SLACK_TROUBLE["channel_not_found"]), replace_original=False)
+        channel = channel_of(body)
+        result = service.ask(question)
+        shared = answer_messages(result, shareable=False, shared_by=user)
+        posted, sent = Delivery(True), 0
+        for message in shared:
+            posted = send_response(body.get("response_url", ""), message, api_url=settings.slack_api_url,
+                                   response_type="in_channel", replace_original=False)
+            if not posted.ok:
+                break
+            sent += 1
+        if posted.ok:
+            send_response(body["response_url"], {}, api_url=settings.slack_api_url, delete_original=True)
+        elif posted.reason in ("expired_url", "used_url") and sent == 0 and channel and own_workspace(body):
+            # The private answer is too old to reply to; the channel can still get it from the Web API.
+            try:
+                for message in shared:
+                    client.chat_postMessage(channel=channel, **message)
+                posted = Delivery(True)
+            except SlackApiError as exc:
+                reach(body, notice(f"I couldn't post it to the channel. {slack_trouble(exc, channel)}"),
+                      skip_response_url=True)
+                return
+        if not posted.ok:
+            why = SLACK_TROUBLE.get(posted.reason, f"Slack did not take the message ({posted.reason}).")
+            reach(body, notice(f"I couldn't post it to the channel. {why}"),
+                  skip_response_url=posted.reason in ("expired_url", "used_url", "bad_response_url"),
+                  replace_original=False)
             return
-        send_response(body["response_url"], {}, delete_original=True)
-        channel = (body.get("channel") or {}).get("id")
-        if has_chart(answer) and channel:
-            trouble = upload_chart(client, answer, channel)
+        if has_chart(result) and channel and own_workspace(body):
+            trouble = upload_chart(client, result, channel)
             if trouble:
-                send_response(body["response_url"], notice(f"The chart was not posted: {trouble}"),
-                              replace_original=False)
+                reach(body, notice(f"The chart was not posted: {trouble}"), replace_original=False)
 
-    app.action(POST_ACTION)(ack=acknowledge, lazy=[post_to_channel])
+    app.action(POST_ACTION)(ack=acknowledge, lazy=[lazy(post_to_channel)])
 
     def ask_again(body):
-        answer = service.ask(body["actions"][0].get("value", ""))
-        send_response(body["response_url"], answer_message(answer, hint=CHART_HINT if has_chart(answer) else None),
-                      replace_original=False)
+        answer(body, body["actions"][0].get("value", ""), replace_original=False)
 
-    app.action(re.compile(f"^{ASK_ACTION}_\\d+$"))(ack=acknowledge, lazy=[ask_again])
+    app.action(re.compile(f"^{ASK_ACTION}_\\d+$"))(ack=acknowledge, lazy=[lazy(ask_again)])
 
     @app.error
     def on_error(error, body):
-        # A bug in a listener: logged with its trace, never shown to Slack as a 500.
-        log.error("listener failed on %s: %r", body.get("command") or body.get("type"), error, exc_info=error)
+        # A failure while acknowledging (a lazy listener's failure comes here too, from `lazy`): the person
+        # gets an id to quote, the log has the trace beside it, and Slack gets a 200, never a 500.
+        error_id = report_failure(error, body)
+        if body.get("command"):
+            return BoltResponse(status=200, headers={"content-type": "application/json"}, body=json.dumps(
+                {"response_type": "ephemeral", "text": f"Sorry, something went wrong (error {error_id})."}))
+        return BoltResponse(status=200, body="")
+
+
+def team_of(body: dict) -> str | None:
+    team = body.get("team")
+    return body.get("team_id") or (team.get("id") if isinstance(team, dict) else team)
+
+
+def user_of(body: dict) -> str | None:
+    user = body.get("user")
+    return body.get("user_id") or (user.get("id") if isinstance(user, dict) else None) or \
+        (body.get("event") or {}).get("user")
+
+
+def channel_of(body: dict) -> str | None:
+    channel = body.get("channel")
+    return body.get("channel_id") or (channel.get("id") if isinstance(channel, dict) else None) or \
+        (body.get("event") or {}).get("channel")
+
+
+def kind_of(body: dict) -> str:
+    return body.get("command") or (body.get("event") or {}).get("type") or body.get("type") or "a request"
 
 
 def _admin_name(text: str, admin: dict[str, AdminCommand]) -> str | None:

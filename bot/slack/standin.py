@@ -4,7 +4,10 @@ Nothing here can reach Slack, so the tests and the benchmark point ``SLACK_API_U
 (as bolt-python's own ``tests/mock_web_api_server`` does). It records every call and answers like
 Slack: ``{"ok": true, ...}`` for Web API methods, ``ok`` for a ``response_url``, and an ``upload_url``
 on itself for ``files.getUploadURLExternal``. A test can script trouble for a method: a 429 with
-``Retry-After``, or an error such as ``not_in_channel``.
+``Retry-After``, an error such as ``not_in_channel``, or an unreliable network: a post that Slack
+accepts and then the connection drops (``accept_then("chat.postMessage", "drop")``), answers slowly
+(``"slow"``), or answers 500 (``500``). ``conversations.history`` returns the messages a channel got,
+newest first, with their metadata when asked for ``include_all_metadata``.
 
     >>> with SlackStandIn() as slack:
     ...     slack.api_url.startswith("http://127.0.0.1:")
@@ -45,6 +48,10 @@ class Reply:
     status: int = 200
     body: dict | None = None
     headers: dict | None = None
+    text: str | None = None  # a plain-text body (a response_url's "expired_url")
+    accept: bool = False  # Slack takes the message as usual, then: ...
+    drop: bool = False  # ... the connection closes with no answer,
+    delay: float = 0.0  # ... or the answer comes this many seconds later (or with ``status``)
 
 
 class SlackStandIn:
@@ -55,6 +62,7 @@ class SlackStandIn:
         self._scripts: dict[str, deque[Reply]] = defaultdict(deque)
         self._lock = threading.Condition()
         self._ts = itertools.count(1)
+        self.history: dict[str, list[dict]] = defaultdict(list)  # channel -> messages, oldest first
         standin = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -66,7 +74,13 @@ class SlackStandIn:
             def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length)
-                status, headers, payload = standin._handle(self.path, dict(self.headers), raw)
+                status, headers, payload, reply = standin._handle(self.path, dict(self.headers), raw)
+                if reply.delay:
+                    time.sleep(reply.delay)
+                if reply.drop:  # accepted, then the connection goes before any answer
+                    self.close_connection = True
+                    self.connection.shutdown(2)
+                    return
                 self.send_response(status)
                 for key, value in headers.items():
                     self.send_header(key, value)
@@ -112,6 +126,26 @@ class SlackStandIn:
     def fail(self, method: str, error: str) -> None:
         self.script(method, Reply(200, {"ok": False, "error": error}))
 
+    def accept_then(self, method: str, trouble, delay: float = 5.0) -> None:
+        """The next call of ``method`` lands (the channel has the message), then: ``"drop"`` (the
+        connection closes with no answer), ``"slow"`` (the answer comes ``delay`` seconds later), or an
+        HTTP status such as 500."""
+        if trouble == "drop":
+            self.script(method, Reply(accept=True, drop=True))
+        elif trouble == "slow":
+            self.script(method, Reply(accept=True, delay=delay))
+        else:
+            self.script(method, Reply(int(trouble), {"ok": False, "error": "internal_error"}, accept=True))
+
+    def expire_response_urls(self, count: int = 1) -> None:
+        """The next ``count`` response_url posts get Slack's answer to one used up or too old."""
+        self.script("response_url", *[Reply(404, None, text="expired_url") for _ in range(count)])
+
+    def messages_in(self, channel: str) -> list[dict]:
+        """The messages the channel has (posted and accepted), oldest first."""
+        with self._lock:
+            return list(self.history[channel])
+
     def calls_to(self, name: str, kind: str | None = None) -> list[Call]:
         with self._lock:
             return [c for c in self.calls if c.name == name and (kind is None or c.kind == kind)]
@@ -128,12 +162,19 @@ class SlackStandIn:
                 self._lock.wait(left)
 
     # -- answering ----------------------------------------------------------------------------
-    def _handle(self, path: str, headers: dict, raw: bytes) -> tuple[int, dict, bytes]:
+    def _handle(self, path: str, headers: dict, raw: bytes) -> tuple[int, dict, bytes, Reply]:
         parts = urlparse(path).path.strip("/").split("/", 1)
         kind, name = (parts[0], parts[1] if len(parts) > 1 else "")
         if kind == "api":
             body = _decode(headers, raw)
-            reply = self._scripted(name) or Reply(200, self._ok(name, body))
+            reply = self._scripted(name) or Reply(200, None)
+            if reply.body is None or reply.accept:
+                answer = self._ok(name, body)
+                if reply.accept:  # it landed: recorded as Slack would have it, whatever the client hears
+                    self._record(Call(kind, name, headers, body, 200, answer))
+                    return reply.status, {"Content-Type": "application/json", **(reply.headers or {})}, \
+                        json.dumps(reply.body or answer).encode(), reply
+                reply = Reply(reply.status, answer, reply.headers, delay=reply.delay)
         elif kind == "response":
             kind, body = "response_url", _decode(headers, raw)
             reply = self._scripted("response_url") or Reply(200, None)
@@ -141,15 +182,25 @@ class SlackStandIn:
             body = raw
             reply = Reply(200, None)
         else:
-            return 404, {}, b"not found"
-        with self._lock:
-            self.calls.append(Call(kind, name, headers, body, reply.status, reply.body))
-            self._lock.notify_all()
+            return 404, {}, b"not found", Reply()
+        self._record(Call(kind, name, headers, body, reply.status, reply.body))
         if reply.body is None:
-            text = b"ok" if kind == "response_url" else f"OK - {len(raw)}".encode()
-            return reply.status, {"Content-Type": "text/plain", **(reply.headers or {})}, text
+            text = (reply.text or ("ok" if kind == "response_url" else f"OK - {len(raw)}")).encode()
+            return reply.status, {"Content-Type": "text/plain", **(reply.headers or {})}, text, reply
         return reply.status, {"Content-Type": "application/json", **(reply.headers or {})}, json.dumps(
-            reply.body).encode()
+            reply.body).encode(), reply
+
+    def _record(self, call: Call) -> None:
+        with self._lock:
+            self.calls.append(call)
+            if call.name == "chat.postMessage" and call.ok and isinstance(call.body, dict):
+                message = {"type": "message", "ts": call.reply["ts"], "text": call.body.get("text", ""),
+                           "bot_id": "B0CRIMEBOT", "app_id": "A0CRIMEBOT"}
+                metadata = call.body.get("metadata")
+                if metadata:
+                    message["metadata"] = json.loads(metadata) if isinstance(metadata, str) else metadata
+                self.history[call.reply["channel"]].append(message)
+            self._lock.notify_all()
 
     def _scripted(self, name: str) -> Reply | None:
         with self._lock:
@@ -157,18 +208,34 @@ class SlackStandIn:
             return queue.popleft() if queue else None
 
     def _ok(self, method: str, body: dict) -> dict:
-        ts = f"{1700000000 + next(self._ts)}.000100"
+        ts = f"{int(time.time())}.{next(self._ts):06d}"  # unique, and as recent as the clock
         channel = body.get("channel") or body.get("channel_id") or "C0STANDIN"
         return {
             "auth.test": {"ok": True, "url": "https://standin.slack.com/", "team": "Stand-in", "user": "crimebot",
                           "team_id": "T0STANDIN", "user_id": "U0CRIMEBOT", "bot_id": "B0CRIMEBOT"},
             "chat.postMessage": {"ok": True, "channel": channel, "ts": ts, "message": {"ts": ts}},
             "chat.postEphemeral": {"ok": True, "message_ts": ts},
+            "conversations.history": self._history(body),
             "files.getUploadURLExternal": {"ok": True, "upload_url": f"{self.base_url}/upload/F{ts[6:10]}",
                                            "file_id": f"F{ts[6:10]}"},
             "files.completeUploadExternal": {"ok": True, "files": [
                 {"id": f["id"], "title": f.get("title", "")} for f in _files(body)]},
         }.get(method, {"ok": True})
+
+
+    def _history(self, body: dict) -> dict:
+        """conversations.history: newest first, ``limit`` a page, ``oldest`` and ``cursor`` honoured."""
+        channel = body.get("channel", "")
+        oldest, limit = float(body.get("oldest") or 0), int(body.get("limit") or 100)
+        start = int(body.get("cursor") or 0)
+        with self._lock:
+            found = [m for m in reversed(self.history.get(channel, [])) if float(m["ts"]) > oldest]
+        page = found[start:start + limit]
+        if str(body.get("include_all_metadata", "")).lower() not in ("1", "true"):
+            page = [{k: v for k, v in m.items() if k != "metadata"} for m in page]
+        more = start + limit < len(found)
+        return {"ok": True, "messages": page, "has_more": more,
+                "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
 
 
 def _decode(headers: dict, raw: bytes) -> dict:
@@ -183,11 +250,11 @@ def _files(body: dict) -> list[dict]:
     return json.loads(files) if isinstance(files, str) else files
 
 
-def signed_headers(secret: str, body: str, timestamp: int | None = None,
+def signed_headers(secret: str, body: str | bytes, timestamp: int | None = None,
                    content_type: str = "application/x-www-form-urlencoded") -> dict:
     """The headers Slack sends with a request: its timestamp and the v0 HMAC-SHA256 signature."""
     timestamp = int(time.time()) if timestamp is None else timestamp
-    base = f"v0:{timestamp}:{body}".encode()
+    base = f"v0:{timestamp}:".encode() + (body if isinstance(body, bytes) else body.encode())
     signature = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
     return {"Content-Type": content_type, "X-Slack-Request-Timestamp": str(timestamp), "X-Slack-Signature": signature}
 
