@@ -607,6 +607,8 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         command.since = found
         clean = (clean[:since.start()] + " " + clean[since.end():]).strip()
     command.period, command.relative, rest = extract_period(clean, vocab.period_ids)
+    if command.ytd and command.period and re.match(r"^\d{4}$", command.period):
+        command.period = f"{command.period}/{str(int(command.period) + 1)[2:]}"  # "ytd 2013": the year from April 2013
     if command.ytd and command.period and re.match(r"^\d{4}-\d{2}$", command.period):
         year, month = int(command.period[:4]), int(command.period[5:7])
         start = year if month >= 4 else year - 1

@@ -154,10 +154,8 @@ class Answerer:
         """Refuse, plainly and by name, a question with a place the data lacks, a word not understood or
         two readings; never answer a broader question while ignoring words."""
         if c.negated:
-            words = [w for w in ("not", "no", "except", "excluding", "without", "other than", "apart from", "never")
-                     if re.search(rf"\b{w}\b", c.text.lower())]
             raise NoAnswer(f"crimebot answers for what a question names, not for what it leaves out "
-                           f"('{words[0] if words else 'not'}'). Ask for the figure you want: a crime type, a place "
+                           f"({self._typed(c, 'negation')}). Ask for the figure you want: a crime type, a place "
                            "and a period, e.g. `burglary other 2012/13`, `asb thanet`.",
                            ["burglary other", "rank changes", "help"])
         if c.why:

@@ -82,8 +82,6 @@ def figure(a: Answerer, c: Command) -> Answer:
         if have:
             c.period = f"{str(year.start)[:7]}/{have[-1]}" if have[-1] != str(year.start)[:7] else have[-1]
             return figure(a, c)
-    if c.ytd and c.period and re.match(r"^\d{4}$", c.period):  # "ytd 2013": the financial year starting in it
-        c.period = f"{c.period}/{str(int(c.period) + 1)[2:]}"
     if c.ytd and (not c.period or c.period not in here):
         # "all crime ytd", "vap ytd 2013/14": the latest April-to-date span the data has (in the year asked)
         start = str(a.periods[c.period].start)[:7] if c.period in a.periods else r"\d{4}-04"
