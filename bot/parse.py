@@ -40,11 +40,13 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4":
 CUES = {
     "rank_changes": ["rank changes", "rank change", "ranking changes", "rank movements", "changes in rank",
                      "rank fallers", "rank risers", "rank movers", "fallers", "risers", "movers",
-                     "rank changes 2012/13", "which categories improved", "rank table"],
+                     "rank changes 2012/13", "which categories improved", "rank table", "arrows", "up arrows",
+                     "down arrows", "up and down arrows", "up arrows and down arrows", "rank arrows"],
     "rank": ["rank", "national ranking", "nationally ranked", "sit", "where do we sit", "where does maidstone sit", "move up", "moved up", "move down",
              "moved down", "go up the table", "climb", "climbed", "slip", "slipped", "league position", "national rank", "rank nationally", "ranking", "ranked", "position", "league table", "place in kent", "county rank",
              "county position", "rank movement", "ranking movement", "movement", "where do we come", "where does maidstone come", "where do we stand", "come in kent",
-             "compared to other districts", "compared with other districts"],
+             "compared to other districts", "compared with other districts", "county table", "kent table",
+             "kent league table", "county league table", "table position", "where are we in the table"],
     "high": ["highest", "most", "busiest", "peak month", "most common", "commonest", "biggest problem", "biggest", "largest", "greatest", "top", "highest number",
              "the most", "peak", "maximum", "max"],
     "low": ["lowest", "least", "fewest", "quietest", "smallest", "bottom", "minimum", "min"],
@@ -100,7 +102,7 @@ CUES = {
                 "rest of the county", "other areas", "elsewhere in kent"],
     "trend": ["trend", "trends", "over time", "history", "historic", "time series", "over the years",
               "year on year", "series", "long term"],
-    "spc": ["spc", "control chart", "control limits", "xmr", "spc chart", "statistical process control",
+    "spc": ["spc", "control chart", "control limits", "spc limits", "xmr", "spc chart", "statistical process control",
             "process control", "control bands"],
     "priority": ["who owns", "who leads", "who chairs", "who is responsible", "which group", "what group",
                  "which sub group", "who leads on", "which group leads", "lead on", "leads on", "owner of", "owns",
@@ -125,13 +127,15 @@ CUES = {
                  "never", "nothing but"],
     "or_not": ["or not", "or no", "whether or not", "if not"],
     "baseline": ["baseline", "base line", "target", "base year", "police and crime plan", "police and crime plan baseline",
-                 "pcp baseline"],
+                 "pcp baseline", "pcc baseline", "pcc target", "police and crime commissioner baseline"],
     "since": ["since"],
     "months": ["month", "months", "monthly", "which month", "what month", "by month", "each month",
                "per month", "a month", "month by month"],
     "years": ["when", "which year", "what year", "in which year", "year was", "which years"],
     "categories": ["crime type", "crime types", "category", "categories", "which crime", "what crime", "type of crime",
-                   "types of crime", "offence type", "offence types", "which offence", "what offence"],
+                   "types of crime", "offence type", "offence types", "which offence", "what offence",
+                   "all crime types", "all the crime types", "all types of crime", "every crime type", "each crime type",
+                   "all offence types", "all the categories", "all categories"],
     "quarters": ["quarter", "quarters", "which quarter", "quarterly", "by quarter", "each quarter"],
     "years_span": ["over the four years", "over four years", "four years", "4 years", "over the five years",
                    "five years", "5 years", "over three years", "over 3 years", "last three years", "last 3 years", "past three years",
@@ -181,8 +185,10 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "dead": "killed", "deaths": "killed", "surveyed": "survey", "claiming": "claimants", "65s": "65", "16s": "16", "18-24s": "18-24", "17-24s": "17-24", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
                  "hosp": "hospital", "crim": "criminal", "burg": "burglary", "resi": "dwelling", "residential": "dwelling",
                  "u": "you", "cos": "because", "nite": "night", "wat": "what", "admitted": "admissions",
-                 "admission": "admissions", "tho": "though", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number"}
+                 "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "diff": "change", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
+            "last financial year": 0, "this financial year": 0, "latest financial year": 0,
+            "previous financial year": -1, "the financial year before": -1,
             "year before": -1, "year before last": -1, "the year before": -1}
 STOP_INSIDE = frozenset({"a", "an", "the"})
 CRIME_FORMS = frozenset({"crime", "offenc", "offens"})  # the stems of crime words
@@ -308,6 +314,22 @@ class Vocabulary:
                     f for w in normalise(words).split()
                     if (w not in FILLER or w in MEASURE_WORDS) and w not in LINKING for f in vocab.form(w))
         vocab.filler = {vocab.canon(w) for w in FILLER}
+        # an acronym of a name's head restates every figure described by the head's words: 'kcvs speeding'
+        # (Kent Crime and Victimisation Survey: the perceptions' source)
+        for (kind, ident), name in list(vocab.names.items()):
+            if kind != "indicator":
+                continue
+            head = normalise(name.partition(": ")[0]).split()
+            letters = "".join(w[0] for w in head if w not in LINKING)
+            if len(letters) >= 3 and (letters,) in vocab.forms:
+                words = {f for w in head if w not in LINKING and w not in FILLER for f in vocab.form(w)}
+                for other, described in vocab.described.items():
+                    if words <= described:
+                        described.add(letters)
+        road = {f for w in ("road", "killed", "seriously", "injured", "casualties") for f in vocab.form(w)}
+        for ident, words in vocab.described.items():  # 'ksi on the roads', 'pedestrians injured': what KSI says
+            if "ksi" in words:
+                words |= road
         vocab.phrase_words.sort(key=lambda pw: -len(pw[0]))
         words = {w for phrase in vocab.phrases for w in phrase.split()}
         words |= {w for phrases in CUES.values() for phrase in phrases for w in normalise(phrase).split()}
@@ -397,6 +419,7 @@ class Command:
     area_is_ward: bool = False
     family: list[str] = field(default_factory=list)  # indicators of one family answered together
     spelt: list[tuple[str, str]] = field(default_factory=list)  # (typed, the name's words): fuzzy corrections
+    both: bool = False  # two subjects joined by 'and' ("accidental fires and deliberate fires"): answer each
 
 
 _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
@@ -413,6 +436,9 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bno\.?\s*of\b", "number of"),                       # "no. of crimes"
     (r"\bno\.?\s*(\d)", r"number \1"),                      # "no.1 priority"
     (r"\bqtrs?\b", "quarter"),
+    (r"\b((?:20)?\d\d\s*/\s*\d\d)\s*(?:-|to)\s*((?:20)?\d\d\s*/\s*\d\d)\b", r"\1 to \2"),  # 10/11-12/13: two years
+    (r"\b(?:what(?:s| is)? )?the (?:deal|story|situation|score|picture|position) (?:with|on|for)\b", " "),  # 'whats the deal with'
+    (r"\bhow (?:are|r) we doing (?:on|with|for)\b", " "),
     (r"\b(?:a|each|every|per) (week|day)\b", r"per \1"), (r"\bweekly\b", "per week"),  # 'a week', 'weekly'
     (r"\bdaily\b", "per day"),
     # '8th to 9th', 'up from 5th': a rank moving ('1st time entrants' is not a rank)
@@ -425,6 +451,8 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bper\s*(?:1000|1k|k|thousand|1 000)\s+(?:of\s+)?(?:the\s+)?(?:adults|over 18s)\b", " per1000a "),
     (r"\bper\s*(?:1000|1k|k|thousand|1 000|head|capita)\b(?:\s+(?:of\s+)?(?:the\s+)?"
      r"(?:people|residents|population|pop|inhabitants|persons))?", " per1000 "),
+    # "this year vs last", "this year compared with last year": the change on the year before
+    (r"\bthis year\s+(?:vs|v|versus|compared (?:to|with)|against|on)\s+last(?: year)?\b", " change "),
     (r"\s+", " "),
 ]]
 _CHARS = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u2018": "'", "_": " ", "&": " and ", "%": " % "})
@@ -477,6 +505,9 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
         (r"\b(20\d\d)-(0[1-9]|1[0-2])\s*/\s*(20\d\d)-(0[1-9]|1[0-2])\b", "span_id"),
         # spans: apr-dec 2013, april to september 2013, apr 2013 - sep 2013, jan 2013 to mar 2013
         (rf"\b{MONTH_WORD}\s*(20\d\d|\d\d)?\s*(?:-|to|until|till|through|thru)?\s*{MONTH_WORD}\s*(20\d\d|\d\d)\b", "span"),
+        # the twelve months to a month: the year to march 2013, 12 months ending june 2013
+        (rf"\b(?:the )?(?:financial )?(?:year|12 months|twelve months) (?:to|ending|ended|up to)\s+{MONTH_WORD}\s*(20\d\d|\d\d)\b",
+         "year_to"),
         # a day of a month: sept 30 2013, 30 sept 2013 -> the month
         (rf"\b{MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", "day_month"),
         (rf"(?<![-\d])\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_WORD}\s+(20\d\d)\b", "day_month_after"),
@@ -511,9 +542,15 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
                 if not g[1] and a > b:
                     first = year - 1  # nov-feb 2013: November 2012 to February 2013
                 period = f"{first}-{a:02d}/{year}-{b:02d}"
+                if a == 4 and b == 3 and year == first + 1:
+                    period = _fy(first)  # apr 12 - mar 13: the financial year 2012/13
                 if a in (1, 4, 7, 10) and (b - a) % 12 == 2 and (year == first or a > b):
                     start = first if a >= 4 else first - 1
                     period = f"{_fy(start)} Q{(a - 4) % 12 // 3 + 1}"  # jul-sep 2013 is Q2 2013/14
+            elif kind == "year_to":
+                year, month = _year(g[1]), MONTHS[g[0][:3]]
+                period = (_fy(year - 1) if month == 3 else
+                          f"{year - 1}-{month % 12 + 1:02d}/{year}-{month:02d}" if month < 12 else str(year))
             elif kind in ("quarter", "quarter_after"):
                 q, first, second = (g[0], g[1], g[2]) if kind == "quarter" else (g[2], g[0], g[1])
                 start = _year(first)
@@ -601,10 +638,18 @@ def _take(tables: list[tuple[dict, list[tuple]]], max_len: int = 6):
             i += 1
 
 
+# who is asking, at the end of a question: "- housing team asking", "kfrs wants the number", "probation need
+# it for the board" (a tail after a dash or comma, or a partner's name, before asking/wants/needs)
+ASKER = re.compile(
+    r"(?:\s[-\u2013\u2014]\s|[,?;:!(])\s*(?:[a-z&]+\s+){0,3}(?:is\s+|are\s+)?(?:asking|asked|wants?|needs?|needed)\b[^-,?;:!]*$"
+    r"|\b(?:kfrs|fire service|fire and rescue|housing(?: team)?|probation|council|councillor|cllr|nhs|public health|"
+    r"the board|board|the chair|chair|my manager|manager|team)\s+(?:is\s+|are\s+)?(?:asking|wants?|needs?)\b.*$")
+
+
 def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     """Read a question; never raises. Words not understood and misspellings are reported on the command."""
     command = Command(text=text)
-    clean = normalise(text or "")[:500]
+    clean = normalise(ASKER.sub(" ", (text or "").lower()))[:500]
     clean = vocab.rewrite(clean)  # "killed or seriously injured" -> "ksi"
     if re.search(r"\bwards?\b", clean):  # "which wards account for over half of asb": the hotspots and their share
         clean = re.sub(r"\b(?:accounts? for|make up|makes up|(?:over|more than) half(?: of)?|half of|(?:the )?majority of)\b",
@@ -722,6 +767,11 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         if generic and joined and len(command.hits) + len(entity_hits) > 1:
             generic = False  # "asb and crime": two subjects, asked back
         _assign(command, entries, generic, {f for form in forms[start:end] for f in form})
+    spans = sorted((start, end) for entries, start, end in entity_hits if any(k == "indicator" for k, _ in entries))
+    for (_, end), (start, _) in zip(spans, spans[1:]):  # "accidental fires and deliberate fires": both asked
+        between = set(words[end:start])
+        if between & {"and", "plus"} and all(w in FILLER or w in ("also", "well", "then") for w in between):
+            command.both = True
     # a word that restates the subject ("vandalism perception", "survey", "actual vs predicted") agrees with it
     candidates = {i for idents, _, _ in command.hits for i in idents}
     described = set().union(*(vocab.described.get(i, set()) for i in candidates))
@@ -959,7 +1009,10 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
         best = [next(i for i, parts in vocab.ratio_parts.items() if parts == set(best))]
     if len(best) > 1:  # a count and a percentage: the count unless '%' was asked, the percentage if it was
         one_name = len({vocab.names.get(("indicator", i)) for i in best}) == 1
-        best = _by_measure_words(best, command, vocab, count_by_default=one_name)
+        # a share named as such ('Pedestrians as a share of all KSI casualties') is not asked by 'pedestrians'
+        share = all(re.search(r"\b(share|proportion|percentage)\b|%", vocab.names.get(("indicator", i), "").lower())
+                    for i in best if vocab.units.get(i, "").startswith("%"))
+        best = _by_measure_words(best, command, vocab, count_by_default=one_name or share)
     if len(best) > 1 and pool:  # two names tied: the words asked may hold with one ("unemployed number")
         fit = {i: len(pool & vocab.described.get(i, set())) for i in best}
         most = max(fit.values())
@@ -1047,7 +1100,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     county = [a for a, t in area_types.items() if t == "county"][:1]
     if "county_area" in cue and "compare" in cue:
         cue = cue - {"county_area"}  # "compare deprivation across kent": across the districts
-    if ("county_area" in cue or cue >= {"county", "versus"}) and c.areas and county and county[0] not in c.areas:
+    if ("county_area" in cue or cue >= {"county", "versus"} or cue >= {"county", "compare"}) and c.areas and county \
+            and county[0] not in c.areas:
         c.areas.extend(county)  # "maidstone asb v kcc average": both sides
     if "versus" in cue and (len(c.areas) > 1 or c.against or (not c.relative and (
             len(c.areas) == 1 or "county_area" in cue))):
@@ -1069,7 +1123,7 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
         c.scope = "months"  # "monthly recorded crime apr-dec 2013": 'monthly' may be read inside the name
     # Kent named beside another area in a rank or comparison question is the field, not the place
     if len(c.areas) > 1 and "kent" in c.areas and (cue & {"rank", "county", "high", "low", "which"}) \
-            and not ("versus" in cue and not cue & {"rank", "high", "low", "which"}):
+            and not (cue & {"versus", "compare"} and not cue & {"rank", "high", "low", "which"}):
         c.areas.remove("kent")
     if not c.areas and ("county_area" in cue or ("county" in cue and not cue & {
             "rank", "rank_changes", "high", "low", "worst", "best", "which", "compare", "categories"})):
@@ -1094,10 +1148,18 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
         c.direction = bool(cue & {"up", "down", "direction"})  # "biggest rise": over the changes
     elif "compare" in cue and len(c.areas) > 1 and not c.against:
         c.kind = "compare"  # "compare imd rank maidstone thanet": the places side by side
+    elif "compare" in cue and not c.areas and cue & {"up", "down", "direction"} and "which" not in cue \
+            and re.search(r"\bdistricts\b", c.text.lower()):
+        c.kind = "compare"  # "kent districts crime increase apr-sep 2013": the change in each, Kent beside them
+        c.area = next((a for a, t in area_types.items() if t == "county"), None)
     elif "rank" in cue or "rank_changes" in cue:
         c.kind = "rank"  # "dwelling burglary rank change": one category's ranks
     elif len(c.areas) > 1 and not c.against:
         c.kind = "compare"  # "unemployment rate nov 2013 maidstone kent gb", "da change maidstone v kent"
+    elif cue & {"up", "down", "direction"} and cue & {"versus", "compare"} and c.areas and not c.against \
+            and "which" not in cue and (len(c.areas) > 1 or area_types.get(c.areas[0]) == "county"):
+        c.kind = "compare"  # "vap increase us vs the county": the changes side by side
+        c.direction = True
     elif "than" in cue and c.period and not c.against and len(c.areas) <= 1:
         c.since, c.period = c.period, None  # "higher than in 2010/11": the latest against that year
         c.kind = "direction"

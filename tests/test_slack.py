@@ -232,7 +232,7 @@ def test_post_to_channel_shares_the_answer_in_channel_and_removes_the_private_co
 
 
 def test_two_readings_come_back_as_buttons_that_each_ask_their_question(bot, slack):
-    command(bot, slack, "asb and criminal damage", "choices")
+    command(bot, slack, "asb or criminal damage", "choices")
     [call] = slack.wait_for("choices")
     assert call.body["response_type"] == "ephemeral" and "Did you mean" in call.body["text"]
     buttons = [e for b in call.body["blocks"] if b["type"] == "actions" for e in b["elements"]]

@@ -209,8 +209,12 @@ class Answerer:
         indicators = [ident for label, ident in c.choices if label is None and ident]
         if indicators or len(c.indicators) > 1:
             options = list(dict.fromkeys(indicators + c.indicators))
-            if family.members(self, options) and c.kind in ("figure", "spc") and not c.unknown:
-                c.family = [i for i in self.indicators if i in options]  # "spc limits", "male v female"
+            if c.both and c.kind == "priority" and len(options) <= 4:
+                c.kind, c.priority = "figure", None  # "asb and criminal damage": two figures, not a priority pack
+            if (family.members(self, options) or (c.both and len(options) <= 4)) and c.kind in ("figure", "spc") \
+                    and not c.unknown:
+                # "spc limits", "male v female": the family in its own order; two subjects in the order asked
+                c.family = options if c.both else [i for i in self.indicators if i in options]
                 c.indicator, c.indicators, c.choices = c.family[0], c.family[:1], []
                 return
             names = [self.vocab.names[("indicator", i)] for i in options]
@@ -291,7 +295,10 @@ class Answerer:
             if other == indicator:
                 continue
             own = {f for w in str(ind.name).lower().replace("-", " ").split() for f in self.vocab.form(w)}
-            if asked & (own - {"crime", "of", "the", "and"}) and covers(other):
+            # every word asked must name it ('violence': Violence against the person), not one of them: 'ksi
+            # casualties' is not all road casualties
+            named = self.vocab.named.get(other, set()) | own
+            if asked & (own - {"crime", "of", "the", "and"}) and asked - self.vocab.filler <= named and covers(other):
                 found.append(other)
         return found[0] if len(found) == 1 else None
 

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
 
 def spc(a: Answerer, c: Command) -> Answer:
     """An XmR control chart of a monthly series: centre line, natural process limits, signals."""
+    if not c.indicator and c.area:  # "spc limits kent oct 2011": the limits the assessment gives for the place
+        published = family.published_limits(a, c, c.area)
+        if published is not None:
+            return published
     indicator = a._need_indicator(c, "spc")
     monthly = a.indicators[indicator].monthly_indicator
     if isinstance(monthly, str) and monthly:

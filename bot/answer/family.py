@@ -34,6 +34,8 @@ def family(a: Answerer, c: Command) -> Answer:
     """Each member answered as a figure alone, then put side by side: one headline naming
     every member's figure, one table, the notes and sources of all of them once each."""
     head = family_name(a.indicators[c.family[0]].name)
+    if len({family_name(a.indicators[i].name) for i in c.family}) > 1:
+        head = None  # "accidental fires and deliberate fires": two subjects, each answered in full
     answers, missing = [], []
     for indicator in c.family:
         one = copy.copy(c)
@@ -45,6 +47,8 @@ def family(a: Answerer, c: Command) -> Answer:
             missing.append((indicator, str(exc)))
     if not answers:
         raise NoAnswer(missing[0][1])
+    if head is None:
+        return _several(a, c, answers, missing)
     first = answers[0][1]
     parts, rows = [], []
     for indicator, answer in answers:
@@ -63,6 +67,15 @@ def family(a: Answerer, c: Command) -> Answer:
                   tables=[Table(f"{head}" + (f", {where}" if where else "") + (f", {when}" if when else ""),
                                 *_drop_empty(rows, ["Measure", "Figure", "Unit"])[::-1])],
                   notes=notes, sources=sources)
+
+
+def _several(a: Answerer, c: Command, answers: list, missing: list) -> Answer:
+    """Two or more subjects asked together: each one's answer in full, one after the other."""
+    notes = list(dict.fromkeys(n for _, answer in answers for n in answer.notes))
+    notes += [f"No {a.indicators[i].name} figure: {message}" for i, message in missing]
+    return Answer(c.text, {}, headline=" ".join(answer.headline for _, answer in answers),
+                  tables=[t for _, answer in answers for t in answer.tables], notes=notes,
+                  sources=list(dict.fromkeys(s for _, answer in answers for s in answer.sources)))
 
 
 def _figure_of(answer: Answer) -> str:

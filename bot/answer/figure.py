@@ -2,6 +2,7 @@
 county rank and its arrow, the areas beside it, notes and sources."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from typing import TYPE_CHECKING
@@ -169,8 +170,17 @@ def figure(a: Answerer, c: Command) -> Answer:
         named = named[(named.ward == area_name(a, area)) & (named.measure == "named_hotspot")]
         if len(named):
             why = f" {named.note.iloc[0]}." if isinstance(named.note.iloc[0], str) else ""
-            raise NoAnswer(f"The assessment names {area_name(a, area)} as a hotspot for {ind.name} but gives no "
-                           f"figure for it.{why}", [f"{ind.name.lower()} wards", ind.name.lower()])
+            if not re.search(r"\b(bad|worse|worst|problem|problems|issue|hotspots?|hot spots?|high|concern|"
+                             r"serious)\b", c.text.lower()):  # a figure asked: there is none, said plainly
+                raise NoAnswer(f"The assessment names {area_name(a, area)} as a hotspot for {ind.name} but gives no "
+                               f"figure for it.{why}", [f"{ind.name.lower()} wards", ind.name.lower()])
+            # "is asb bad in east ward": what the assessment says of the ward answers it, beside the hotspots
+            from .wards import wards
+
+            hotspots = wards(a, dataclasses.replace(c, area=HOME, kind="wards"))
+            hotspots.headline = (f"The assessment names {area_name(a, area)} as a hotspot for {ind.name} but gives no "
+                                 f"figure for it.{why} The hotspots it gives: {hotspots.headline}")
+            return hotspots
         raise NoAnswer(f"The data states no {ind.name} figure for {area_name(a, area)} in {p.label} that can be "
                        f"shown on its own (only a rank or a share). It covers: {a._covered_text(cov[cov.area == area])}.",
                        [ind.name.lower()])
