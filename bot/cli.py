@@ -255,7 +255,7 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
         print(f"crimebot serve: {exc}", file=sys.stderr)
         return 2
     poster = DigestPoster(settings, service, client)
-    app = create_app(settings, service, admin_commands(poster), client, token_team=identity["team_id"])
+    app = create_app(settings, service, admin_commands(poster), client, token_team=identity["team_id"], poster=poster)
     poster.recover()  # posts a crash or kill cut off last time: settled from the channels' history
     scheduler = DigestScheduler(poster, trigger)
     scheduler.start()
