@@ -472,7 +472,7 @@ def test_manifest_declares_what_the_app_listens_for():
     manifest = yaml.safe_load((PROJECT_ROOT / "manifest.yml").read_text())
     [crime] = manifest["features"]["slash_commands"]
     assert crime["command"] == "/crime" and len(crime["command"]) <= 32
-    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "app_home_opened"}
+    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "app_home_opened", "message.im"}
     assert {"commands", "chat:write", "chat:write.public", "files:write", "app_mentions:read", "channels:history",
             "groups:history"} <= set(manifest["oauth_config"]["scopes"]["bot"])
     assert manifest["features"]["app_home"]["home_tab_enabled"] is True
