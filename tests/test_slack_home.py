@@ -519,3 +519,13 @@ def test_readme_shows_the_home_tab_the_form_and_dms():
     for words in ("Home tab", "Ask crimebot", "direct message", "/crime subscribe me", "ask_crimebot"):
         assert words in section, words
 
+
+
+def test_the_dashboard_works_without_slack(settings):
+    result = subprocess.run([sys.executable, "-m", "bot.cli", "home"], capture_output=True, text=True, cwd=PROJECT_ROOT,
+                            env={"PATH": os.environ["PATH"], "CRIMEBOT_STATE_DIR": str(settings.state_dir)}, timeout=120)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Safer Maidstone Partnership" and lines[1].startswith("Figures to December 2013")
+    assert "  Shoplifting, 2012/13: 994; +81 (+8.9%); county rank 10 ↓ declined" in lines
+    assert "  ↓ down, the right way" in lines and result.stdout.count("  ask: priority ") == 6
