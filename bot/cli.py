@@ -2,6 +2,7 @@
 
     crimebot ask "shoplifting maidstone 2012/13"
     crimebot data check [--format json]
+    crimebot home
     crimebot digest [--period "Q2 2013/14"] [--priority NAME] [--format text] [--post [--channel ID] [--force]]
     crimebot import police-uk PATH... [--wards LOOKUP.csv]
     crimebot import police-uk --fetch [--month YYYY-MM]
@@ -112,6 +113,22 @@ def _ask(settings: Settings, text: str, fmt: str, chart: str | None = None) -> i
             print(f"crimebot: cannot write the chart to {chart}: {exc.strerror}", file=sys.stderr)
             return 1
         print(f"crimebot: chart written to {chart}", file=sys.stderr)
+    return 0
+
+
+def _home(settings: Settings) -> int:
+    """The App Home's dashboard in the terminal: the same content Slack's Home tab shows."""
+    from .dashboard import dashboard
+
+    service = _open_service(settings, "home")
+    if service is None:
+        return 2
+    board = dashboard(service.answerer, settings.state_dir)
+    print(f"{board.partnership}\n{board.currency}. From the {board.document}.\n")
+    for p in board.priorities:
+        direction = f"  {p.direction.arrow} {p.direction.words}" if p.direction else ""
+        print(f"{p.name}\n  {p.headline}\n{direction + chr(10) if direction else ''}  ask: {p.ask}")
+    print("\nMost asked: " + "; ".join(f"{label}: crimebot ask \"{q}\"" for label, q in board.questions))
     return 0
 
 
@@ -255,7 +272,7 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
         print(f"crimebot serve: {exc}", file=sys.stderr)
         return 2
     poster = DigestPoster(settings, service, client)
-    app = create_app(settings, service, admin_commands(poster), client, token_team=identity["team_id"])
+    app = create_app(settings, service, admin_commands(poster), client, token_team=identity["team_id"], poster=poster)
     poster.recover()  # posts a crash or kill cut off last time: settled from the channels' history
     scheduler = DigestScheduler(poster, trigger)
     scheduler.start()
@@ -303,6 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     data_sub = data.add_subparsers(dest="data_command", required=True)
     check = data_sub.add_parser("check", help="load data/, recompute every derived figure, list disagreements")
     check.add_argument("--format", choices=["text", "json"], default="text")
+    sub.add_parser("home", help="the Slack Home tab's dashboard: each priority's headline figure and direction")
     digest = sub.add_parser("digest", help="a quarter's digest: preview it, or --post it to the subscribed channels")
     digest.add_argument("--period", help='a financial quarter, e.g. "Q2 2013/14" (default: the latest in the data)')
     digest.add_argument("--priority", help="one priority's digest, e.g. 'road safety'")
@@ -349,6 +367,8 @@ def _run(parser, args, settings: Settings) -> int:
         return _import(settings, args)
     if args.command == "digest":
         return _digest(settings, args)
+    if args.command == "home":
+        return _home(settings)
     parser.error(f"unknown command {args.command}")
     return 2
 

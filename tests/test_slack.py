@@ -17,7 +17,7 @@ from bot.answer import Answer, Table
 from bot.service import Service
 from bot.settings import PROJECT_ROOT
 from bot.slack.app import create_app
-from bot.slack.blocks import answer_message, answer_messages, home_view, limit_problems
+from bot.slack.blocks import answer_message, answer_messages, limit_problems
 from bot.slack.server import BackgroundServer, http_app
 from bot.slack.standin import Reply, SlackStandIn, signed_headers
 from tests.test_ask import PHRASINGS
@@ -364,7 +364,14 @@ def test_every_message_the_bot_can_build_passes_block_kit_limits(answerer):
         for shareable, shared_by in ((True, None), (False, PARTNER)):
             message = answer_message(answer, shareable=shareable, shared_by=shared_by)
             assert limit_problems(message) == [], question
-    assert limit_problems(home_view(answerer.headlines(), [("q" * 200, "w" * 3000)] * 80), home=True) == []
+    from bot.dashboard import dashboard
+    from bot.slack.home import home_view
+
+    board = dashboard(answerer, answerer.settings.state_dir)
+    everything = {"subscriptions": [(f"C{i:08d}", "road_safety") for i in range(300)], "next": "n" * 5000, "quarter": "q"}
+    for mine, admin in ((None, None), ([None, "asb"], everything)):
+        view = home_view(board, [("q" * 200, "w" * 3000)] * 80, mine=mine, admin=admin)
+        assert limit_problems(view, home=True) == []
 
 
 def test_an_answer_too_big_for_slack_is_sent_in_parts_and_names_what_is_left_out():
@@ -465,7 +472,7 @@ def test_manifest_declares_what_the_app_listens_for():
     manifest = yaml.safe_load((PROJECT_ROOT / "manifest.yml").read_text())
     [crime] = manifest["features"]["slash_commands"]
     assert crime["command"] == "/crime" and len(crime["command"]) <= 32
-    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "app_home_opened"}
+    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "app_home_opened", "message.im"}
     assert {"commands", "chat:write", "chat:write.public", "files:write", "app_mentions:read", "channels:history",
             "groups:history"} <= set(manifest["oauth_config"]["scopes"]["bot"])
     assert manifest["features"]["app_home"]["home_tab_enabled"] is True
@@ -898,8 +905,12 @@ def test_data_and_partners_words_are_escaped_in_mrkdwn(answerer):
     injected = answer_message(answerer.ask("asb <!channel> <@U0BOSS>"))
     text = json.dumps(injected)
     assert "<!" not in text and "<@" not in text and "&lt;" in text
-    home = json.dumps(home_view([{"name": "A & B", "owner": "<!here>", "headline": "x", "ask": "y"}], []))
-    assert "A &amp; B" in home and "<!here>" not in home
+    from bot.dashboard import Dashboard, PriorityLine
+    from bot.slack.home import home_view
+
+    board = Dashboard("P & Q", "doc <!channel>", "now", [PriorityLine("a", "A & B", "<!here>", "x", None, "y")])
+    home = json.dumps(home_view(board, []))
+    assert "A &amp; B" in home and "<!here>" not in home and "<!channel>" not in home
 
 
 @pytest.mark.parametrize("question", ["priority road safety", "priority substance misuse", "compare asb", "asb wards",
