@@ -109,7 +109,7 @@ CUES = {
                  "owner", "owners", "tackling", "tackles", "in charge of", "who is tackling", "who deals with",
                  "who chairs", "chair of", "responsible for", "who runs", "runs", "covers", "who covers",
                  "looks after", "who looks after", "handles", "who handles", "deals with",
-                 "a priority", "still a priority", "cross cutting", "cross cutting themes", "themes",
+                 "a priority", "still a priority", "cross cutting", "cross cutting themes", "themes", "theme", "workstream", "strand",
                  "priority", "priorities", "sub group", "subgroup", "sub-group", "task group", "task and finish",
                  "task and finish group", "pack", "priority pack", "sub group pack"],
     "help": ["help", "examples", "what can i ask", "what can you do", "how do i use", "commands", "usage"],
@@ -185,7 +185,7 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "dead": "killed", "deaths": "killed", "surveyed": "survey", "claiming": "claimants", "65s": "65", "16s": "16", "18-24s": "18-24", "17-24s": "17-24", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
                  "hosp": "hospital", "crim": "criminal", "burg": "burglary", "resi": "dwelling", "residential": "dwelling",
                  "u": "you", "cos": "because", "nite": "night", "wat": "what", "admitted": "admissions",
-                 "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "diff": "change", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number"}
+                 "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "diff": "difference", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
             "last financial year": 0, "this financial year": 0, "latest financial year": 0,
             "previous financial year": -1, "the financial year before": -1,
@@ -451,6 +451,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bper\s*(?:1000|1k|k|thousand|1 000)\s+(?:of\s+)?(?:the\s+)?(?:adults|over 18s)\b", " per1000a "),
     (r"\bper\s*(?:1000|1k|k|thousand|1 000|head|capita)\b(?:\s+(?:of\s+)?(?:the\s+)?"
      r"(?:people|residents|population|pop|inhabitants|persons))?", " per1000 "),
+    (r"\b(\d|two|three|four|five) (?:survey|financial|calendar|recorded) years\b", r"\1 years"),  # '3 survey yrs'
     # "this year vs last", "this year compared with last year": the change on the year before
     (r"\bthis year\s+(?:vs|v|versus|compared (?:to|with)|against|on)\s+last(?: year)?\b", " change "),
     (r"\s+", " "),

@@ -122,6 +122,11 @@ def top(a: Answerer, c: Command) -> Answer:
     word = "highest" if high else "lowest"
     if measure in ("volume_change", "pct_change"):
         value = fmt_change(winner.value, winner.digits, unit)
+        other = "pct_change" if measure == "volume_change" else "volume_change"
+        beside = a.run("area_figures", indicator=indicator, measure=other, period=period)
+        beside = beside[beside.area == winner.area]
+        if len(beside):  # "+937 (+18.7%)": the change in both its forms
+            value += f" ({fmt_change(beside.value.iloc[0], beside.digits.iloc[0], '%' if other == 'pct_change' else '')})"
         word = "biggest rise in" if high and winner.value > 0 else "biggest fall in" if not high and winner.value < 0 else word
         what, figure = ind.name, value
     elif ranks_low_first:
