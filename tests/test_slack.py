@@ -1012,3 +1012,29 @@ def test_a_huge_retry_after_on_a_response_url_does_not_hold_an_answer_thread(sla
     worker.join(timeout=60)
     assert not worker.is_alive(), "asleep for Retry-After: 100000"
     assert outcome["d"].ok is False and outcome["d"].reason == "ratelimited"
+
+
+def test_excel_button_sends_the_workbook_privately(bot, slack):
+    """The "Excel" button: the workbook goes into the person's direct message with the bot (never the channel),
+    and reads back with numbers as numbers and periods as text."""
+    import io
+
+    from openpyxl import load_workbook
+
+    command(bot, slack, "shoplifting maidstone 2012/13", "excel-answer")
+    [call] = slack.wait_for("excel-answer")
+    buttons = [e for b in call.body["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert any(e["action_id"] == "crimebot_excel" and e["value"] == "shoplifting maidstone 2012/13" for e in buttons)
+    before = len(slack.calls_to("files.completeUploadExternal"))
+    click(bot, slack, "crimebot_excel", "shoplifting maidstone 2012/13", "excel-sent")
+    calls = slack.wait_for("files.completeUploadExternal", before + 1, timeout=30)
+    [opened] = slack.calls_to("conversations.open")[-1:]
+    assert opened.body["users"] == PARTNER
+    assert calls[-1].body["channel_id"] == "D" + PARTNER[1:]  # the direct message, not C0CSP
+    files = json.loads(calls[-1].body["files"]) if isinstance(calls[-1].body["files"], str) else calls[-1].body["files"]
+    upload = [c for c in slack.calls if c.kind == "upload" and c.name == files[0]["id"]][-1]
+    book = load_workbook(io.BytesIO(upload.body))
+    sheet = book.worksheets[0]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
+    assert rows[0][:2] == ["Period", "Crimes"] and rows[-1][:2] == ["2012/13", 994]
+    assert "direct messages" in slack.wait_for("excel-sent")[-1].body["text"]

@@ -215,6 +215,7 @@ class SlackStandIn:
                           "team_id": "T0STANDIN", "user_id": "U0CRIMEBOT", "bot_id": "B0CRIMEBOT"},
             "chat.postMessage": {"ok": True, "channel": channel, "ts": ts, "message": {"ts": ts}},
             "chat.postEphemeral": {"ok": True, "message_ts": ts},
+            "conversations.open": {"ok": True, "channel": {"id": "D" + str(body.get("users", "U0")).split(",")[0][1:]}},
             "conversations.history": self._history(body),
             "files.getUploadURLExternal": {"ok": True, "upload_url": f"{self.base_url}/upload/F{ts[6:10]}",
                                            "file_id": f"F{ts[6:10]}"},
