@@ -59,11 +59,12 @@ def draw(answer: Answer) -> bytes:
     return buffer.getvalue()
 
 
-def _title(ax, series: dict, extra: str = "") -> None:
+def _title(ax, series: dict, extra: str = "", pad: float = 6.0) -> None:
     title = "\n".join(textwrap.wrap(f"{series['title']}, {series['when']}", 75))
     ax.figure.suptitle(title, x=0.01, ha="left", fontsize=13, fontweight="bold")
     if extra:
-        ax.set_title("\n".join(textwrap.wrap(extra, 100)), loc="left", fontsize=10, fontweight="normal", color="#333333")
+        ax.set_title("\n".join(textwrap.wrap(extra, 100)), loc="left", fontsize=10, fontweight="normal", color="#333333",
+                     pad=pad)
 
 
 def _thousands(ax, percent: bool = False) -> None:
@@ -150,16 +151,30 @@ def _spc(plt, series: dict):
     for limit in (series["upper"], series["lower"]):
         ax.axhline(limit, color=GREY, linestyle="--", linewidth=1.4)
     fmt = (lambda v: f"{v:.1f}%") if series.get("percent") else (lambda v: f"{v:,.0f}")  # noqa: E731
-    lines = ax.secondary_yaxis("right")  # the three lines named on the right, where the eye ends
-    lines.set_yticks([series["upper"], series["centre"], series["lower"]],
-                     [f"upper limit {fmt(series['upper'])}", f"mean {fmt(series['centre'])}",
-                      f"lower limit {fmt(series['lower'])}"], fontsize=9)
+    phase = series.get("baseline")
+    label = series.get("baseline_label", "")
+    ticks = [(series["upper"], f"upper limit {fmt(series['upper'])}"),
+             (series["centre"], f"{label + ' ' if phase else ''}mean {fmt(series['centre'])}"),
+             (series["lower"], f"lower limit {fmt(series['lower'])}")]
+    if phase:  # the baseline months shaded and named: the limits come from them alone
+        ax.axvspan(phase[0] - 0.4, phase[1] + 0.4, color="#f0f0f0", zorder=0, label=f"Baseline {label} (limits from these months)")
+        for axis in (ax, mr):
+            axis.axvline(phase[1] + 0.5, color=GREY, linewidth=1, linestyle=":")
+    stated = series.get("stated_baseline")
+    if stated is not None and abs(stated - series["centre"]) < 0.05:  # the stated baseline is the mean, as printed
+        ticks[1] = (series["centre"], f"{label} mean {fmt(series['centre'])}\n= the stated baseline")
+    elif stated is not None:  # a stated baseline apart from the mean: its own line
+        ax.axhline(stated, color=ORANGE, linewidth=1.6, linestyle="-.", label=f"Stated baseline {fmt(stated)}")
+        ticks.append((stated, f"stated baseline {fmt(stated)}"))
+    lines = ax.secondary_yaxis("right")  # the lines named on the right, where the eye ends
+    lines.set_yticks([t for t, _ in ticks], [t for _, t in ticks], fontsize=9)
     lines.spines["right"].set_visible(False)
     lines.tick_params(length=0)
     ax.set_ylabel(_unit_label(series))
     _thousands(ax, series.get("percent", False))
-    ax.legend(frameon=False, loc="best", fontsize=9)
-    _title(ax, series, series["reading"])
+    # the legend above the plot, off the data and off the limit lines
+    ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, fontsize=9, borderaxespad=0.2)
+    _title(ax, series, series["reading"], pad=24)  # room for the legend between the reading and the plot
     ranges = series["moving_ranges"]
     mr.plot([i for i, r in enumerate(ranges) if r is not None], [r for r in ranges if r is not None], color=BLUE,
             marker=".", linewidth=1.2)
