@@ -302,7 +302,26 @@ class Answerer:
         if c.corrections:
             answer.notes.insert(0, "Read " + "; ".join(f"'{a}' as '{b}'" for a, b in c.corrections) + ".")
         answer.follow_ups = self._follow_ups(c)
+        if answer.series and c.indicator:
+            answer.series.setdefault("footnotes", []).extend(self.chart_corrections(c.indicator, c.area, answer.series))
         return answer
+
+    def chart_corrections(self, indicator: str, area: str | None, series: dict) -> list[str]:
+        """A footnote for each plotted figure whose stored value corrects the printed one: a chart pasted
+        into a paper must not show a figure that differs from the document without saying so."""
+        frame = self.lookup("corrected_figures", indicator=indicator, area=area or HOME)
+        if frame.empty:
+            return []
+        shown = {str(p[0]) for p in series.get("points", [])} | set(series.get("labels", [])) | {
+            series.get("baseline_label") or ""}
+        measures = {series.get("measure") or ("percent" if series.get("percent") else "count")}
+        notes = []
+        for r in frame.itertuples():
+            if (r.period in shown or r.period_label in shown) and r.measure in measures:
+                unit = "%" if r.measure == "percent" else ""
+                notes.append(f"{r.period}: printed {r.published}, shown {fmt_number(r.value, r.digits, unit)} "
+                             "(corrected: two parts of the assessment agree; see the notes).")
+        return notes
 
     def _only_area(self, c: Command) -> str | None:
         """The one area an indicator has, when no place was named and the home district is not it ('spc

@@ -64,7 +64,8 @@ def priority(a: Answerer, c: Command) -> Answer:
                         fmt_number(rate.value, rate.digits) if rate is not None else "",
                         fmt_rank(rank.value, rank.flag) if rank is not None else "",
                         ARROW[int(direction.value)] if direction is not None else ""])
-        for r in group[(group.area_type == "ward") & group.measure.isin(["count", "percent", "rate_per_1000"])].itertuples():
+        hot = group[(group.area_type == "ward") & group.measure.isin(["count", "percent", "rate_per_1000"])]
+        for r in hot.sort_values(["period", "measure", "value"], ascending=[False, True, False]).itertuples():  # volume order
             wards.append([r.area_name, r.indicator_name, r.period, MEASURE_LABEL.get(r.measure, r.measure),
                           fmt_number(r.value, r.digits)])
         for r in group[(group.area_type != "ward") & (group.area != HOME) & (group.period == latest)
