@@ -148,7 +148,7 @@ def test_charts_render_readably(answerer, question, min_height):
 
 def test_an_answer_without_a_chart_says_so(answerer):
     with pytest.raises(NoChart):
-        draw(answerer.ask("asb wards"))
+        draw(answerer.ask("priority asb"))
     with pytest.raises(NoChart):
         draw(answerer.ask("zzqx"))
 
@@ -176,3 +176,32 @@ def test_cli_writes_the_chart_beside_the_text_answer(settings, tmp_path):
     result = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "trend asb", "--chart", str(tmp_path / "x" / "y.png")],
                             capture_output=True, text=True, cwd=PROJECT_ROOT, env=env)
     assert result.returncode == 1 and "cannot write the chart" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ward_hotspot_chart_is_a_bar_per_ward_with_a_figure_largest_first(answerer):
+    """The ASB Sub-Group chair's picture: bars for the wards with a figure, in volume order; the wards the
+    assessment names without a figure in a footnote, never as bars of zero."""
+    answer = answerer.ask("asb wards")
+    series = answer.series
+    assert series["kind"] == "wards" and series["when"] == "April 2012 to March 2013"
+    assert series["bars"] == [("High Street", 911.0), ("Park Wood", 342.0), ("Fant", 333.0)]
+    assert series["named_without_figure"] == ["Shepway North", "East"]
+    png = draw(answer)
+    width, height = struct.unpack(">II", png[16:24])
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and width == 1000 and height >= 400
+    assert "Also named as hotspots, with no figure given: Shepway North, East." in series["footnotes"]
+    table = answer.tables[0]
+    assert [r[0] for r in table.rows if r[3] == "Number"] == ["High Street", "Park Wood", "Fant"]
+
+
+def test_a_trend_of_kent_draws_kent_once(answerer):
+    answer = answerer.ask("trend road deaths kent")
+    assert answer.tables[0].columns == ["Period", "Kent (KCC area)"]
+    assert all(p[2] is None for p in answer.series["points"])
+
+
+def test_a_plotted_figure_that_was_corrected_says_so_on_the_chart(answerer):
+    answer = answerer.ask("criminal damage 2012/13")
+    assert answer.series["footnotes"] == [
+        "2012/13: printed 1.277, shown 1,277 (corrected: two parts of the assessment agree; see the notes)."]
+    assert draw(answer)[:4] == b"\x89PNG"
