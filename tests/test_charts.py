@@ -170,7 +170,7 @@ def test_cli_writes_the_chart_beside_the_text_answer(settings, tmp_path):
                             capture_output=True, text=True, cwd=PROJECT_ROOT, env=env)
     assert result.returncode == 0 and "Shoplifting" in result.stdout and f"chart written to {target}" in result.stderr
     assert png_size(target.read_bytes())[0] == 1000
-    result = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "asb wards", "--chart", str(tmp_path / "no.png")],
+    result = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "priority asb", "--chart", str(tmp_path / "no.png")],
                             capture_output=True, text=True, cwd=PROJECT_ROOT, env=env)
     assert result.returncode == 1 and "no chart" in result.stderr and not (tmp_path / "no.png").exists()
     result = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "trend asb", "--chart", str(tmp_path / "x" / "y.png")],
