@@ -153,7 +153,7 @@ def _digest(settings: Settings, args) -> int:
         return 2
     quarter = quarter or digester.latest_quarter()
     if not args.post:
-        print(render(digester.digest(quarter, priority), args.format))
+        print(render(digester.digest(quarter, priority), args.format, notes=args.notes))
         return 0
     if not settings.slack_bot_token:
         print("crimebot digest --post: set SLACK_BOT_TOKEN (see .env.example).", file=sys.stderr)
@@ -327,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
     digest.add_argument("--period", help='a financial quarter, e.g. "Q2 2013/14" (default: the latest in the data)')
     digest.add_argument("--priority", help="one priority's digest, e.g. 'road safety'")
     digest.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    digest.add_argument("--notes", choices=["short", "full"], default="short",
+                        help="short: each note of the figures shown in one line; full: every note in full")
     digest.add_argument("--post", action="store_true", help="post it (once per channel: the ledger remembers)")
     digest.add_argument("--channel", help="post to this channel ID instead of the subscribed channels")
     digest.add_argument("--force", action="store_true", help="post even where the ledger says it was posted")

@@ -43,7 +43,8 @@ def numeric_columns(table: Table) -> list[bool]:
 
 KIND_WORDS = {"figure": "", "rank": "rank", "rank_changes": "all ranks", "top": "highest or lowest",
               "direction": "direction", "wards": "wards", "compare": "side by side", "trend": "trend",
-              "spc": "control chart", "priority": "priority pack", "help": "help"}
+              "spc": "control chart", "priority": "priority pack", "help": "help",
+              "table": "whole table"}
 
 
 def understood_line(answer: Answer) -> str:

@@ -18,7 +18,7 @@ from ..database import connect_readonly, ensure_database
 from ..parse import CUES, Command, Vocabulary, normalise, parse
 from ..periods import PeriodIndex, month_label
 from ..settings import Settings
-from . import compare, control, direction, figure, priority, ranks, top, trend, wards
+from . import compare, control, direction, figure, priority, ranks, table, top, trend, wards
 from .base import HOME, KIND_ORDER, Answer, NoAnswer, Table, area_name, fmt_number  # noqa: F401
 from .help import EXAMPLES, help
 
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 KINDS = {"help": help, "figure": figure.figure, "rank_changes": ranks.rank_changes, "priority": priority.priority,
          "wards": wards.wards, "compare": compare.compare, "trend": trend.trend, "spc": control.spc,
-         "rank": ranks.rank, "top": top.top, "direction": direction.direction}
+         "rank": ranks.rank, "top": top.top, "direction": direction.direction, "table": table.table}
 
 class Answerer:
     """Holds the read-only connection, the gated queries and the vocabulary: build once, ask many times.

@@ -188,7 +188,7 @@ def ordered_notes(notes: list[str]) -> list[str]:
     return sorted(notes, key=note_weight)
 
 
-def one_line(note: str, limit: int = 160) -> str:
+def one_line(note: str, limit: int = 220) -> str:
     """A note shortened to its first sentence, at most ``limit`` characters.
 
     >>> one_line("Data note: Printed 'down to -76 fires': a count cannot be negative. Two parts agree on 76.")
@@ -206,3 +206,18 @@ def split_notes(notes: list[str], full: bool = False, lead: int = LEAD_NOTES) ->
     if full:
         return ordered, []
     return ordered[:lead], [one_line(n) for n in ordered[lead:]]
+
+
+_MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
+def own_period_label(answerer, indicator: str, period: str, label: str | None = None) -> str:
+    """A period as the indicator's own data has it: a financial year of an indicator counted over other months
+    ('January to September each year', KSI car drivers 17-24) is labelled with those months, never 'April
+    to March'; any other period keeps ``label`` (or its id)."""
+    ind = answerer.indicators.get(indicator)
+    note = getattr(ind, "period_note", None)
+    match = re.match(rf"^({_MONTH_WORD} to {_MONTH_WORD}) each year", note) if isinstance(note, str) else None
+    if match and period in answerer.periods and answerer.periods[period].kind == "financial_year":
+        return f"{period} ({match.group(1)})"
+    return label or period
