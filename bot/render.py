@@ -61,8 +61,11 @@ def note_lines(answer: Answer, notes: str = "short") -> tuple[list[str], list[st
     gives every note in full."""
     if notes == "full":
         return split_notes(answer.notes, full=True)
+    kind = (answer.understood or {}).get("kind")
+    if kind == "digest":  # a digest is a summary: every note of its figures, one line each
+        return [one_line(n) for n in split_notes(answer.notes, full=True)[0]], []
     lead, more = split_notes(answer.notes)
-    if (answer.understood or {}).get("kind") in ("digest", "priority"):
+    if kind == "priority":
         lead = [one_line(n) for n in lead]
     return lead, more
 

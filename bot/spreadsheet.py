@@ -82,7 +82,8 @@ def plain_columns(table: Table) -> list[str]:
     names = []
     for name, unit, tied in zip(table.columns, _units(table), _tied(table)):
         label = unit.strip()
-        names.append(f"{name} ({label})" if label and label not in name else name)
+        said = label in name or (label == "pts" and "point" in name)
+        names.append(f"{name} ({label})" if label and not said else name)
         if tied:
             names.append(f"{name}: {TIED}")
     return names

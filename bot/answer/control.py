@@ -62,8 +62,8 @@ def spc(a: Answerer, c: Command) -> Answer:
         answer.notes.append(f"Limits computed from the {phase[1] - phase[0] + 1} months of the {phase_label} baseline "
                             f"({chart.labels[phase[0]]} to {chart.labels[phase[1]]}): mean ± 2.66 × average moving "
                             f"range; the months after it are judged against them (a month outside the limits, or a "
-                            f"run of 8 on one side of the centre line). Choose another baseline: `spc {name.lower()} "
-                            f"baseline 2013/14`.")
+                            f"run of 8 on one side of the centre line). Choose the baseline by naming it: `spc {name.lower()} "
+                            f"baseline {phase_label}` (a financial year or span of months the series has).")
     else:
         answer.notes.append(f"Limits computed from these {len(chart.values)} months: mean ± 2.66 × average moving "
                             f"range; a signal is a month outside the limits or a run of 8 on one side of the centre.")
