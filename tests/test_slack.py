@@ -165,14 +165,15 @@ def test_slash_command_acks_at_once_and_answers_through_the_response_url(bot, sl
     assert "Source: Strategic Assessment section" in texts
     buttons = {e["text"]["text"]: e["value"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]}
     # the assessment names no shoplifting wards, so there is no Wards button (asb has one: below)
-    assert buttons == {"Post to channel": "shoplifting maidstone 2012/13", "Trend": "trend shoplifting"}
+    assert buttons == {"Post to channel": "shoplifting maidstone 2012/13", "Trend": "trend shoplifting",
+                       "Excel": "shoplifting maidstone 2012/13"}
 
 
 def test_wards_button_where_the_assessment_names_wards(answerer):
     message = answer_message(answerer.ask("asb 2012/13"))
     buttons = {e["text"]["text"]: e["value"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]}
     assert buttons == {"Post to channel": "asb 2012/13", "Trend": "trend anti-social behaviour",
-                       "Wards": "anti-social behaviour wards"}
+                       "Wards": "anti-social behaviour wards", "Excel": "asb 2012/13"}
 
 
 def test_error_answers_ephemerally_with_did_you_mean_and_an_example(bot, slack):
@@ -315,7 +316,7 @@ def test_app_home_shows_priorities_with_headline_figures(bot, slack):
     view = json.loads(call.body["view"]) if isinstance(call.body["view"], str) else call.body["view"]
     assert call.body["user_id"] == PARTNER and view["type"] == "home"
     text = json.dumps(view)
-    for expected in ("Road Safety", "KSI car drivers aged 17-24, 2012/13: 5", "Shoplifting, 2012/13: 994",
+    for expected in ("Road Safety", "KSI car drivers aged 17-24, 2012/13 (January to September): 5", "Shoplifting, 2012/13: 994",
                      "/crime priority road safety", "/crime rank changes"):
         assert expected in text
     assert limit_problems(view, home=True) == []

@@ -93,6 +93,8 @@ def added_up(a: Answerer, c: Command, indicator: str, area: str) -> Answer | Non
         start, end = f"{months[0]}-01", month_end(months[-1])
         label = f"{c.period} so far ({month_label(months[0]).split()[0]} to {month_label(months[-1])})"
         now = sums(a, indicator, area, months)
+    if now is None:
+        return None
     monthly, numerator, denominator = parts_of(a, indicator)
     shown = numerator or monthly
     ind = a.indicators[indicator]
