@@ -185,6 +185,18 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
             "year before": -1, "year before last": -1, "the year before": -1}
 STOP_INSIDE = frozenset({"a", "an", "the"})
+CRIME_FORMS = frozenset({"crime", "offenc", "offens"})  # the stems of crime words
+WEAK_FORMS = frozenset({"report"})  # the stems of WEAK_FILLER
+# words with no content at all (never quoted beside a word not understood), and words that qualify a place
+# or subject and are quoted with the word after them when that one is not understood ('county lines')
+FUNCTION_WORDS = frozenset("""
+a an the in of for on at to by and or is was were are be been being what whats what's how many much me please
+with s did do does i we our us my you your it its this that these those there their them they has have had
+get got can could would will should may might shall any some all each every just only also too very so then
+than as from into is it's isnt isn't re ve d ll m t hey hi hello thanks pls plz ok okay show give tell about
+here there's now today why when who where which not no many much
+""".split())
+QUALIFIERS = frozenset({"county", "national", "nationally", "police", "rough", "local"})
 MEASURE_WORDS = frozenset({"number", "count", "total", "reported"})
 WEAK_FILLER = frozenset({"reported"})  # ordinary here, but may tell a name apart ("% of domestic abuse reported")
 # words that join a name's parts and say nothing of their own ("over 65", "under 16", "theft from")
@@ -384,6 +396,8 @@ class Command:
     extra_words: list[str] = field(default_factory=list)  # forms of place words and '%' that may name a variant
     place_words: set[str] = field(default_factory=set)  # of those, the place words: a variant's name holds them
     area_is_ward: bool = False
+    family: list[str] = field(default_factory=list)  # indicators of one family answered together
+    spelt: list[tuple[str, str]] = field(default_factory=list)  # (typed, the name's words): fuzzy corrections
 
 
 _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
@@ -400,6 +414,8 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bno\.?\s*of\b", "number of"),                       # "no. of crimes"
     (r"\bno\.?\s*(\d)", r"number \1"),                      # "no.1 priority"
     (r"\bqtrs?\b", "quarter"),
+    (r"\b(?:a|each|every|per) (week|day)\b", r"per \1"), (r"\bweekly\b", "per week"),  # 'a week', 'weekly'
+    (r"\bdaily\b", "per day"),
     # '8th to 9th', 'up from 5th': a rank moving ('1st time entrants' is not a rank)
     (r"\b\d{1,2}(?:st|nd|rd|th) to \d{1,2}(?:st|nd|rd|th)\b|\b(?<=from )\d{1,2}(?:st|nd|rd|th)\b", "rank"),
     (r"(?<!\w)[-+/](?!\w)", " "),                      # a dash or plus on its own: punctuation
@@ -591,10 +607,16 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     command = Command(text=text)
     clean = normalise(text or "")[:500]
     clean = vocab.rewrite(clean)  # "killed or seriously injured" -> "ksi"
-    several = re.search(r"\b(?:top|worst|highest) (\d+|two|three|four|five)\b", clean)
+    if re.search(r"\bwards?\b", clean):  # "which wards account for over half of asb": the hotspots and their share
+        clean = re.sub(r"\b(?:accounts? for|make up|makes up|(?:over|more than) half(?: of)?|half of|(?:the )?majority of)\b",
+                       " ", clean)
+    several = re.search(r"\b(?:top|worst|highest) (\d+|two|three|four|five)\b|"
+                        r"\b(?:which|what|the) (\d+|two|three|four|five) wards\b", clean)
     if several:
-        command.several = NUMBER_WORDS.get(several.group(1)) or int(several.group(1))
+        number = several.group(1) or several.group(2)
+        command.several = NUMBER_WORDS.get(number) or int(number)
     clean = re.sub(r"\b(top|bottom|worst|best|highest|lowest) (\d+|three|five|ten)\b", r"\1", clean)
+    clean = re.sub(r"\b(which|what|the) (\d+|two|three|four|five) wards\b", r"\1 wards", clean)
     if not clean or clean in ("help", "?", "examples"):
         command.kind = "help"
         return command
@@ -643,6 +665,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     used = [False] * len(words)
     kinds: list[str] = []
     entity_hits: list[tuple[list, int, int]] = []
+    placed: set[int] = set()  # the words of places the data does not cover
     # cues match as typed (after the word synonyms): 'drop me' is not 'dropped', 'v' is 'vs'
     typed = [() if w in STOP_INSIDE else tuple(vocab.words.get(w, w).split()) for w in words]
     for table, key, value, start, end in _take([(vocab.within, forms), (vocab.forms, forms), (vocab.cues, typed),
@@ -678,6 +701,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
                 used[start:end] = [False] * (end - start)  # 'worth' is not Worthing; 'the deal with' is not Deal
                 continue
             command.places.append(value)
+            placed.update(range(start, end))
     command.cues = kinds
     if "percent" in kinds:
         command.extra_words.append("%")
@@ -698,7 +722,8 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     command.per_thousand = any(w.startswith("per1000") for w in words)
     for entries, start, end in entity_hits:
         areas = [e for e in entries if e[0] == "area"]
-        if areas and not superlative:  # "deprivation rank in kent": the place may name a variant
+        county = all(vocab.area_types.get(i) == "county" for _, i in areas)
+        if areas and (not superlative or county):  # "deprivation rank in kent": the place may name a variant
             command.extra_words.extend(f for form in forms[start:end] for f in form)
             command.place_words.update(f for form in forms[start:end] for f in form)
         if areas and len(entries) == len(areas) and end - start == 1 and vocab.area_types.get(areas[0][1]) == "ward":
@@ -749,6 +774,14 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
             place = {f for form in forms[start:end] for f in form}
             if entries and all(k == "area" for k, _ in entries) and place <= own:
                 command.areas = [a for a in command.areas if a not in {i for _, i in entries}]
+    if command.unknown and len(command.indicators) == 1:  # 'upper and lower limits', 'male v female': a sibling
+        siblings = _siblings(command.indicators[0], vocab)
+        for word in list(command.unknown):
+            named = [s for s in siblings if all(f in vocab.named.get(s, set()) for f in vocab.form(word) or (word,))
+                     and not all(f in vocab.named.get(command.indicators[0], set()) for f in vocab.form(word) or (word,))]
+            if len(named) == 1:
+                command.unknown.remove(word)
+                command.choices.extend([(None, command.indicators[0])] * (not command.choices) + [(None, named[0])])
     if command.unknown and command.indicators:  # a corrected name's own words ('reoffendin rate vs predicted')
         own = vocab.described.get(command.indicators[0], set())
         command.unknown = [w for w in command.unknown if not all(f in own for f in vocab.form(w))]
@@ -762,7 +795,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
                     f in own for form in forms[start:end] for f in form):
                 command.unknown.append(" ".join(words[start:end]))
     if command.unknown and not _respelt:
-        respelt = _respell(clean, command.unknown, vocab)
+        respelt = _respell(clean, command.unknown, vocab, command.spelt)
         if respelt:
             fixed, pairs = respelt
             again = parse(fixed, vocab, _respelt=True)
@@ -770,8 +803,19 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
                 again.text = text
                 again.corrections = pairs + again.corrections
                 return again
-    command.unknown = _runs(words, command.unknown)
+    soft = {i for i, w in enumerate(words) if i not in placed and w not in FUNCTION_WORDS and (
+        w in QUALIFIERS or (forms[i] and all(f in vocab.filler for f in forms[i])) or w in FILLER)}
+    command.unknown = _runs(words, command.unknown, soft)
     return command
+
+
+def _siblings(indicator: str, vocab: Vocabulary) -> list[str]:
+    """The other indicators whose names share this one's part before ': ' (its family)."""
+    head, sep, _ = vocab.names.get(("indicator", indicator), "").partition(": ")
+    if not sep:
+        return []
+    return [i for (kind, i), name in vocab.names.items()
+            if kind == "indicator" and i != indicator and name.startswith(head + ": ")]
 
 
 def _closest_spelling(typed: str, entries: list, vocab: Vocabulary) -> list:
@@ -788,11 +832,13 @@ def _closest_spelling(typed: str, entries: list, vocab: Vocabulary) -> list:
     return entries
 
 
-def _respell(clean: str, unknown: list[str], vocab: Vocabulary):
+def _respell(clean: str, unknown: list[str], vocab: Vocabulary, spelt: list[tuple[str, str]] = ()):
     """Misspelt words inside names ('violant crime', 'drugs ofences', 'unemployement'): each word not
     understood that is not an ordinary English word, corrected to the one word of the vocabulary it is
-    clearly closest to. Returns (the corrected text, [(typed, corrected)]) or None."""
-    pairs = []
+    clearly closest to; and the words already read as a misspelt name, written as that name, so the words
+    after it may join a longer one ('vilence against the person'). Returns (the corrected text,
+    [(typed, corrected)]) or None."""
+    pairs = [(typed, right) for typed, right in spelt if " " not in typed]
     for word in unknown:
         if " " in word or len(word) < 4 or not word.isalpha() or ordinary_word(word, 2.5):
             continue
@@ -807,16 +853,17 @@ def _respell(clean: str, unknown: list[str], vocab: Vocabulary):
     return clean, pairs
 
 
-def _runs(words: list[str], unknown: list[str]) -> list[str]:
+def _runs(words: list[str], unknown: list[str], soft: set[int] = frozenset()) -> list[str]:
     """Words not understood, joined where they stand together ('drink driving', 'stop and search'), with
-    the generic noun after them ('hate crime')."""
+    the generic noun after them ('hate crime') and the content word before them that means nothing on its
+    own here ('county lines', 'rough sleeping', 'police officers': soft, the indices of such words)."""
     generic = {"crime", "crimes", "offences", "offence", "incidents", "figures"}
     if len(unknown) == 1:
         i = next((k for k, w in enumerate(words) if w == unknown[0]), None)
         if i is not None and i + 1 < len(words) and words[i + 1] in generic:
-            return [f"{unknown[0]} {words[i + 1]}"]
+            return [_after_soft(words, f"{unknown[0]} {words[i + 1]}", soft)]
     if len(unknown) < 2:
-        return _with_subject(words, unknown)
+        return _with_subject(words, [_after_soft(words, run, soft) for run in unknown])
     left, runs, current = list(unknown), [], []
     for word in words:
         if left and word == left[0]:
@@ -832,8 +879,17 @@ def _runs(words: list[str], unknown: list[str]) -> list[str]:
     for run in runs:
         while run and run[-1] in FILLER and run[-1] not in unknown:
             run.pop()
-        out.append(" ".join(run))
+        out.append(_after_soft(words, " ".join(run), soft))
     return _with_subject(words, out + left)
+
+
+def _after_soft(words: list[str], run: str, soft: set[int]) -> str:
+    """A run with the soft word just before it, if there is one: 'lines' -> 'county lines'."""
+    first = run.split()[0] if run else ""
+    i = next((k for k, w in enumerate(words) if w == first), None)
+    if i is not None and i - 1 in soft:
+        return f"{words[i - 1]} {run}"
+    return run
 
 
 def _with_subject(words: list[str], runs: list[str]) -> list[str]:
@@ -899,7 +955,10 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
         for ident, described in vocab.described.items():
             # a place's words name a variant only in its name ('deprivation rank in kent'), not in its notes
             more = (pool - command.place_words) & described | (pool & command.place_words & vocab.named[ident])
-            if more and held <= described and ident not in best:
+            # 'incidents' in a name found says nothing of its own ('% of dv incidents reported'), unless only a
+            # weak word ('reported') points the other way; 'crime' and 'offences' do say something
+            loose = (held - (vocab.filler - CRIME_FORMS) <= described) and bool(more - WEAK_FORMS)
+            if more and (held <= described or loose) and ident not in best:
                 wider[ident] = held | more
         if wider:
             top = _maximal(wider)
@@ -1050,6 +1109,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     elif c.extreme and (c.scope or "which" in cue or not c.area or "rank" in cue):
         c.kind = "top"
         c.direction = bool(cue & {"up", "down", "direction"})  # "biggest rise": over the changes
+    elif "compare" in cue and len(c.areas) > 1 and not c.against:
+        c.kind = "compare"  # "compare imd rank maidstone thanet": the places side by side
     elif "rank" in cue or "rank_changes" in cue:
         c.kind = "rank"  # "dwelling burglary rank change": one category's ranks
     elif len(c.areas) > 1 and not c.against:
@@ -1118,6 +1179,7 @@ def _fuzzy(command: Command, word: str, vocab: Vocabulary) -> None:
         entries = vocab.phrases[best]
         _assign(command, entries, words=set(vocab.form(best)))
         command.corrections.append((word, vocab.names[entries[0]]))
+        command.spelt.append((word, best))
     else:
         command.unknown.append(word)
         _suggest(command, word, vocab, matches)

@@ -70,6 +70,27 @@ CASES = [
     ("violence with injury 2012/13", None, ["violence with injury"]),
     ("why did shoplifting go up", None, ["'why'"]),
     ("asb next year", None, ["'next year'"]),
+    # a word not understood is quoted with the qualifier before it; a place refused names the rest too
+    ("county lines", None, ["'county lines'"]),
+    ("how many police officers does maidstone have", None, ["'police officers'"]),
+    ("east end knife crime", None, ["East End", "'knife crime'"]),
+    # a family of figures answered together: named by its head, or two members named
+    ("spc limits kent oct 2011", ["upper control limit 104,000", "lower control limit 102,000", "Kent & Medway"], []),
+    ("what were the upper and lower limits in oct 2011", ["104,000", "102,000"], []),
+    ("assault admissions male v female", ["male 85%", "female 15%"], []),
+    ("kent crime control limits march 2013", ["98,000", "96,000"], []),
+    # a county's own ranks beside the national ones; 'in kent' picks the county rank
+    ("most deprived district in kent", ["Thanet", "rank among the 12 Kent districts", "national rank 49"], []),
+    # a count with the rate it is the top of; direction of a span from its months; 'worse' where higher is better
+    ("resolution outcomes apr-dec 2013", ["2,248", "of 6,937 crimes", "32.4%"], []),
+    ("is the outcome rate getting worse", ["Yes", "went down (worse)", "-5.2 points"], []),
+    ("is the outcome rate getting better", ["No", "went down (worse)"], []),
+    # a misspelt word that starts a longer name
+    ("vilence against the person 2012/13", ["Violence against the person", "1,570"], []),
+    ("which 5 wards make up over half the asb", ["High Street 911", "Shepway North"], []),
+    ("out of work benefits % maidstone and kent feb 2012", ["10.8%"], []),
+    ("compare imd rank maidstone thanet 2010", ["Maidstone 217", "Thanet 49"], []),
+    ("da incidents a week", ["34"], []),
 ]
 
 

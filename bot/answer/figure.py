@@ -34,6 +34,14 @@ if TYPE_CHECKING:
     from .answerer import Answerer
 
 
+def _force_area(a: Answerer, area: str, cov) -> str | None:
+    """The police force area holding a county, when the figure is given for the force and not the county."""
+    parent = getattr(a.areas.get(area), "parent", None)
+    if area in set(cov.area) or a.vocab.area_types.get(area) != "county" or not isinstance(parent, str):
+        return None
+    return parent if a.vocab.area_types.get(parent) == "force" and parent in set(cov.area) else None
+
+
 def figure(a: Answerer, c: Command) -> Answer:
     indicator = a._need_indicator(c, "figure")
     area = c.area or HOME
@@ -45,6 +53,13 @@ def figure(a: Answerer, c: Command) -> Answer:
     wider = _in_its_place(a, c, indicator, area)
     if wider is not None:
         return wider
+    force = _force_area(a, area, cov)
+    if force:  # "spc limits kent": the assessment gives them for Kent & Medway, the force area holding Kent
+        c.area = force
+        answer = figure(a, c)
+        answer.notes.insert(0, f"The assessment gives {ind.name} for {area_name(a, force)} (the police force area, "
+                               f"which holds {area_name(a, area)}), not for {area_name(a, area)} alone.")
+        return answer
     if area not in set(cov.area):
         related = a.related_indicator(c, indicator, lambda other: area in set(a._coverage(other).area))
         if related:  # "high street violence": the assessment gives violence against the person for the ward

@@ -112,7 +112,8 @@ def added_up(a: Answerer, c: Command, indicator: str, area: str) -> Answer | Non
         if before:
             headline += f"; {fmt_change(value - before[0], 1)} points on the same months a year before ({fmt_number(before[0], 1, '%')})"
     else:
-        headline = f"{name} in {place}, {period_text}: {fmt_number(value)} {a.indicators[shown].unit}"
+        headline = (f"{name} in {place}, {period_text}: {fmt_number(value)} {a.indicators[shown].unit}"
+                    + rate_beside(a, shown, area, months))
         if before:
             change = value - before[0]
             headline += (f", {fmt_change(change)} ({fmt_change(change / before[0] * 100, 1, '%')}) on the same months "
@@ -156,6 +157,19 @@ def added_up(a: Answerer, c: Command, indicator: str, area: str) -> Answer | Non
     return answer
 
 
+def rate_beside(a: Answerer, indicator: str, area: str, months: list[str]) -> str:
+    """For a count that is the top of a rate (resolution outcomes of the outcome rate), the bottom and the
+    rate over the same months: ' of 6,937 crimes (Resolution outcome rate 32.4%)'; '' when there is none."""
+    for rate, ind in a.indicators.items():
+        _, numerator, denominator = parts_of(a, rate) if isinstance(ind.ratio_of, str) else (None, None, None)
+        if numerator == indicator and denominator:
+            found = sums(a, rate, area, months)
+            if found and found[0] is not None:
+                return (f" of {fmt_number(found[2])} {a.indicators[denominator].unit} "
+                        f"({ind.name} {fmt_number(found[0], 1, '%')})")
+    return ""
+
+
 def month_context(a: Answerer, indicator: str, area: str, month: str) -> str:
     """For a month's rate, the counts behind it; for any monthly series, the financial year to date."""
     monthly, numerator, denominator = parts_of(a, indicator)
@@ -164,6 +178,8 @@ def month_context(a: Answerer, indicator: str, area: str, month: str) -> str:
         one = sums(a, indicator, area, [month])
         if one:
             text = f" ({counts_of(a, numerator, denominator, one[1], one[2])})"
+    else:
+        text = rate_beside(a, indicator, area, [month])
     year_start = f"{int(month[:4]) - (1 if int(month[5:7]) < 4 else 0)}-04-01"
     months = months_between(year_start, f"{month}-01")
     if len(months) > 1:
@@ -210,6 +226,8 @@ def span_context(a: Answerer, indicator: str, area: str, period: str, row) -> st
     elif row.get("value") != row.get("value"):  # the text gives only a change: the level from the months
         text = (f"; {fmt_number(now[0])} {a.indicators[monthly].unit} by the monthly series "
                 f"'{a.indicators[monthly].name}'")
+    else:
+        text = rate_beside(a, monthly, area, span)
     before_start, before_end = a_year_earlier(dates[0], dates[1])
     before = sums(a, indicator, area, months_between(before_start, before_end))
     stated = row.get("pp_change") if numerator else row.get("volume_change")
