@@ -62,6 +62,12 @@ def spc(a: Answerer, c: Command) -> Answer:
                             Table("Control limits", ["Line", "Value"], limits)])
     if stated:
         limits.append([f"Baseline stated in the assessment ({phase_label})", fmt_number(stated[0], stated[1], unit)])
+    if phase:  # for comparison, the limits all the months would give (the months judged move them)
+        whole = xmr(chart.labels, chart.values, floor=0.0, ceiling=100.0 if pct else None)
+        n = len(chart.values)
+        limits += [[f"Centre line, all {n} months", fmt_number(whole.centre, 1, unit)],
+                   [f"Upper limit, all {n} months", fmt_number(whole.upper, 1, unit)],
+                   [f"Lower limit, all {n} months", fmt_number(whole.lower, 1, unit)]]
     if phase:
         answer.notes.append(f"Limits computed from the {phase[1] - phase[0] + 1} months of the {phase_label} baseline "
                             f"({chart.labels[phase[0]]} to {chart.labels[phase[1]]}): mean ± 2.66 × average moving "
