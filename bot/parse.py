@@ -407,6 +407,7 @@ class Command:
     direction: bool = False             # "is it going up or down"
     since: str | None = None            # "since 2008": a trend from this period
     baseline: bool = False              # "the baseline"
+    table: str | None = None            # "table 3.1": a source table by its section, whole; "*": "all categories"
     places: list[tuple[str, str | None]] = field(default_factory=list)  # places named that the data lacks
     choices: list[tuple[str, str]] = field(default_factory=list)        # (label, question): did you mean
     cues: list[str] = field(default_factory=list)
@@ -665,6 +666,11 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     if not clean or clean in ("help", "?", "examples"):
         command.kind = "help"
         return command
+    table = re.search(r"\b(?:(?:the )?(?:whole |full )?table\s+(\d{1,2}(?:\s\d{1,2}){0,3})(?!\d|/)|all (?:the )?categories)\b",
+                      clean)
+    if table:  # "table 3.1 2012/13", "all categories 2012/13": the whole source table
+        command.table = ".".join(table.group(1).split()) if table.group(1) else "*"
+        clean = (clean[:table.start()] + " " + clean[table.end():]).strip()
     ytd = re.search(r"\b(?:f?ytd|(?:financial )?year to date|so far this year|this year so far)\b", clean)
     if ytd:
         command.ytd = True
@@ -681,7 +687,16 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         year, month = int(command.period[:4]), int(command.period[5:7])
         start = year if month >= 4 else year - 1
         command.period = f"{start}-04/{command.period}" if command.period != f"{start}-04" else command.period
-    if command.period:
+    same_last_year = re.search(r"\b(?:the )?(?:same (?:quarter|period)|q([1-4]))\s+(?:of |in )?(?:last year|a year (?:before|"
+                               r"earlier|ago)|the year before|the previous year)\b", rest)
+    if command.period and same_last_year and re.fullmatch(r"\d{4}/\d\d Q[1-4]", command.period):
+        # "q3 2013/14 vs q3 last year": the same quarter of the financial year before
+        year, quarter = int(command.period[:4]) - 1, same_last_year.group(1) or command.period[-1]
+        earlier = f"{year}/{str(year + 1)[2:]} Q{quarter}"
+        if earlier in vocab.period_ids or not vocab.period_ids:
+            command.against, command.relative = earlier, None
+            rest = (rest[:same_last_year.start()] + " " + rest[same_last_year.end():]).strip()
+    if command.period and not command.against:
         second, _, rest2 = extract_period(rest, vocab.period_ids)
         if second and second != command.period:
             command.period, command.against = sorted([command.period, second], key=_period_order)[::-1]
@@ -822,6 +837,8 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         own = vocab.described.get(command.indicators[0], set())
         command.unknown = [w for w in command.unknown if not all(f in own for f in vocab.form(w))]
     _settle_kind(command, kinds, vocab.area_types)
+    if command.table and not command.indicators:
+        command.kind = "table"
     if command.kind not in ("priority", "help") and command.indicator:
         own = vocab.described.get(command.indicator, set())
         for entries, start, end in entity_hits:  # 'unemployment in young people': a priority's words, not a figure's

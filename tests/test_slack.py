@@ -165,14 +165,15 @@ def test_slash_command_acks_at_once_and_answers_through_the_response_url(bot, sl
     assert "Source: Strategic Assessment section" in texts
     buttons = {e["text"]["text"]: e["value"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]}
     # the assessment names no shoplifting wards, so there is no Wards button (asb has one: below)
-    assert buttons == {"Post to channel": "shoplifting maidstone 2012/13", "Trend": "trend shoplifting"}
+    assert buttons == {"Post to channel": "shoplifting maidstone 2012/13", "Trend": "trend shoplifting",
+                       "Excel": "shoplifting maidstone 2012/13"}
 
 
 def test_wards_button_where_the_assessment_names_wards(answerer):
     message = answer_message(answerer.ask("asb 2012/13"))
     buttons = {e["text"]["text"]: e["value"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]}
     assert buttons == {"Post to channel": "asb 2012/13", "Trend": "trend anti-social behaviour",
-                       "Wards": "anti-social behaviour wards"}
+                       "Wards": "anti-social behaviour wards", "Excel": "asb 2012/13"}
 
 
 def test_error_answers_ephemerally_with_did_you_mean_and_an_example(bot, slack):
@@ -315,7 +316,7 @@ def test_app_home_shows_priorities_with_headline_figures(bot, slack):
     view = json.loads(call.body["view"]) if isinstance(call.body["view"], str) else call.body["view"]
     assert call.body["user_id"] == PARTNER and view["type"] == "home"
     text = json.dumps(view)
-    for expected in ("Road Safety", "KSI car drivers aged 17-24, 2012/13: 5", "Shoplifting, 2012/13: 994",
+    for expected in ("Road Safety", "KSI car drivers aged 17-24, 2012/13 (January to September): 5", "Shoplifting, 2012/13: 994",
                      "/crime priority road safety", "/crime rank changes"):
         assert expected in text
     assert limit_problems(view, home=True) == []
@@ -1023,3 +1024,29 @@ def test_a_huge_retry_after_on_a_response_url_does_not_hold_an_answer_thread(sla
     worker.join(timeout=60)
     assert not worker.is_alive(), "asleep for Retry-After: 100000"
     assert outcome["d"].ok is False and outcome["d"].reason == "ratelimited"
+
+
+def test_excel_button_sends_the_workbook_privately(bot, slack):
+    """The "Excel" button: the workbook goes into the person's direct message with the bot (never the channel),
+    and reads back with numbers as numbers and periods as text."""
+    import io
+
+    from openpyxl import load_workbook
+
+    command(bot, slack, "shoplifting maidstone 2012/13", "excel-answer")
+    [call] = slack.wait_for("excel-answer")
+    buttons = [e for b in call.body["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert any(e["action_id"] == "crimebot_excel" and e["value"] == "shoplifting maidstone 2012/13" for e in buttons)
+    before = len(slack.calls_to("files.completeUploadExternal"))
+    click(bot, slack, "crimebot_excel", "shoplifting maidstone 2012/13", "excel-sent")
+    calls = slack.wait_for("files.completeUploadExternal", before + 1, timeout=30)
+    [opened] = slack.calls_to("conversations.open")[-1:]
+    assert opened.body["users"] == PARTNER
+    assert calls[-1].body["channel_id"] == "D" + PARTNER[1:]  # the direct message, not C0CSP
+    files = json.loads(calls[-1].body["files"]) if isinstance(calls[-1].body["files"], str) else calls[-1].body["files"]
+    upload = [c for c in slack.calls if c.kind == "upload" and c.name == files[0]["id"]][-1]
+    book = load_workbook(io.BytesIO(upload.body))
+    sheet = book.worksheets[0]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
+    assert rows[0][:2] == ["Period", "Crimes"] and rows[-1][:2] == ["2012/13", 994]
+    assert "direct messages" in slack.wait_for("excel-sent")[-1].body["text"]

@@ -221,7 +221,7 @@ def test_the_shortcut_opens_the_form_and_its_submission_sends_the_figures_by_dm(
     assert status == 200 and body == ""  # an empty ack closes the form
     [answer] = wait_dm(slack, PARTNER, 1, before)
     assert "Shoplifting in Maidstone, 2011/12: 913" in answer.body["text"]
-    assert set(buttons(answer.body)) == {"Trend"} and limit_problems(answer.body) == []
+    assert set(buttons(answer.body)) == {"Trend", "Excel"} and limit_problems(answer.body) == []
 
 
 @pytest.mark.parametrize("state, expected", [
@@ -303,7 +303,7 @@ def test_a_dm_question_is_answered_in_the_dm_once_even_when_slack_retries(bot, s
     time.sleep(1)
     assert len(dm_posts(slack, PARTNER, before)) == 1
     assert "994" in answer.body["text"] and not answer.body.get("thread_ts")
-    assert set(buttons(answer.body)) == {"Trend"} and limit_problems(answer.body) == []
+    assert set(buttons(answer.body)) == {"Trend", "Excel"} and limit_problems(answer.body) == []
 
 
 @pytest.mark.parametrize("event", [

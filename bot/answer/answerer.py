@@ -18,7 +18,7 @@ from ..database import connect_readonly, ensure_database
 from ..parse import CUES, Command, Vocabulary, normalise, parse
 from ..periods import PeriodIndex, month_label
 from ..settings import Settings
-from . import compare, control, direction, family, figure, priority, ranks, top, trend, wards
+from . import compare, control, direction, family, figure, priority, ranks, table, top, trend, wards
 from .base import HOME, KIND_ORDER, Answer, NoAnswer, Table, area_name, fmt_number  # noqa: F401
 from .help import EXAMPLES, help
 
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 KINDS = {"help": help, "figure": figure.figure, "rank_changes": ranks.rank_changes, "priority": priority.priority,
          "wards": wards.wards, "compare": compare.compare, "trend": trend.trend, "spc": control.spc,
-         "rank": ranks.rank, "top": top.top, "direction": direction.direction}
+         "rank": ranks.rank, "top": top.top, "direction": direction.direction, "table": table.table}
 
 class Answerer:
     """Holds the read-only connection, the gated queries and the vocabulary: build once, ask many times.
@@ -331,7 +331,26 @@ class Answerer:
         if c.corrections:
             answer.notes.insert(0, "Read " + "; ".join(f"'{a}' as '{b}'" for a, b in c.corrections) + ".")
         answer.follow_ups = self._follow_ups(c)
+        if answer.series and c.indicator:
+            answer.series.setdefault("footnotes", []).extend(self.chart_corrections(c.indicator, c.area, answer.series))
         return answer
+
+    def chart_corrections(self, indicator: str, area: str | None, series: dict) -> list[str]:
+        """A footnote for each plotted figure whose stored value corrects the printed one: a chart pasted
+        into a paper must not show a figure that differs from the document without saying so."""
+        frame = self.lookup("corrected_figures", indicator=indicator, area=area or HOME)
+        if frame.empty:
+            return []
+        shown = {str(p[0]) for p in series.get("points", [])} | set(series.get("labels", [])) | {
+            series.get("baseline_label") or ""}
+        measures = {series.get("measure") or ("percent" if series.get("percent") else "count")}
+        notes = []
+        for r in frame.itertuples():
+            if (r.period in shown or r.period_label in shown) and r.measure in measures:
+                unit = "%" if r.measure == "percent" else ""
+                notes.append(f"{r.period}: printed {r.published}, shown {fmt_number(r.value, r.digits, unit)} "
+                             "(corrected: two parts of the assessment agree; see the notes).")
+        return notes
 
     def _only_area(self, c: Command) -> str | None:
         """The one area an indicator has, when no place was named and the home district is not it ('spc

@@ -15,6 +15,7 @@ from .base import (
     fmt_change,
     fmt_number,
     fmt_rank,
+    own_period_label,
 )
 
 if TYPE_CHECKING:
@@ -60,7 +61,7 @@ def compare(a: Answerer, c: Command) -> Answer:
             label = a.periods[c.period].label if c.period in a.periods else c.period
             raise NoAnswer(f"The data has no {name} figures to compare for {label}.",
                            [f"compare {name.lower()}", name.lower()])
-    rows = [[r.area_name, r.period_label, MEASURE_LABEL.get(r.measure, r.measure)
+    rows = [[r.area_name, own_period_label(a, indicator, r.period, r.period_label), MEASURE_LABEL.get(r.measure, r.measure)
              + (f" (against {r.compared_with})" if isinstance(r.compared_with, str) else ""),
              _cell(r)]
             for r in frame.itertuples() if r.measure not in ("rank_direction",)]
@@ -111,7 +112,8 @@ def _headline(a: Answerer, c: Command, frame, name: str) -> str:
         return f"{name}: the areas the assessment gives (no period has figures for two of them to set side by side)."
     _, period, measure, group = best
     c.period = c.period or period  # understood: the period set side by side
-    label = period if a.periods[period].kind == "financial_year" else a.periods[period].label
+    label = own_period_label(a, c.indicator, period,
+                             period if a.periods[period].kind == "financial_year" else a.periods[period].label)
     order = {HOME: 0}
     parts = [f"{r.area_name} {_cell(r)}" for r in sorted(group.itertuples(), key=lambda r: (order.get(r.area, 1),
                                                                                           r.area_name))]

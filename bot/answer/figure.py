@@ -27,6 +27,7 @@ from .base import (
     fmt_change,
     fmt_number,
     fmt_rank,
+    own_period_label,
 )
 from .help import EXAMPLES
 
@@ -191,7 +192,7 @@ def figure(a: Answerer, c: Command) -> Answer:
     rows = []
     for r in frame.itertuples():
         change = fmt_change(r.pp_change, 1, " pts") if is_pct else fmt_change(r.volume_change)
-        rows.append([r.period_label if p.kind != "financial_year" else r.period,
+        rows.append([r.period_label if p.kind != "financial_year" else own_period_label(a, indicator, r.period),
                      fmt_number(r.value, r.value_digits, "%" if is_pct else ""), change,
                      fmt_change(r.pct_change, _pct_digits(r.pct_digits), "%"), fmt_number(r.rate_per_1000, r.rate_digits),
                      fmt_rank(r.county_rank, r.rank_flag),
@@ -307,7 +308,7 @@ def _in_its_place(a: Answerer, c: Command, indicator: str, area: str) -> Answer 
 
 def _headline(a, ind, place, p, row, is_pct) -> str:
     row = row.to_dict()  # a Series' attribute names clash with its methods (pct_change)
-    label = p.id if p.kind == "financial_year" else p.label
+    label = own_period_label(a, ind.id, p.id) if p.kind == "financial_year" else p.label
     value = fmt_number(row["value"], row["value_digits"], "%" if is_pct else "")
     if row["value_measure"] == "rank":
         value = f"rank {value}" if value else value

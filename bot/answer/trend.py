@@ -49,7 +49,7 @@ def trend(a: Answerer, c: Command) -> Answer:
 
         c.period = None
         return figure(a, c)
-    kent_rows = frame[(frame.area == "kent") & (frame.measure == measure)]
+    kent_rows = frame[(frame.area == "kent") & (frame.measure == measure) & (frame.area != area)]  # Kent asked: once
     kent = {r.period: r for r in kent_rows.itertuples()}  # one lookup per row: .loc per row is slow
     unit = "%" if measure == "percent" else ""
     rows = [[r.period_label if r.period_kind != "financial_year" else r.period, fmt_number(r.value, r.digits, unit),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..answer import Answer, Table
-from ..render import looks_numeric, numeric_columns, table_text, understood_line
+from ..render import looks_numeric, note_lines, numeric_columns, table_text, understood_line
 
 MAX_BLOCKS = 50
 MAX_HOME_BLOCKS = 100
@@ -36,6 +36,7 @@ MAX_PARTS = 4  # messages one answer may take (a response_url takes five; one is
 
 ASK_ACTION = "crimebot_ask"  # a button whose value is a question: Trend, Wards
 POST_ACTION = "crimebot_post"  # "Post to channel": the question is asked again, in the channel
+EXCEL_ACTION = "crimebot_excel"  # "Excel": the question is asked again and its workbook sent privately
 
 
 def cut(text: str, limit: int) -> str:
@@ -181,13 +182,19 @@ def _footer(answer: Answer, shared_by: str | None, hint: str | None = None) -> l
     texts = [f"Shared by <@{shared_by}>"] if shared_by else []
     texts += [escape(understood_line(answer))] if understood_line(answer) else []
     texts += [hint] if hint else []
-    texts += [escape(n) for n in answer.notes]
+    lead, more = note_lines(answer)
+    texts += [escape(n) for n in lead]
     texts += [escape(f"Source: {s}") for s in answer.sources]
     if not texts:
         return []
     if len(texts) > MAX_CONTEXT_ELEMENTS:  # the last element carries the rest, joined
         texts = texts[: MAX_CONTEXT_ELEMENTS - 1] + ["\n".join(texts[MAX_CONTEXT_ELEMENTS - 1:])]
-    return [{"type": "divider"}, _context(texts)]
+    blocks = [{"type": "divider"}, _context(texts)]
+    if more:  # folded: one line each, in a context block of their own under the figures' own notes
+        lines = [f"*More notes ({len(more)})*"] + [escape(n) for n in more]
+        blocks.append(_context(lines[: MAX_CONTEXT_ELEMENTS - 1] + (
+            ["\n".join(lines[MAX_CONTEXT_ELEMENTS - 1:])] if len(lines) >= MAX_CONTEXT_ELEMENTS else [])))
+    return blocks
 
 
 def _buttons(answer: Answer, shareable: bool) -> list[dict]:
@@ -197,6 +204,9 @@ def _buttons(answer: Answer, shareable: bool) -> list[dict]:
                                 label="Post this answer to the channel, for everyone in it to see"))
     for i, (label, question) in enumerate(answer.follow_ups):
         elements.append(_button(label, f"{ASK_ACTION}_{i}", question))
+    if answer.tables and (answer.understood or {}).get("kind") != "digest":
+        elements.append(_button("Excel", EXCEL_ACTION, answer.query,
+                                label="The tables as an Excel workbook, sent to you privately"))
     return [{"type": "actions", "block_id": "crimebot_actions", "elements": elements[:MAX_ACTIONS]}] if elements else []
 
 

@@ -23,7 +23,7 @@ from ..answer import Answer
 from ..charts import draw, file_name, has_chart
 from ..service import Service
 from ..settings import Settings
-from .blocks import ASK_ACTION, POST_ACTION, answer_messages, error_message, escape, notice
+from .blocks import ASK_ACTION, EXCEL_ACTION, POST_ACTION, answer_messages, error_message, escape, notice
 from .retries import response_url_retries
 from .server import new_error_id
 
@@ -376,6 +376,37 @@ def register(app: App, service: Service, settings: Settings,
 
     app.action(POST_ACTION)(ack=acknowledge, lazy=[lazy(post_to_channel)])
 
+    def send_workbook(body, client):
+        """The answer's tables as an Excel workbook, uploaded into the person's direct message with the bot:
+        a file uploaded into a channel is seen by everyone there, and this answer was theirs alone."""
+        question, user = body["actions"][0].get("value", ""), user_of(body)
+        result = service.ask(question)
+        if result.error or not result.tables:
+            reach(body, notice("That answer has no tables to put in a workbook."), replace_original=False)
+            return
+        if not own_workspace(body):
+            reach(body, notice("The workbook can only be sent in the bot's own workspace."), replace_original=False)
+            return
+        from ..spreadsheet import workbook
+
+        try:
+            direct = client.conversations_open(users=user)["channel"]["id"]
+            client.files_upload_v2(channel=direct, file=workbook(result), filename=workbook_name(result),
+                                   title=f"{result.tables[0].title} (crimebot)",
+                                   initial_comment=f"The workbook for `{escape(question)}`: a sheet per table, "
+                                                   "then the notes and sources.")
+        except SlackApiError as exc:
+            reach(body, notice(f"I couldn't send the workbook. {slack_trouble(exc, 'a direct message')}"),
+                  replace_original=False)
+            return
+        except OSError as exc:
+            log.warning("workbook upload for %s failed: %s", user, exc.__class__.__name__)
+            reach(body, notice("The workbook could not be uploaded; please try again."), replace_original=False)
+            return
+        reach(body, notice("The workbook is in your direct messages with me."), replace_original=False)
+
+    app.action(EXCEL_ACTION)(ack=acknowledge, lazy=[lazy(send_workbook)])
+
     def ask_again(body):
         if door.follow_up is not None and door.follow_up(body, body["actions"][0].get("value", "")):
             return  # an answer in a direct message: answered in its thread, where the record is kept
@@ -397,6 +428,11 @@ def register(app: App, service: Service, settings: Settings,
         return BoltResponse(status=200, body="")
 
     return door
+
+
+def workbook_name(answer: Answer) -> str:
+    """'asb wards' -> 'crimebot-asb-wards.xlsx'"""
+    return file_name(answer).removesuffix(".png") + ".xlsx"
 
 
 def team_of(body: dict) -> str | None:
