@@ -41,7 +41,8 @@ CUES = {
     "rank_changes": ["rank changes", "rank change", "ranking changes", "rank movements", "changes in rank",
                      "rank fallers", "rank risers", "rank movers", "fallers", "risers", "movers",
                      "rank changes 2012/13", "which categories improved", "rank table", "arrows", "up arrows",
-                     "down arrows", "up and down arrows", "up arrows and down arrows", "rank arrows"],
+                     "down arrows", "up and down arrows", "up arrows and down arrows", "rank arrows",
+                     "league table changes", "county table changes", "changes in the league table", "table changes"],
     "rank": ["rank", "national ranking", "nationally ranked", "sit", "where do we sit", "where does maidstone sit", "move up", "moved up", "move down",
              "moved down", "go up the table", "climb", "climbed", "slip", "slipped", "league position", "national rank", "rank nationally", "ranking", "ranked", "position", "league table", "place in kent", "county rank",
              "county position", "rank movement", "ranking movement", "movement", "where do we come", "where does maidstone come", "where do we stand", "come in kent",
@@ -63,7 +64,8 @@ CUES = {
     "least_down": ["smallest fall", "smallest drop", "smallest decrease", "fell the least", "went down the least",
                    "fell least", "dropped the least"],
     "why": ["why", "how come", "what causes", "what caused", "reason", "reasons", "cause of", "causes of",
-            "what is driving", "what's driving", "explain"],
+            "what is driving", "what's driving", "explain", "what do you think", "do you think", "your opinion",
+            "your view", "in your view", "what do you reckon", "should we", "is it good", "is it fair"],
     "future": ["next year", "next month", "next quarter", "next few years", "in future", "in the future",
                "will be", "predict", "prediction", "projected", "going to be"],
     "than": ["higher than", "lower than", "more than", "less than", "better than", "worse than", "up on", "down on"],
@@ -74,7 +76,7 @@ CUES = {
     "worst": ["worst", "poorest"],
     "best": ["best", "strongest"],
     "which": ["which", "where", "what area", "which area", "which areas", "what district", "whereabouts"],
-    "down": ["down", "going down", "gone down", "go down", "coming down", "come down", "falling", "fallen",
+    "down": ["down", "fewer", "fewer than", "going down", "gone down", "go down", "coming down", "come down", "falling", "fallen",
              "a fall", "fall in", "fell", "decreasing", "decreased", "decrease", "declining", "declined", "reducing",
              "reduced", "reduction", "dropping", "dropped", "a drop", "drop in", "improving", "improved", "improve",
              "better", "lower",
@@ -88,10 +90,11 @@ CUES = {
                     "on last year", "on the previous year", "same period last year", "same quarter last year",
                     "same period the year before", "compared to last year", "compared with last year",
                     "vs last year", "on prev year", "vs prev year", "vs previous year", "year on year change"],
-    "direction": ["% change", "percent change", "percentage change", "up or down", "gone up or down", "going up or down", "go up or down", "up or down since",
+    "direction": ["yoy", "% change", "percent change", "percentage change", "up or down", "gone up or down", "going up or down", "go up or down", "up or down since",
                   "increased or decreased", "risen or fallen", "rising or falling", "better or worse", "direction", "direction of travel", "moving", "changing", "changed", "change",
                   "heading", "more of a problem", "less of a problem", "moved", "move", "moving"],
     "wards": ["ward", "wards", "areas", "bit", "bits", "bit of town", "part of town", "parts of town", "area of town",
+              "which area of town", "what area of town", "which part of town", "which parts of town", "areas of town",
               "concentrated", "where in maidstone", "where in the borough", "part of maidstone", "parts of maidstone", "part of the borough",
               "parts of the borough", "hotspot", "hotspots", "hot spots", "hot spot", "by ward", "ward level",
               "ward breakdown", "which wards", "what wards", "neighbourhood", "neighbourhoods"],
@@ -102,7 +105,8 @@ CUES = {
                 "rest of the county", "other areas", "elsewhere in kent"],
     "trend": ["trend", "trends", "over time", "history", "historic", "time series", "over the years",
               "year on year", "series", "long term"],
-    "spc": ["spc", "control chart", "control limits", "spc limits", "xmr", "spc chart", "statistical process control",
+    "spc": ["spc", "control chart", "control limits", "spc limits", "xmr", "out of control", "in control",
+            "under control", "spc chart", "statistical process control",
             "process control", "control bands"],
     "priority": ["who owns", "who leads", "who chairs", "who is responsible", "which group", "what group",
                  "which sub group", "who leads on", "which group leads", "lead on", "leads on", "owner of", "owns",
@@ -172,7 +176,7 @@ went go goes gone going why when actually really still not calendar currently co
 used using anything something focusing focus focused wide partnership partnerships after during within group
 groups over under aged headline average next coming saw see seen split
 among amongst types type kinds kind breakdown results result figures details detail info information
-latest up-to-date quick summary overview new incl including inc
+latest up-to-date quick summary overview new incl including inc side sides aspect
 """.split())
 # A word rewritten before it is compared: US spellings and a few forms the stemmer does not join.
 BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "behaviour", "behaviors": "behaviours",
@@ -185,7 +189,7 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "dead": "killed", "deaths": "killed", "surveyed": "survey", "claiming": "claimants", "65s": "65", "16s": "16", "18-24s": "18-24", "17-24s": "17-24", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
                  "hosp": "hospital", "crim": "criminal", "burg": "burglary", "resi": "dwelling", "residential": "dwelling",
                  "u": "you", "cos": "because", "nite": "night", "wat": "what", "admitted": "admissions",
-                 "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "diff": "difference", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number"}
+                 "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "diff": "difference", "burgled": "burglary", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
             "last financial year": 0, "this financial year": 0, "latest financial year": 0,
             "previous financial year": -1, "the financial year before": -1,
@@ -208,7 +212,7 @@ WEAK_FILLER = frozenset({"reported"})  # ordinary here, but may tell a name apar
 # words that join a name's parts and say nothing of their own ("over 65", "under 16", "theft from")
 LINKING = frozenset("over under from and or to with by for aged of in on at a an the".split())
 # names so general they name something only when nothing more particular is named ("people admitted ...")
-GENERIC_NAMES = frozenset({"people", "ppl", "residents", "persons", "folk"})  # ordinary words that still tell two names apart  # dropped inside names on both sides: "theft from a car"
+GENERIC_NAMES = frozenset({"people", "peoples", "ppl", "residents", "persons", "person", "folk"})  # ordinary words that still tell two names apart  # dropped inside names on both sides: "theft from a car"
 
 
 @lru_cache(maxsize=1)
@@ -453,8 +457,17 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bper\s*(?:1000|1k|k|thousand|1 000|head|capita)\b(?:\s+(?:of\s+)?(?:the\s+)?"
      r"(?:people|residents|population|pop|inhabitants|persons))?", " per1000 "),
     (r"\b(\d|two|three|four|five) (?:survey|financial|calendar|recorded) years\b", r"\1 years"),  # '3 survey yrs'
+    # "last fy 2012/13": the year is named; 'last' says nothing more
+    (r"\b(?:last|previous|this|the) (?:fy|financial year)\s+(?=(?:fy\s*)?(?:20)?\d\d\s*[/-]\s*\d\d\b)", "fy "),
+    # "compared to the same time last year": the change on the year before
+    (r"\b(?:compared (?:to|with)|vs|v|versus|against|on) (?:the )?same (?:time|months|point) "
+     r"(?:last year|a year (?:before|earlier|ago)|the year before|the previous year)\b", " yoy "),
+    (r"\b(?:than|compared (?:to|with)) (?:before|last year|a year ago|the year before)\b", " yoy "),
+    (r"\b(?:across |in |over )?(?:the )?kent police (?:force )?(?:area|force)\b", " kent and medway "),  # the force area
+    # "drunk people in town": the borough ('town centre' stays a place)
+    (r"\b(?:in|around|round|across|about) (?:the )?town\b(?! centre)", " "),
     # "this year vs last", "this year compared with last year": the change on the year before
-    (r"\bthis year\s+(?:vs|v|versus|compared (?:to|with)|against|on)\s+last(?: year)?\b", " change "),
+    (r"\bthis year\s+(?:vs|v|versus|compared (?:to|with)|against|on)\s+last(?: year)?\b", " yoy "),
     (r"\s+", " "),
 ]]
 _CHARS = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u2018": "'", "_": " ", "&": " and ", "%": " % "})
@@ -754,7 +767,9 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     if "county" in kinds and not set(kinds) & {"high", "low", "worst", "best"}:  # "rank in kent": a variant
         command.extra_words.extend(f for a, t in vocab.area_types.items() if t == "county" for f in vocab.form(a))
         command.place_words.update(command.extra_words)
-    if {"number", "numbers", "many", "count"} & set(words):  # "how many", "number of": a count, not a rate
+    if {"number", "numbers", "many", "count"} & set(words) and not set(words) & {
+            "say", "says", "think", "thinks", "feel", "feels", "believe", "reckon", "worried", "bothered"}:
+        # "how many", "number of": a count, not a rate ("how many residents say": the survey's share)
         command.extra_words.append("number")
     for i, word in enumerate(words):
         if used[i]:
@@ -1154,7 +1169,7 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     elif "spc" in cue:
         c.kind = "spc"
     elif ("priority" in cue and not ("wards" in cue and c.indicator)) or (
-            c.priority and not c.indicator and not (cue - {"priority"})):
+            c.priority and not c.indicator and not c.both and not (cue - {"priority"})):
         c.kind = "priority"
     elif "categories" in cue and c.extreme:
         c.kind = "top"

@@ -16,6 +16,6 @@ FROM figures AS f
 JOIN periods AS p ON p.id = f.period
 WHERE f.indicator = $indicator
   AND f.area IN ($area, 'kent')
-  AND f.measure IN ('count', 'percent', 'rate_per_1000', 'average_per_year')
+  AND f.measure IN ('count', 'percent', 'rate_per_1000', 'average_per_year', 'rank')
   AND f.compared_with IS NULL
 ORDER BY p.start, p."end", f.area, f.measure

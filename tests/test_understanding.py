@@ -98,7 +98,7 @@ CASES = [
     # periods as partners write them
     ("how many asb incidents did we have in the year to march 2013", ["2012/13", "4,326"], []),
     ("burglary dwelling maidstone apr 12 - mar 13", ["2012/13", "438"], []),
-    ("shoplifting this year vs last", ["went up", "+81"], []),
+    ("shoplifting this year vs last", ["994", "+81", "913"], []),
     # who is asking is not part of the question
     ("deliberate fires 2012/13 - kfrs wants the number", ["Deliberate fires", "76"], []),
     ("most deprived wards in maidstone - housing team asking", ["Park Wood", "High Street"], []),
@@ -112,6 +112,17 @@ CASES = [
     ("kcvs speeding vehicles 2012/13", ["Perception: speeding vehicles", "26.9%"], []),
     ("ksi casualties boxley 2012/13", None, ["Boxley"]),
     ("households", ["63,400"], []),
+    # everyday words for crimes and people; who is asking; opinions refused as opinions
+    ("how many cars broken into in maidstone 2012/13", ["Theft from a motor vehicle", "577"], []),
+    ("peoples houses burgled 2012/13?", ["Burglary - dwelling", "438"], []),
+    ("how many residents say speeding cars are a big problem", ["Perception: speeding vehicles", "26.9%"], []),
+    ("are there fewer deliberate fires now", ["Yes", "went down", "-102"], []),
+    ("how much did crime fall across the kent police area 2012/13", ["Kent & Medway", "-3,227"], []),
+    ("which area of town is worst for drug crime", ["High Street", "204"], []),
+    ("is monthly crime out of control? control chart", ["September 2013", "upper limit"], []),
+    ("who runs the domestic abuse side of the violent crime priority", ["Domestic Abuse Sub-Group"], []),
+    ("what do you think of the police and crime commissioner", None, ["not opinions", "'what do you think'"]),
+    ("maidstone deprivation rank over time", ["270", "225", "217"], []),
 ]
 
 

@@ -158,6 +158,10 @@ class Answerer:
                            f"({self._typed(c, 'negation')}). Ask for the figure you want: a crime type, a place "
                            "and a period, e.g. `burglary other 2012/13`, `asb thanet`.",
                            ["burglary other", "rank changes", "help"])
+        if c.why and re.search(r"\b(think|reckon|opinion|view|should|good|fair)\b", c.text.lower()):
+            raise NoAnswer(f"crimebot gives the assessment's figures, not opinions ({self._typed(c, 'why')}). Ask for the "
+                           f"figures, e.g. `{self.question_for(c) or 'shoplifting 2012/13'}`.",
+                           [self.question_for(c)] if c.indicator else ["help"])
         if c.why:
             raise NoAnswer(f"crimebot gives the assessment's figures, not the reasons behind them ({self._typed(c, 'why')}): the assessment's "
                            "own text discusses causes. Ask for the figures, e.g. "
@@ -207,7 +211,10 @@ class Answerer:
                            "crime types, outcomes, perceptions, road safety and context figures for "
                            f"{self.coverage_sentence()}: try `help`.", [e for e, _ in EXAMPLES[:3]])
         indicators = [ident for label, ident in c.choices if label is None and ident]
-        if indicators or len(c.indicators) > 1:
+        pack = c.kind == "priority" and c.priority and "priority" in c.cues
+        if pack:
+            indicators = []  # "the domestic abuse side of the violent crime priority": the priority's pack
+        if indicators or (len(c.indicators) > 1 and not pack):
             options = list(dict.fromkeys(indicators + c.indicators))
             if c.both and c.kind == "priority" and len(options) <= 4:
                 c.kind, c.priority = "figure", None  # "asb and criminal damage": two figures, not a priority pack

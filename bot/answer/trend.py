@@ -28,7 +28,7 @@ def trend(a: Answerer, c: Command) -> Answer:
     if mine.empty:
         raise NoAnswer(f"The data has no {name} figures for {area_name(a, area)}.",
                        [f"trend {name.lower()}"])
-    measure = next(m for m in ("count", "percent", "average_per_year", "rate_per_1000") if m in set(mine.measure))
+    measure = next(m for m in ("count", "percent", "average_per_year", "rate_per_1000", "rank") if m in set(mine.measure))
     # the longest run of one period kind (monthly series beat three years)
     kind = mine[mine.measure == measure].period_kind.value_counts().idxmax()
     if c.scope in ("months", "quarters") and kind != "month":
