@@ -8,6 +8,7 @@ which file, row and column failed and leaves the served data exactly as it was.
 """
 from __future__ import annotations
 
+import csv
 import os
 import shutil
 import stat
@@ -16,6 +17,7 @@ import tempfile
 import time
 import uuid
 import zipfile
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
@@ -25,11 +27,37 @@ import pandas as pd
 from .database import (build, clean_up, database_file, ensure_database, import_lock, imports_dir, store_dir,
                        store_files, switch_store)
 from .datapack import DataError, load_pack, pack_files
-from .police_uk import ImportReport, count_files, find_sources, lookups, readable, resolved_crimes
+from .police_uk import (COUNT_COLUMNS, ImportReport, Source, find_sources, group_streets, lookups, readable,
+                        resolved_crimes, street_counts)
 from .settings import Settings
 
 
-BATCH = 40  # street files read in one pass (a zip's members are extracted a batch at a time)
+BATCH_BYTES = 1 << 30  # a zip's members are extracted (and read in one pass) up to this many bytes at a time
+
+
+def batches(sources: list[Source]) -> Iterator[list[Source]]:
+    """The sources in batches read in one pass each: every file on disk in one, a zip's members in batches
+    of at most ``BATCH_BYTES`` extracted (so the staging folder stays bounded)."""
+    on_disk = [s for s in sources if s.member is None]
+    if on_disk:
+        yield on_disk
+    batch, size = [], 0
+    for source in (s for s in sources if s.member is not None):
+        if batch and size + source.member.file_size > BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+        batch.append(source)
+        size += source.member.file_size
+    if batch:
+        yield batch
+
+
+def write_counts(path: Path, rows: list[tuple]) -> None:
+    """One month's stored counts (``COUNT_COLUMNS``), as CSV."""
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle, lineterminator="\n")
+        out.writerow(COUNT_COLUMNS)
+        out.writerows(rows)
 
 
 def police_uk_dir(settings: Settings) -> Path:
@@ -100,22 +128,29 @@ def import_police_uk(settings: Settings, paths: list[Path], ward_lookup: Path | 
 
         show = sys.stderr.isatty() if progress is None else progress
         # outcomes files first: the crimes they resolve are then counted with their street-level month
-        for source in tqdm([s for s in sources if s.kind == "outcomes"], unit="file", desc="police.uk outcomes",
-                           disable=not show, file=sys.stderr):
-            with readable(source, scratch, settings.import_max_bytes) as path:
-                resolved_crimes(con, source, path, report)
-        # then the street files, in batches read in one pass each (a zip's members extracted a batch at a time)
+        outcomes = [s for s in sources if s.kind == "outcomes"]
+        bar = tqdm(total=len(outcomes), unit="file", desc="police.uk outcomes", disable=not show or not outcomes,
+                   file=sys.stderr)
+        for batch in batches(outcomes):
+            with ExitStack() as held:
+                resolved_crimes(con, [(s, held.enter_context(readable(s, scratch, settings.import_max_bytes)))
+                                      for s in batch], report)
+            bar.update(len(batch))
+        bar.close()
+        # then the street files: all in one pass (a zip's members extracted a batch at a time), every row counted
+        # into small groups by DuckDB, checked file by file, then added up by month, force, area and crime type
         streets = sorted((s for s in sources if s.kind == "street"), key=lambda s: s.month)
         bar = tqdm(total=len(streets), unit="file", desc="police.uk street", disable=not show, file=sys.stderr)
-        for start in range(0, len(streets), BATCH):
-            with ExitStack() as batch:
-                files = [(s, batch.enter_context(readable(s, scratch, settings.import_max_bytes)))
-                         for s in streets[start:start + BATCH]]
-                for (month, force), counts in count_files(con, files, report).items():
-                    counts.to_csv(store / "police-uk" / f"{month}-{force}.csv", index=False)
-            bar.update(len(files))
-            bar.set_postfix(rows=f"{report.rows:,}")
+        for batch in batches(streets):
+            with ExitStack() as held:
+                group_streets(con, [(s, held.enter_context(readable(s, scratch, settings.import_max_bytes)))
+                                    for s in batch])
+            bar.update(len(batch))
         bar.close()
+        counts = street_counts(con, report)
+        for source in streets:  # a file of no crimes is still a month imported: every count in it is 0
+            write_counts(store / "police-uk" / f"{source.month}-{source.force}.csv",
+                         counts.get((source.month, source.force), []))
         streets = [s for s in sources if s.kind == "street"]
         report.files = len(streets)
         report.months = sorted({s.month for s in streets})
