@@ -614,10 +614,18 @@ def add_figures(con: duckdb.DuckDBPyConnection, files: list[Path], pack_tables: 
     count_files = [p for p in files if p.parent.name == "police-uk"]
     if not count_files:
         return pd.DataFrame()
+    headers = set()
+    for path in count_files:
+        with open(path, encoding="utf-8") as handle:
+            headers.add(handle.readline().strip())
+    if headers == {",".join(COUNT_COLUMNS)}:  # as every import writes them: read without sniffing each file
+        reader = "read_csv(?, header = true, delim = ',', quote = '\"', auto_detect = false, columns = {%s})" % (
+            ", ".join(f"'{c}': '{t}'" for c, t in COUNT_COLUMNS.items()))
+    else:  # a store written before the resolved column
+        reader = ("read_csv(?, header = true, delim = ',', quote = '\"', union_by_name = true, "
+                  "types = {'month': 'VARCHAR', 'count': 'BIGINT', 'resolved': 'BIGINT'})")
     con.execute("CREATE TEMP TABLE police_uk_counts AS SELECT month, force, area, crime_type, indicator, count, "
-                "resolved FROM read_csv(?, header = true, delim = ',', quote = '\"', union_by_name = true, "
-                "types = {'month': 'VARCHAR', 'count': 'BIGINT', 'resolved': 'BIGINT'})",
-                [[str(p) for p in count_files]])
+                f"resolved FROM {reader}", [[str(p) for p in count_files]])
     if "resolved" not in [r[0] for r in con.execute("DESCRIBE police_uk_counts").fetchall()]:
         con.execute("ALTER TABLE police_uk_counts ADD COLUMN resolved BIGINT")
     con.register("types", pd.DataFrame(pack_tables["police_uk_crime_types"]))
@@ -642,10 +650,11 @@ def add_figures(con: duckdb.DuckDBPyConnection, files: list[Path], pack_tables: 
     # rounded as Python rounds (to the nearest, ties to even on the exact binary value), as the facts always were
     for digits, measures in ((1, ("pct_change", "percent")), (2, ("rate_per_1000",))):
         which = frame.measure.isin(measures).to_numpy()
-        frame.loc[which, "value"] = [round(v, digits) for v in frame.value.to_numpy()[which]]
+        frame.loc[which, "value"] = [round(v, digits) for v in frame.value.to_numpy()[which].tolist()]
     which = (frame.measure == "pp_change").to_numpy()
     frame.loc[which, "value"] = [round(round(v, 1) - round(b, 1), 1)
-                                 for v, b in zip(frame.value.to_numpy()[which], frame.before.to_numpy()[which])]
+                                 for v, b in zip(frame.value.to_numpy()[which].tolist(),
+                                                 frame.before.to_numpy()[which].tolist())]
     frame = frame.drop(columns="before")
     frame["table_id"], frame["line"] = "police_uk", 0
     for column in ("compared_with", "published", "note", "flag"):
