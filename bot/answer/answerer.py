@@ -40,7 +40,7 @@ class Answerer:
         self._local = threading.local()
         self.database = None  # the file it answers from, when opened by open()
         self._headlines: list[dict] | None = None
-        self._lookups: dict[tuple, pd.DataFrame] = {}
+        self._lookups: dict[tuple, pd.DataFrame | dict] = {}
         self.vocab = Vocabulary.from_rows(con.execute(queries["vocabulary"].sql).fetchall())
         self.catalog = self.run("catalog").set_index("table_id")
         self.priorities = self.run("priorities")
@@ -78,6 +78,18 @@ class Answerer:
         if frame is None:
             frame = self._lookups[key] = self.run(name, **params)
         return frame
+
+    def by_period(self, name: str, **params) -> dict[str, list]:
+        """A look-up's rows (named tuples) by their period, kept like ``lookup``: for the answers that take one
+        period out of every period an indicator has (the areas beside a figure)."""
+        key = ("by period", name, tuple(sorted(params.items())))
+        grouped = self._lookups.get(key)
+        if grouped is None:
+            grouped = {}
+            for r in self.lookup(name, **params).itertuples(index=False):
+                grouped.setdefault(r.period, []).append(r)
+            self._lookups[key] = grouped
+        return grouped
 
     def close(self) -> None:
         self.con.close()
