@@ -133,6 +133,9 @@ def connect_readonly(database_path: Path) -> duckdb.DuckDBPyConnection:
 # monthly counts) and population.csv (imported mid-year estimates). An import writes a whole new store beside
 # it, builds its database, then replaces the pointer (one os.replace): killed at any moment, the served data is
 # all the old store or all the new, and the next start removes what the killed run left.
+OUTCOMES_DIR = "police-uk-outcomes"  # in a store: <month>-<force>-resolved.csv, the crimes each outcomes file resolved
+
+
 def imports_dir(state_dir: Path) -> Path:
     return Path(state_dir) / "imports"
 
@@ -148,10 +151,12 @@ def store_dir(state_dir: Path) -> Path | None:
 
 
 def store_files(store: Path | None) -> list[Path]:
-    """A store's files: the police.uk monthly counts, then the imported populations if any."""
+    """A store's files: the police.uk monthly counts, the crimes police.uk's outcomes files resolved (kept for
+    street-level months imported later), then the imported populations if any."""
     if store is None:
         return []
-    return sorted((store / "police-uk").glob("*.csv")) + [p for p in [store / "population.csv"] if p.exists()]
+    return (sorted((store / "police-uk").glob("*.csv")) + sorted((store / OUTCOMES_DIR).glob("*.csv"))
+            + [p for p in [store / "population.csv"] if p.exists()])
 
 
 def imported_files(state_dir: Path) -> list[Path]:

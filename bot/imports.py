@@ -24,11 +24,11 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from .database import (build, clean_up, database_file, ensure_database, import_lock, imports_dir, store_dir,
+from .database import (OUTCOMES_DIR, build, clean_up, database_file, ensure_database, import_lock, imports_dir, store_dir,
                        store_files, switch_store)
 from .datapack import DataError, load_pack, pack_files
 from .police_uk import (COUNT_COLUMNS, ImportReport, Source, find_sources, group_streets, lookups, readable,
-                        resolved_crimes, street_counts)
+                        resolved_crimes, resolved_rows, stored_resolved, street_counts)
 from .settings import Settings
 
 
@@ -52,11 +52,11 @@ def batches(sources: list[Source]) -> Iterator[list[Source]]:
         yield batch
 
 
-def write_counts(path: Path, rows: list[tuple]) -> None:
-    """One month's stored counts (``COUNT_COLUMNS``), as CSV."""
+def write_rows(path: Path, columns, rows: list[tuple]) -> None:
+    """A stored file (a month's counts, an outcomes file's resolved crimes) as CSV."""
     with open(path, "w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle, lineterminator="\n")
-        out.writerow(COUNT_COLUMNS)
+        out.writerow(list(columns))
         out.writerows(rows)
 
 
@@ -87,6 +87,7 @@ def commit(settings: Settings, store: Path) -> Path:
     for old in store_files(current):
         target = store / old.relative_to(current)
         if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.link(old, target)
             except OSError:
@@ -120,6 +121,7 @@ def import_police_uk(settings: Settings, paths: list[Path], ward_lookup: Path | 
                             f"{seen[key]}")
         seen[key] = source.name
     with new_store(settings) as store, ExitStack() as stack:
+        served = store_dir(settings.state_dir)
         con = duckdb.connect(config={"memory_limit": "512MB", "preserve_insertion_order": False})
         stack.callback(con.close)
         lookups(con, pack.tables, ward_lookup)
@@ -137,6 +139,14 @@ def import_police_uk(settings: Settings, paths: list[Path], ward_lookup: Path | 
                                       for s in batch], report)
             bar.update(len(batch))
         bar.close()
+        resolved_now = resolved_rows(con)
+        if resolved_now:  # kept, so that a street-level month imported later still counts them
+            (store / OUTCOMES_DIR).mkdir()
+            for (month, force), rows in resolved_now.items():
+                write_rows(store / OUTCOMES_DIR / f"{month}-{force}-resolved.csv", ("crime_id", "month", "force"), rows)
+        # and those of outcomes files imported before (this import's replace theirs of the same month)
+        stored_resolved(con, [p for p in store_files(served) if p.parent.name == OUTCOMES_DIR
+                              and (p.name[:7], p.name[8:].removesuffix("-resolved.csv")) not in resolved_now])
         # then the street files: all in one pass (a zip's members extracted a batch at a time), every row counted
         # into small groups by DuckDB, checked file by file, then added up by month, force, area and crime type
         streets = sorted((s for s in sources if s.kind == "street"), key=lambda s: s.month)
@@ -149,14 +159,18 @@ def import_police_uk(settings: Settings, paths: list[Path], ward_lookup: Path | 
         bar.close()
         counts = street_counts(con, report)
         for source in streets:  # a file of no crimes is still a month imported: every count in it is 0
-            write_counts(store / "police-uk" / f"{source.month}-{source.force}.csv",
-                         counts.get((source.month, source.force), []))
+            write_rows(store / "police-uk" / f"{source.month}-{source.force}.csv", COUNT_COLUMNS,
+                       counts.get((source.month, source.force), []))
+        if resolved_now:  # street months counted before, that this import's outcomes may concern
+            latest = max(month for month, _ in resolved_now)
+            report.outcomes_not_applied = sorted(p.stem[:7] for p in store_files(served) if p.parent.name == "police-uk"
+                                                 and p.stem[:7] <= latest and not (store / "police-uk" / p.name).exists())
         streets = [s for s in sources if s.kind == "street"]
         report.files = len(streets)
         report.months = sorted({s.month for s in streets})
         report.forces = sorted({s.force for s in streets})
         new = {p.name for p in (store / "police-uk").glob("*.csv")}
-        report.replaced = sorted(p.stem for p in store_files(store_dir(settings.state_dir))
+        report.replaced = sorted(p.stem for p in store_files(served)
                                  if p.parent.name == "police-uk" and p.name in new)
         stack.close()
         report.database = commit(settings, store)

@@ -63,6 +63,7 @@ class ImportReport:
     outcome_files: int = 0
     resolved: int = 0  # crimes with a resolved outcome (the street files' last outcome, or an outcomes file)
     unknown_outcomes: dict[str, int] = field(default_factory=dict)  # outcome categories not in the mapping
+    outcomes_not_applied: list[str] = field(default_factory=list)  # street months imported before, not in this run
     skipped: int = 0  # files of other forces, and stop-and-search files, in the archives or folders
     seconds: float = 0.0
     database: Path | None = None
@@ -83,6 +84,11 @@ class ImportReport:
         if self.unknown_outcomes:
             top = ", ".join(f"'{k}' {v:,}" for k, v in sorted(self.unknown_outcomes.items(), key=lambda kv: -kv[1])[:3])
             lines.append(f"  outcome categories not in data/police_uk_outcomes.csv, counted as not resolved: {top}")
+        if self.outcomes_not_applied:
+            months = self.outcomes_not_applied
+            lines.append(f"  the outcomes files count only for the street months of this import: the {len(months)} "
+                         f"month(s) imported before ({months[0]} to {months[-1]}) keep the outcomes they had; import "
+                         "their street files again to count these (the outcomes are kept for that)")
         if self.skipped:
             lines.append(f"  other forces' files and stop-and-search files, not read: {self.skipped:,}")
         if self.replaced:
@@ -240,16 +246,37 @@ def _first_row(source: Source, path: Path, test) -> tuple[int | None, str | None
 
 
 def resolved_crimes(con: duckdb.DuckDBPyConnection, files: list[tuple[Source, Path]], report: ImportReport) -> None:
-    """Add the crimes outcomes files give a resolved outcome to the table ``resolved_ids``: one streaming pass
-    over all the files given."""
+    """Add the crimes outcomes files give a resolved outcome to the table ``resolved_ids`` (crime_id, and the
+    month and force of the outcomes file): one streaming pass over all the files given."""
     for source, path in files:
         check_header(source, path, OUTCOME_COLUMNS)
+    con.register("outcome_files", pd.DataFrame([(str(p), s.month, s.force) for s, p in files],
+                                               columns=["filename", "month", "force"]))
     _read(con, files, OUTCOME_COLUMNS, """
         INSERT INTO resolved_ids
-        SELECT DISTINCT r."Crime ID" FROM {r} AS r JOIN outcome_types AS o ON o.outcome = r."Outcome type"
-        WHERE o.resolved AND r."Crime ID" IS NOT NULL AND r."Crime ID" NOT IN (SELECT crime_id FROM resolved_ids)
+        SELECT DISTINCT r."Crime ID", f.month, f.force
+        FROM {r} AS r JOIN outcome_files AS f ON f.filename = r.filename
+        JOIN outcome_types AS o ON o.outcome = r."Outcome type"
+        WHERE o.resolved AND r."Crime ID" IS NOT NULL
     """)
     report.outcome_files += len(files)
+
+
+def stored_resolved(con: duckdb.DuckDBPyConnection, files: list[Path]) -> None:
+    """Add the resolved crimes of outcomes files imported before (``write_resolved``) to ``resolved_ids``, so that
+    a street-level month imported after its outcomes still counts them."""
+    if files:
+        con.execute("INSERT INTO resolved_ids SELECT crime_id, month, force FROM read_csv(?, header = true, "
+                    "delim = ',', quote = '\"', auto_detect = false, columns = {'crime_id': 'VARCHAR', "
+                    "'month': 'VARCHAR', 'force': 'VARCHAR'})", [[str(p) for p in files]])
+
+
+def resolved_rows(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], list[tuple]]:
+    """The resolved crimes read from this import's outcomes files, by the (month, force) of their file."""
+    rows: dict[tuple[str, str], list[tuple]] = {}
+    for row in con.execute("SELECT crime_id, month, force FROM resolved_ids ORDER BY month, force, crime_id").fetchall():
+        rows.setdefault((row[1], row[2]), []).append(row)
+    return rows
 
 
 STREET_GROUPS = """
@@ -295,7 +322,8 @@ def group_streets(con: duckdb.DuckDBPyConnection, files: list[tuple[Source, Path
     wards = con.execute("SELECT count(*) FROM wards").fetchone()[0] > 0
     outcomes_given = con.execute("SELECT count(*) FROM resolved_ids").fetchone()[0] > 0
     joins = ('LEFT JOIN wards AS w ON w.lsoa_code = r."LSOA code"' if wards else "") + (
-        ' LEFT JOIN resolved_ids AS i ON i.crime_id = r."Crime ID"' if outcomes_given else "")
+        ' LEFT JOIN (SELECT DISTINCT crime_id FROM resolved_ids) AS i ON i.crime_id = r."Crime ID"'
+        if outcomes_given else "")
     _read(con, files, COLUMNS, STREET_GROUPS.format(
         district=DISTRICT_OF_LSOA, ward="w.ward" if wards else "NULL::VARCHAR", joins=joins,
         resolved_by_id="count(*) FILTER (WHERE i.crime_id IS NOT NULL)" if outcomes_given else "0::BIGINT"))
@@ -394,7 +422,7 @@ def lookups(con: duckdb.DuckDBPyConnection, pack_tables: dict, ward_lookup: Path
     con.register("districts", pd.DataFrame(districts).drop_duplicates("name"))
     con.register("crime_types", pd.DataFrame(pack_tables["police_uk_crime_types"])[["crime_type", "indicator"]])
     con.register("outcome_types", pd.DataFrame(pack_tables["police_uk_outcomes"], columns=["outcome", "resolved"]))
-    con.execute("CREATE OR REPLACE TEMP TABLE resolved_ids (crime_id VARCHAR)")
+    con.execute("CREATE OR REPLACE TEMP TABLE resolved_ids (crime_id VARCHAR, month VARCHAR, force VARCHAR)")
     con.execute("CREATE OR REPLACE TEMP TABLE street_groups (month VARCHAR, force VARCHAR, crime_type VARCHAR, "
                 "indicator VARCHAR, no_location BOOLEAN, district_name VARCHAR, area VARCHAR, ward VARCHAR, "
                 "unknown_outcome VARCHAR, count BIGINT, resolved BIGINT)")
