@@ -93,6 +93,24 @@ def _write(con: duckdb.DuckDBPyConnection, pack: Pack, issues: list[Issue], impo
         QUALIFY row_number() OVER (PARTITION BY f.indicator, f.area, f.period, f.measure, f.compared_with
                                    ORDER BY c.precedence, f.table_id) = 1
     """)
+    # What each indicator covers, and its figures beside the areas' and periods' names, worked out once here and
+    # kept in indicator order: the coverage and compare queries read one indicator's rows of them on every first
+    # answer about it (a filter, not a join and a grouping over every figure).
+    con.execute("""
+        CREATE TABLE coverage AS
+        SELECT f.indicator, a.id AS area, a.name AS area_name, a.type AS area_type, p.id AS period,
+               p.kind AS period_kind, p.start AS period_start, count(*) AS figures
+        FROM figures AS f JOIN areas AS a ON a.id = f.area JOIN periods AS p ON p.id = f.period
+        GROUP BY ALL
+        ORDER BY f.indicator, a.type, a.name, p.start
+    """)
+    con.execute("""
+        CREATE TABLE area_comparisons AS
+        SELECT f.indicator, a.id AS area, a.name AS area_name, a.type AS area_type, f.period, p.label AS period_label,
+               p.start AS period_start, f.measure, f.value, f.flag, f.digits, f.compared_with, f.table_id
+        FROM figures AS f JOIN areas AS a ON a.id = f.area AND a.type <> 'ward' JOIN periods AS p ON p.id = f.period
+        ORDER BY f.indicator, p.start DESC, a.type, a.name, f.measure
+    """)
     # Notes to show beside a figure: every issue about that indicator, area and period (an issue with one
     # cause behind several indicators, such as one denominator behind two rates, is shown beside each).
     con.execute("""
