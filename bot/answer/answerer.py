@@ -19,7 +19,7 @@ from ..parse import CUES, Command, Vocabulary, normalise, parse
 from ..periods import PeriodIndex, month_label
 from ..settings import Settings
 from . import compare, control, direction, figure, priority, ranks, top, trend, wards
-from .base import HOME, KIND_ORDER, Answer, NoAnswer, Table, area_name, fmt_number  # noqa: F401
+from .base import HOME, KIND_ORDER, Answer, NoAnswer, Table, area_name, fmt_number, rows_of  # noqa: F401
 from .help import EXAMPLES, help
 
 log = logging.getLogger(__name__)
@@ -439,7 +439,7 @@ class Answerer:
 
     def annotate(self, answer: Answer, indicator, area, periods, tables) -> None:
         notes = self.run("notes", indicator=indicator, area=area, periods=periods)
-        for r in notes.itertuples():
+        for r in rows_of(notes):
             text = f"Data note: {r.note}"
             if text not in answer.notes:
                 answer.notes.append(text)

@@ -6,6 +6,7 @@ renderers turn it into terminal text, Markdown, JSON, CSV or Block Kit.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -119,3 +120,12 @@ def _drop_empty(rows: list[list[str]], columns: list[str]):
     return [[r[i] for i in keep] for r in rows], [columns[i] for i in keep]
 
 
+def rows_of(frame: pd.DataFrame) -> list[SimpleNamespace]:
+    """A frame's rows with their columns as attributes, as ``itertuples`` gives them but a few times faster (pandas
+    builds a namedtuple class on every ``itertuples`` call, which an answer's small frames pay for each time).
+
+    >>> [r.period for r in rows_of(pd.DataFrame({"period": ["2012/13", "2013/14"]}))]
+    ['2012/13', '2013/14']
+    """
+    columns = list(frame.columns)
+    return [SimpleNamespace(**dict(zip(columns, values))) for values in zip(*(frame[c].tolist() for c in columns))]

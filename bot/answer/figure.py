@@ -27,6 +27,7 @@ from .base import (
     fmt_change,
     fmt_number,
     fmt_rank,
+    rows_of,
 )
 from .help import EXAMPLES
 
@@ -165,7 +166,7 @@ def figure(a: Answerer, c: Command) -> Answer:
     columns = ["Period", unit[0].upper() + unit[1:] if not is_pct else unit, "Change", "% change",
                "Rate per 1,000", "County rank", "Rank direction"]
     rows = []
-    for r in frame.itertuples():
+    for r in rows_of(frame):
         change = fmt_change(r.pp_change, 1, " pts") if is_pct else fmt_change(r.volume_change)
         rows.append([r.period_label if p.kind != "financial_year" else r.period,
                      fmt_number(r.value, r.value_digits, "%" if is_pct else ""), change,
@@ -241,7 +242,7 @@ def figure(a: Answerer, c: Command) -> Answer:
         answer.notes.append("Later figures (changes only): " + ", ".join(
             f"`{ind.name.lower()} {a.periods[q].label.lower()}`" for q in newer) + ".")
     if len(frame) > 1:
-        labels = [r.period_label if p.kind != "financial_year" else r.period for r in frame.itertuples()]
+        labels = [r.period_label if p.kind != "financial_year" else r.period for r in rows_of(frame)]
         answer.series = {"kind": "trend", "title": f"{ind.name}, {place}", "when": f"{labels[0]} to {labels[-1]}",
                          "unit": unit, "area": place, "measure": row["value_measure"],
                          "points": [(label, None if pd.isna(v) else float(v), None)
