@@ -86,9 +86,10 @@ class ImportReport:
             lines.append(f"  outcome categories not in data/police_uk_outcomes.csv, counted as not resolved: {top}")
         if self.outcomes_not_applied:
             months = self.outcomes_not_applied
-            lines.append(f"  the outcomes files count only for the street months of this import: the {len(months)} "
-                         f"month(s) imported before ({months[0]} to {months[-1]}) keep the outcomes they had; import "
-                         "their street files again to count these (the outcomes are kept for that)")
+            lines.append(f"  the outcomes files count for the street months of this import; they may also resolve "
+                         f"crimes of the {len(months)} street month(s) imported before ({months[0]} to {months[-1]}), "
+                         "which keep the counts they had: import their street files again to count these (the "
+                         "outcomes are kept for that)")
         if self.skipped:
             lines.append(f"  other forces' files and stop-and-search files, not read: {self.skipped:,}")
         if self.replaced:
@@ -263,8 +264,8 @@ def resolved_crimes(con: duckdb.DuckDBPyConnection, files: list[tuple[Source, Pa
 
 
 def stored_resolved(con: duckdb.DuckDBPyConnection, files: list[Path]) -> None:
-    """Add the resolved crimes of outcomes files imported before (``write_resolved``) to ``resolved_ids``, so that
-    a street-level month imported after its outcomes still counts them."""
+    """Add the resolved crimes of outcomes files imported before (kept in the store, one file per outcomes file) to
+    ``resolved_ids``, so that a street-level month imported after its outcomes still counts them."""
     if files:
         con.execute("INSERT INTO resolved_ids SELECT crime_id, month, force FROM read_csv(?, header = true, "
                     "delim = ',', quote = '\"', auto_detect = false, columns = {'crime_id': 'VARCHAR', "
@@ -272,7 +273,8 @@ def stored_resolved(con: duckdb.DuckDBPyConnection, files: list[Path]) -> None:
 
 
 def resolved_rows(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], list[tuple]]:
-    """The resolved crimes read from this import's outcomes files, by the (month, force) of their file."""
+    """The resolved crimes read from this import's outcomes files, by the (month, force) of their file (before
+    ``stored_resolved`` adds those of earlier imports)."""
     rows: dict[tuple[str, str], list[tuple]] = {}
     for row in con.execute("SELECT crime_id, month, force FROM resolved_ids ORDER BY month, force, crime_id").fetchall():
         rows.setdefault((row[1], row[2]), []).append(row)

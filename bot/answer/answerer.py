@@ -86,7 +86,7 @@ class Answerer:
         grouped = self._lookups.get(key)
         if grouped is None:
             grouped = {}
-            for r in self.lookup(name, **params).itertuples(index=False):
+            for r in rows_of(self.lookup(name, **params)):
                 grouped.setdefault(r.period, []).append(r)
             self._lookups[key] = grouped
         return grouped
