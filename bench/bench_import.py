@@ -118,8 +118,8 @@ def main():
         print(f"import: {rows / seconds:,.0f} rows/s for the whole process ({seconds:.1f} s, Python start-up and the "
               f"database build included); {own.group(1) if own else '?'} rows/s as the import reports it (files "
               f"found to database switched) | goal >= 1,000,000 rows/s")
-        print(f"  CPU time {cpu:.1f} s (user + system, all its threads): {rows / cpu:,.0f} rows per CPU second, the "
-              f"figure that does not depend on what else the machine is running")
+        print(f"  CPU time {cpu:.1f} s (user + system, all its threads): {rows / cpu:,.0f} rows per CPU second "
+              f"(it moves with the machine's load too, less than the wall clock)")
         print(f"  peak memory {peak:,.0f} MB (goal < 1,000 MB at 10 million rows); database "
               f"{database.stat().st_size / 1e6:,.1f} MB; stored monthly counts "
               f"{sum(p.stat().st_size for p in (state / 'imports').rglob('*.csv')) / 1e6:,.1f} MB")
