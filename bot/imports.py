@@ -140,6 +140,7 @@ def import_police_uk(settings: Settings, paths: list[Path], ward_lookup: Path | 
             bar.update(len(batch))
         bar.close()
         resolved_now = resolved_rows(con)
+        report.kept = sum(len(rows) for rows in resolved_now.values())
         if resolved_now:  # kept, so that a street-level month imported later still counts them
             (store / OUTCOMES_DIR).mkdir()
             for (month, force), rows in resolved_now.items():

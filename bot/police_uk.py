@@ -63,15 +63,21 @@ class ImportReport:
     outcome_files: int = 0
     resolved: int = 0  # crimes with a resolved outcome (the street files' last outcome, or an outcomes file)
     unknown_outcomes: dict[str, int] = field(default_factory=dict)  # outcome categories not in the mapping
+    kept: int = 0  # crimes the outcomes files resolve, kept in the store for street months imported later
     outcomes_not_applied: list[str] = field(default_factory=list)  # street months imported before, not in this run
     skipped: int = 0  # files of other forces, and stop-and-search files, in the archives or folders
     seconds: float = 0.0
     database: Path | None = None
 
     def summary(self) -> str:
-        lines = [f"Imported {self.rows:,} rows from {self.files} file(s): {len(self.months)} month(s) "
-                 f"({self.months[0]} to {self.months[-1]})" if self.months else "Imported nothing",
-                 f"  placed in a Kent or Medway district: {self.placed:,}"]
+        if not self.months and self.outcome_files:  # outcomes files on their own
+            lines = [f"Imported {self.outcome_files} outcomes file(s) and no street-level file: the {self.kept:,} "
+                     "crime(s) they give a resolved outcome are kept, and counted with their street-level months when "
+                     "those are imported"]
+        else:
+            lines = [f"Imported {self.rows:,} rows from {self.files} file(s): {len(self.months)} month(s) "
+                     f"({self.months[0]} to {self.months[-1]})" if self.months else "Imported nothing",
+                     f"  placed in a Kent or Medway district: {self.placed:,}"]
         if self.no_location:
             lines.append(f"  with no location (no LSOA), counted in no district: {self.no_location:,}")
         if self.outside:
@@ -86,15 +92,14 @@ class ImportReport:
             lines.append(f"  outcome categories not in data/police_uk_outcomes.csv, counted as not resolved: {top}")
         if self.outcomes_not_applied:
             months = self.outcomes_not_applied
-            lines.append(f"  the outcomes files count for the street months of this import; they may also resolve "
-                         f"crimes of the {len(months)} street month(s) imported before ({months[0]} to {months[-1]}), "
-                         "which keep the counts they had: import their street files again to count these (the "
-                         "outcomes are kept for that)")
+            lines.append(f"  the outcomes files may also resolve crimes of the {len(months)} street month(s) imported "
+                         f"before ({months[0]} to {months[-1]}), which keep the counts they had: import their street "
+                         "files again to count these (the outcomes are kept for that)")
         if self.skipped:
             lines.append(f"  other forces' files and stop-and-search files, not read: {self.skipped:,}")
         if self.replaced:
             lines.append(f"  replaced months imported before (not counted twice): {', '.join(self.replaced)}")
-        if self.seconds:
+        if self.seconds and self.rows:
             lines.append(f"  {self.rows / self.seconds:,.0f} rows/s")
         return "\n".join(lines)
 
@@ -133,9 +138,9 @@ def find_sources(paths: list[Path], forces: set[str], report: ImportReport | Non
                 raise DataError(str(path), None, None, f"a file of the force '{source.force}'; the data pack "
                                 f"imports {', '.join(sorted(forces))} (data/police_uk_forces.csv)")
             sources.append(source)
-    if not any(s.kind == "street" for s in sources):
-        raise DataError(", ".join(map(str, paths)), None, None,
-                        f"no YYYY-MM-<force>-street.csv files of {', '.join(sorted(forces))} found")
+    if not sources:
+        raise DataError(", ".join(map(str, paths)), None, None, f"no YYYY-MM-<force>-street.csv (or -outcomes.csv) "
+                        f"files of {', '.join(sorted(forces))} found")
     return sources
 
 

@@ -534,12 +534,13 @@ def test_outcomes_imported_apart_from_their_street_files_still_count(state, poli
     assert report.resolved == 3 + 1 and report.outcome_files == 0
     assert figure(state, "police_uk_outcomes", "maidstone", "2025-06", "count") == 4  # the burglary once, not twice
     assert figure(state, "police_uk_outcomes", "maidstone", "2025-05", "count") == 3
-    # the other way round: outcomes after their street month cannot change its stored counts, and say so
-    again = tmp_path / "again"
-    shutil.copytree(police_files / "2025-09", again / "2025-09")
-    _outcomes_file(again / "2025-09", "2025-09", police_files / "2025-07" / "2025-07-kent-street.csv")
-    report = import_police_uk(state, [again], progress=False)
-    assert "2025-07" in report.outcomes_not_applied and "import their street files again" in report.summary()
+    # the other way round, an outcomes file on its own: kept, but the street months imported before keep their
+    # counts until their street files are imported again, and the import says so
+    outcomes = _outcomes_file(tmp_path, "2025-09", police_files / "2025-07" / "2025-07-kent-street.csv")
+    report = import_police_uk(state, [outcomes], progress=False)
+    assert report.kept == 1 and "2025-07" in report.outcomes_not_applied and "2025-10" not in report.outcomes_not_applied
+    assert report.summary().startswith("Imported 1 outcomes file(s) and no street-level file: the 1 crime(s)")
+    assert "import their street files again" in report.summary()
     assert figure(state, "police_uk_outcomes", "maidstone", "2025-07", "count") == 3
     import_police_uk(state, [police_files / "2025-07"], progress=False)  # then July's street file again
     assert figure(state, "police_uk_outcomes", "maidstone", "2025-07", "count") == 4
