@@ -1,6 +1,7 @@
 """Charts: an Answer's series as a PNG, readable at Slack's preview size.
 
-Three pictures: a trend (the area's line, with Kent beside it where the data has a Kent figure), an
+Four pictures: a ward hotspot bar chart (wards with a figure, largest first; wards named without one
+in a footnote), a trend (the area's line, with Kent beside it where the data has a Kent figure), an
 XmR control chart (values, centre line, natural process limits, signals marked; moving ranges below),
 and county ranks (last year's rank to this year's, per category). Titles say what and when, axes carry
 units, the caption carries the source; colours are Okabe-Ito (safe for colour-blind readers), with
@@ -49,9 +50,12 @@ def draw(answer: Answer) -> bytes:
     with _PYPLOT, plt.rc_context({"font.size": 11, "axes.titlesize": 13, "axes.titleweight": "bold", "axes.spines.top": False,
                          "axes.spines.right": False, "axes.grid": True, "grid.color": "#e5e5e5", "axes.axisbelow": True,
                          "font.family": "DejaVu Sans"}):
-        figure = {"trend": _trend, "spc": _spc, "ranks": _ranks}[series["kind"]](plt, series)
+        figure = {"trend": _trend, "spc": _spc, "ranks": _ranks, "wards": _wards}[series["kind"]](plt, series)
         source = answer.sources[0] if answer.sources else "Safer Maidstone Partnership Strategic Assessment 2014/15"
         caption = "\n".join(textwrap.wrap(source if source.startswith("Source") else f"Source: {source}", 130))
+        footnotes = series.get("footnotes") or []
+        if footnotes:  # a plotted figure that was corrected, or what the bars leave out: said on the chart
+            caption = "\n".join(textwrap.wrap(" ".join(footnotes), 130)) + "\n" + caption
         figure.text(0.01, 0.01, caption, fontsize=8, color="#555555", ha="left", va="bottom")
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=DPI)
@@ -59,11 +63,12 @@ def draw(answer: Answer) -> bytes:
     return buffer.getvalue()
 
 
-def _title(ax, series: dict, extra: str = "") -> None:
+def _title(ax, series: dict, extra: str = "", pad: float = 6.0) -> None:
     title = "\n".join(textwrap.wrap(f"{series['title']}, {series['when']}", 75))
     ax.figure.suptitle(title, x=0.01, ha="left", fontsize=13, fontweight="bold")
     if extra:
-        ax.set_title("\n".join(textwrap.wrap(extra, 100)), loc="left", fontsize=10, fontweight="normal", color="#333333")
+        ax.set_title("\n".join(textwrap.wrap(extra, 100)), loc="left", fontsize=10, fontweight="normal", color="#333333",
+                     pad=pad)
 
 
 def _thousands(ax, percent: bool = False) -> None:
@@ -103,35 +108,27 @@ def _trend(plt, series: dict):
     ax.plot(range(len(points)), [p[1] for p in points], color=BLUE, marker="o", linewidth=2.2,
             label=series.get("area", "Maidstone"))
     kent = [(i, p[2]) for i, p in enumerate(points) if p[2] is not None]
-    if kent:
-        same_scale = series.get("measure") in ("percent", "rate_per_1000")
-        target = ax if same_scale else ax.twinx()
-        target.plot([i for i, _ in kent], [v for _, v in kent], color=ORANGE, marker="s", linestyle="--", linewidth=2,
-                    label="Kent" + ("" if same_scale else " (right axis)"))
-        if not same_scale:
-            target.set_ylabel(f"Kent: {_unit_label(series)}")
-            target.grid(False)
-            target.spines["right"].set_visible(True)
-            _thousands(target)
-            figure.legend(loc="upper right", frameon=False)
-        else:
-            ax.legend(frameon=False)
+    if kent:  # one series per area, on one axis: a second axis would draw a change that is not there
+        ax.plot([i for i, _ in kent], [v for _, v in kent], color=ORANGE, marker="s", linestyle="--", linewidth=2,
+                label="Kent")
+        ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=9, borderaxespad=0.2)
     if len(points) <= 12:
         for i, p in enumerate(points):
             ax.annotate(f"{p[1]:,.1f}" if series.get("measure") == "percent" else f"{p[1]:,.0f}", (i, p[1]),
                         textcoords="offset points", xytext=(0, 7), ha="center", fontsize=9, color=BLUE)
-        if kent and series.get("measure") in ("percent", "rate_per_1000"):
+        if kent:
             for i, v in kent:
-                ax.annotate(f"{v:,.1f}", (i, v), textcoords="offset points", xytext=(0, -15), ha="center",
-                            fontsize=9, color="#9a6a00")
+                ax.annotate(f"{v:,.1f}" if series.get("measure") in ("percent", "rate_per_1000") else f"{v:,.0f}",
+                            (i, v), textcoords="offset points", xytext=(0, -15), ha="center", fontsize=9,
+                            color="#9a6a00")
     _ticks(ax, labels)
     ax.set_ylabel(_unit_label(series))
     _thousands(ax, series.get("measure") == "percent")
     ax.set_xlabel("Period")
     low = min(p[1] for p in points)
-    high = max([p[1] for p in points] + ([v for _, v in kent] if kent and series.get("measure") in ("percent", "rate_per_1000") else []))
+    high = max([p[1] for p in points] + [v for _, v in kent])
     ax.set_ylim(bottom=0 if low >= 0 else None, top=high * 1.15 or 1)
-    _title(ax, series)
+    _title(ax, series, pad=22 if kent else 6.0)
     return figure
 
 
@@ -150,16 +147,30 @@ def _spc(plt, series: dict):
     for limit in (series["upper"], series["lower"]):
         ax.axhline(limit, color=GREY, linestyle="--", linewidth=1.4)
     fmt = (lambda v: f"{v:.1f}%") if series.get("percent") else (lambda v: f"{v:,.0f}")  # noqa: E731
-    lines = ax.secondary_yaxis("right")  # the three lines named on the right, where the eye ends
-    lines.set_yticks([series["upper"], series["centre"], series["lower"]],
-                     [f"upper limit {fmt(series['upper'])}", f"mean {fmt(series['centre'])}",
-                      f"lower limit {fmt(series['lower'])}"], fontsize=9)
+    phase = series.get("baseline")
+    label = series.get("baseline_label", "")
+    ticks = [(series["upper"], f"upper limit {fmt(series['upper'])}"),
+             (series["centre"], f"{label + ' ' if phase else ''}mean {fmt(series['centre'])}"),
+             (series["lower"], f"lower limit {fmt(series['lower'])}")]
+    if phase:  # the baseline months shaded and named: the limits come from them alone
+        ax.axvspan(phase[0] - 0.4, phase[1] + 0.4, color="#f0f0f0", zorder=0, label=f"Baseline {label} (limits from these months)")
+        for axis in (ax, mr):
+            axis.axvline(phase[1] + 0.5, color=GREY, linewidth=1, linestyle=":")
+    stated = series.get("stated_baseline")
+    if stated is not None and abs(stated - series["centre"]) < 0.05:  # the stated baseline is the mean, as printed
+        ticks[1] = (series["centre"], f"{label} mean {fmt(series['centre'])}\n= the stated baseline")
+    elif stated is not None:  # a stated baseline apart from the mean: its own line
+        ax.axhline(stated, color=ORANGE, linewidth=1.6, linestyle="-.", label=f"Stated baseline {fmt(stated)}")
+        ticks.append((stated, f"stated baseline {fmt(stated)}"))
+    lines = ax.secondary_yaxis("right")  # the lines named on the right, where the eye ends
+    lines.set_yticks([t for t, _ in ticks], [t for _, t in ticks], fontsize=9)
     lines.spines["right"].set_visible(False)
     lines.tick_params(length=0)
     ax.set_ylabel(_unit_label(series))
     _thousands(ax, series.get("percent", False))
-    ax.legend(frameon=False, loc="best", fontsize=9)
-    _title(ax, series, series["reading"])
+    # the legend above the plot, off the data and off the limit lines
+    ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, fontsize=9, borderaxespad=0.2)
+    _title(ax, series, series["reading"], pad=24)  # room for the legend between the reading and the plot
     ranges = series["moving_ranges"]
     mr.plot([i for i, r in enumerate(ranges) if r is not None], [r for r in ranges if r is not None], color=BLUE,
             marker=".", linewidth=1.2)
@@ -199,4 +210,37 @@ def _ranks(plt, series: dict):
     ax.grid(axis="y", visible=False)
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=3, frameon=False, fontsize=9)
     _title(ax, series)
+    return figure
+
+
+def _wards(plt, series: dict):
+    bars = series["bars"]
+    height = max(3.6, 0.55 * len(bars) + 2.2)
+    figure, ax = plt.subplots(figsize=(WIDTH, height), layout="constrained")
+    _room_for_caption(figure, height)
+    names = [b[0] for b in bars]
+    values = [b[1] for b in bars]
+    y = range(len(bars))
+    ax.barh(y, values, color=BLUE, height=0.6)
+    ax.set_yticks(list(y), names)
+    ax.invert_yaxis()  # the largest at the top
+    total = series.get("borough_total")
+    percent = series.get("percent")
+    for i, v in enumerate(values):
+        label = f"{v:.1f}%" if percent else f"{v:,.0f}"
+        if total and not percent:
+            label += f"  ({v / total * 100:.0f}% of the borough's)"
+        ax.annotate(label, (v, i), textcoords="offset points", xytext=(5, 0), va="center", fontsize=10, color=BLACK)
+    ax.set_xlim(0, max(values) * 1.45 or 1)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel(_unit_label(series))
+    from matplotlib.ticker import FuncFormatter
+
+    ax.xaxis.set_major_formatter(FuncFormatter((lambda v, _: f"{v:g}%") if percent else (lambda v, _: f"{v:,.0f}")))
+    figure.get_layout_engine().set(rect=(0, 0.7 / height, 1, 1 - 0.7 / height))  # room for the footnote too
+    named = series.get("named_without_figure") or []
+    series.setdefault("footnotes", [])
+    if named and not any(n.startswith("Also named") for n in series["footnotes"]):
+        series["footnotes"].insert(0, f"Also named as hotspots, with no figure given: {', '.join(named)}.")
+    _title(ax, series, "Wards with the highest volumes, largest first")
     return figure

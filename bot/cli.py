@@ -1,7 +1,8 @@
 """The ``crimebot`` command line: the same functions Slack calls, without Slack.
 
-    crimebot ask "shoplifting maidstone 2012/13"
+    crimebot ask "shoplifting maidstone 2012/13" [--format text|markdown|json|csv] [--chart FILE.png] [--xlsx FILE.xlsx]
     crimebot data check [--format json]
+    crimebot home
     crimebot digest [--period "Q2 2013/14"] [--priority NAME] [--format text] [--post [--channel ID] [--force]]
     crimebot import police-uk PATH... [--wards LOOKUP.csv]
     crimebot import police-uk --fetch [--month YYYY-MM]
@@ -87,16 +88,37 @@ def _open_service(settings: Settings, command: str):
         return None
 
 
-def _ask(settings: Settings, text: str, fmt: str, chart: str | None = None) -> int:
+def _write(path: str, data: bytes, what: str) -> bool:
+    try:
+        with open(path, "wb") as out:
+            out.write(data)
+    except OSError as exc:
+        print(f"crimebot: cannot write the {what} to {path}: {exc.strerror}", file=sys.stderr)
+        return False
+    print(f"crimebot: {what} written to {path}", file=sys.stderr)
+    return True
+
+
+def _ask(settings: Settings, text: str, fmt: str, chart: str | None = None, xlsx: str | None = None,
+         notes: str = "short") -> int:
     from .render import render
 
     service = _open_service(settings, "ask")
     if service is None:
         return 2
     result = service.ask(text)
-    print(render(result, fmt))
+    if fmt == "csv" and not sys.stdout.isatty():
+        from .spreadsheet import BOM
+
+        sys.stdout.write(BOM)  # into a file: Excel then reads it as UTF-8 (arrows, dashes)
+    print(render(result, fmt, notes=notes))
     if result.error:
         return 1
+    if xlsx:
+        from .spreadsheet import workbook
+
+        if not _write(xlsx, workbook(result), "workbook"):
+            return 1
     if chart:
         from .charts import NoChart, draw
 
@@ -105,13 +127,24 @@ def _ask(settings: Settings, text: str, fmt: str, chart: str | None = None) -> i
         except NoChart as exc:
             print(f"crimebot: no chart written: {exc}", file=sys.stderr)
             return 1
-        try:
-            with open(chart, "wb") as out:
-                out.write(png)
-        except OSError as exc:
-            print(f"crimebot: cannot write the chart to {chart}: {exc.strerror}", file=sys.stderr)
+        if not _write(chart, png, "chart"):
             return 1
-        print(f"crimebot: chart written to {chart}", file=sys.stderr)
+    return 0
+
+
+def _home(settings: Settings) -> int:
+    """The App Home's dashboard in the terminal: the same content Slack's Home tab shows."""
+    from .dashboard import dashboard
+
+    service = _open_service(settings, "home")
+    if service is None:
+        return 2
+    board = dashboard(service.answerer, settings.state_dir)
+    print(f"{board.partnership}\n{board.currency}. From the {board.document}.\n")
+    for p in board.priorities:
+        direction = f"  {p.direction.arrow} {p.direction.words}" if p.direction else ""
+        print(f"{p.name}\n  {p.headline}\n{direction + chr(10) if direction else ''}  ask: {p.ask}")
+    print("\nMost asked: " + "; ".join(f"{label}: crimebot ask \"{q}\"" for label, q in board.questions))
     return 0
 
 
@@ -137,7 +170,7 @@ def _digest(settings: Settings, args) -> int:
         return 2
     quarter = quarter or digester.latest_quarter()
     if not args.post:
-        print(render(digester.digest(quarter, priority), args.format))
+        print(render(digester.digest(quarter, priority), args.format, notes=args.notes))
         return 0
     if not settings.slack_bot_token:
         print("crimebot digest --post: set SLACK_BOT_TOKEN (see .env.example).", file=sys.stderr)
@@ -255,7 +288,7 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
         print(f"crimebot serve: {exc}", file=sys.stderr)
         return 2
     poster = DigestPoster(settings, service, client)
-    app = create_app(settings, service, admin_commands(poster), client, token_team=identity["team_id"])
+    app = create_app(settings, service, admin_commands(poster), client, token_team=identity["team_id"], poster=poster)
     poster.recover()  # posts a crash or kill cut off last time: settled from the channels' history
     scheduler = DigestScheduler(poster, trigger)
     scheduler.start()
@@ -298,15 +331,22 @@ def main(argv: list[str] | None = None) -> int:
     ask = sub.add_parser("ask", help="answer a question, as /crime does in Slack")
     ask.add_argument("text", nargs="*", help='the question, e.g. "shoplifting maidstone 2012/13"')
     ask.add_argument("--format", choices=["text", "markdown", "json", "csv"], default="text")
-    ask.add_argument("--chart", metavar="FILE.png", help="also draw the answer's chart (trend, spc, ranks) as a PNG")
+    ask.add_argument("--chart", metavar="FILE.png", help="also draw the answer's chart (trend, spc, ranks, wards) as a PNG")
+    ask.add_argument("--xlsx", metavar="FILE.xlsx", help="also write the answer as an Excel workbook (a sheet per table, "
+                     "and the notes and sources)")
+    ask.add_argument("--notes", choices=["short", "full"], default="short",
+                     help="short: the two most important notes, the rest folded under 'More notes'; full: all in full")
     data = sub.add_parser("data", help="build and check the database built from data/")
     data_sub = data.add_subparsers(dest="data_command", required=True)
     check = data_sub.add_parser("check", help="load data/, recompute every derived figure, list disagreements")
     check.add_argument("--format", choices=["text", "json"], default="text")
+    sub.add_parser("home", help="the Slack Home tab's dashboard: each priority's headline figure and direction")
     digest = sub.add_parser("digest", help="a quarter's digest: preview it, or --post it to the subscribed channels")
     digest.add_argument("--period", help='a financial quarter, e.g. "Q2 2013/14" (default: the latest in the data)')
     digest.add_argument("--priority", help="one priority's digest, e.g. 'road safety'")
     digest.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    digest.add_argument("--notes", choices=["short", "full"], default="short",
+                        help="short: each note of the figures shown in one line; full: every note in full")
     digest.add_argument("--post", action="store_true", help="post it (once per channel: the ledger remembers)")
     digest.add_argument("--channel", help="post to this channel ID instead of the subscribed channels")
     digest.add_argument("--force", action="store_true", help="post even where the ledger says it was posted")
@@ -342,13 +382,15 @@ def _run(parser, args, settings: Settings) -> int:
     if args.command == "data":
         return _data_check(settings, args.format)
     if args.command == "ask":
-        return _ask(settings, " ".join(args.text), args.format, args.chart)
+        return _ask(settings, " ".join(args.text), args.format, args.chart, args.xlsx, args.notes)
     if args.command == "serve":
         return _serve(settings, args.http, args.host, args.port)
     if args.command == "import":
         return _import(settings, args)
     if args.command == "digest":
         return _digest(settings, args)
+    if args.command == "home":
+        return _home(settings)
     parser.error(f"unknown command {args.command}")
     return 2
 

@@ -29,6 +29,8 @@ MODEL_FILES: dict[str, dict[str, str]] = {
     "measures": {"id": "id", "name": "text", "unit": "text", "description": "text"},
     "areas": {"id": "id", "name": "text", "type": "enum:" + ",".join(AREA_TYPES), "parent": "opt_ref:areas",
               "code": "opt_text", "aliases": "opt_text"},
+    # the partnership itself, one row: its name (the App Home's title), the district it serves, its document
+    "partnership": {"name": "text", "short_name": "opt_text", "home_area": "ref:areas", "document": "text"},
     "periods": {"id": "id", "kind": "enum:" + ",".join(PERIOD_KINDS), "start": "date", "end": "date",
                 "label": "text", "aliases": "opt_text"},
     "indicators": {"id": "id", "name": "text", "unit": "text", "higher_is_better": "opt_bool",
@@ -66,7 +68,7 @@ MODEL_FILES: dict[str, dict[str, str]] = {
     "police_uk_outcomes": {"outcome": "id", "resolved": "bool", "note": "opt_text"},
 }
 # Load order: a file may refer only to files before it (and to itself).
-MODEL_ORDER = ("measures", "areas", "periods", "indicators", "catalog", "denominators", "priorities",
+MODEL_ORDER = ("measures", "areas", "partnership", "periods", "indicators", "catalog", "denominators", "priorities",
                "priority_indicators", "errata", "excluded", "events", "population", "synonyms", "places",
                "police_uk_crime_types", "police_uk_forces", "police_uk_outcomes")
 UNIQUE_KEYS = {"synonyms": ("phrase", "kind", "target"), "denominators": ("area", "base", "period"), "priority_indicators": ("priority", "indicator"),
@@ -266,6 +268,9 @@ def _check_model(pack: Pack) -> None:
         if synonym["kind"] in names and synonym["target"] not in names[synonym["kind"]]:
             raise DataError("synonyms.csv", line_no, "target",
                             f"'{synonym['target']}' is not a known {synonym['kind']} id")
+    if len(pack.tables["partnership"]) != 1:
+        raise DataError("partnership.csv", 2 if not pack.tables["partnership"] else 3, "name",
+                        "one row expected: the partnership's name, short name, home district and document")
     for line_no, period in enumerate(pack.tables["periods"], start=2):
         if period["start"] > period["end"]:
             raise DataError("periods.csv", line_no, "end", "ends before it starts")

@@ -183,6 +183,16 @@ class Digester:
                 figures_now = pack.tables[0]
                 answer.tables.append(Table(f"{pri['name']}: latest figures the data has (each with its period)",
                                            figures_now.columns, figures_now.rows))
+                # the notes of the figures shown travel with them: a corrected or disputed figure says so, and
+                # figures over other months ('January to September each year') say which
+                shown = {str(r[0]).removesuffix(" (headline)") for r in figures_now.rows}
+                for note in pack.notes:
+                    if note.startswith("Data note:") and note not in answer.notes:
+                        answer.notes.append(note)
+                for ind in self.answerer.indicators.values():
+                    period_note = ind.period_note if isinstance(ind.period_note, str) else ""
+                    if ind.name in shown and " each year" in period_note:
+                        answer.notes.append(f"About these figures: {ind.name}: {period_note}.")
         notes = self.answerer.run("notes", indicator=None, area="maidstone",
                                   periods=[quarter.id, quarter.year_to_date_id])
         for note in dict.fromkeys(notes[notes.indicator.isin(set(figures.indicator))].note):

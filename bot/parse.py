@@ -40,11 +40,13 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4":
 CUES = {
     "rank_changes": ["rank changes", "rank change", "ranking changes", "rank movements", "changes in rank",
                      "rank fallers", "rank risers", "rank movers", "fallers", "risers", "movers",
-                     "rank changes 2012/13", "which categories improved", "rank table"],
+                     "rank changes 2012/13", "which categories improved", "rank table", "arrows", "up arrows",
+                     "down arrows", "up and down arrows", "up arrows and down arrows", "rank arrows"],
     "rank": ["rank", "national ranking", "nationally ranked", "sit", "where do we sit", "where does maidstone sit", "move up", "moved up", "move down",
              "moved down", "go up the table", "climb", "climbed", "slip", "slipped", "league position", "national rank", "rank nationally", "ranking", "ranked", "position", "league table", "place in kent", "county rank",
              "county position", "rank movement", "ranking movement", "movement", "where do we come", "where does maidstone come", "where do we stand", "come in kent",
-             "compared to other districts", "compared with other districts"],
+             "compared to other districts", "compared with other districts", "county table", "kent table",
+             "kent league table", "county league table", "table position", "where are we in the table"],
     "high": ["highest", "most", "busiest", "peak month", "most common", "commonest", "biggest problem", "biggest", "largest", "greatest", "top", "highest number",
              "the most", "peak", "maximum", "max"],
     "low": ["lowest", "least", "fewest", "quietest", "smallest", "bottom", "minimum", "min"],
@@ -100,14 +102,14 @@ CUES = {
                 "rest of the county", "other areas", "elsewhere in kent"],
     "trend": ["trend", "trends", "over time", "history", "historic", "time series", "over the years",
               "year on year", "series", "long term"],
-    "spc": ["spc", "control chart", "control limits", "xmr", "spc chart", "statistical process control",
+    "spc": ["spc", "control chart", "control limits", "spc limits", "xmr", "spc chart", "statistical process control",
             "process control", "control bands"],
     "priority": ["who owns", "who leads", "who chairs", "who is responsible", "which group", "what group",
                  "which sub group", "who leads on", "which group leads", "lead on", "leads on", "owner of", "owns",
                  "owner", "owners", "tackling", "tackles", "in charge of", "who is tackling", "who deals with",
                  "who chairs", "chair of", "responsible for", "who runs", "runs", "covers", "who covers",
                  "looks after", "who looks after", "handles", "who handles", "deals with",
-                 "a priority", "still a priority", "cross cutting", "cross cutting themes", "themes",
+                 "a priority", "still a priority", "cross cutting", "cross cutting themes", "themes", "theme", "workstream", "strand",
                  "priority", "priorities", "sub group", "subgroup", "sub-group", "task group", "task and finish",
                  "task and finish group", "pack", "priority pack", "sub group pack"],
     "help": ["help", "examples", "what can i ask", "what can you do", "how do i use", "commands", "usage"],
@@ -125,13 +127,15 @@ CUES = {
                  "never", "nothing but"],
     "or_not": ["or not", "or no", "whether or not", "if not"],
     "baseline": ["baseline", "base line", "target", "base year", "police and crime plan", "police and crime plan baseline",
-                 "pcp baseline"],
+                 "pcp baseline", "pcc baseline", "pcc target", "police and crime commissioner baseline"],
     "since": ["since"],
     "months": ["month", "months", "monthly", "which month", "what month", "by month", "each month",
                "per month", "a month", "month by month"],
     "years": ["when", "which year", "what year", "in which year", "year was", "which years"],
     "categories": ["crime type", "crime types", "category", "categories", "which crime", "what crime", "type of crime",
-                   "types of crime", "offence type", "offence types", "which offence", "what offence"],
+                   "types of crime", "offence type", "offence types", "which offence", "what offence",
+                   "all crime types", "all the crime types", "all types of crime", "every crime type", "each crime type",
+                   "all offence types", "all the categories", "all categories"],
     "quarters": ["quarter", "quarters", "which quarter", "quarterly", "by quarter", "each quarter"],
     "years_span": ["over the four years", "over four years", "four years", "4 years", "over the five years",
                    "five years", "5 years", "over three years", "over 3 years", "last three years", "last 3 years", "past three years",
@@ -181,10 +185,24 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "dead": "killed", "deaths": "killed", "surveyed": "survey", "claiming": "claimants", "65s": "65", "16s": "16", "18-24s": "18-24", "17-24s": "17-24", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
                  "hosp": "hospital", "crim": "criminal", "burg": "burglary", "resi": "dwelling", "residential": "dwelling",
                  "u": "you", "cos": "because", "nite": "night", "wat": "what", "admitted": "admissions",
-                 "admission": "admissions", "tho": "though", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number"}
+                 "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "diff": "difference", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
+            "last financial year": 0, "this financial year": 0, "latest financial year": 0,
+            "previous financial year": -1, "the financial year before": -1,
             "year before": -1, "year before last": -1, "the year before": -1}
 STOP_INSIDE = frozenset({"a", "an", "the"})
+CRIME_FORMS = frozenset({"crime", "offenc", "offens"})  # the stems of crime words
+WEAK_FORMS = frozenset({"report"})  # the stems of WEAK_FILLER
+# words with no content at all (never quoted beside a word not understood), and words that qualify a place
+# or subject and are quoted with the word after them when that one is not understood ('county lines')
+FUNCTION_WORDS = frozenset("""
+a an the in of for on at to by and or is was were are be been being what whats what's how many much me please
+with s did do does i we our us my you your it its this that these those there their them they has have had
+get got can could would will should may might shall any some all each every just only also too very so then
+than as from into is it's isnt isn't re ve d ll m t hey hi hello thanks pls plz ok okay show give tell about
+here there's now today why when who where which not no many much
+""".split())
+QUALIFIERS = frozenset({"county", "national", "nationally", "police", "rough", "local"})
 MEASURE_WORDS = frozenset({"number", "count", "total", "reported"})
 WEAK_FILLER = frozenset({"reported"})  # ordinary here, but may tell a name apart ("% of domestic abuse reported")
 # words that join a name's parts and say nothing of their own ("over 65", "under 16", "theft from")
@@ -296,6 +314,22 @@ class Vocabulary:
                     f for w in normalise(words).split()
                     if (w not in FILLER or w in MEASURE_WORDS) and w not in LINKING for f in vocab.form(w))
         vocab.filler = {vocab.canon(w) for w in FILLER}
+        # an acronym of a name's head restates every figure described by the head's words: 'kcvs speeding'
+        # (Kent Crime and Victimisation Survey: the perceptions' source)
+        for (kind, ident), name in list(vocab.names.items()):
+            if kind != "indicator":
+                continue
+            head = normalise(name.partition(": ")[0]).split()
+            letters = "".join(w[0] for w in head if w not in LINKING)
+            if len(letters) >= 3 and (letters,) in vocab.forms:
+                words = {f for w in head if w not in LINKING and w not in FILLER for f in vocab.form(w)}
+                for other, described in vocab.described.items():
+                    if words <= described:
+                        described.add(letters)
+        road = {f for w in ("road", "killed", "seriously", "injured", "casualties") for f in vocab.form(w)}
+        for ident, words in vocab.described.items():  # 'ksi on the roads', 'pedestrians injured': what KSI says
+            if "ksi" in words:
+                words |= road
         vocab.phrase_words.sort(key=lambda pw: -len(pw[0]))
         words = {w for phrase in vocab.phrases for w in phrase.split()}
         words |= {w for phrases in CUES.values() for phrase in phrases for w in normalise(phrase).split()}
@@ -373,6 +407,7 @@ class Command:
     direction: bool = False             # "is it going up or down"
     since: str | None = None            # "since 2008": a trend from this period
     baseline: bool = False              # "the baseline"
+    table: str | None = None            # "table 3.1": a source table by its section, whole; "*": "all categories"
     places: list[tuple[str, str | None]] = field(default_factory=list)  # places named that the data lacks
     choices: list[tuple[str, str]] = field(default_factory=list)        # (label, question): did you mean
     cues: list[str] = field(default_factory=list)
@@ -383,6 +418,9 @@ class Command:
     extra_words: list[str] = field(default_factory=list)  # forms of place words and '%' that may name a variant
     place_words: set[str] = field(default_factory=set)  # of those, the place words: a variant's name holds them
     area_is_ward: bool = False
+    family: list[str] = field(default_factory=list)  # indicators of one family answered together
+    spelt: list[tuple[str, str]] = field(default_factory=list)  # (typed, the name's words): fuzzy corrections
+    both: bool = False  # two subjects joined by 'and' ("accidental fires and deliberate fires"): answer each
 
 
 _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
@@ -399,6 +437,11 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bno\.?\s*of\b", "number of"),                       # "no. of crimes"
     (r"\bno\.?\s*(\d)", r"number \1"),                      # "no.1 priority"
     (r"\bqtrs?\b", "quarter"),
+    (r"\b((?:20)?\d\d\s*/\s*\d\d)\s*(?:-|to)\s*((?:20)?\d\d\s*/\s*\d\d)\b", r"\1 to \2"),  # 10/11-12/13: two years
+    (r"\b(?:what(?:s| is)? )?the (?:deal|story|situation|score|picture|position) (?:with|on|for)\b", " "),  # 'whats the deal with'
+    (r"\bhow (?:are|r) we doing (?:on|with|for)\b", " "),
+    (r"\b(?:a|each|every|per) (week|day)\b", r"per \1"), (r"\bweekly\b", "per week"),  # 'a week', 'weekly'
+    (r"\bdaily\b", "per day"),
     # '8th to 9th', 'up from 5th': a rank moving ('1st time entrants' is not a rank)
     (r"\b\d{1,2}(?:st|nd|rd|th) to \d{1,2}(?:st|nd|rd|th)\b|\b(?<=from )\d{1,2}(?:st|nd|rd|th)\b", "rank"),
     (r"(?<!\w)[-+/](?!\w)", " "),                      # a dash or plus on its own: punctuation
@@ -409,6 +452,9 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bper\s*(?:1000|1k|k|thousand|1 000)\s+(?:of\s+)?(?:the\s+)?(?:adults|over 18s)\b", " per1000a "),
     (r"\bper\s*(?:1000|1k|k|thousand|1 000|head|capita)\b(?:\s+(?:of\s+)?(?:the\s+)?"
      r"(?:people|residents|population|pop|inhabitants|persons))?", " per1000 "),
+    (r"\b(\d|two|three|four|five) (?:survey|financial|calendar|recorded) years\b", r"\1 years"),  # '3 survey yrs'
+    # "this year vs last", "this year compared with last year": the change on the year before
+    (r"\bthis year\s+(?:vs|v|versus|compared (?:to|with)|against|on)\s+last(?: year)?\b", " change "),
     (r"\s+", " "),
 ]]
 _CHARS = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u2018": "'", "_": " ", "&": " and ", "%": " % "})
@@ -461,6 +507,9 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
         (r"\b(20\d\d)-(0[1-9]|1[0-2])\s*/\s*(20\d\d)-(0[1-9]|1[0-2])\b", "span_id"),
         # spans: apr-dec 2013, april to september 2013, apr 2013 - sep 2013, jan 2013 to mar 2013
         (rf"\b{MONTH_WORD}\s*(20\d\d|\d\d)?\s*(?:-|to|until|till|through|thru)?\s*{MONTH_WORD}\s*(20\d\d|\d\d)\b", "span"),
+        # the twelve months to a month: the year to march 2013, 12 months ending june 2013
+        (rf"\b(?:the )?(?:financial )?(?:year|12 months|twelve months) (?:to|ending|ended|up to)\s+{MONTH_WORD}\s*(20\d\d|\d\d)\b",
+         "year_to"),
         # a day of a month: sept 30 2013, 30 sept 2013 -> the month
         (rf"\b{MONTH_WORD}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(20\d\d)\b", "day_month"),
         (rf"(?<![-\d])\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH_WORD}\s+(20\d\d)\b", "day_month_after"),
@@ -495,9 +544,15 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
                 if not g[1] and a > b:
                     first = year - 1  # nov-feb 2013: November 2012 to February 2013
                 period = f"{first}-{a:02d}/{year}-{b:02d}"
+                if a == 4 and b == 3 and year == first + 1:
+                    period = _fy(first)  # apr 12 - mar 13: the financial year 2012/13
                 if a in (1, 4, 7, 10) and (b - a) % 12 == 2 and (year == first or a > b):
                     start = first if a >= 4 else first - 1
                     period = f"{_fy(start)} Q{(a - 4) % 12 // 3 + 1}"  # jul-sep 2013 is Q2 2013/14
+            elif kind == "year_to":
+                year, month = _year(g[1]), MONTHS[g[0][:3]]
+                period = (_fy(year - 1) if month == 3 else
+                          f"{year - 1}-{month % 12 + 1:02d}/{year}-{month:02d}" if month < 12 else str(year))
             elif kind in ("quarter", "quarter_after"):
                 q, first, second = (g[0], g[1], g[2]) if kind == "quarter" else (g[2], g[0], g[1])
                 start = _year(first)
@@ -585,18 +640,37 @@ def _take(tables: list[tuple[dict, list[tuple]]], max_len: int = 6):
             i += 1
 
 
+# who is asking, at the end of a question: "- housing team asking", "kfrs wants the number", "probation need
+# it for the board" (a tail after a dash or comma, or a partner's name, before asking/wants/needs)
+ASKER = re.compile(
+    r"(?:\s[-\u2013\u2014]\s|[,?;:!(])\s*(?:[a-z&]+\s+){0,3}(?:is\s+|are\s+)?(?:asking|asked|wants?|needs?|needed)\b[^-,?;:!]*$"
+    r"|\b(?:kfrs|fire service|fire and rescue|housing(?: team)?|probation|council|councillor|cllr|nhs|public health|"
+    r"the board|board|the chair|chair|my manager|manager|team)\s+(?:is\s+|are\s+)?(?:asking|wants?|needs?)\b.*$")
+
+
 def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     """Read a question; never raises. Words not understood and misspellings are reported on the command."""
     command = Command(text=text)
-    clean = normalise(text or "")[:500]
+    clean = normalise(ASKER.sub(" ", (text or "").lower()))[:500]
     clean = vocab.rewrite(clean)  # "killed or seriously injured" -> "ksi"
-    several = re.search(r"\b(?:top|worst|highest) (\d+|two|three|four|five)\b", clean)
+    if re.search(r"\bwards?\b", clean):  # "which wards account for over half of asb": the hotspots and their share
+        clean = re.sub(r"\b(?:accounts? for|make up|makes up|(?:over|more than) half(?: of)?|half of|(?:the )?majority of)\b",
+                       " ", clean)
+    several = re.search(r"\b(?:top|worst|highest) (\d+|two|three|four|five)\b|"
+                        r"\b(?:which|what|the) (\d+|two|three|four|five) wards\b", clean)
     if several:
-        command.several = NUMBER_WORDS.get(several.group(1)) or int(several.group(1))
+        number = several.group(1) or several.group(2)
+        command.several = NUMBER_WORDS.get(number) or int(number)
     clean = re.sub(r"\b(top|bottom|worst|best|highest|lowest) (\d+|three|five|ten)\b", r"\1", clean)
+    clean = re.sub(r"\b(which|what|the) (\d+|two|three|four|five) wards\b", r"\1 wards", clean)
     if not clean or clean in ("help", "?", "examples"):
         command.kind = "help"
         return command
+    table = re.search(r"\b(?:(?:the )?(?:whole |full )?table\s+(\d{1,2}(?:\s\d{1,2}){0,3})(?!\d|/)|all (?:the )?categories)\b",
+                      clean)
+    if table:  # "table 3.1 2012/13", "all categories 2012/13": the whole source table
+        command.table = ".".join(table.group(1).split()) if table.group(1) else "*"
+        clean = (clean[:table.start()] + " " + clean[table.end():]).strip()
     ytd = re.search(r"\b(?:f?ytd|(?:financial )?year to date|so far this year|this year so far)\b", clean)
     if ytd:
         command.ytd = True
@@ -613,7 +687,16 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         year, month = int(command.period[:4]), int(command.period[5:7])
         start = year if month >= 4 else year - 1
         command.period = f"{start}-04/{command.period}" if command.period != f"{start}-04" else command.period
-    if command.period:
+    same_last_year = re.search(r"\b(?:the )?(?:same (?:quarter|period)|q([1-4]))\s+(?:of |in )?(?:last year|a year (?:before|"
+                               r"earlier|ago)|the year before|the previous year)\b", rest)
+    if command.period and same_last_year and re.fullmatch(r"\d{4}/\d\d Q[1-4]", command.period):
+        # "q3 2013/14 vs q3 last year": the same quarter of the financial year before
+        year, quarter = int(command.period[:4]) - 1, same_last_year.group(1) or command.period[-1]
+        earlier = f"{year}/{str(year + 1)[2:]} Q{quarter}"
+        if earlier in vocab.period_ids or not vocab.period_ids:
+            command.against, command.relative = earlier, None
+            rest = (rest[:same_last_year.start()] + " " + rest[same_last_year.end():]).strip()
+    if command.period and not command.against:
         second, _, rest2 = extract_period(rest, vocab.period_ids)
         if second and second != command.period:
             command.period, command.against = sorted([command.period, second], key=_period_order)[::-1]
@@ -628,6 +711,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     used = [False] * len(words)
     kinds: list[str] = []
     entity_hits: list[tuple[list, int, int]] = []
+    placed: set[int] = set()  # the words of places the data does not cover
     # cues match as typed (after the word synonyms): 'drop me' is not 'dropped', 'v' is 'vs'
     typed = [() if w in STOP_INSIDE else tuple(vocab.words.get(w, w).split()) for w in words]
     for table, key, value, start, end in _take([(vocab.within, forms), (vocab.forms, forms), (vocab.cues, typed),
@@ -663,6 +747,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
                 used[start:end] = [False] * (end - start)  # 'worth' is not Worthing; 'the deal with' is not Deal
                 continue
             command.places.append(value)
+            placed.update(range(start, end))
     command.cues = kinds
     if "percent" in kinds:
         command.extra_words.append("%")
@@ -683,7 +768,8 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     command.per_thousand = any(w.startswith("per1000") for w in words)
     for entries, start, end in entity_hits:
         areas = [e for e in entries if e[0] == "area"]
-        if areas and not superlative:  # "deprivation rank in kent": the place may name a variant
+        county = all(vocab.area_types.get(i) == "county" for _, i in areas)
+        if areas and (not superlative or county):  # "deprivation rank in kent": the place may name a variant
             command.extra_words.extend(f for form in forms[start:end] for f in form)
             command.place_words.update(f for form in forms[start:end] for f in form)
         if areas and len(entries) == len(areas) and end - start == 1 and vocab.area_types.get(areas[0][1]) == "ward":
@@ -697,6 +783,11 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         if generic and joined and len(command.hits) + len(entity_hits) > 1:
             generic = False  # "asb and crime": two subjects, asked back
         _assign(command, entries, generic, {f for form in forms[start:end] for f in form})
+    spans = sorted((start, end) for entries, start, end in entity_hits if any(k == "indicator" for k, _ in entries))
+    for (_, end), (start, _) in zip(spans, spans[1:]):  # "accidental fires and deliberate fires": both asked
+        between = set(words[end:start])
+        if between & {"and", "plus"} and all(w in FILLER or w in ("also", "well", "then") for w in between):
+            command.both = True
     # a word that restates the subject ("vandalism perception", "survey", "actual vs predicted") agrees with it
     candidates = {i for idents, _, _ in command.hits for i in idents}
     described = set().union(*(vocab.described.get(i, set()) for i in candidates))
@@ -734,10 +825,20 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
             place = {f for form in forms[start:end] for f in form}
             if entries and all(k == "area" for k, _ in entries) and place <= own:
                 command.areas = [a for a in command.areas if a not in {i for _, i in entries}]
+    if command.unknown and len(command.indicators) == 1:  # 'upper and lower limits', 'male v female': a sibling
+        siblings = _siblings(command.indicators[0], vocab)
+        for word in list(command.unknown):
+            named = [s for s in siblings if all(f in vocab.named.get(s, set()) for f in vocab.form(word) or (word,))
+                     and not all(f in vocab.named.get(command.indicators[0], set()) for f in vocab.form(word) or (word,))]
+            if len(named) == 1:
+                command.unknown.remove(word)
+                command.choices.extend([(None, command.indicators[0])] * (not command.choices) + [(None, named[0])])
     if command.unknown and command.indicators:  # a corrected name's own words ('reoffendin rate vs predicted')
         own = vocab.described.get(command.indicators[0], set())
         command.unknown = [w for w in command.unknown if not all(f in own for f in vocab.form(w))]
     _settle_kind(command, kinds, vocab.area_types)
+    if command.table and not command.indicators:
+        command.kind = "table"
     if command.kind not in ("priority", "help") and command.indicator:
         own = vocab.described.get(command.indicator, set())
         for entries, start, end in entity_hits:  # 'unemployment in young people': a priority's words, not a figure's
@@ -745,7 +846,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
                     f in own for form in forms[start:end] for f in form):
                 command.unknown.append(" ".join(words[start:end]))
     if command.unknown and not _respelt:
-        respelt = _respell(clean, command.unknown, vocab)
+        respelt = _respell(clean, command.unknown, vocab, command.spelt)
         if respelt:
             fixed, pairs = respelt
             again = parse(fixed, vocab, _respelt=True)
@@ -753,8 +854,19 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
                 again.text = text
                 again.corrections = pairs + again.corrections
                 return again
-    command.unknown = _runs(words, command.unknown)
+    soft = {i for i, w in enumerate(words) if i not in placed and w not in FUNCTION_WORDS and (
+        w in QUALIFIERS or (forms[i] and all(f in vocab.filler for f in forms[i])) or w in FILLER)}
+    command.unknown = _runs(words, command.unknown, soft)
     return command
+
+
+def _siblings(indicator: str, vocab: Vocabulary) -> list[str]:
+    """The other indicators whose names share this one's part before ': ' (its family)."""
+    head, sep, _ = vocab.names.get(("indicator", indicator), "").partition(": ")
+    if not sep:
+        return []
+    return [i for (kind, i), name in vocab.names.items()
+            if kind == "indicator" and i != indicator and name.startswith(head + ": ")]
 
 
 def _closest_spelling(typed: str, entries: list, vocab: Vocabulary) -> list:
@@ -771,11 +883,13 @@ def _closest_spelling(typed: str, entries: list, vocab: Vocabulary) -> list:
     return entries
 
 
-def _respell(clean: str, unknown: list[str], vocab: Vocabulary):
+def _respell(clean: str, unknown: list[str], vocab: Vocabulary, spelt: list[tuple[str, str]] = ()):
     """Misspelt words inside names ('violant crime', 'drugs ofences', 'unemployement'): each word not
     understood that is not an ordinary English word, corrected to the one word of the vocabulary it is
-    clearly closest to. Returns (the corrected text, [(typed, corrected)]) or None."""
-    pairs = []
+    clearly closest to; and the words already read as a misspelt name, written as that name, so the words
+    after it may join a longer one ('vilence against the person'). Returns (the corrected text,
+    [(typed, corrected)]) or None."""
+    pairs = [(typed, right) for typed, right in spelt if " " not in typed]
     for word in unknown:
         if " " in word or len(word) < 4 or not word.isalpha() or ordinary_word(word, 2.5):
             continue
@@ -790,16 +904,17 @@ def _respell(clean: str, unknown: list[str], vocab: Vocabulary):
     return clean, pairs
 
 
-def _runs(words: list[str], unknown: list[str]) -> list[str]:
+def _runs(words: list[str], unknown: list[str], soft: set[int] = frozenset()) -> list[str]:
     """Words not understood, joined where they stand together ('drink driving', 'stop and search'), with
-    the generic noun after them ('hate crime')."""
+    the generic noun after them ('hate crime') and the content word before them that means nothing on its
+    own here ('county lines', 'rough sleeping', 'police officers': soft, the indices of such words)."""
     generic = {"crime", "crimes", "offences", "offence", "incidents", "figures"}
     if len(unknown) == 1:
         i = next((k for k, w in enumerate(words) if w == unknown[0]), None)
         if i is not None and i + 1 < len(words) and words[i + 1] in generic:
-            return [f"{unknown[0]} {words[i + 1]}"]
+            return [_after_soft(words, f"{unknown[0]} {words[i + 1]}", soft)]
     if len(unknown) < 2:
-        return _with_subject(words, unknown)
+        return _with_subject(words, [_after_soft(words, run, soft) for run in unknown])
     left, runs, current = list(unknown), [], []
     for word in words:
         if left and word == left[0]:
@@ -815,8 +930,17 @@ def _runs(words: list[str], unknown: list[str]) -> list[str]:
     for run in runs:
         while run and run[-1] in FILLER and run[-1] not in unknown:
             run.pop()
-        out.append(" ".join(run))
+        out.append(_after_soft(words, " ".join(run), soft))
     return _with_subject(words, out + left)
+
+
+def _after_soft(words: list[str], run: str, soft: set[int]) -> str:
+    """A run with the soft word just before it, if there is one: 'lines' -> 'county lines'."""
+    first = run.split()[0] if run else ""
+    i = next((k for k, w in enumerate(words) if w == first), None)
+    if i is not None and i - 1 in soft:
+        return f"{words[i - 1]} {run}"
+    return run
 
 
 def _with_subject(words: list[str], runs: list[str]) -> list[str]:
@@ -882,7 +1006,10 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
         for ident, described in vocab.described.items():
             # a place's words name a variant only in its name ('deprivation rank in kent'), not in its notes
             more = (pool - command.place_words) & described | (pool & command.place_words & vocab.named[ident])
-            if more and held <= described and ident not in best:
+            # 'incidents' in a name found says nothing of its own ('% of dv incidents reported'), unless only a
+            # weak word ('reported') points the other way; 'crime' and 'offences' do say something
+            loose = (held - (vocab.filler - CRIME_FORMS) <= described) and bool(more - WEAK_FORMS)
+            if more and (held <= described or loose) and ident not in best:
                 wider[ident] = held | more
         if wider:
             top = _maximal(wider)
@@ -900,7 +1027,10 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
         best = [next(i for i, parts in vocab.ratio_parts.items() if parts == set(best))]
     if len(best) > 1:  # a count and a percentage: the count unless '%' was asked, the percentage if it was
         one_name = len({vocab.names.get(("indicator", i)) for i in best}) == 1
-        best = _by_measure_words(best, command, vocab, count_by_default=one_name)
+        # a share named as such ('Pedestrians as a share of all KSI casualties') is not asked by 'pedestrians'
+        share = all(re.search(r"\b(share|proportion|percentage)\b|%", vocab.names.get(("indicator", i), "").lower())
+                    for i in best if vocab.units.get(i, "").startswith("%"))
+        best = _by_measure_words(best, command, vocab, count_by_default=one_name or share)
     if len(best) > 1 and pool:  # two names tied: the words asked may hold with one ("unemployed number")
         fit = {i: len(pool & vocab.described.get(i, set())) for i in best}
         most = max(fit.values())
@@ -988,7 +1118,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     county = [a for a, t in area_types.items() if t == "county"][:1]
     if "county_area" in cue and "compare" in cue:
         cue = cue - {"county_area"}  # "compare deprivation across kent": across the districts
-    if ("county_area" in cue or cue >= {"county", "versus"}) and c.areas and county and county[0] not in c.areas:
+    if ("county_area" in cue or cue >= {"county", "versus"} or cue >= {"county", "compare"}) and c.areas and county \
+            and county[0] not in c.areas:
         c.areas.extend(county)  # "maidstone asb v kcc average": both sides
     if "versus" in cue and (len(c.areas) > 1 or c.against or (not c.relative and (
             len(c.areas) == 1 or "county_area" in cue))):
@@ -1010,7 +1141,7 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
         c.scope = "months"  # "monthly recorded crime apr-dec 2013": 'monthly' may be read inside the name
     # Kent named beside another area in a rank or comparison question is the field, not the place
     if len(c.areas) > 1 and "kent" in c.areas and (cue & {"rank", "county", "high", "low", "which"}) \
-            and not ("versus" in cue and not cue & {"rank", "high", "low", "which"}):
+            and not (cue & {"versus", "compare"} and not cue & {"rank", "high", "low", "which"}):
         c.areas.remove("kent")
     if not c.areas and ("county_area" in cue or ("county" in cue and not cue & {
             "rank", "rank_changes", "high", "low", "worst", "best", "which", "compare", "categories"})):
@@ -1033,10 +1164,20 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     elif c.extreme and (c.scope or "which" in cue or not c.area or "rank" in cue):
         c.kind = "top"
         c.direction = bool(cue & {"up", "down", "direction"})  # "biggest rise": over the changes
+    elif "compare" in cue and len(c.areas) > 1 and not c.against:
+        c.kind = "compare"  # "compare imd rank maidstone thanet": the places side by side
+    elif "compare" in cue and not c.areas and cue & {"up", "down", "direction"} and "which" not in cue \
+            and re.search(r"\bdistricts\b", c.text.lower()):
+        c.kind = "compare"  # "kent districts crime increase apr-sep 2013": the change in each, Kent beside them
+        c.area = next((a for a, t in area_types.items() if t == "county"), None)
     elif "rank" in cue or "rank_changes" in cue:
         c.kind = "rank"  # "dwelling burglary rank change": one category's ranks
     elif len(c.areas) > 1 and not c.against:
         c.kind = "compare"  # "unemployment rate nov 2013 maidstone kent gb", "da change maidstone v kent"
+    elif cue & {"up", "down", "direction"} and cue & {"versus", "compare"} and c.areas and not c.against \
+            and "which" not in cue and (len(c.areas) > 1 or area_types.get(c.areas[0]) == "county"):
+        c.kind = "compare"  # "vap increase us vs the county": the changes side by side
+        c.direction = True
     elif "than" in cue and c.period and not c.against and len(c.areas) <= 1:
         c.since, c.period = c.period, None  # "higher than in 2010/11": the latest against that year
         c.kind = "direction"
@@ -1101,6 +1242,7 @@ def _fuzzy(command: Command, word: str, vocab: Vocabulary) -> None:
         entries = vocab.phrases[best]
         _assign(command, entries, words=set(vocab.form(best)))
         command.corrections.append((word, vocab.names[entries[0]]))
+        command.spelt.append((word, best))
     else:
         command.unknown.append(word)
         _suggest(command, word, vocab, matches)

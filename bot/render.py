@@ -1,4 +1,5 @@
-"""Renderers: an Answer as terminal text, Markdown, JSON or CSV (Block Kit lives with the Slack app)."""
+"""Renderers: an Answer as terminal text, Markdown, JSON or CSV (Block Kit lives with the Slack app; Excel and
+the spreadsheet-safe CSV in spreadsheet.py)."""
 from __future__ import annotations
 
 import csv
@@ -7,6 +8,8 @@ import json
 import re
 
 from .answer import Answer, Table
+from .answer.base import one_line, split_notes
+from .spreadsheet import csv_cell, to_csv  # noqa: F401 (csv_cell: the CSV rule, kept importable here)
 
 
 def table_text(table: Table) -> str:
@@ -40,7 +43,8 @@ def numeric_columns(table: Table) -> list[bool]:
 
 KIND_WORDS = {"figure": "", "rank": "rank", "rank_changes": "all ranks", "top": "highest or lowest",
               "direction": "direction", "wards": "wards", "compare": "side by side", "trend": "trend",
-              "spc": "control chart", "priority": "priority pack", "help": "help"}
+              "spc": "control chart", "priority": "priority pack", "help": "help",
+              "table": "whole table"}
 
 
 def understood_line(answer: Answer) -> str:
@@ -51,36 +55,28 @@ def understood_line(answer: Answer) -> str:
     return "Understood: " + " · ".join(parts) if parts else ""
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+def note_lines(answer: Answer, notes: str = "short") -> tuple[list[str], list[str]]:
+    """(the notes to lead with, the rest folded under "More notes"). An answer leads with its two most important
+    notes in full; a digest or a priority pack shows every note shortened to one line; ``notes="full"``
+    gives every note in full."""
+    if notes == "full":
+        return split_notes(answer.notes, full=True)
+    kind = (answer.understood or {}).get("kind")
+    if kind == "digest":  # a digest is a summary: every note of its figures, one line each
+        return [one_line(n) for n in split_notes(answer.notes, full=True)[0]], []
+    lead, more = split_notes(answer.notes)
+    if kind == "priority":
+        lead = [one_line(n) for n in lead]
+    return lead, more
 
 
-def csv_cell(value) -> str:
-    """A cell as a spreadsheet will read it safely: text starting like a formula gets a leading ``'``
-    (OWASP's advice against CSV injection); a figure such as ``-24`` or ``+8.9%`` stays a figure.
-
-    >>> [csv_cell(v) for v in ["=HYPERLINK(A1)", "@SUM(A1)", "-2+3", "+8.9%", "-24", "=11", "Maidstone"]]
-    ["'=HYPERLINK(A1)", "'@SUM(A1)", "'-2+3", '+8.9%', '-24', "'=11", 'Maidstone']
-    """
-    text = str(value)
-    if text.startswith(FORMULA_START) and not re.fullmatch(r"[+-]?[\d,]*\.?\d+%?( pts)?", text):
-        return "'" + text
-    return text
-
-
-def render(answer: Answer, fmt: str = "text") -> str:
+def render(answer: Answer, fmt: str = "text", notes: str = "short") -> str:
+    """The answer as ``text``, ``markdown``, ``json`` or ``csv``; ``notes``: "short" (lead with two, fold
+    the rest under "More notes", one line each) or "full"."""
     if fmt == "json":
         return json.dumps(answer.to_dict(), indent=2, ensure_ascii=False)
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        if answer.error:
-            writer.writerow(["error", csv_cell(answer.error["message"])])
-        for i, table in enumerate(answer.tables):
-            if i:
-                writer.writerow([])
-            writer.writerow([csv_cell(c) for c in table.columns])
-            writer.writerows([csv_cell(c) for c in row] for row in table.rows)
-        return buffer.getvalue().rstrip("\n")
+        return to_csv(answer)
     if answer.error:
         lines = [answer.error["message"]]
         if answer.error["suggestions"]:
@@ -92,12 +88,19 @@ def render(answer: Answer, fmt: str = "text") -> str:
             parts.append(f"*{table.title}*\n\n| " + " | ".join(table.columns) + " |\n|"
                          + "|".join("---" for _ in table.columns) + "|\n"
                          + "\n".join("| " + " | ".join(r) + " |" for r in table.rows))
-        parts += [f"- {n}" for n in answer.notes]
+        lead, more = note_lines(answer, notes)
+        parts += [f"- {n}" for n in lead]
+        if more:
+            parts.append(f"<details><summary>More notes ({len(more)})</summary>\n\n"
+                         + "\n".join(f"- {n}" for n in more) + "\n\n</details>")
         parts += [f"_Source: {s}_" for s in answer.sources]
         return "\n\n".join(parts)
     parts = [answer.headline, *(table_text(t) for t in answer.tables)]
-    if answer.notes:
-        parts.append("\n".join(f"Note: {n}" for n in answer.notes))
+    lead, more = note_lines(answer, notes)
+    if lead:
+        parts.append("\n".join(f"Note: {n}" for n in lead))
+    if more:
+        parts.append(f"More notes ({len(more)}; --notes full for all in full):\n" + "\n".join(f"  - {n}" for n in more))
     if understood_line(answer):
         parts.append(understood_line(answer))
     if answer.sources:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 
 from .answer import Answer, Answerer
 from .database import database_file
@@ -22,6 +23,11 @@ class Service:
         self.settings = settings
         self._answerer = answerer or Answerer.open(settings)
         self._reload_lock = threading.Lock()
+        self._on_reload: list[Callable[[], None]] = []
+
+    def on_reload(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` after each reload that serves new data (the App Home republishes)."""
+        self._on_reload.append(callback)
 
     @staticmethod
     def warm_up() -> None:
@@ -56,4 +62,9 @@ class Service:
             # Threads still answering from the old connection finish first; it closes when collected.
             del old
             figures = fresh.cursor().execute("SELECT count(*) FROM facts").fetchone()[0]
-            return f"Reloaded: {figures:,} figures from {self.settings.data_dir}."
+        for callback in self._on_reload:
+            try:
+                callback()
+            except Exception:  # the new data is served whatever a listener does
+                log.exception("a reload listener failed")
+        return f"Reloaded: {figures:,} figures from {self.settings.data_dir}."

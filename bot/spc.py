@@ -10,6 +10,16 @@ or more points in a row on one side of the centre line (a point on the line brea
 (15.2, 5.5, 29.83, 0.57)
 >>> chart.reading
 '1 month above the upper limit (May).'
+
+With a baseline phase, the limits come from the baseline's points only and the later points are judged
+against them (the usual way to ask "has it changed since the baseline?"):
+
+>>> phased = xmr(["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"],
+...              [10, 12, 11, 13, 8, 8, 8, 8, 8, 8, 8, 8], baseline=(0, 3), baseline_label="2012/13")
+>>> round(phased.centre, 2), [s.rule for s in phased.signals]
+(11.5, ['run below'])
+>>> phased.reading
+'8 months in a row below the 2012/13 centre line (11.5), e to l.'
 """
 from __future__ import annotations
 
@@ -40,25 +50,44 @@ class XmR:
     upper_range: float
     signals: list[Signal]
     reading: str
+    baseline: tuple[int, int] | None = None  # first and last index of the points the limits come from
+    baseline_label: str = ""  # '2012/13'
+    unit: str = ""  # '%' for a percentage: how the reading prints the centre line
+
+    @property
+    def judged(self) -> range:
+        """The points judged against the limits: all of them, or those after the baseline."""
+        return range(self.baseline[1] + 1 if self.baseline else 0, len(self.values))
 
 
-def xmr(labels: list[str], values: list[float], floor: float | None = None, ceiling: float | None = None) -> XmR:
+def xmr(labels: list[str], values: list[float], floor: float | None = None, ceiling: float | None = None,
+        baseline: tuple[int, int] | None = None, baseline_label: str = "", unit: str = "") -> XmR:
     """The XmR chart of ``values`` (at least 2). ``floor``/``ceiling`` clip the natural process limits
-    to what the measure can take (0 for counts, 0 and 100 for percentages)."""
+    to what the measure can take (0 for counts, 0 and 100 for percentages). ``baseline`` (first and last
+    index) computes the centre line and limits from those points alone and judges the points after it."""
     if len(values) < 2 or len(labels) != len(values):
         raise ValueError("an XmR chart needs at least two labelled values")
     values = [float(v) for v in values]
-    centre = sum(values) / len(values)
+    first, last = baseline if baseline else (0, len(values) - 1)
+    if not 0 <= first < last < len(values):
+        raise ValueError("a baseline needs at least two of the chart's points")
+    phase = values[first:last + 1]
+    centre = sum(phase) / len(phase)
     ranges = [abs(b - a) for a, b in zip(values, values[1:])]
-    mr_bar = sum(ranges) / len(ranges)
+    phase_ranges = [abs(b - a) for a, b in zip(phase, phase[1:])]
+    mr_bar = sum(phase_ranges) / len(phase_ranges)
     upper, lower = centre + LIMIT_FACTOR * mr_bar, centre - LIMIT_FACTOR * mr_bar
     if floor is not None:
         lower = max(lower, floor)
     if ceiling is not None:
         upper = min(upper, ceiling)
-    signals = _outside(values, upper, lower) + _runs(values, centre)
+    start = last + 1 if baseline else 0
+    judged = values[start:]
+    shift = lambda signals: [Signal(s.rule, s.first + start, s.last + start, [i + start for i in s.points])  # noqa: E731
+                             for s in signals]
+    signals = shift(_outside(judged, upper, lower) + _runs(judged, centre))
     chart = XmR(list(labels), values, [None, *ranges], centre, mr_bar, upper, lower, RANGE_FACTOR * mr_bar,
-                signals, "")
+                signals, "", baseline, baseline_label, unit)
     chart.reading = reading(chart)
     return chart
 
@@ -85,9 +114,14 @@ def _runs(values, centre) -> list[Signal]:
 
 
 def reading(chart: XmR) -> str:
-    """One line a partner can read: "no signal", or what the signals are and when."""
+    """One line a partner can read: "no signal", or what the signals are and when; against a baseline,
+    what changed after it ("9 months in a row below the 2012/13 centre line (37.6%), April to December 2013")."""
+    against = f"the {chart.baseline_label} " if chart.baseline else "the "
     if not chart.signals:
-        return (f"No signal: every month within the natural process limits ({chart.lower:,.1f} to "
+        judged = chart.judged
+        when = (f"every month after {chart.baseline_label} ({chart.labels[judged[0]]} to {chart.labels[judged[-1]]})"
+                if chart.baseline and len(judged) else "every month")
+        return (f"No signal: {when} within {against}natural process limits ({chart.lower:,.1f} to "
                 f"{chart.upper:,.1f}) and no run of {RUN_LENGTH} on one side of the centre line.")
     parts = []
     for s in chart.signals:
@@ -96,9 +130,22 @@ def reading(chart: XmR) -> str:
         if s.rule in ("above", "below"):
             limit = "upper" if s.rule == "above" else "lower"
             where = ", ".join(chart.labels[i] for i in s.points) if n <= 3 else f"the first {chart.labels[s.first]}"
-            parts.append(f"{n} {months} {s.rule} the {limit} limit ({where})")
+            parts.append(f"{n} {months} {s.rule} {against}{limit} limit ({where})")
+        elif chart.baseline:
+            centre = f"{chart.centre:,.1f}{chart.unit}"
+            parts.append(f"{n} months in a row {s.rule.split()[1]} {against}centre line ({centre}), "
+                         f"{_span(chart.labels[s.first], chart.labels[s.last])}")
         else:
             parts.append(f"a run of {n} months {s.rule.split()[1]} the centre line, "
                          f"{chart.labels[s.first]} to {chart.labels[s.last]}")
     text = "; ".join(parts) + "."
     return text[0].upper() + text[1:]
+
+
+def _span(first: str, last: str) -> str:
+    """'April 2013', 'December 2013' -> 'April to December 2013': the year said once when it is the same."""
+    a, _, year_a = first.rpartition(" ")
+    b, _, year_b = last.rpartition(" ")
+    if a and b and year_a == year_b and year_a.isdigit():
+        return f"{a} to {b} {year_a}"
+    return f"{first} to {last}"

@@ -197,7 +197,7 @@ def test_every_query_file_passes_the_gate_and_runs(answerer):
     assert set(queries) >= {"figure", "rank_changes", "priority_figures", "wards", "compare", "trend", "notes"}
     samples = {"indicator": "asb", "area": "maidstone", "kind": "financial_year", "until": "2012-04-01",
                "period": "2012/13", "previous": "2011/12", "priority": "asb", "periods": ["2012/13"], "year": 2012,
-               "measure": "count"}
+               "measure": "count", "table_id": "s3_1_time_series"}
     for query in queries.values():
         answerer.con.execute(query.sql, {p: samples[p] for p in query.params}).fetchall()
         assert query.title and query.answers
@@ -235,7 +235,7 @@ def test_cli_json_has_stable_keys_and_errors_exit_non_zero(settings):
     assert "Traceback" not in bad.stderr
     csv_out = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "asb wards", "--format", "csv"],
                              capture_output=True, text=True, env=env, cwd=PROJECT_ROOT)
-    assert csv_out.stdout.splitlines()[0].startswith("Ward,")
+    assert csv_out.stdout.splitlines()[0].startswith("\ufeffTable,Ward,")  # into a pipe or file: with a BOM
     help_out = subprocess.run([sys.executable, "-m", "bot.cli", "ask"], capture_output=True, text=True, env=env,
                               cwd=PROJECT_ROOT)
     assert help_out.returncode == 0 and "rank changes" in help_out.stdout
@@ -259,4 +259,5 @@ def test_csv_cells_that_start_like_a_formula_are_escaped():
     answer = Answer("q", {}, tables=[Table("t", ["=cmd|' /C calc'!A0", "Change"],
                                            [["@SUM(1+1)", "-24"], ["+HYPERLINK(\"http://x\")", "+8.9%"]])])
     rows = list(__import__("csv").reader(render(answer, "csv").splitlines()))
-    assert rows == [["'=cmd|' /C calc'!A0", "Change"], ["'@SUM(1+1)", "-24"], ["'+HYPERLINK(\"http://x\")", "+8.9%"]]
+    assert rows == [["Table", "'=cmd|' /C calc'!A0", "Change"], ["t", "'@SUM(1+1)", "-24"],
+                    ["t", "'+HYPERLINK(\"http://x\")", "+8.9%"]]

@@ -32,18 +32,28 @@ def months(n, start=(2012, 3)):
     return out
 
 
+# Against the 2012/13 baseline (April 2012 to March 2013, the first complete financial year: the default),
+# worked by hand: recorded crime's twelve months add up to 8,296, centre 691.33; their 11 moving ranges
+#   (102, 121, 0, 31, 17, 25, 24, 7, 31, 59, 58) add up to 475, mR-bar 43.18; limits 576.47 and 806.20; upper range
+#   limit 141.12. After it, May to December 2013 (723 ... 693) are 8 above the centre line, and September 2013
+#   (874) is above the upper limit. The outcome rate's twelve months add up to 451.0, centre 37.58%; moving ranges
+#   add up to 62.5, mR-bar 5.682; limits 22.47% and 52.70%: April to December 2013 (29.7% ... 32.9%) are all
+#   below 37.58, a run of 9.
 @pytest.mark.parametrize("question, values, centre, mr_bar, lower, upper, upper_range, reading", [
-    ("spc recorded crime", RECORDED_CRIME, 723.77, 43.95, 606.86, 840.69, 143.64,
-     "1 month above the upper limit (September 2013)."),
-    ("spc outcome rate", OUTCOME_RATE, 35.38, 4.83, 22.53, 48.24, 15.80,
-     "No signal: every month within the natural process limits (22.5 to 48.2) and no run of 8 on one side of the "
-     "centre line."),
+    ("spc recorded crime", RECORDED_CRIME, 691.33, 43.18, 576.47, 806.20, 141.12,
+     "1 month above the 2012/13 upper limit (September 2013); 8 months in a row above the 2012/13 centre line "
+     "(691.3), May to December 2013."),
+    ("spc outcome rate", OUTCOME_RATE, 37.58, 5.68, 22.47, 52.70, 18.57,
+     "9 months in a row below the 2012/13 centre line (37.6%), April to December 2013."),
+    ("spc outcome rate baseline 2012/13", OUTCOME_RATE, 37.58, 5.68, 22.47, 52.70, 18.57,
+     "9 months in a row below the 2012/13 centre line (37.6%), April to December 2013."),
 ])
 def test_spc_limits_match_hand_worked_values(answerer, question, values, centre, mr_bar, lower, upper, upper_range,
                                              reading):
     answer = answerer.ask(question)
     series = answer.series
     assert series["values"] == values and series["labels"] == months(22)
+    assert series["baseline"] == (1, 12) and series["baseline_label"] == "2012/13"
     assert series["centre"] == pytest.approx(centre, abs=0.01)
     assert series["average_moving_range"] == pytest.approx(mr_bar, abs=0.01)
     assert series["lower"] == pytest.approx(lower, abs=0.01)
@@ -53,8 +63,39 @@ def test_spc_limits_match_hand_worked_values(answerer, question, values, centre,
     assert reading in answer.headline
     limits = dict(answer.tables[1].rows)  # the limits are in the text answer too
     unit = "%" if "rate" in question else ""
-    assert limits["Centre line (mean)"] == f"{centre:,.1f}{unit}"
+    assert limits["Centre line (mean of 2012/13)"] == f"{centre:,.1f}{unit}"
     assert limits["Upper natural process limit"] == f"{upper:,.1f}{unit}"
+
+
+def test_the_outcome_rate_baseline_the_assessment_states_is_drawn_beside_the_limits(answerer):
+    answer = answerer.ask("spc outcome rate")
+    assert answer.series["stated_baseline"] == pytest.approx(37.6)
+    assert dict(answer.tables[1].rows)["Baseline stated in the assessment (2012/13)"] == "37.6%"
+    assert draw(answer)[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("question, message", [
+    ("spc outcome rate baseline 2011/12", "no months for all of 2011/12"),
+    ("spc outcome rate baseline 2013/14", "no months for all of 2013/14"),
+])
+def test_a_baseline_the_series_cannot_give_is_refused_with_one_it_can(answerer, question, message):
+    answer = answerer.ask(question)
+    assert answer.error and message in answer.error["message"]
+    assert "spc outcome rate baseline 2012/13" in answer.error["suggestions"]
+
+
+@pytest.mark.parametrize("values, centre, mr_bar, lower, upper, upper_range, reading", [
+    # the whole series as one phase (no baseline): worked by hand in the comments at the top
+    (RECORDED_CRIME, 723.77, 43.95, 606.86, 840.69, 143.64, "1 month above the upper limit (September 2013)."),
+    (OUTCOME_RATE, 35.38, 4.83, 22.53, 48.24, 15.80,
+     "No signal: every month within the natural process limits (22.5 to 48.2) and no run of 8 on one side of the "
+     "centre line."),
+])
+def test_xmr_of_the_whole_series_matches_hand_worked_values(values, centre, mr_bar, lower, upper, upper_range, reading):
+    chart = xmr(months(22), values, floor=0.0)
+    assert (chart.centre, chart.average_moving_range, chart.lower, chart.upper, chart.upper_range) == pytest.approx(
+        (centre, mr_bar, lower, upper, upper_range), abs=0.01)
+    assert chart.reading == reading
 
 
 @pytest.mark.parametrize("values, expected", [
@@ -107,7 +148,7 @@ def test_charts_render_readably(answerer, question, min_height):
 
 def test_an_answer_without_a_chart_says_so(answerer):
     with pytest.raises(NoChart):
-        draw(answerer.ask("asb wards"))
+        draw(answerer.ask("priority asb"))
     with pytest.raises(NoChart):
         draw(answerer.ask("zzqx"))
 
@@ -129,9 +170,38 @@ def test_cli_writes_the_chart_beside_the_text_answer(settings, tmp_path):
                             capture_output=True, text=True, cwd=PROJECT_ROOT, env=env)
     assert result.returncode == 0 and "Shoplifting" in result.stdout and f"chart written to {target}" in result.stderr
     assert png_size(target.read_bytes())[0] == 1000
-    result = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "asb wards", "--chart", str(tmp_path / "no.png")],
+    result = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "priority asb", "--chart", str(tmp_path / "no.png")],
                             capture_output=True, text=True, cwd=PROJECT_ROOT, env=env)
     assert result.returncode == 1 and "no chart" in result.stderr and not (tmp_path / "no.png").exists()
     result = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "trend asb", "--chart", str(tmp_path / "x" / "y.png")],
                             capture_output=True, text=True, cwd=PROJECT_ROOT, env=env)
     assert result.returncode == 1 and "cannot write the chart" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ward_hotspot_chart_is_a_bar_per_ward_with_a_figure_largest_first(answerer):
+    """The ASB Sub-Group chair's picture: bars for the wards with a figure, in volume order; the wards the
+    assessment names without a figure in a footnote, never as bars of zero."""
+    answer = answerer.ask("asb wards")
+    series = answer.series
+    assert series["kind"] == "wards" and series["when"] == "April 2012 to March 2013"
+    assert series["bars"] == [("High Street", 911.0), ("Park Wood", 342.0), ("Fant", 333.0)]
+    assert series["named_without_figure"] == ["Shepway North", "East"]
+    png = draw(answer)
+    width, height = struct.unpack(">II", png[16:24])
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and width == 1000 and height >= 400
+    assert "Also named as hotspots, with no figure given: Shepway North, East." in series["footnotes"]
+    table = answer.tables[0]
+    assert [r[0] for r in table.rows if r[3] == "Number"] == ["High Street", "Park Wood", "Fant"]
+
+
+def test_a_trend_of_kent_draws_kent_once(answerer):
+    answer = answerer.ask("trend road deaths kent")
+    assert answer.tables[0].columns == ["Period", "Kent (KCC area)"]
+    assert all(p[2] is None for p in answer.series["points"])
+
+
+def test_a_plotted_figure_that_was_corrected_says_so_on_the_chart(answerer):
+    answer = answerer.ask("criminal damage 2012/13")
+    assert answer.series["footnotes"] == [
+        "2012/13: printed 1.277, shown 1,277 (corrected: two parts of the assessment agree; see the notes)."]
+    assert draw(answer)[:4] == b"\x89PNG"

@@ -17,7 +17,7 @@ from bot.answer import Answer, Table
 from bot.service import Service
 from bot.settings import PROJECT_ROOT
 from bot.slack.app import create_app
-from bot.slack.blocks import answer_message, answer_messages, home_view, limit_problems
+from bot.slack.blocks import answer_message, answer_messages, limit_problems
 from bot.slack.server import BackgroundServer, http_app
 from bot.slack.standin import Reply, SlackStandIn, signed_headers
 from tests.test_ask import PHRASINGS
@@ -165,14 +165,15 @@ def test_slash_command_acks_at_once_and_answers_through_the_response_url(bot, sl
     assert "Source: Strategic Assessment section" in texts
     buttons = {e["text"]["text"]: e["value"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]}
     # the assessment names no shoplifting wards, so there is no Wards button (asb has one: below)
-    assert buttons == {"Post to channel": "shoplifting maidstone 2012/13", "Trend": "trend shoplifting"}
+    assert buttons == {"Post to channel": "shoplifting maidstone 2012/13", "Trend": "trend shoplifting",
+                       "Excel": "shoplifting maidstone 2012/13"}
 
 
 def test_wards_button_where_the_assessment_names_wards(answerer):
     message = answer_message(answerer.ask("asb 2012/13"))
     buttons = {e["text"]["text"]: e["value"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]}
     assert buttons == {"Post to channel": "asb 2012/13", "Trend": "trend anti-social behaviour",
-                       "Wards": "anti-social behaviour wards"}
+                       "Wards": "anti-social behaviour wards", "Excel": "asb 2012/13"}
 
 
 def test_error_answers_ephemerally_with_did_you_mean_and_an_example(bot, slack):
@@ -232,7 +233,7 @@ def test_post_to_channel_shares_the_answer_in_channel_and_removes_the_private_co
 
 
 def test_two_readings_come_back_as_buttons_that_each_ask_their_question(bot, slack):
-    command(bot, slack, "asb and criminal damage", "choices")
+    command(bot, slack, "asb or criminal damage", "choices")
     [call] = slack.wait_for("choices")
     assert call.body["response_type"] == "ephemeral" and "Did you mean" in call.body["text"]
     buttons = [e for b in call.body["blocks"] if b["type"] == "actions" for e in b["elements"]]
@@ -315,7 +316,7 @@ def test_app_home_shows_priorities_with_headline_figures(bot, slack):
     view = json.loads(call.body["view"]) if isinstance(call.body["view"], str) else call.body["view"]
     assert call.body["user_id"] == PARTNER and view["type"] == "home"
     text = json.dumps(view)
-    for expected in ("Road Safety", "KSI car drivers aged 17-24, 2012/13: 5", "Shoplifting, 2012/13: 994",
+    for expected in ("Road Safety", "KSI car drivers aged 17-24, 2012/13 (January to September): 5", "Shoplifting, 2012/13: 994",
                      "/crime priority road safety", "/crime rank changes"):
         assert expected in text
     assert limit_problems(view, home=True) == []
@@ -364,7 +365,14 @@ def test_every_message_the_bot_can_build_passes_block_kit_limits(answerer):
         for shareable, shared_by in ((True, None), (False, PARTNER)):
             message = answer_message(answer, shareable=shareable, shared_by=shared_by)
             assert limit_problems(message) == [], question
-    assert limit_problems(home_view(answerer.headlines(), [("q" * 200, "w" * 3000)] * 80), home=True) == []
+    from bot.dashboard import dashboard
+    from bot.slack.home import home_view
+
+    board = dashboard(answerer, answerer.settings.state_dir)
+    everything = {"subscriptions": [(f"C{i:08d}", "road_safety") for i in range(300)], "next": "n" * 5000, "quarter": "q"}
+    for mine, admin in ((None, None), ([None, "asb"], everything)):
+        view = home_view(board, [("q" * 200, "w" * 3000)] * 80, mine=mine, admin=admin)
+        assert limit_problems(view, home=True) == []
 
 
 def test_an_answer_too_big_for_slack_is_sent_in_parts_and_names_what_is_left_out():
@@ -465,7 +473,7 @@ def test_manifest_declares_what_the_app_listens_for():
     manifest = yaml.safe_load((PROJECT_ROOT / "manifest.yml").read_text())
     [crime] = manifest["features"]["slash_commands"]
     assert crime["command"] == "/crime" and len(crime["command"]) <= 32
-    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "app_home_opened"}
+    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {"app_mention", "app_home_opened", "message.im"}
     assert {"commands", "chat:write", "chat:write.public", "files:write", "app_mentions:read", "channels:history",
             "groups:history"} <= set(manifest["oauth_config"]["scopes"]["bot"])
     assert manifest["features"]["app_home"]["home_tab_enabled"] is True
@@ -898,8 +906,12 @@ def test_data_and_partners_words_are_escaped_in_mrkdwn(answerer):
     injected = answer_message(answerer.ask("asb <!channel> <@U0BOSS>"))
     text = json.dumps(injected)
     assert "<!" not in text and "<@" not in text and "&lt;" in text
-    home = json.dumps(home_view([{"name": "A & B", "owner": "<!here>", "headline": "x", "ask": "y"}], []))
-    assert "A &amp; B" in home and "<!here>" not in home
+    from bot.dashboard import Dashboard, PriorityLine
+    from bot.slack.home import home_view
+
+    board = Dashboard("P & Q", "doc <!channel>", "now", [PriorityLine("a", "A & B", "<!here>", "x", None, "y")])
+    home = json.dumps(home_view(board, []))
+    assert "A &amp; B" in home and "<!here>" not in home and "<!channel>" not in home
 
 
 @pytest.mark.parametrize("question", ["priority road safety", "priority substance misuse", "compare asb", "asb wards",
@@ -1012,3 +1024,29 @@ def test_a_huge_retry_after_on_a_response_url_does_not_hold_an_answer_thread(sla
     worker.join(timeout=60)
     assert not worker.is_alive(), "asleep for Retry-After: 100000"
     assert outcome["d"].ok is False and outcome["d"].reason == "ratelimited"
+
+
+def test_excel_button_sends_the_workbook_privately(bot, slack):
+    """The "Excel" button: the workbook goes into the person's direct message with the bot (never the channel),
+    and reads back with numbers as numbers and periods as text."""
+    import io
+
+    from openpyxl import load_workbook
+
+    command(bot, slack, "shoplifting maidstone 2012/13", "excel-answer")
+    [call] = slack.wait_for("excel-answer")
+    buttons = [e for b in call.body["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert any(e["action_id"] == "crimebot_excel" and e["value"] == "shoplifting maidstone 2012/13" for e in buttons)
+    before = len(slack.calls_to("files.completeUploadExternal"))
+    click(bot, slack, "crimebot_excel", "shoplifting maidstone 2012/13", "excel-sent")
+    calls = slack.wait_for("files.completeUploadExternal", before + 1, timeout=30)
+    [opened] = slack.calls_to("conversations.open")[-1:]
+    assert opened.body["users"] == PARTNER
+    assert calls[-1].body["channel_id"] == "D" + PARTNER[1:]  # the direct message, not C0CSP
+    files = json.loads(calls[-1].body["files"]) if isinstance(calls[-1].body["files"], str) else calls[-1].body["files"]
+    upload = [c for c in slack.calls if c.kind == "upload" and c.name == files[0]["id"]][-1]
+    book = load_workbook(io.BytesIO(upload.body))
+    sheet = book.worksheets[0]
+    rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
+    assert rows[0][:2] == ["Period", "Crimes"] and rows[-1][:2] == ["2012/13", 994]
+    assert "direct messages" in slack.wait_for("excel-sent")[-1].body["text"]

@@ -8,6 +8,7 @@ from .answerer import Answerer, load_gated_queries
 from .base import (
            ARROW,
            Answer,
+           Figure,
            NoAnswer,
            Table,
            area_name,
@@ -17,5 +18,5 @@ from .base import (
 )
 from .help import EXAMPLES
 
-__all__ = ["ARROW", "Answer", "Answerer", "EXAMPLES", "NoAnswer", "Table", "area_name", "fmt_change", "fmt_number",
+__all__ = ["ARROW", "Answer", "Answerer", "EXAMPLES", "Figure", "NoAnswer", "Table", "area_name", "fmt_change", "fmt_number",
            "fmt_rank", "load_gated_queries"]

@@ -18,7 +18,7 @@ from ..database import connect_readonly, ensure_database
 from ..parse import CUES, Command, Vocabulary, normalise, parse
 from ..periods import PeriodIndex, month_label
 from ..settings import Settings
-from . import compare, control, direction, figure, priority, ranks, top, trend, wards
+from . import compare, control, direction, family, figure, priority, ranks, table, top, trend, wards
 from .base import HOME, KIND_ORDER, Answer, NoAnswer, Table, area_name, fmt_number, rows_of  # noqa: F401
 from .help import EXAMPLES, help
 
@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 KINDS = {"help": help, "figure": figure.figure, "rank_changes": ranks.rank_changes, "priority": priority.priority,
          "wards": wards.wards, "compare": compare.compare, "trend": trend.trend, "spc": control.spc,
-         "rank": ranks.rank, "top": top.top, "direction": direction.direction}
+         "rank": ranks.rank, "top": top.top, "direction": direction.direction, "table": table.table}
 
 class Answerer:
     """Holds the read-only connection, the gated queries and the vocabulary: build once, ask many times.
@@ -192,8 +192,10 @@ class Answerer:
                 inside = area_name(self, within)
                 raise NoAnswer(f"The data has no figures for {name} on its own; {name} lies in {inside}, "
                                f"which it covers.", [self.question_for(c, area=within)])
-            raise NoAnswer(f"The data has no figures for {name}; it covers {self.coverage_sentence()}.",
-                           [self.question_for(c, area=HOME)] if c.indicator else [e for e, _ in EXAMPLES[:2]])
+            also = f" I didn't understand {', '.join(repr(w) for w in c.unknown)} either." if c.unknown else ""
+            raise NoAnswer(f"The data has no figures for {name}; it covers {self.coverage_sentence()}.{also}",
+                           [self.question_for(c, area=HOME)] if c.indicator and not c.unknown
+                           else [e for e, _ in EXAMPLES[:2]])
         if c.unknown:
             words = ", ".join(f"'{w}'" for w in c.unknown)
             wards = [label for label, question in c.choices if question is None and label]
@@ -219,10 +221,19 @@ class Answerer:
         indicators = [ident for label, ident in c.choices if label is None and ident]
         if indicators or len(c.indicators) > 1:
             options = list(dict.fromkeys(indicators + c.indicators))
+            if c.both and c.kind == "priority" and len(options) <= 4:
+                c.kind, c.priority = "figure", None  # "asb and criminal damage": two figures, not a priority pack
+            if (family.members(self, options) or (c.both and len(options) <= 4)) and c.kind in ("figure", "spc") \
+                    and not c.unknown:
+                # "spc limits", "male v female": the family in its own order; two subjects in the order asked
+                c.family = options if c.both else [i for i in self.indicators if i in options]
+                c.indicator, c.indicators, c.choices = c.family[0], c.family[:1], []
+                return
             names = [self.vocab.names[("indicator", i)] for i in options]
             choices = [(n, self.question_for(c, indicator=i)) for n, i in zip(names, options)]
             raise NoAnswer("Did you mean: " + " / ".join(names) + "? Ask for one at a time.",
                            [q for _, q in choices], choices)
+        self._twin_by_measure(c)
         self._refuse_what_the_figure_is_not(c)
         places = [a for a in c.areas if a != c.area]
         if places and c.kind not in ("compare", "top"):
@@ -231,6 +242,21 @@ class Answerer:
             choices = [(n, self.question_for(c, area=a)) for n, a in zip(names, options)]
             raise NoAnswer("Which place: " + " / ".join(names) + "? Ask for one at a time, or `compare` them.",
                            [q for _, q in choices], choices)
+
+    def _twin_by_measure(self, c: Command) -> None:
+        """'%' asked of a count, or a number of a percentage, when the data has the same name in the other
+        measure ('out of work benefits %': the claimants as a % of residents aged 16-64)."""
+        if not c.indicator or c.kind in ("priority", "help", "rank_changes"):
+            return
+        ind = self.indicators[c.indicator]
+        pct = str(ind.unit).startswith("%")
+        wants_pct = c.measure == "percent" and not pct
+        wants_count = "number" in c.extra_words and pct and c.kind in ("figure", "direction")
+        if wants_pct or wants_count:
+            twin = next((i for i, other in self.indicators.items() if i != c.indicator and other.name == ind.name
+                         and str(other.unit).startswith("%") == wants_pct), None)
+            if twin:
+                c.indicator, c.indicators = twin, [twin]
 
     def _refuse_what_the_figure_is_not(self, c: Command) -> None:
         """A figure of another kind than the one asked for is not an answer: offences asked, a survey
@@ -281,7 +307,10 @@ class Answerer:
             if other == indicator:
                 continue
             own = {f for w in str(ind.name).lower().replace("-", " ").split() for f in self.vocab.form(w)}
-            if asked & (own - {"crime", "of", "the", "and"}) and covers(other):
+            # every word asked must name it ('violence': Violence against the person), not one of them: 'ksi
+            # casualties' is not all road casualties
+            named = self.vocab.named.get(other, set()) | own
+            if asked & (own - {"crime", "of", "the", "and"}) and asked - self.vocab.filler <= named and covers(other):
                 found.append(other)
         return found[0] if len(found) == 1 else None
 
@@ -306,7 +335,7 @@ class Answerer:
         only = self._only_area(c)
         if c.area is None and c.kind not in ("top", "help"):
             c.area = only or HOME  # understood: the place answered
-        answer = KINDS[c.kind](self, c)
+        answer = family.family(self, c) if c.family else KINDS[c.kind](self, c)
         answer.understood = self.understood(c)
         if only and c.area == only:
             answer.notes.insert(0, f"No place was named, and the data has {self.vocab.names[('indicator', c.indicator)]} "
@@ -314,7 +343,26 @@ class Answerer:
         if c.corrections:
             answer.notes.insert(0, "Read " + "; ".join(f"'{a}' as '{b}'" for a, b in c.corrections) + ".")
         answer.follow_ups = self._follow_ups(c)
+        if answer.series and c.indicator:
+            answer.series.setdefault("footnotes", []).extend(self.chart_corrections(c.indicator, c.area, answer.series))
         return answer
+
+    def chart_corrections(self, indicator: str, area: str | None, series: dict) -> list[str]:
+        """A footnote for each plotted figure whose stored value corrects the printed one: a chart pasted
+        into a paper must not show a figure that differs from the document without saying so."""
+        frame = self.lookup("corrected_figures", indicator=indicator, area=area or HOME)
+        if frame.empty:
+            return []
+        shown = {str(p[0]) for p in series.get("points", [])} | set(series.get("labels", [])) | {
+            series.get("baseline_label") or ""}
+        measures = {series.get("measure") or ("percent" if series.get("percent") else "count")}
+        notes = []
+        for r in frame.itertuples():
+            if (r.period in shown or r.period_label in shown) and r.measure in measures:
+                unit = "%" if r.measure == "percent" else ""
+                notes.append(f"{r.period}: printed {r.published}, shown {fmt_number(r.value, r.digits, unit)} "
+                             "(corrected: two parts of the assessment agree; see the notes).")
+        return notes
 
     def _only_area(self, c: Command) -> str | None:
         """The one area an indicator has, when no place was named and the home district is not it ('spc

@@ -5,6 +5,7 @@ renderers turn it into terminal text, Markdown, JSON, CSV or Block Kit.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from types import SimpleNamespace
 
@@ -52,17 +53,56 @@ class NoAnswer(Exception):
         self.choices = choices or []  # (label, question): two readings, asked back as buttons
 
 
+class Figure(str):
+    """A table cell that prints as the answers print it ('+8.9%', '=6', '9.9 pts') and keeps its number,
+    digits, unit and flag for the exports (CSV, Excel, charts), which write the number, not the text.
+
+    >>> cell = fmt_change(8.94, 1, "%")
+    >>> cell, cell.value, cell.digits, cell.unit, cell.signed
+    ('+8.9%', 8.94, 1, '%', True)
+    >>> rank = fmt_rank(6, "joint")
+    >>> rank, rank.value, rank.tied
+    ('=6', 6.0, True)
+    """
+
+    value: float
+    digits: int
+    unit: str  # "", "%" or " pts"
+    flag: str | None  # "joint" (a tied rank)
+    signed: bool  # printed with its sign ('+81'): a change
+
+    def __new__(cls, text: str, value: float, digits: int = 0, unit: str = "", flag: str | None = None,
+                signed: bool = False):
+        cell = super().__new__(cls, text)
+        cell.value, cell.digits, cell.unit, cell.flag, cell.signed = float(value), digits, unit, flag, signed
+        return cell
+
+    def __reduce__(self):  # copies (dataclasses.asdict deep-copies tables) stay figures
+        return (Figure, (str(self), self.value, self.digits, self.unit, self.flag, self.signed))
+
+    @property
+    def tied(self) -> bool:
+        return self.flag == "joint"
+
+    @property
+    def number(self) -> float:
+        """The value as printed (rounded to its digits): what a spreadsheet should hold."""
+        return round(self.value, self.digits)
+
+
 def fmt_number(value, digits: int | None = 0, unit: str = "") -> str:
     if value is None or (isinstance(value, float) and pd.isna(value)):
         return ""
     digits = 0 if digits is None or pd.isna(digits) else int(digits)
     text = f"{value:,.{digits}f}"
-    return text + unit
+    return Figure(text + unit, value, digits, unit)
 
 
 def fmt_change(value, digits: int | None = 0, unit: str = "") -> str:
     text = fmt_number(value, digits, unit)
-    return ("+" + text) if text and value > 0 else text
+    if not text:
+        return text
+    return Figure(("+" + text) if value > 0 else str(text), value, text.digits, unit, signed=True)
 
 
 def change_text(then, now, percent: bool = False) -> str:
@@ -86,7 +126,7 @@ def in_text_order(names, notes) -> list:
 def fmt_rank(value, flag) -> str:
     if value is None or pd.isna(value):
         return ""
-    return ("=" if flag == "joint" else "") + f"{int(value)}"
+    return Figure(("=" if flag == "joint" else "") + f"{int(value)}", int(value), 0, "", flag)
 
 
 BESIDE_MEASURES = ("count", "percent", "volume_change", "pct_change", "rate_per_1000", "county_rank", "increase_rank",
@@ -118,6 +158,70 @@ def _beside_cell(figure, measure: str) -> str:
 def _drop_empty(rows: list[list[str]], columns: list[str]):
     keep = [i for i in range(len(columns)) if i == 0 or any(r[i] for r in rows)]
     return [[r[i] for i in keep] for r in rows], [columns[i] for i in keep]
+
+
+
+
+LEAD_NOTES = 2  # notes an answer leads with; the rest fold under "More notes"
+
+
+def note_weight(note: str) -> int:
+    """How much a note matters to someone reading the figures, 0 first: the answer's own words about what it
+    answered ('Read ... as ...', 'the assessment gives X, not Y'), then a printed figure that was corrected or
+    disagrees with its parts, then what the figures cover ('January to September each year'), then any other
+    data note, then denominators and pointers to later figures.
+
+    >>> sorted(["Rate per 1,000 residents ...", "Data note: Published 27.7; recomputed 27.8.",
+    ...         "About these figures: January to September each year."], key=note_weight)[0]
+    'Data note: Published 27.7; recomputed 27.8.'
+    """
+    if note.startswith("Data note:"):
+        return 1 if re.search(r"\b(?:Printed|Published|published|misprint|disagree|Two parts agree)", note) else 3
+    if note.startswith("About these figures"):
+        return 2
+    if note.startswith(("Rate per 1,000", "Later figures")):
+        return 4
+    return 0
+
+
+def ordered_notes(notes: list[str]) -> list[str]:
+    """The notes, most important first (the order within a weight kept)."""
+    return sorted(notes, key=note_weight)
+
+
+def one_line(note: str, limit: int = 220) -> str:
+    """A note shortened to its first sentence, at most ``limit`` characters.
+
+    >>> one_line("Data note: Printed 'down to -76 fires': a count cannot be negative. Two parts agree on 76.")
+    "Data note: Printed 'down to -76 fires': a count cannot be negative."
+    """
+    first = re.split(r"(?<=[a-z0-9)'%])\.\s+(?=[A-Z(])", note, maxsplit=1)[0]
+    first = first if first.endswith(".") else first + "."
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
+def split_notes(notes: list[str], full: bool = False, lead: int = LEAD_NOTES) -> tuple[list[str], list[str]]:
+    """(the notes to lead with, the rest as 'More notes'), both in order of importance; with ``full``, every
+    note in full and nothing folded; otherwise the folded ones shortened to one line each."""
+    ordered = ordered_notes(notes)
+    if full:
+        return ordered, []
+    return ordered[:lead], [one_line(n) for n in ordered[lead:]]
+
+
+_MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
+def own_period_label(answerer, indicator: str, period: str, label: str | None = None) -> str:
+    """A period as the indicator's own data has it: a financial year of an indicator counted over other months
+    ('January to September each year', KSI car drivers 17-24) is labelled with those months, never 'April
+    to March'; any other period keeps ``label`` (or its id)."""
+    ind = answerer.indicators.get(indicator)
+    note = getattr(ind, "period_note", None)
+    match = re.match(rf"^({_MONTH_WORD} to {_MONTH_WORD}) each year", note) if isinstance(note, str) else None
+    if match and period in answerer.periods and answerer.periods[period].kind == "financial_year":
+        return f"{period} ({match.group(1)})"
+    return label or period
 
 
 def rows_of(frame: pd.DataFrame) -> list[SimpleNamespace]:

@@ -15,6 +15,7 @@ from .base import (
     fmt_change,
     fmt_number,
     fmt_rank,
+    own_period_label,
 )
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ def compare(a: Answerer, c: Command) -> Answer:
     name = a.vocab.names[("indicator", indicator)]
     home = HOME
     wards = [x for x in c.areas if a.vocab.area_types.get(x) == "ward"]
+    swapped = None
     if wards:  # "high street and fant asb": the wards' own figures
         names = {a.vocab.names[("area", w)]: w for w in wards}
         ward_rows = a.lookup("wards", indicator=indicator)
@@ -44,6 +46,9 @@ def compare(a: Answerer, c: Command) -> Answer:
         asked = wards
     else:
         asked = list(c.areas)
+        swapped = _nation_for_nation(a, asked, set(frame.area))
+        if swapped:  # "v national": England asked, Great Britain given
+            asked = [swapped[1] if x == swapped[0] else x for x in asked]
         if asked:
             frame = frame[frame.area.isin(set(asked) | ({home} if len(asked) == 1 else set()))]
     missing = [x for x in asked if x not in set(frame.area)]
@@ -56,7 +61,7 @@ def compare(a: Answerer, c: Command) -> Answer:
             label = a.periods[c.period].label if c.period in a.periods else c.period
             raise NoAnswer(f"The data has no {name} figures to compare for {label}.",
                            [f"compare {name.lower()}", name.lower()])
-    rows = [[r.area_name, r.period_label, MEASURE_LABEL.get(r.measure, r.measure)
+    rows = [[r.area_name, own_period_label(a, indicator, r.period, r.period_label), MEASURE_LABEL.get(r.measure, r.measure)
              + (f" (against {r.compared_with})" if isinstance(r.compared_with, str) else ""),
              _cell(r)]
             for r in frame.itertuples() if r.measure not in ("rank_direction",)]
@@ -64,12 +69,24 @@ def compare(a: Answerer, c: Command) -> Answer:
                     tables=[Table(f"{name} by area", ["Area", "Period", "Measure", "Figure"], rows)])
     if missing:
         answer.notes.insert(0, f"The data has no {name} figures for {', '.join(area_name(a, x) for x in missing)}.")
+    if not wards and swapped:
+        answer.notes.insert(0, f"The data gives {name} for {area_name(a, swapped[1])}, not {area_name(a, swapped[0])}: "
+                               f"the national figure shown is {area_name(a, swapped[1])}'s.")
     others = set(frame.area) - {home}
     if not others:
         answer.notes.append(f"The data gives no other district's or Kent figure for {name}; "
                             "only Maidstone's, with its county rank.")
     a.annotate(answer, indicator, home, list(frame.period.unique()), set(frame.table_id))
     return answer
+
+
+def _nation_for_nation(a: Answerer, asked: list[str], have: set[str]) -> tuple[str, str] | None:
+    """(asked, given): a nation asked that the data lacks for this figure, and the one nation it has instead."""
+    nations = [x for x in have if a.vocab.area_types.get(x) == "nation"]
+    for x in asked:
+        if a.vocab.area_types.get(x) == "nation" and x not in have and len(nations) == 1:
+            return x, nations[0]
+    return None
 
 
 def _cell(r) -> str:
@@ -95,7 +112,8 @@ def _headline(a: Answerer, c: Command, frame, name: str) -> str:
         return f"{name}: the areas the assessment gives (no period has figures for two of them to set side by side)."
     _, period, measure, group = best
     c.period = c.period or period  # understood: the period set side by side
-    label = period if a.periods[period].kind == "financial_year" else a.periods[period].label
+    label = own_period_label(a, c.indicator, period,
+                             period if a.periods[period].kind == "financial_year" else a.periods[period].label)
     order = {HOME: 0}
     parts = [f"{r.area_name} {_cell(r)}" for r in sorted(group.itertuples(), key=lambda r: (order.get(r.area, 1),
                                                                                           r.area_name))]

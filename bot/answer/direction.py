@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..parse import Command
+from ..parse import Command, normalise
+from ..periods import a_year_earlier, months_between
 from .base import HOME, Answer, NoAnswer, change_text, fmt_change, fmt_number
+from . import months
 from .figure import figure, figure_rows
 
 if TYPE_CHECKING:
@@ -24,6 +26,7 @@ def direction(a: Answerer, c: Command) -> Answer:
     if c.relative == 0:
         c.relative = None  # "is crime going up this year": the latest period the data has, in-year included
     answer = figure(a, c)
+    _better_means_up(a, c)
     if not explicit:
         later = _latest_change(a, c)
         if later is not None:
@@ -58,6 +61,8 @@ def direction(a: Answerer, c: Command) -> Answer:
     if pd.isna(change) and len(frame) > 1:
         before = frame[frame.period != c.period].iloc[-1]
         change = row["value"] - before["value"]
+    if pd.isna(change):  # a span of a monthly series: against the same months a year before, added up
+        change = _on_same_months(a, indicator, area, c.period)
     if pd.isna(change):
         raise NoAnswer(f"The data gives one {ind.name} figure for {a.vocab.names[('area', area)]} ({c.period}) and no "
                        "change, so it cannot say whether it is going up or down. Ask for the figure: "
@@ -100,6 +105,20 @@ def direction(a: Answerer, c: Command) -> Answer:
     return answer
 
 
+def _on_same_months(a: Answerer, indicator: str, area: str, period: str) -> float:
+    """The change of a period of whole months on the same months a year before, from the monthly figures
+    (points for a rate); NaN when the data lacks a month of either."""
+    dates = months.period_dates(a, period)
+    if not dates:
+        return float("nan")
+    start, end, _ = dates
+    now = months.sums(a, indicator, area, months_between(start, end))
+    before = months.sums(a, indicator, area, months_between(*a_year_earlier(start, end)))
+    if not now or not before or now[0] is None or before[0] is None:
+        return float("nan")
+    return now[0] - before[0]
+
+
 def _latest_change(a: Answerer, c: Command):
     """The latest period with a change that ends after the period answered (an in-year span), if any."""
     comp = a.lookup("compare", indicator=c.indicator)
@@ -135,6 +154,14 @@ def _in_year(a: Answerer, c: Command, answer: Answer, later) -> Answer:
                        f"Over the last full year: {answer.headline}")
     c.period = period
     return answer
+
+
+def _better_means_up(a: Answerer, c: Command) -> None:
+    """'Getting worse' is read as 'going up' (more crime); for a figure where higher is better (an outcome
+    rate), worse is down and better is up."""
+    judged = re.search(r"\b(worse|worsen\w*|better|improv\w*|deteriorat\w*)\b", normalise(c.text))
+    if judged and str(a.indicators[c.indicator].higher_is_better).lower() == "true":
+        c.cues = ["down" if q == "up" else "up" if q == "down" else q for q in c.cues]
 
 
 def _asked(c: Command) -> str | None:

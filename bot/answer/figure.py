@@ -2,6 +2,7 @@
 county rank and its arrow, the areas beside it, notes and sources."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from typing import TYPE_CHECKING
@@ -27,12 +28,21 @@ from .base import (
     fmt_change,
     fmt_number,
     fmt_rank,
+    own_period_label,
     rows_of,
 )
 from .help import EXAMPLES
 
 if TYPE_CHECKING:
     from .answerer import Answerer
+
+
+def _force_area(a: Answerer, area: str, cov) -> str | None:
+    """The police force area holding a county, when the figure is given for the force and not the county."""
+    parent = getattr(a.areas.get(area), "parent", None)
+    if area in set(cov.area) or a.vocab.area_types.get(area) != "county" or not isinstance(parent, str):
+        return None
+    return parent if a.vocab.area_types.get(parent) == "force" and parent in set(cov.area) else None
 
 
 def figure(a: Answerer, c: Command) -> Answer:
@@ -46,6 +56,13 @@ def figure(a: Answerer, c: Command) -> Answer:
     wider = _in_its_place(a, c, indicator, area)
     if wider is not None:
         return wider
+    force = _force_area(a, area, cov)
+    if force:  # "spc limits kent": the assessment gives them for Kent & Medway, the force area holding Kent
+        c.area = force
+        answer = figure(a, c)
+        answer.notes.insert(0, f"The assessment gives {ind.name} for {area_name(a, force)} (the police force area, "
+                               f"which holds {area_name(a, area)}), not for {area_name(a, area)} alone.")
+        return answer
     if not (cov.area == area).any():
         related = a.related_indicator(c, indicator, lambda other: (a._coverage(other).area == area).any())
         if related:  # "high street violence": the assessment gives violence against the person for the ward
@@ -156,8 +173,17 @@ def figure(a: Answerer, c: Command) -> Answer:
         named = named[(named.ward == area_name(a, area)) & (named.measure == "named_hotspot")]
         if len(named):
             why = f" {named.note.iloc[0]}." if isinstance(named.note.iloc[0], str) else ""
-            raise NoAnswer(f"The assessment names {area_name(a, area)} as a hotspot for {ind.name} but gives no "
-                           f"figure for it.{why}", [f"{ind.name.lower()} wards", ind.name.lower()])
+            if not re.search(r"\b(bad|worse|worst|problem|problems|issue|hotspots?|hot spots?|high|concern|"
+                             r"serious)\b", c.text.lower()):  # a figure asked: there is none, said plainly
+                raise NoAnswer(f"The assessment names {area_name(a, area)} as a hotspot for {ind.name} but gives no "
+                               f"figure for it.{why}", [f"{ind.name.lower()} wards", ind.name.lower()])
+            # "is asb bad in east ward": what the assessment says of the ward answers it, beside the hotspots
+            from .wards import wards
+
+            hotspots = wards(a, dataclasses.replace(c, area=HOME, kind="wards"))
+            hotspots.headline = (f"The assessment names {area_name(a, area)} as a hotspot for {ind.name} but gives no "
+                                 f"figure for it.{why} The hotspots it gives: {hotspots.headline}")
+            return hotspots
         raise NoAnswer(f"The data states no {ind.name} figure for {area_name(a, area)} in {p.label} that can be "
                        f"shown on its own (only a rank or a share). It covers: {a._covered_text(cov[cov.area == area])}.",
                        [ind.name.lower()])
@@ -168,7 +194,7 @@ def figure(a: Answerer, c: Command) -> Answer:
     rows = []
     for r in rows_of(frame):
         change = fmt_change(r.pp_change, 1, " pts") if is_pct else fmt_change(r.volume_change)
-        rows.append([r.period_label if p.kind != "financial_year" else r.period,
+        rows.append([r.period_label if p.kind != "financial_year" else own_period_label(a, indicator, r.period),
                      fmt_number(r.value, r.value_digits, "%" if is_pct else ""), change,
                      fmt_change(r.pct_change, _pct_digits(r.pct_digits), "%"), fmt_number(r.rate_per_1000, r.rate_digits),
                      fmt_rank(r.county_rank, r.rank_flag),
@@ -285,7 +311,7 @@ def _in_its_place(a: Answerer, c: Command, indicator: str, area: str) -> Answer 
 
 def _headline(a, ind, place, p, row, is_pct) -> str:
     row = row.to_dict()  # a Series' attribute names clash with its methods (pct_change)
-    label = p.id if p.kind == "financial_year" else p.label
+    label = own_period_label(a, ind.id, p.id) if p.kind == "financial_year" else p.label
     value = fmt_number(row["value"], row["value_digits"], "%" if is_pct else "")
     if row["value_measure"] == "rank":
         value = f"rank {value}" if value else value

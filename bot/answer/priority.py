@@ -18,6 +18,7 @@ from .base import (
     fmt_change,
     fmt_number,
     fmt_rank,
+    own_period_label,
 )
 
 if TYPE_CHECKING:
@@ -58,13 +59,14 @@ def priority(a: Answerer, c: Command) -> Answer:
         change, pchange, rate, rank, direction = (get(m) for m in (
             "pp_change" if pct else "volume_change", "pct_change", "rate_per_1000", "county_rank", "rank_direction"))
         borough.append([group.indicator_name.iloc[0] + (" (headline)" if group.headline.iloc[0] else ""),
-                        latest, fmt_number(level.value, level.digits, "%" if pct else ""),
+                        own_period_label(a, indicator, latest), fmt_number(level.value, level.digits, "%" if pct else ""),
                         fmt_change(change.value, change.digits) if change is not None else "",
                         fmt_change(pchange.value, 1, "%") if pchange is not None else "",
                         fmt_number(rate.value, rate.digits) if rate is not None else "",
                         fmt_rank(rank.value, rank.flag) if rank is not None else "",
                         ARROW[int(direction.value)] if direction is not None else ""])
-        for r in group[(group.area_type == "ward") & group.measure.isin(["count", "percent", "rate_per_1000"])].itertuples():
+        hot = group[(group.area_type == "ward") & group.measure.isin(["count", "percent", "rate_per_1000"])]
+        for r in hot.sort_values(["period", "measure", "value"], ascending=[False, True, False]).itertuples():  # volume order
             wards.append([r.area_name, r.indicator_name, r.period, MEASURE_LABEL.get(r.measure, r.measure),
                           fmt_number(r.value, r.digits)])
         for r in group[(group.area_type != "ward") & (group.area != HOME) & (group.period == latest)

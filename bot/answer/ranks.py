@@ -115,10 +115,10 @@ def rank(a: Answerer, c: Command) -> Answer:
         change = at["rank_change"].value
         text += f"; {abs(int(change))} place{'s' if abs(change) != 1 else ''} " + (
             "towards 1" if change > 0 else "away from 1") + " since the previous edition" if change else ""
-    if "rate_per_1000" in at:
-        text += f"; rate {fmt_number(at['rate_per_1000'].value, at['rate_per_1000'].digits)} per 1,000"
-    elif "count" in at:
+    if "count" in at:  # the figure ranked, with its rate: "994 crimes, rate 6.38 per 1,000"
         text += f"; {fmt_number(at['count'].value, at['count'].digits)} {ind.unit}"
+    if "rate_per_1000" in at:
+        text += f"{',' if 'count' in at else ';'} rate {fmt_number(at['rate_per_1000'].value, at['rate_per_1000'].digits)} per 1,000"
     answer = Answer(c.text, {}, headline=text + ".")
     later = [p for p in main if a.periods[p].end > a.periods[period].end]
     if later and not c.period:

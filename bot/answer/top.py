@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..parse import Command
 from ..periods import month_label, months_between
 from . import months as monthly
+from .family import family_name
 from .base import (
     HOME,
     MEASURE_LABEL,
@@ -121,6 +122,11 @@ def top(a: Answerer, c: Command) -> Answer:
     word = "highest" if high else "lowest"
     if measure in ("volume_change", "pct_change"):
         value = fmt_change(winner.value, winner.digits, unit)
+        other = "pct_change" if measure == "volume_change" else "volume_change"
+        beside = a.run("area_figures", indicator=indicator, measure=other, period=period)
+        beside = beside[beside.area == winner.area]
+        if len(beside):  # "+937 (+18.7%)": the change in both its forms
+            value += f" ({fmt_change(beside.value.iloc[0], beside.digits.iloc[0], '%' if other == 'pct_change' else '')})"
         word = "biggest rise in" if high and winner.value > 0 else "biggest fall in" if not high and winner.value < 0 else word
         what, figure = ind.name, value
     elif ranks_low_first:
@@ -149,9 +155,20 @@ def top(a: Answerer, c: Command) -> Answer:
         headline = f"{names} {verb} the {word} {what} {among}, {label}: {figure}."
     rows = [[str(i), r.area_name, fmt_rank(r.value, r.flag) if ranks_low_first else fmt_number(r.value, r.digits, unit)]
             for i, r in enumerate(frame.itertuples(), start=1)]
+    columns = ["#", kind_word[:-1].capitalize(), MEASURE_LABEL.get(measure, measure)]
+    if ranks_low_first:  # the family's other ranks beside it: a district's national and county deprivation rank
+        for other in _rank_siblings(a, indicator, measure, period, frame):
+            by_area = dict(zip(other.area, other.value))
+            member = re.sub(r"\s*\(1 = [^)]*\)", "", a.indicators[other.attrs["indicator"]].name.partition(": ")[2])
+            columns[2] = re.sub(r"\s*\(1 = [^)]*\)", "", ind.name.partition(": ")[2]) or columns[2]
+            columns.append(member)
+            for row, area in zip(rows, frame.area):
+                row.append(fmt_rank(by_area.get(area), "") if area in by_area else "")
+            if winner.area in by_area:
+                headline = headline[:-1] + f"; {member} {fmt_rank(by_area[winner.area], '')}."
     answer = Answer(c.text, {}, headline=headline,
                     tables=[Table(f"{ind.name}: {MEASURE_LABEL.get(measure, measure)} by {kind_word[:-1]}, {label}",
-                                  ["#", kind_word[:-1].capitalize(), MEASURE_LABEL.get(measure, measure)], rows)])
+                                  columns, rows)])
     if total == 1:
         answer.headline = (f"The assessment gives a ward figure for {names} only: {MEASURE_LABEL.get(measure, measure).lower()} "
                            f"of {ind.name}, {value} ({label}); it gives no other ward's figure to compare.")
@@ -164,6 +181,21 @@ def top(a: Answerer, c: Command) -> Answer:
         answer.notes.append(f"Data note ({winner.area_name}): {winner.note}")
     a.annotate(answer, indicator, winner.area, [period], set(frame.table_id))
     return answer
+
+
+def _rank_siblings(a: Answerer, indicator: str, measure: str, period: str, frame) -> list:
+    """The figures of the indicator's family members that are ranks of the same areas in the same period."""
+    head = family_name(a.indicators[indicator].name)
+    out = []
+    for other, ind in a.indicators.items():
+        if other == indicator or not head or family_name(ind.name) != head or ind.unit != a.indicators[indicator].unit:
+            continue
+        found = a.run("area_figures", indicator=other, measure=measure, period=period)
+        found = found[found.area.isin(set(frame.area))]
+        if len(found):
+            found.attrs["indicator"] = other
+            out.append(found)
+    return out
 
 
 def over_time(a: Answerer, c: Command, indicator: str) -> Answer:

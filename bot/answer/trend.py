@@ -37,16 +37,24 @@ def trend(a: Answerer, c: Command) -> Answer:
                        f"{', '.join(sorted(set(mine[mine.measure == measure].period)))}.",
                        [f"trend {name.lower()}", "trend recorded crime"])
     series = mine[(mine.measure == measure) & (mine.period_kind == kind)]
+    mixed = False
+    if (kind != "month" or len(series) < 3) and c.scope not in ("months", "quarters"):
+        # the whole history the data gives: "ksi trend" adds 1994-98 (a yearly average), 2008 and 2009 to the
+        # three years of table 3.1; "unemployment trend": 2010, 2011, July 2012, November 2013
+        alike = {measure} | ({"average_per_year"} if measure == "count" else set())
+        every = _without_overlaps(a, mine[mine.measure.isin(alike)], kind)
+        if len(every) > len(series):
+            series, mixed = every, True
     if len(series) < 2 and c.since:  # "population growth since 2001": one period, and its change since then
         from .figure import figure
 
         c.period = None
         return figure(a, c)
-    kent_rows = frame[(frame.area == "kent") & (frame.measure == measure)]
+    kent_rows = frame[(frame.area == "kent") & (frame.measure == measure) & (frame.area != area)]  # Kent asked: once
     kent = {r.period: r for r in rows_of(kent_rows)}  # one lookup per row: .loc per row is slow
     unit = "%" if measure == "percent" else ""
     points = rows_of(series)
-    rows = [[r.period_label if kind != "financial_year" else r.period, fmt_number(r.value, r.digits, unit),
+    rows = [[r.period_label if r.period_kind != "financial_year" else r.period, fmt_number(r.value, r.digits, unit),
              fmt_number(kent[r.period].value, kent[r.period].digits, unit) if r.period in kent else ""]
             for r in points]
     rows, columns = _drop_empty(rows, ["Period", area_name(a, area), "Kent"])
@@ -54,11 +62,29 @@ def trend(a: Answerer, c: Command) -> Answer:
     answer = Answer(c.text, {}, headline=f"{name}, {area_name(a, area)}: {label.lower()} over "
                                          f"{len(rows)} periods ({rows[0][0]} to {rows[-1][0]}).",
                     tables=[Table(f"{name}: trend", columns, rows)])
+    if mixed:
+        answer.notes.append("The periods are not all alike (financial and calendar years, single months, "
+                            "yearly averages over several years), as the assessment gives them; compare like with like.")
     a.annotate(answer, indicator, area, list(series.period), set(series.table_id))
     answer.series = {"kind": "trend", "title": f"{name}, {area_name(a, area)}",
                      "when": f"{rows[0][0]} to {rows[-1][0]}", "unit": a.indicators[indicator].unit,
                      "area": area_name(a, area), "measure": measure,
-                     "points": [(r.period_label if kind != "financial_year" else r.period, float(r.value),
+                     "points": [(r.period_label if r.period_kind != "financial_year" else r.period, float(r.value),
                                  float(kent[r.period].value) if r.period in kent else None)
                                 for r in points]}
     return answer
+
+
+def _without_overlaps(a: Answerer, rows, kind: str):
+    """Every period of the rows in time order, dropping any that overlaps one already kept (periods of the
+    most common kind first): a year's figure and a month inside it are not two points of one trend."""
+    order = sorted(rows.itertuples(), key=lambda r: (r.period_kind != kind, str(a.periods[r.period].start)))
+    kept = []
+    for r in order:
+        p = a.periods[r.period]
+        if all(p.end < a.periods[k.period].start or p.start > a.periods[k.period].end for k in kept):
+            kept.append(r)
+    keep = {k.period for k in kept}
+    out = rows[rows.period.isin(keep)].copy()
+    out["_end"] = [a.periods[p].end for p in out.period]
+    return out.sort_values("_end").drop(columns="_end")

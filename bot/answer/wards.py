@@ -35,11 +35,12 @@ def wards(a: Answerer, c: Command) -> Answer:
         covered = a.run("wards", indicator=None).indicator_name.unique()
         raise NoAnswer(f"The data gives no ward figures for {name}. It gives ward figures for: "
                        f"{', '.join(covered)}.", [f"{n.lower()} wards" for n in covered[:3]])
+    frame = by_volume(frame)
     rows = []
     for r in frame.itertuples():
         share = ""
         if not pd.isna(r.borough_total) and r.borough_total:
-            share = f"{r.value / r.borough_total * 100:.0f}%"
+            share = fmt_number(r.value / r.borough_total * 100, 0, "%")
         unit = "%" if r.measure == "percent" else ""
         value = "" if r.measure == "named_hotspot" else fmt_number(r.value, r.digits, unit)
         rows.append([r.ward, r.indicator_name, r.period_label, MEASURE_LABEL.get(r.measure, r.measure),
@@ -50,7 +51,41 @@ def wards(a: Answerer, c: Command) -> Answer:
                                           "Note"], rows)])
     answer.notes.append("The assessment names only the highest wards; other wards' figures are not published.")
     a.annotate(answer, c.indicator or "", HOME, [], set(frame.table_id))
+    if c.indicator:
+        answer.series = _chart_series(a, c, frame, title)
     return answer
+
+
+def by_volume(frame: pd.DataFrame) -> pd.DataFrame:
+    """Ward rows in volume order: per indicator and measure, the largest figure first; wards named without a
+    figure after those with one (in the text's own order)."""
+    counted = frame.measure != "named_hotspot"
+    hot = frame[~counted]
+    text_order = {w: -i for i, w in enumerate(in_text_order(hot.ward, hot.note))}
+    order = frame.assign(_named=~counted, _value=frame.value.where(counted, frame.ward.map(text_order).astype(float)),
+                         _first=frame.groupby("indicator", sort=False).ngroup())
+    return order.sort_values(["_first", "_named", "measure", "_value"], ascending=[True, True, True, False],
+                             kind="stable").drop(columns=["_named", "_value", "_first"])
+
+
+def _chart_series(a: Answerer, c: Command, frame: pd.DataFrame, title: str) -> dict | None:
+    """The ward hotspot bar chart: the wards with a figure, largest first, for the latest period; wards the
+    assessment names without a figure go in a footnote, not as bars of zero."""
+    counted = frame[frame.measure.isin(["count", "percent", "rate_per_1000"])]
+    if counted.empty:
+        return None
+    latest = counted.period.iloc[0]
+    counted = counted[(counted.period == latest) & (counted.measure == counted.measure.iloc[0])]
+    counted = counted.sort_values("value", ascending=False)
+    hot = frame[frame.measure == "named_hotspot"]
+    named = [w for w in in_text_order(hot.ward, hot.note) if w not in set(counted.ward)]
+    measure = counted.measure.iloc[0]
+    total = counted.borough_total.iloc[0]
+    return {"kind": "wards", "title": title, "when": counted.period_label.iloc[0], "measure": measure,
+            "unit": a.indicators[c.indicator].unit, "percent": measure == "percent",
+            "bars": [(r.ward, float(r.value)) for r in counted.itertuples()],
+            "borough_total": None if pd.isna(total) else float(total),
+            "named_without_figure": named}
 
 
 def _headline(a: Answerer, c: Command, frame: pd.DataFrame, title: str) -> str:

@@ -1,4 +1,4 @@
-"""Block Kit: an Answer as a Slack message, the App Home view, and a check of Slack's limits.
+"""Block Kit: an Answer as a Slack message, and a check of Slack's limits (the App Home is in home.py).
 
 A message is a header, the headline, the first table as a ``table`` block (Slack shows one per
 message, at most 100 rows and 20 columns), any other table as monospace text, a context line with
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..answer import Answer, Table
-from ..render import looks_numeric, numeric_columns, table_text, understood_line
+from ..render import looks_numeric, note_lines, numeric_columns, table_text, understood_line
 
 MAX_BLOCKS = 50
 MAX_HOME_BLOCKS = 100
@@ -27,10 +27,16 @@ MAX_BUTTON_VALUE = 2000
 MAX_MESSAGE_TEXT = 40000
 MAX_TABLE_TEXT = 10000  # characters in all of a table block's cells
 MAX_ACCESSIBILITY_LABEL = 75
+MAX_BLOCK_ID = 255
+MAX_INPUT_LABEL = 2000
+MAX_OPTIONS = 100  # in a select, or in one of its option groups; and option groups in a select
+MAX_OPTION_TEXT = 75
+MAX_OPTION_VALUE = 150
 MAX_PARTS = 4  # messages one answer may take (a response_url takes five; one is left for a notice)
 
 ASK_ACTION = "crimebot_ask"  # a button whose value is a question: Trend, Wards
 POST_ACTION = "crimebot_post"  # "Post to channel": the question is asked again, in the channel
+EXCEL_ACTION = "crimebot_excel"  # "Excel": the question is asked again and its workbook sent privately
 
 
 def cut(text: str, limit: int) -> str:
@@ -176,13 +182,19 @@ def _footer(answer: Answer, shared_by: str | None, hint: str | None = None) -> l
     texts = [f"Shared by <@{shared_by}>"] if shared_by else []
     texts += [escape(understood_line(answer))] if understood_line(answer) else []
     texts += [hint] if hint else []
-    texts += [escape(n) for n in answer.notes]
+    lead, more = note_lines(answer)
+    texts += [escape(n) for n in lead]
     texts += [escape(f"Source: {s}") for s in answer.sources]
     if not texts:
         return []
     if len(texts) > MAX_CONTEXT_ELEMENTS:  # the last element carries the rest, joined
         texts = texts[: MAX_CONTEXT_ELEMENTS - 1] + ["\n".join(texts[MAX_CONTEXT_ELEMENTS - 1:])]
-    return [{"type": "divider"}, _context(texts)]
+    blocks = [{"type": "divider"}, _context(texts)]
+    if more:  # folded: one line each, in a context block of their own under the figures' own notes
+        lines = [f"*More notes ({len(more)})*"] + [escape(n) for n in more]
+        blocks.append(_context(lines[: MAX_CONTEXT_ELEMENTS - 1] + (
+            ["\n".join(lines[MAX_CONTEXT_ELEMENTS - 1:])] if len(lines) >= MAX_CONTEXT_ELEMENTS else [])))
+    return blocks
 
 
 def _buttons(answer: Answer, shareable: bool) -> list[dict]:
@@ -192,6 +204,9 @@ def _buttons(answer: Answer, shareable: bool) -> list[dict]:
                                 label="Post this answer to the channel, for everyone in it to see"))
     for i, (label, question) in enumerate(answer.follow_ups):
         elements.append(_button(label, f"{ASK_ACTION}_{i}", question))
+    if answer.tables and (answer.understood or {}).get("kind") != "digest":
+        elements.append(_button("Excel", EXCEL_ACTION, answer.query,
+                                label="The tables as an Excel workbook, sent to you privately"))
     return [{"type": "actions", "block_id": "crimebot_actions", "elements": elements[:MAX_ACTIONS]}] if elements else []
 
 
@@ -227,25 +242,6 @@ def notice(text: str) -> dict:
     return {"text": cut(text, MAX_MESSAGE_TEXT), "blocks": [_section(text)]}
 
 
-def home_view(priorities: list[dict], examples: list[tuple[str, str]]) -> dict:
-    """The App Home tab: each priority with its headline figure, then how to ask.
-
-    ``priorities`` items: {"name", "owner", "headline", "ask"}.
-    """
-    blocks: list[dict] = [
-        {"type": "header", "text": {"type": "plain_text", "text": "Safer Maidstone Partnership: crime and disorder figures"}},
-        _section("Ask in any channel with `/crime` or by mentioning me. Answers come only to you until you press "
-                 "*Post to channel*."),
-        {"type": "divider"},
-        {"type": "header", "text": {"type": "plain_text", "text": "Priorities and their headline figures"}},
-    ]
-    for p in priorities:
-        blocks.append(_section(escape(f"*{p['name']}*  ({p['owner']})\n{p['headline']}\n`/crime {p['ask']}`")))
-    blocks += [{"type": "divider"}, {"type": "header", "text": {"type": "plain_text", "text": "How to ask"}}]
-    blocks.append(_section(escape("\n".join(f"`/crime {q}`: {what}" for q, what in examples))))
-    return {"type": "home", "blocks": blocks[:MAX_HOME_BLOCKS]}
-
-
 def limit_problems(message: dict, *, home: bool = False) -> list[str]:
     """Every Block Kit limit this message or view breaks (empty when Slack will take it).
 
@@ -271,6 +267,17 @@ def limit_problems(message: dict, *, home: bool = False) -> list[str]:
                 problems.append(f"block {i}: empty section")
             if len(b["text"]["text"]) > MAX_SECTION:
                 problems.append(f"block {i}: section text {len(b['text']['text'])} > {MAX_SECTION}")
+            if (b.get("accessory") or {}).get("type") == "button":
+                problems += [f"block {i}: accessory {p}" for p in _button_problems(b["accessory"])]
+        elif kind == "input":  # a modal's (the Ask form): labels, and a select's options
+            element = b["element"]
+            groups = element.get("option_groups") or [{"options": element.get("options") or []}]
+            if len(b["label"]["text"]) > MAX_INPUT_LABEL or len(groups) > MAX_OPTIONS or \
+                    any(len(g["options"]) > MAX_OPTIONS for g in groups):
+                problems.append(f"block {i}: input label or options over Slack's limits")
+            if any(len(o["text"]["text"]) > MAX_OPTION_TEXT or len(o["value"]) > MAX_OPTION_VALUE
+                   for g in groups for o in g["options"]):
+                problems.append(f"block {i}: an option over {MAX_OPTION_TEXT} characters")
         elif kind == "context":
             if len(b["elements"]) > MAX_CONTEXT_ELEMENTS:
                 problems.append(f"block {i}: {len(b['elements'])} context elements")
@@ -290,8 +297,16 @@ def limit_problems(message: dict, *, home: bool = False) -> list[str]:
             if len(b["elements"]) > MAX_ACTIONS:
                 problems.append(f"block {i}: {len(b['elements'])} actions")
             for e in b["elements"]:
-                if len(e["text"]["text"]) > MAX_BUTTON_TEXT or len(e.get("value", "")) > MAX_BUTTON_VALUE:
-                    problems.append(f"block {i}: button too long")
-                if not 0 < len(e.get("accessibility_label", "")) <= MAX_ACCESSIBILITY_LABEL:
-                    problems.append(f"block {i}: button without an accessibility label of 1 to 75 characters")
+                problems += [f"block {i}: {p}" for p in _button_problems(e)]
+        if len(b.get("block_id", "")) > MAX_BLOCK_ID:
+            problems.append(f"block {i}: block_id over {MAX_BLOCK_ID} characters")
+    return problems
+
+
+def _button_problems(button: dict) -> list[str]:
+    problems = []
+    if len(button["text"]["text"]) > MAX_BUTTON_TEXT or len(button.get("value", "")) > MAX_BUTTON_VALUE:
+        problems.append("button too long")
+    if not 0 < len(button.get("accessibility_label", "")) <= MAX_ACCESSIBILITY_LABEL:
+        problems.append("button without an accessibility label of 1 to 75 characters")
     return problems

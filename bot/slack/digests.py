@@ -58,11 +58,26 @@ class Outcome:
 
     def describe(self, quarter: FinancialQuarter) -> str:
         what = f"{quarter.label} digest" + (f" ({self.priority})" if self.priority else "")
+        where = mention(self.channel)
         if self.reconciled:
-            return f"The {what} for <#{self.channel}>: {self.reconciled}"
-        return {"posted": f"Posted the {what} to <#{self.channel}> (ts {self.ts}).",
-                "skipped": f"Did not post the {what} to <#{self.channel}>: {self.detail}.",
-                "failed": f"Could not post the {what} to <#{self.channel}>: {self.detail}"}[self.status]
+            return f"The {what} for {where}: {self.reconciled}"
+        return {"posted": f"Posted the {what} to {where} (ts {self.ts}).",
+                "skipped": f"Did not post the {what} to {where}: {self.detail}.",
+                "failed": f"Could not post the {what} to {where}: {self.detail}"}[self.status]
+
+
+def is_person(target: str) -> bool:
+    """A subscription's target is a channel (C..., G...) or a person (U..., W...: a personal digest, by DM).
+
+    >>> is_person("U0PARTNER"), is_person("W0GRID"), is_person("C0ALL")
+    (True, True, False)
+    """
+    return target[:1] in ("U", "W")
+
+
+def mention(target: str) -> str:
+    """How Slack shows a subscription's target: ``<@U...>`` (a person, by DM) or ``<#C...>``."""
+    return f"<@{target}> (by DM)" if is_person(target) else f"<#{target}>"
 
 
 class DigestPoster:
@@ -73,6 +88,16 @@ class DigestPoster:
         self.ledger.seed([(c, self.priority_id(p) if p else None) for c, p in settings.digest_channels])
         # before reading a channel's history for a post with no answer: a slow post may still be landing
         self.settle_seconds = settle_seconds
+        self._directs: dict[str, str] = {}  # a person -> their DM channel with the bot
+
+    def conversation(self, target: str) -> str:
+        """Where a subscription's digest is posted: the channel itself, or a person's DM with the bot
+        (``conversations.open``; its id is needed to read the DM's history before any repost)."""
+        if not is_person(target):
+            return target
+        if target not in self._directs:
+            self._directs[target] = self.client.conversations_open(users=target)["channel"]["id"]
+        return self._directs[target]
 
     def priority_id(self, name: str) -> str:
         """A priority's id from any name partners use for it (NoAnswer when there is none)."""
@@ -192,7 +217,7 @@ class DigestPoster:
         metadata = {"event_type": EVENT_TYPE, "event_payload": {"key": key, "channel": channel,
                                                                 "period": quarter.label, "priority": priority or ""}}
         try:
-            return self.client.chat_postMessage(channel=channel, metadata=metadata, **message)["ts"]
+            return self.client.chat_postMessage(channel=self.conversation(channel), metadata=metadata, **message)["ts"]
         except SlackApiError as exc:
             status = exc.response.status_code if exc.response is not None else 0
             if status >= 500 or (exc.response is not None and exc.response.get("error") in
@@ -206,7 +231,7 @@ class DigestPoster:
         """The ts of the digest message with this key in the channel's history since ``since``, if any."""
         cursor, oldest = None, f"{max(0.0, (since or 0) - 120):.6f}"
         for _ in range(HISTORY_PAGES):
-            page = self.client.conversations_history(channel=channel, oldest=oldest, limit=200, cursor=cursor,
+            page = self.client.conversations_history(channel=self.conversation(channel), oldest=oldest, limit=200, cursor=cursor,
                                                      include_all_metadata=True)
             for message in page.get("messages", []):
                 metadata = message.get("metadata") or {}
@@ -227,22 +252,28 @@ class DigestPoster:
                             exc.response.get("error") if isinstance(exc, SlackApiError) else exc.__class__.__name__)
 
 
+def _words_after(body: dict, name: str) -> str:
+    text = " ".join((body.get("text") or "").split())
+    return text[len(name):].strip() if text.lower().startswith(name) else ""
+
+
+def _priority_in(poster: DigestPoster, body: dict, name: str) -> tuple[str | None, str | None]:
+    """The priority a command names after ``name`` ("subscribe priority road safety"), or why it names none."""
+    rest = _words_after(body, name)
+    rest = rest[len("priority"):].strip() if rest.lower().startswith("priority") else rest
+    if not rest:
+        return None, None
+    try:
+        return poster.priority_id(rest), None
+    except NoAnswer as exc:
+        return None, str(exc)
+
+
 def admin_commands(poster: DigestPoster) -> dict:
     """``/crime subscribe [priority]``, ``unsubscribe [priority]``, ``subscriptions``, ``digest now [priority]``."""
 
-    def words_after(body: dict, name: str) -> str:
-        text = " ".join((body.get("text") or "").split())
-        return text[len(name):].strip() if text.lower().startswith(name) else ""
-
     def priority_in(body: dict, name: str) -> tuple[str | None, str | None]:
-        rest = words_after(body, name)
-        rest = rest[len("priority"):].strip() if rest.lower().startswith("priority") else rest
-        if not rest:
-            return None, None
-        try:
-            return poster.priority_id(rest), None
-        except NoAnswer as exc:
-            return None, str(exc)
+        return _priority_in(poster, body, name)
 
     def subscribe(body: dict, active: bool) -> str:
         name = "subscribe" if active else "unsubscribe"
@@ -261,8 +292,8 @@ def admin_commands(poster: DigestPoster) -> dict:
         rows = poster.ledger.subscriptions()
         if not rows:
             return "No channel gets the quarterly digest. `/crime subscribe` in a channel adds it."
-        return "Channels that get the quarterly digest:\n" + "\n".join(
-            f"• <#{c}>" + (f" ({p.replace('_', ' ')} only)" if p else "") for c, p in rows)
+        return "Channels and people that get the quarterly digest:\n" + "\n".join(
+            f"• {mention(c)}" + (f" ({p.replace('_', ' ')} only)" if p else "") for c, p in rows)
 
     def digest_now(body: dict) -> str:
         force = (body.get("text") or "").lower().split()[-1:] == ["force"]
@@ -283,4 +314,35 @@ def admin_commands(poster: DigestPoster) -> dict:
         "unsubscribe": ("this channel stops getting it", lambda b: subscribe(b, False)),
         "subscriptions": ("which channels get it", subscriptions),
         "digest now": ("post the latest quarter's digest here", digest_now),
+    }
+
+
+def personal_commands(poster: DigestPoster) -> dict:
+    """``/crime subscribe me [priority NAME]`` and ``unsubscribe me``: the quarterly digest by DM, for anyone."""
+
+    def subscribe_me(body: dict, active: bool) -> str:
+        name = "subscribe me" if active else "unsubscribe me"
+        priority, problem = _priority_in(poster, body, name)
+        if problem:
+            return problem
+        user = body.get("user_id") or ""
+        if not user:
+            return "I could not tell who asked; try again from Slack."
+        if active:
+            changed = poster.ledger.subscribe(user, priority, by=user, active=True)
+            what = f"the {priority.replace('_', ' ')} digest" if priority else "the quarterly digest"
+            return (f"You now get {what} by direct message from me, once a quarter." if changed else
+                    f"You already get {what} by direct message.") + " `/crime unsubscribe me` stops it."
+        mine = [(c, p) for c, p in poster.ledger.subscriptions() if c == user and (priority is None or p == priority)]
+        for _, p in mine:
+            poster.ledger.subscribe(user, p, by=user, active=False)
+        if not mine:
+            return "You were not getting a digest by direct message. `/crime subscribe me` starts one."
+        return "You no longer get " + " or ".join(
+            f"the {p.replace('_', ' ')} digest" if p else "the quarterly digest" for _, p in mine) + " by direct message."
+
+    return {
+        "subscribe me": ("the quarterly digest (or one priority's: `subscribe me priority road safety`) by DM",
+                         lambda b: subscribe_me(b, True)),
+        "unsubscribe me": ("stop your digests by DM", lambda b: subscribe_me(b, False)),
     }

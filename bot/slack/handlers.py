@@ -19,11 +19,11 @@ from slack_bolt import App, BoltResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
-from ..answer import EXAMPLES, Answer
+from ..answer import Answer
 from ..charts import draw, file_name, has_chart
 from ..service import Service
 from ..settings import Settings
-from .blocks import ASK_ACTION, POST_ACTION, answer_messages, error_message, escape, home_view, notice
+from .blocks import ASK_ACTION, EXCEL_ACTION, POST_ACTION, answer_messages, error_message, escape, notice
 from .retries import response_url_retries
 from .server import new_error_id
 
@@ -157,9 +157,33 @@ class _SeenEvents:
             return True
 
 
+@dataclass
+class Door:
+    """What the listener modules share (bot/slack/home.py, ask_form.py, direct.py): the service, the Web API
+    client, how a listener runs after its ack (``lazy``), and the commands ``/crime`` knows.
+
+    ``everyone`` holds commands any member may run (``subscribe me``); ``admin`` the admins' own.
+    ``follow_up``, when set, answers a button on an answer in a direct message (True when it did).
+    """
+
+    service: Service
+    settings: Settings
+    client: object
+    acknowledge: Callable
+    lazy: Callable
+    own_workspace: Callable[[dict], bool]
+    reach: Callable[..., Delivery]
+    report_failure: Callable[[Exception, dict], str]
+    seen: "_SeenEvents"
+    admin: dict[str, AdminCommand]
+    everyone: dict[str, AdminCommand]
+    follow_up: Callable[[dict, str], bool] | None = None
+
+
 def register(app: App, service: Service, settings: Settings,
-             admin_commands: dict[str, AdminCommand] | None = None, token_team: str | None = None) -> None:
-    """Attach crimebot's listeners to a bolt App: workspace check, /crime, @mentions, App Home, buttons.
+             admin_commands: dict[str, AdminCommand] | None = None, token_team: str | None = None) -> Door:
+    """Attach crimebot's listeners to a bolt App: workspace check, /crime, @mentions, buttons; return the Door
+    the other listener modules (App Home, the Ask form, direct messages) register through.
 
     ``token_team`` is the workspace the bot token belongs to (``auth.test``); with one allowed workspace
     it is that one. Until installs per workspace exist, only that workspace's events are answered: a
@@ -167,6 +191,7 @@ def register(app: App, service: Service, settings: Settings,
     """
     admin = {"reload": ("rebuild the data from data/ and serve it", lambda body: service.reload()),
              **(admin_commands or {})}
+    everyone: dict[str, AdminCommand] = {}
     seen = _SeenEvents()
     if token_team is None and len(settings.allowed_team_ids) == 1:
         token_team = next(iter(settings.allowed_team_ids))
@@ -267,6 +292,10 @@ def register(app: App, service: Service, settings: Settings,
         if not body.get("response_url"):
             log.warning("a /crime command without a response_url; nothing to answer to")
             return
+        name = _admin_name(text, everyone)
+        if name:
+            reach(body, notice(everyone[name][1]({**body, "text": text})))
+            return
         name = _admin_name(text, admin)
         if name:
             if user not in settings.admin_user_ids:
@@ -278,6 +307,8 @@ def register(app: App, service: Service, settings: Settings,
             return
         if text.lower() in ("help", "?", ""):
             result = service.ask("help")
+            if everyone:
+                result.notes.append("Also: " + ", ".join(f"`{n}` ({what})" for n, (what, _) in everyone.items()))
             result.notes.append("Admins can also run: " + ", ".join(f"`{n}` ({what})" for n, (what, _) in admin.items()))
             for message in answer_messages(result):
                 if not reach(body, message).ok:
@@ -307,16 +338,6 @@ def register(app: App, service: Service, settings: Settings,
             upload_chart(client, result, channel, thread)
 
     app.event("app_mention")(ack=acknowledge, lazy=[lazy(answer_mention)])
-
-    def publish_home(event, client):
-        if event.get("tab") not in (None, "home"):
-            return
-        try:
-            client.views_publish(user_id=event["user"], view=home_view(service.answerer.headlines(), EXAMPLES))
-        except SlackApiError as exc:
-            slack_trouble(exc, f"the App Home of {event.get('user')}")
-
-    app.event("app_home_opened")(ack=acknowledge, lazy=[lazy(publish_home)])
 
     def post_to_channel(body, client):
         question, user = body["actions"][0].get("value", ""), body["user"]["id"]
@@ -355,10 +376,46 @@ def register(app: App, service: Service, settings: Settings,
 
     app.action(POST_ACTION)(ack=acknowledge, lazy=[lazy(post_to_channel)])
 
+    def send_workbook(body, client):
+        """The answer's tables as an Excel workbook, uploaded into the person's direct message with the bot:
+        a file uploaded into a channel is seen by everyone there, and this answer was theirs alone."""
+        question, user = body["actions"][0].get("value", ""), user_of(body)
+        result = service.ask(question)
+        if result.error or not result.tables:
+            reach(body, notice("That answer has no tables to put in a workbook."), replace_original=False)
+            return
+        if not own_workspace(body):
+            reach(body, notice("The workbook can only be sent in the bot's own workspace."), replace_original=False)
+            return
+        from ..spreadsheet import workbook
+
+        try:
+            direct = client.conversations_open(users=user)["channel"]["id"]
+            client.files_upload_v2(channel=direct, file=workbook(result), filename=workbook_name(result),
+                                   title=f"{result.tables[0].title} (crimebot)",
+                                   initial_comment=f"The workbook for `{escape(question)}`: a sheet per table, "
+                                                   "then the notes and sources.")
+        except SlackApiError as exc:
+            reach(body, notice(f"I couldn't send the workbook. {slack_trouble(exc, 'a direct message')}"),
+                  replace_original=False)
+            return
+        except OSError as exc:
+            log.warning("workbook upload for %s failed: %s", user, exc.__class__.__name__)
+            reach(body, notice("The workbook could not be uploaded; please try again."), replace_original=False)
+            return
+        reach(body, notice("The workbook is in your direct messages with me."), replace_original=False)
+
+    app.action(EXCEL_ACTION)(ack=acknowledge, lazy=[lazy(send_workbook)])
+
     def ask_again(body):
+        if door.follow_up is not None and door.follow_up(body, body["actions"][0].get("value", "")):
+            return  # an answer in a direct message: answered in its thread, where the record is kept
         answer(body, body["actions"][0].get("value", ""), replace_original=False)
 
     app.action(re.compile(f"^{ASK_ACTION}_\\d+$"))(ack=acknowledge, lazy=[lazy(ask_again)])
+
+    door = Door(service, settings, client, acknowledge, lazy, own_workspace, reach, report_failure, seen, admin,
+                everyone)
 
     @app.error
     def on_error(error, body):
@@ -369,6 +426,13 @@ def register(app: App, service: Service, settings: Settings,
             return BoltResponse(status=200, headers={"content-type": "application/json"}, body=json.dumps(
                 {"response_type": "ephemeral", "text": f"Sorry, something went wrong (error {error_id})."}))
         return BoltResponse(status=200, body="")
+
+    return door
+
+
+def workbook_name(answer: Answer) -> str:
+    """'asb wards' -> 'crimebot-asb-wards.xlsx'"""
+    return file_name(answer).removesuffix(".png") + ".xlsx"
 
 
 def team_of(body: dict) -> str | None:

@@ -170,6 +170,11 @@ def slack_body(body: bytes, content_type: str) -> dict:
             raise BadBody("block_actions without actions")
         if not isinstance(parsed.get("user"), dict) or not isinstance(parsed["user"].get("id"), str):
             raise BadBody("block_actions without a user")
+    if kind in ("view_submission", "view_closed"):
+        view = parsed.get("view")
+        if not isinstance(view, dict) or not isinstance(view.get("type"), str) or \
+                not isinstance(view.get("state", {}), dict):
+            raise BadBody(f"{kind} without a view")
     for key in ("team", "user", "channel"):
         if key in parsed and parsed[key] is not None and not isinstance(parsed[key], dict | str):
             raise BadBody(f"{key} is neither an object nor an id")

@@ -7,7 +7,9 @@ on itself for ``files.getUploadURLExternal``. A test can script trouble for a me
 ``Retry-After``, an error such as ``not_in_channel``, or an unreliable network: a post that Slack
 accepts and then the connection drops (``accept_then("chat.postMessage", "drop")``), answers slowly
 (``"slow"``), or answers 500 (``500``). ``conversations.history`` returns the messages a channel got,
-newest first, with their metadata when asked for ``include_all_metadata``.
+newest first, with their metadata when asked for ``include_all_metadata``. ``conversations.open`` gives a
+person's direct-message channel (``D`` + their id without its ``U``); ``views.open``, ``views.update`` and
+``views.publish`` answer with the view and an id, and ``views`` / ``home_of`` keep the latest of each.
 
     >>> with SlackStandIn() as slack:
     ...     slack.api_url.startswith("http://127.0.0.1:")
@@ -63,6 +65,9 @@ class SlackStandIn:
         self._lock = threading.Condition()
         self._ts = itertools.count(1)
         self.history: dict[str, list[dict]] = defaultdict(list)  # channel -> messages, oldest first
+        self.views: dict[str, dict] = {}  # view id -> the latest view opened or updated (modals)
+        self.homes: dict[str, dict] = {}  # user -> the latest App Home view published
+        self._view_ids = itertools.count(1)
         standin = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -146,6 +151,11 @@ class SlackStandIn:
         with self._lock:
             return list(self.history[channel])
 
+    def home_of(self, user: str) -> dict | None:
+        """The App Home view last published for ``user``."""
+        with self._lock:
+            return self.homes.get(user)
+
     def calls_to(self, name: str, kind: str | None = None) -> list[Call]:
         with self._lock:
             return [c for c in self.calls if c.name == name and (kind is None or c.kind == kind)]
@@ -220,7 +230,33 @@ class SlackStandIn:
                                            "file_id": f"F{ts[6:10]}"},
             "files.completeUploadExternal": {"ok": True, "files": [
                 {"id": f["id"], "title": f.get("title", "")} for f in _files(body)]},
-        }.get(method, {"ok": True})
+        }.get(method) or self._other(method, body)
+
+    def _other(self, method: str, body: dict) -> dict:
+        """conversations.open and views.*, as Slack answers them; anything else: ok."""
+        if method == "conversations.open":
+            users = str(body.get("users") or "")
+            if not users or "," in users:
+                return {"ok": False, "error": "users_not_found" if not users else "not_implemented"}
+            return {"ok": True, "channel": {"id": "D" + users[1:]}}
+        if method not in ("views.open", "views.update", "views.publish", "views.push"):
+            return {"ok": True}
+        view = _json(body.get("view")) or {}
+        if method in ("views.open", "views.push") and not body.get("trigger_id"):
+            return {"ok": False, "error": "invalid_arguments"}
+        with self._lock:
+            if method == "views.update":
+                view_id = body.get("view_id") or ""
+                if view_id not in self.views:
+                    return {"ok": False, "error": "not_found"}
+            else:
+                view_id = f"V{next(self._view_ids):08d}"
+            view = {**view, "id": view_id, "hash": f"{time.time():.6f}"}
+            if method == "views.publish":
+                self.homes[body.get("user_id", "")] = view
+            else:
+                self.views[view_id] = view
+        return {"ok": True, "view": view}
 
 
     def _history(self, body: dict) -> dict:
@@ -243,6 +279,10 @@ def _decode(headers: dict, raw: bytes) -> dict:
     if "json" in content_type:
         return json.loads(raw or b"{}")
     return {k: v[0] for k, v in parse_qs(raw.decode("utf-8")).items()}
+
+
+def _json(value):
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def _files(body: dict) -> list[dict]:
