@@ -93,6 +93,24 @@ def _write(con: duckdb.DuckDBPyConnection, pack: Pack, issues: list[Issue], impo
         QUALIFY row_number() OVER (PARTITION BY f.indicator, f.area, f.period, f.measure, f.compared_with
                                    ORDER BY c.precedence, f.table_id) = 1
     """)
+    # What each indicator covers, and its figures beside the areas' and periods' names, worked out once here and
+    # kept in indicator order: the coverage and compare queries read one indicator's rows of them on every first
+    # answer about it (a filter, not a join and a grouping over every figure).
+    con.execute("""
+        CREATE TABLE coverage AS
+        SELECT f.indicator, a.id AS area, a.name AS area_name, a.type AS area_type, p.id AS period,
+               p.kind AS period_kind, p.start AS period_start, count(*) AS figures
+        FROM figures AS f JOIN areas AS a ON a.id = f.area JOIN periods AS p ON p.id = f.period
+        GROUP BY ALL
+        ORDER BY f.indicator, a.type, a.name, p.start
+    """)
+    con.execute("""
+        CREATE TABLE area_comparisons AS
+        SELECT f.indicator, a.id AS area, a.name AS area_name, a.type AS area_type, f.period, p.label AS period_label,
+               p.start AS period_start, f.measure, f.value, f.flag, f.digits, f.compared_with, f.table_id
+        FROM figures AS f JOIN areas AS a ON a.id = f.area AND a.type <> 'ward' JOIN periods AS p ON p.id = f.period
+        ORDER BY f.indicator, p.start DESC, a.type, a.name, f.measure
+    """)
     # Notes to show beside a figure: every issue about that indicator, area and period (an issue with one
     # cause behind several indicators, such as one denominator behind two rates, is shown beside each).
     con.execute("""
@@ -133,6 +151,9 @@ def connect_readonly(database_path: Path) -> duckdb.DuckDBPyConnection:
 # monthly counts) and population.csv (imported mid-year estimates). An import writes a whole new store beside
 # it, builds its database, then replaces the pointer (one os.replace): killed at any moment, the served data is
 # all the old store or all the new, and the next start removes what the killed run left.
+OUTCOMES_DIR = "police-uk-outcomes"  # in a store: <month>-<force>-resolved.csv, the crimes each outcomes file resolved
+
+
 def imports_dir(state_dir: Path) -> Path:
     return Path(state_dir) / "imports"
 
@@ -148,10 +169,12 @@ def store_dir(state_dir: Path) -> Path | None:
 
 
 def store_files(store: Path | None) -> list[Path]:
-    """A store's files: the police.uk monthly counts, then the imported populations if any."""
+    """A store's files: the police.uk monthly counts, the crimes police.uk's outcomes files resolved (kept for
+    street-level months imported later), then the imported populations if any."""
     if store is None:
         return []
-    return sorted((store / "police-uk").glob("*.csv")) + [p for p in [store / "population.csv"] if p.exists()]
+    return (sorted((store / "police-uk").glob("*.csv")) + sorted((store / OUTCOMES_DIR).glob("*.csv"))
+            + [p for p in [store / "population.csv"] if p.exists()])
 
 
 def imported_files(state_dir: Path) -> list[Path]:

@@ -8,6 +8,7 @@ which file, row and column failed and leaves the served data exactly as it was.
 """
 from __future__ import annotations
 
+import csv
 import os
 import shutil
 import stat
@@ -16,20 +17,47 @@ import tempfile
 import time
 import uuid
 import zipfile
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from .database import (build, clean_up, database_file, ensure_database, import_lock, imports_dir, store_dir,
+from .database import (OUTCOMES_DIR, build, clean_up, database_file, ensure_database, import_lock, imports_dir, store_dir,
                        store_files, switch_store)
 from .datapack import DataError, load_pack, pack_files
-from .police_uk import ImportReport, count_files, find_sources, lookups, readable, resolved_crimes
+from .police_uk import (COUNT_COLUMNS, ImportReport, Source, find_sources, group_streets, lookups, readable,
+                        resolved_crimes, resolved_rows, stored_resolved, street_counts)
 from .settings import Settings
 
 
-BATCH = 40  # street files read in one pass (a zip's members are extracted a batch at a time)
+BATCH_BYTES = 1 << 30  # a zip's members are extracted (and read in one pass) up to this many bytes at a time
+
+
+def batches(sources: list[Source]) -> Iterator[list[Source]]:
+    """The sources in batches read in one pass each: every file on disk in one, a zip's members in batches
+    of at most ``BATCH_BYTES`` extracted (so the staging folder stays bounded)."""
+    on_disk = [s for s in sources if s.member is None]
+    if on_disk:
+        yield on_disk
+    batch, size = [], 0
+    for source in (s for s in sources if s.member is not None):
+        if batch and size + source.member.file_size > BATCH_BYTES:
+            yield batch
+            batch, size = [], 0
+        batch.append(source)
+        size += source.member.file_size
+    if batch:
+        yield batch
+
+
+def write_rows(path: Path, columns, rows: list[tuple]) -> None:
+    """A stored file (a month's counts, an outcomes file's resolved crimes) as CSV."""
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle, lineterminator="\n")
+        out.writerow(list(columns))
+        out.writerows(rows)
 
 
 def police_uk_dir(settings: Settings) -> Path:
@@ -59,6 +87,7 @@ def commit(settings: Settings, store: Path) -> Path:
     for old in store_files(current):
         target = store / old.relative_to(current)
         if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.link(old, target)
             except OSError:
@@ -92,6 +121,7 @@ def import_police_uk(settings: Settings, paths: list[Path], ward_lookup: Path | 
                             f"{seen[key]}")
         seen[key] = source.name
     with new_store(settings) as store, ExitStack() as stack:
+        served = store_dir(settings.state_dir)
         con = duckdb.connect(config={"memory_limit": "512MB", "preserve_insertion_order": False})
         stack.callback(con.close)
         lookups(con, pack.tables, ward_lookup)
@@ -100,28 +130,48 @@ def import_police_uk(settings: Settings, paths: list[Path], ward_lookup: Path | 
 
         show = sys.stderr.isatty() if progress is None else progress
         # outcomes files first: the crimes they resolve are then counted with their street-level month
-        for source in tqdm([s for s in sources if s.kind == "outcomes"], unit="file", desc="police.uk outcomes",
-                           disable=not show, file=sys.stderr):
-            with readable(source, scratch, settings.import_max_bytes) as path:
-                resolved_crimes(con, source, path, report)
-        # then the street files, in batches read in one pass each (a zip's members extracted a batch at a time)
+        outcomes = [s for s in sources if s.kind == "outcomes"]
+        bar = tqdm(total=len(outcomes), unit="file", desc="police.uk outcomes", disable=not show or not outcomes,
+                   file=sys.stderr)
+        for batch in batches(outcomes):
+            with ExitStack() as held:
+                resolved_crimes(con, [(s, held.enter_context(readable(s, scratch, settings.import_max_bytes)))
+                                      for s in batch], report)
+            bar.update(len(batch))
+        bar.close()
+        resolved_now = resolved_rows(con)
+        report.kept = sum(len(rows) for rows in resolved_now.values())
+        if resolved_now:  # kept, so that a street-level month imported later still counts them
+            (store / OUTCOMES_DIR).mkdir()
+            for (month, force), rows in resolved_now.items():
+                write_rows(store / OUTCOMES_DIR / f"{month}-{force}-resolved.csv", ("crime_id", "month", "force"), rows)
+        # and those of outcomes files imported before (this import's replace theirs of the same month)
+        stored_resolved(con, [p for p in store_files(served) if p.parent.name == OUTCOMES_DIR
+                              and (p.name[:7], p.name[8:].removesuffix("-resolved.csv")) not in resolved_now])
+        # then the street files: all in one pass (a zip's members extracted a batch at a time), every row counted
+        # into small groups by DuckDB, checked file by file, then added up by month, force, area and crime type
         streets = sorted((s for s in sources if s.kind == "street"), key=lambda s: s.month)
         bar = tqdm(total=len(streets), unit="file", desc="police.uk street", disable=not show, file=sys.stderr)
-        for start in range(0, len(streets), BATCH):
-            with ExitStack() as batch:
-                files = [(s, batch.enter_context(readable(s, scratch, settings.import_max_bytes)))
-                         for s in streets[start:start + BATCH]]
-                for (month, force), counts in count_files(con, files, report).items():
-                    counts.to_csv(store / "police-uk" / f"{month}-{force}.csv", index=False)
-            bar.update(len(files))
-            bar.set_postfix(rows=f"{report.rows:,}")
+        for batch in batches(streets):
+            with ExitStack() as held:
+                group_streets(con, [(s, held.enter_context(readable(s, scratch, settings.import_max_bytes)))
+                                    for s in batch])
+            bar.update(len(batch))
         bar.close()
+        counts = street_counts(con, report)
+        for source in streets:  # a file of no crimes is still a month imported: every count in it is 0
+            write_rows(store / "police-uk" / f"{source.month}-{source.force}.csv", COUNT_COLUMNS,
+                       counts.get((source.month, source.force), []))
+        if resolved_now:  # street months counted before, that this import's outcomes may concern
+            latest = max(month for month, _ in resolved_now)
+            report.outcomes_not_applied = sorted(p.stem[:7] for p in store_files(served) if p.parent.name == "police-uk"
+                                                 and p.stem[:7] <= latest and not (store / "police-uk" / p.name).exists())
         streets = [s for s in sources if s.kind == "street"]
         report.files = len(streets)
         report.months = sorted({s.month for s in streets})
         report.forces = sorted({s.force for s in streets})
         new = {p.name for p in (store / "police-uk").glob("*.csv")}
-        report.replaced = sorted(p.stem for p in store_files(store_dir(settings.state_dir))
+        report.replaced = sorted(p.stem for p in store_files(served)
                                  if p.parent.name == "police-uk" and p.name in new)
         stack.close()
         report.database = commit(settings, store)

@@ -31,7 +31,9 @@ FILE_NAME = re.compile(r"(?:^|/)(\d{4})-(\d{2})-([a-z0-9-]+?)-(street|outcomes|s
 COUNT_COLUMNS = {"month": "VARCHAR", "force": "VARCHAR", "area": "VARCHAR", "crime_type": "VARCHAR",
                  "indicator": "VARCHAR", "count": "BIGINT", "resolved": "BIGINT"}
 MAX_RATIO = 100  # a police.uk CSV deflates about 10 to 1; far more is a zip bomb, refused before it is read
-DISTRICT_OF_LSOA = "lower(regexp_replace(\"LSOA name\", '\\s+[0-9]{3}[A-Z]$', ''))"
+# the district an LSOA is in, as written ("Maidstone 012C" is in Maidstone); lower-cased once the rows are grouped
+# (cheaper than on every row)
+DISTRICT_OF_LSOA = "regexp_replace(\"LSOA name\", '\\s+[0-9]{3}[A-Z]$', '')"
 # the figures police.uk's outcomes give, beside each crime type's count
 OUTCOMES = "police_uk_outcomes"  # crimes of the month with a resolved outcome
 OUTCOME_RATE = "police_uk_outcome_rate"  # those over the crimes recorded in the month
@@ -61,14 +63,21 @@ class ImportReport:
     outcome_files: int = 0
     resolved: int = 0  # crimes with a resolved outcome (the street files' last outcome, or an outcomes file)
     unknown_outcomes: dict[str, int] = field(default_factory=dict)  # outcome categories not in the mapping
+    kept: int = 0  # crimes the outcomes files resolve, kept in the store for street months imported later
+    outcomes_not_applied: list[str] = field(default_factory=list)  # street months imported before, not in this run
     skipped: int = 0  # files of other forces, and stop-and-search files, in the archives or folders
     seconds: float = 0.0
     database: Path | None = None
 
     def summary(self) -> str:
-        lines = [f"Imported {self.rows:,} rows from {self.files} file(s): {len(self.months)} month(s) "
-                 f"({self.months[0]} to {self.months[-1]})" if self.months else "Imported nothing",
-                 f"  placed in a Kent or Medway district: {self.placed:,}"]
+        if not self.months and self.outcome_files:  # outcomes files on their own
+            lines = [f"Imported {self.outcome_files} outcomes file(s) and no street-level file: the {self.kept:,} "
+                     "crime(s) they give a resolved outcome are kept, and counted with their street-level months when "
+                     "those are imported"]
+        else:
+            lines = [f"Imported {self.rows:,} rows from {self.files} file(s): {len(self.months)} month(s) "
+                     f"({self.months[0]} to {self.months[-1]})" if self.months else "Imported nothing",
+                     f"  placed in a Kent or Medway district: {self.placed:,}"]
         if self.no_location:
             lines.append(f"  with no location (no LSOA), counted in no district: {self.no_location:,}")
         if self.outside:
@@ -81,11 +90,16 @@ class ImportReport:
         if self.unknown_outcomes:
             top = ", ".join(f"'{k}' {v:,}" for k, v in sorted(self.unknown_outcomes.items(), key=lambda kv: -kv[1])[:3])
             lines.append(f"  outcome categories not in data/police_uk_outcomes.csv, counted as not resolved: {top}")
+        if self.outcomes_not_applied:
+            months = self.outcomes_not_applied
+            lines.append(f"  the outcomes files may also resolve crimes of the {len(months)} street month(s) imported "
+                         f"before ({months[0]} to {months[-1]}), which keep the counts they had: import their street "
+                         "files again to count these (the outcomes are kept for that)")
         if self.skipped:
             lines.append(f"  other forces' files and stop-and-search files, not read: {self.skipped:,}")
         if self.replaced:
             lines.append(f"  replaced months imported before (not counted twice): {', '.join(self.replaced)}")
-        if self.seconds:
+        if self.seconds and self.rows:
             lines.append(f"  {self.rows / self.seconds:,.0f} rows/s")
         return "\n".join(lines)
 
@@ -124,9 +138,9 @@ def find_sources(paths: list[Path], forces: set[str], report: ImportReport | Non
                 raise DataError(str(path), None, None, f"a file of the force '{source.force}'; the data pack "
                                 f"imports {', '.join(sorted(forces))} (data/police_uk_forces.csv)")
             sources.append(source)
-    if not any(s.kind == "street" for s in sources):
-        raise DataError(", ".join(map(str, paths)), None, None,
-                        f"no YYYY-MM-<force>-street.csv files of {', '.join(sorted(forces))} found")
+    if not sources:
+        raise DataError(", ".join(map(str, paths)), None, None, f"no YYYY-MM-<force>-street.csv (or -outcomes.csv) "
+                        f"files of {', '.join(sorted(forces))} found")
     return sources
 
 
@@ -195,18 +209,16 @@ def check_header(source: Source, path: Path, columns: list[str]) -> None:
     raise DataError(source.name, 1, column, f"{expected}; they are in another order")
 
 
-def _read(con: duckdb.DuckDBPyConnection, source: Source | list[tuple[Source, Path]], path: Path | None,
-          columns: list[str], sql: str, params: dict | None = None) -> pd.DataFrame:
-    """Run ``sql`` with the file (or the files: a list of (source, path)) as the relation ``r``, streamed by
-    DuckDB's CSV reader and never held whole; a file DuckDB cannot read is named with its row (and column,
-    for text that is not UTF-8)."""
-    files = source if isinstance(source, list) else [(source, path)]
+def _read(con: duckdb.DuckDBPyConnection, files: list[tuple[Source, Path]], columns: list[str], sql: str) -> None:
+    """Run ``sql`` with the files (a list of (source, path)) as the relation ``r``, streamed by DuckDB's CSV
+    reader and never held whole; a file DuckDB cannot read is named with its row (and column, for text that
+    is not UTF-8)."""
     # every header was checked to be exactly ``columns`` (check_header); all_varchar rather than columns = {...}:
     # DuckDB 2.0 with explicit columns over several files was seen to leave a whole file's rows out, silently
     reader = ("read_csv($path, header = true, delim = ',', quote = '\"', escape = '\"', all_varchar = true, "
               "strict_mode = true, null_padding = false, filename = true)")
     try:
-        return con.execute(sql.replace("{r}", reader), {"path": [str(p) for _, p in files], **(params or {})}).df()
+        con.execute(sql.replace("{r}", reader), {"path": [str(p) for _, p in files]})
     except duckdb.Error as exc:
         source, path = next(((s, p) for s, p in files if str(p) in str(exc)), files[0])
         if "unicode" in str(exc).lower():
@@ -239,94 +251,157 @@ def _first_row(source: Source, path: Path, test) -> tuple[int | None, str | None
     return None, None
 
 
-def resolved_crimes(con: duckdb.DuckDBPyConnection, source: Source, path: Path, report: ImportReport) -> None:
-    """Add the crimes an outcomes file gives a resolved outcome to the table ``resolved_ids``."""
-    check_header(source, path, OUTCOME_COLUMNS)
-    _read(con, source, path, OUTCOME_COLUMNS, """
+def resolved_crimes(con: duckdb.DuckDBPyConnection, files: list[tuple[Source, Path]], report: ImportReport) -> None:
+    """Add the crimes outcomes files give a resolved outcome to the table ``resolved_ids`` (crime_id, and the
+    month and force of the outcomes file): one streaming pass over all the files given."""
+    for source, path in files:
+        check_header(source, path, OUTCOME_COLUMNS)
+    con.register("outcome_files", pd.DataFrame([(str(p), s.month, s.force) for s, p in files],
+                                               columns=["filename", "month", "force"]))
+    _read(con, files, OUTCOME_COLUMNS, """
         INSERT INTO resolved_ids
-        SELECT DISTINCT r."Crime ID" FROM {r} AS r JOIN outcome_types AS o ON o.outcome = r."Outcome type"
+        SELECT DISTINCT r."Crime ID", f.month, f.force
+        FROM {r} AS r JOIN outcome_files AS f ON f.filename = r.filename
+        JOIN outcome_types AS o ON o.outcome = r."Outcome type"
         WHERE o.resolved AND r."Crime ID" IS NOT NULL
     """)
-    report.outcome_files += 1
+    report.outcome_files += len(files)
 
 
-def count_files(con: duckdb.DuckDBPyConnection, files: list[tuple[Source, Path]], report: ImportReport
-                ) -> dict[tuple[str, str], pd.DataFrame]:
-    """Validate street-level files and count their crimes by area (district, and ward where the lookup has the
-    LSOA) and crime type, with how many have a resolved outcome: one streaming DuckDB pass over all the files.
-    Returns {(month, force): counts}; raises DataError naming the file, row and column at fault."""
+def stored_resolved(con: duckdb.DuckDBPyConnection, files: list[Path]) -> None:
+    """Add the resolved crimes of outcomes files imported before (kept in the store, one file per outcomes file) to
+    ``resolved_ids``, so that a street-level month imported after its outcomes still counts them."""
+    if files:
+        con.execute("INSERT INTO resolved_ids SELECT crime_id, month, force FROM read_csv(?, header = true, "
+                    "delim = ',', quote = '\"', auto_detect = false, columns = {'crime_id': 'VARCHAR', "
+                    "'month': 'VARCHAR', 'force': 'VARCHAR'})", [[str(p) for p in files]])
+
+
+def resolved_rows(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], list[tuple]]:
+    """The resolved crimes read from this import's outcomes files, by the (month, force) of their file (before
+    ``stored_resolved`` adds those of earlier imports)."""
+    rows: dict[tuple[str, str], list[tuple]] = {}
+    for row in con.execute("SELECT crime_id, month, force FROM resolved_ids ORDER BY month, force, crime_id").fetchall():
+        rows.setdefault((row[1], row[2]), []).append(row)
+    return rows
+
+
+STREET_GROUPS = """
+-- Stage 1, the only pass over the rows: every row counted into a small group (file, month, crime type,
+-- district name, ward, outcome), with the rows whose coordinates are not numbers. The look-ups (districts,
+-- crime types, outcome categories) join the groups afterwards, not the rows.
+CREATE OR REPLACE TEMP TABLE batch_groups AS
+SELECT r.filename, r."Month" AS month, r."Crime type" AS crime_type, r."LSOA name" IS NULL AS no_location,
+       CASE WHEN r."LSOA name" IS NOT NULL THEN {district} END AS district_name, {ward} AS ward,
+       r."Last outcome category" AS outcome,
+       count(*) AS count,
+       count(*) FILTER (WHERE r."Longitude" IS NOT NULL AND try_cast(r."Longitude" AS DOUBLE) IS NULL) AS bad_longitude,
+       count(*) FILTER (WHERE r."Latitude" IS NOT NULL AND try_cast(r."Latitude" AS DOUBLE) IS NULL) AS bad_latitude,
+       {resolved_by_id} AS resolved_by_id
+FROM {{r}} AS r {joins}
+GROUP BY 1, 2, 3, 4, 5, 6, 7
+"""
+
+FILE_CHECKS = """
+-- Stage 2, per file, on the groups: rows whose month is not the file's, of an unknown crime type, with
+-- coordinates that are not numbers, and rows placed in one of the force's districts.
+SELECT g.filename,
+       coalesce(sum(g.count) FILTER (WHERE g.month IS DISTINCT FROM f.month), 0) AS bad_month,
+       coalesce(sum(g.count) FILTER (WHERE t.indicator IS NULL), 0) AS bad_type,
+       sum(g.bad_longitude) AS bad_longitude, sum(g.bad_latitude) AS bad_latitude,
+       sum(g.count) AS rows, coalesce(sum(g.count) FILTER (WHERE d.area IS NOT NULL), 0) AS inside
+FROM batch_groups AS g
+JOIN file_months AS f ON f.filename = g.filename
+LEFT JOIN crime_types AS t ON t.crime_type = g.crime_type
+LEFT JOIN districts AS d ON d.name = lower(g.district_name)
+GROUP BY 1
+"""
+
+
+def group_streets(con: duckdb.DuckDBPyConnection, files: list[tuple[Source, Path]]) -> None:
+    """Validate street-level files and add their rows, counted into groups, to the table ``street_groups``:
+    one streaming DuckDB pass over all the files given. Raises DataError naming the file, row and column at
+    fault (the files must still be on disk), and then adds nothing."""
     for source, path in files:
         check_header(source, path, COLUMNS)
-    con.register("file_months", pd.DataFrame([(str(p), s.month) for s, p in files], columns=["filename", "month"]))
-    groups = _read(con, files, None, COLUMNS, f"""
-        SELECT r.filename, r."Month" IS NOT DISTINCT FROM f.month AS month_ok, r."Crime type" AS crime_type,
-               t.indicator, r."LSOA name" IS NULL AS no_location,
-               CASE WHEN r."LSOA name" IS NOT NULL THEN {DISTRICT_OF_LSOA} END AS district_name, d.area, w.ward,
-               (r."Longitude" IS NOT NULL AND try_cast(r."Longitude" AS DOUBLE) IS NULL) AS bad_longitude,
-               (r."Latitude" IS NOT NULL AND try_cast(r."Latitude" AS DOUBLE) IS NULL) AS bad_latitude,
-               CASE WHEN o.outcome IS NULL THEN r."Last outcome category" END AS unknown_outcome,
-               count(*) AS count,
-               count(*) FILTER (WHERE o.resolved OR i.crime_id IS NOT NULL) AS resolved
-        FROM {{r}} AS r
-        JOIN file_months AS f ON f.filename = r.filename
-        LEFT JOIN crime_types AS t ON t.crime_type = r."Crime type"
-        LEFT JOIN districts AS d ON d.name = {DISTRICT_OF_LSOA}
-        LEFT JOIN wards AS w ON w.lsoa_code = r."LSOA code"
-        LEFT JOIN outcome_types AS o ON o.outcome = r."Last outcome category"
-        LEFT JOIN resolved_ids AS i ON i.crime_id = r."Crime ID"
-        GROUP BY ALL
-    """)
-    by_file = dict(tuple(groups.groupby("filename")))
-    counts = {}
+    con.register("file_months", pd.DataFrame([(str(p), s.month, s.force) for s, p in files],
+                                             columns=["filename", "month", "force"]))
+    wards = con.execute("SELECT count(*) FROM wards").fetchone()[0] > 0
+    outcomes_given = con.execute("SELECT count(*) FROM resolved_ids").fetchone()[0] > 0
+    joins = ('LEFT JOIN wards AS w ON w.lsoa_code = r."LSOA code"' if wards else "") + (
+        ' LEFT JOIN (SELECT DISTINCT crime_id FROM resolved_ids) AS i ON i.crime_id = r."Crime ID"'
+        if outcomes_given else "")
+    _read(con, files, COLUMNS, STREET_GROUPS.format(
+        district=DISTRICT_OF_LSOA, ward="w.ward" if wards else "NULL::VARCHAR", joins=joins,
+        resolved_by_id="count(*) FILTER (WHERE i.crime_id IS NOT NULL)" if outcomes_given else "0::BIGINT"))
+    checks = {r[0]: r[1:] for r in con.execute(FILE_CHECKS).fetchall()}
     for source, path in files:
-        counts[(source.month, source.force)] = _file_counts(con, source, path, by_file.get(str(path), groups.iloc[0:0]),
-                                                            report)
-    return counts
+        bad_month, bad_type, bad_longitude, bad_latitude, rows, inside = checks.get(str(path), (0,) * 6)
+        for column, n, test, problem in [
+            ("Month", bad_month, lambda row: row["Month"] != source.month, f"month is not {source.month} (the file's month)"),
+            ("Crime type", bad_type, lambda row: row["Crime type"] not in known_types(con), "unknown crime type"),
+            ("Longitude", bad_longitude, lambda row: not _number(row["Longitude"]), "not a number"),
+            ("Latitude", bad_latitude, lambda row: not _number(row["Latitude"]), "not a number"),
+        ]:
+            if n:
+                line, row = _first_row(source, path, test)
+                more = f" ({n:,} rows like it)" if n > 1 else ""
+                known = "; known types: " + ", ".join(sorted(known_types(con))) if column == "Crime type" else ""
+                raise DataError(source.name, line, column, f"'{(row or {}).get(column) or ''}': {problem}{more}{known}")
+        if rows and not inside:
+            outside = con.execute("SELECT lower(district_name), sum(count) FROM batch_groups WHERE filename = ? "
+                                  "AND district_name IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 3", [str(path)]
+                                  ).fetchall()
+            where = ", ".join(f"{name.title()} {int(n):,}" for name, n in outside) or "no location at all"
+            raise DataError(source.name, None, "LSOA name", f"none of its {rows:,} rows lies in a district of the "
+                            f"force area ({where}): is it another force's file? Nothing was imported.")
+    con.execute("""
+        INSERT INTO street_groups
+        SELECT f.month, f.force, g.crime_type, t.indicator, g.no_location, lower(g.district_name), d.area, g.ward,
+               CASE WHEN o.outcome IS NULL THEN g.outcome END AS unknown_outcome, g.count,
+               CASE WHEN o.resolved THEN g.count ELSE g.resolved_by_id END AS resolved
+        FROM batch_groups AS g
+        JOIN file_months AS f ON f.filename = g.filename
+        LEFT JOIN crime_types AS t ON t.crime_type = g.crime_type
+        LEFT JOIN districts AS d ON d.name = lower(g.district_name)
+        LEFT JOIN outcome_types AS o ON o.outcome = g.outcome
+    """)
+    con.execute("DROP TABLE batch_groups")
 
 
-def count_file(con: duckdb.DuckDBPyConnection, source: Source, path: Path, report: ImportReport) -> pd.DataFrame:
-    """One street-level file's counts (see ``count_files``)."""
-    return count_files(con, [(source, path)], report)[(source.month, source.force)]
-
-
-def _file_counts(con, source: Source, path: Path, groups: pd.DataFrame, report: ImportReport) -> pd.DataFrame:
-    checks = [
-        ("Month", ~groups.month_ok.astype(bool), lambda row: row["Month"] != source.month,
-         f"month is not {source.month} (the file's month)"),
-        ("Crime type", groups.indicator.isna(), lambda row: row["Crime type"] not in known_types(con),
-         "unknown crime type"),
-        ("Longitude", groups.bad_longitude.astype(bool), lambda row: not _number(row["Longitude"]), "not a number"),
-        ("Latitude", groups.bad_latitude.astype(bool), lambda row: not _number(row["Latitude"]), "not a number"),
-    ]
-    for column, bad, test, problem in checks:
-        if bad.any():
-            n = int(groups[bad]["count"].sum())
-            line, row = _first_row(source, path, test)
-            more = f" ({n:,} rows like it)" if n > 1 else ""
-            known = "; known types: " + ", ".join(sorted(known_types(con))) if column == "Crime type" else ""
-            raise DataError(source.name, line, column, f"'{(row or {}).get(column) or ''}': {problem}{more}{known}")
-    rows = int(groups["count"].sum())
-    inside = groups[groups.area.notna()]
-    if rows and inside.empty:
-        outside = groups[groups.district_name.notna()].groupby("district_name")["count"].sum().nlargest(3)
-        where = ", ".join(f"{name.title()} {int(n):,}" for name, n in outside.items()) or "no location at all"
-        raise DataError(source.name, None, "LSOA name", f"none of its {rows:,} rows lies in a district of the force "
-                        f"area ({where}): is it another force's file? Nothing was imported.")
-    report.rows += rows
-    report.no_location += int(groups[groups.no_location.astype(bool)]["count"].sum())
-    for name, n in groups[groups.area.isna() & groups.district_name.notna()].groupby("district_name")["count"].sum(
-    ).items():
+def street_counts(con: duckdb.DuckDBPyConnection, report: ImportReport) -> dict[tuple[str, str], list[tuple]]:
+    """The counts of every street-level file grouped so far, by area (district, and ward where the lookup has the
+    LSOA) and crime type, with how many have a resolved outcome: {(month, force): rows of ``COUNT_COLUMNS``}.
+    Adds what was placed, left out and resolved to the report."""
+    rows, no_location, placed, resolved = con.execute("""
+        SELECT coalesce(sum(count), 0), coalesce(sum(count) FILTER (WHERE no_location), 0),
+               coalesce(sum(count) FILTER (WHERE area IS NOT NULL), 0),
+               coalesce(sum(resolved) FILTER (WHERE area IS NOT NULL AND indicator <> 'asb'), 0)
+        FROM street_groups
+    """).fetchone()
+    report.rows += int(rows)
+    report.no_location += int(no_location)
+    report.placed += int(placed)
+    report.resolved += int(resolved)
+    for name, n in con.execute("SELECT district_name, sum(count) FROM street_groups WHERE area IS NULL AND "
+                               "district_name IS NOT NULL GROUP BY 1").fetchall():
         report.outside[name.title()] = report.outside.get(name.title(), 0) + int(n)
-    for name, n in groups[groups.unknown_outcome.notna()].groupby("unknown_outcome")["count"].sum().items():
+    for name, n in con.execute("SELECT unknown_outcome, sum(count) FROM street_groups WHERE unknown_outcome IS NOT "
+                               "NULL GROUP BY 1").fetchall():
         report.unknown_outcomes[name] = report.unknown_outcomes.get(name, 0) + int(n)
-    report.placed += int(inside["count"].sum())
-    report.resolved += int(inside[inside.indicator != "asb"]["resolved"].sum())
-    by_district = inside.groupby(["area", "crime_type", "indicator"], as_index=False)[["count", "resolved"]].sum()
-    by_ward = inside[inside.ward.notna()].groupby(["ward", "crime_type", "indicator"], as_index=False)[
-        ["count", "resolved"]].sum().rename(columns={"ward": "area"})
-    counts = pd.concat([by_district, by_ward], ignore_index=True)
-    counts["month"], counts["force"] = source.month, source.force
-    return counts[list(COUNT_COLUMNS)]
+    counts: dict[tuple[str, str], list[tuple]] = {}
+    for row in con.execute(f"""
+        SELECT {', '.join(COUNT_COLUMNS)} FROM (
+            SELECT month, force, area, crime_type, indicator, sum(count) AS count, sum(resolved) AS resolved, 0 AS part
+            FROM street_groups WHERE area IS NOT NULL GROUP BY ALL
+            UNION ALL
+            SELECT month, force, ward, crime_type, indicator, sum(count), sum(resolved), 1
+            FROM street_groups WHERE area IS NOT NULL AND ward IS NOT NULL GROUP BY month, force, ward, crime_type,
+                indicator
+        ) ORDER BY month, force, part, area, crime_type, indicator
+    """).fetchall():
+        counts.setdefault((row[0], row[1]), []).append(row)
+    return counts
 
 
 def known_types(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -354,7 +429,10 @@ def lookups(con: duckdb.DuckDBPyConnection, pack_tables: dict, ward_lookup: Path
     con.register("districts", pd.DataFrame(districts).drop_duplicates("name"))
     con.register("crime_types", pd.DataFrame(pack_tables["police_uk_crime_types"])[["crime_type", "indicator"]])
     con.register("outcome_types", pd.DataFrame(pack_tables["police_uk_outcomes"], columns=["outcome", "resolved"]))
-    con.execute("CREATE OR REPLACE TEMP TABLE resolved_ids (crime_id VARCHAR)")
+    con.execute("CREATE OR REPLACE TEMP TABLE resolved_ids (crime_id VARCHAR, month VARCHAR, force VARCHAR)")
+    con.execute("CREATE OR REPLACE TEMP TABLE street_groups (month VARCHAR, force VARCHAR, crime_type VARCHAR, "
+                "indicator VARCHAR, no_location BOOLEAN, district_name VARCHAR, area VARCHAR, ward VARCHAR, "
+                "unknown_outcome VARCHAR, count BIGINT, resolved BIGINT)")
     wards = pd.DataFrame(columns=["lsoa_code", "ward"])
     if ward_lookup is not None:
         wards = _ward_lookup(Path(ward_lookup), pack_tables)
@@ -505,6 +583,42 @@ SELECT '""" + OUTCOMES + """', area, month, resolved FROM with_kent WHERE indica
 """
 
 
+FACTS_SQL = """
+-- The facts the monthly counts give: each month's count; each year's count, change on the year before, rate per
+-- 1,000 and county rank (and its direction); police.uk's outcome rate (crimes with a resolved outcome over the
+-- crimes recorded) each month and year, with its change in points. Values are rounded afterwards, in Python.
+WITH rates AS (
+    SELECT o.area, o.month AS period, o.count::DOUBLE / c.count * 100 AS rate, NULL::DOUBLE AS rate_before
+    FROM police_uk_monthly AS o
+    JOIN police_uk_monthly AS c ON c.area = o.area AND c.month = o.month AND c.indicator = 'all_crime'
+    WHERE o.indicator = '""" + OUTCOMES + """' AND c.count <> 0
+    UNION ALL
+    SELECT o.area, o.period, o.value::DOUBLE / c.value * 100,
+           CASE WHEN c.value_before <> 0 THEN o.value_before::DOUBLE / c.value_before * 100 END
+    FROM police_uk_years AS o
+    JOIN police_uk_years AS c ON c.area = o.area AND c.period = o.period AND c.indicator = 'all_crime'
+    WHERE o.indicator = '""" + OUTCOMES + """' AND c.value <> 0
+)
+SELECT indicator, area, month AS period, 'count' AS measure, count::DOUBLE AS value, 0 AS digits,
+       NULL::VARCHAR AS flag, NULL::DOUBLE AS before
+FROM police_uk_monthly
+UNION ALL SELECT indicator, area, period, 'count', value, 0, NULL, NULL FROM police_uk_years
+UNION ALL SELECT indicator, area, period, 'volume_change', value - value_before, 0, NULL, NULL
+          FROM police_uk_years WHERE value_before IS NOT NULL
+UNION ALL SELECT indicator, area, period, 'pct_change', (value - value_before)::DOUBLE / value_before * 100, 1, NULL,
+                 NULL
+          FROM police_uk_years WHERE value_before IS NOT NULL AND value_before <> 0
+UNION ALL SELECT indicator, area, period, 'rate_per_1000', rate, 2, NULL, NULL FROM police_uk_years WHERE rate IS NOT NULL
+UNION ALL SELECT indicator, area, period, 'county_rank', county_rank, 0, CASE WHEN joint THEN 'joint' END, NULL
+          FROM police_uk_years WHERE county_rank IS NOT NULL
+UNION ALL SELECT indicator, area, period, 'rank_direction', sign(rank_before - county_rank), 0, NULL, NULL
+          FROM police_uk_years WHERE county_rank IS NOT NULL AND rank_before IS NOT NULL
+UNION ALL SELECT '""" + OUTCOME_RATE + """', area, period, 'percent', rate, 1, NULL, NULL FROM rates
+UNION ALL SELECT '""" + OUTCOME_RATE + """', area, period, 'pp_change', rate, 1, NULL, rate_before
+          FROM rates WHERE rate_before IS NOT NULL
+"""
+
+
 def force_areas(pack_tables: dict) -> pd.DataFrame:
     """(force, area): the districts and unitary authorities inside each police.uk force's area."""
     children: dict[str, list[dict]] = {}
@@ -537,10 +651,18 @@ def add_figures(con: duckdb.DuckDBPyConnection, files: list[Path], pack_tables: 
     count_files = [p for p in files if p.parent.name == "police-uk"]
     if not count_files:
         return pd.DataFrame()
+    headers = set()
+    for path in count_files:
+        with open(path, encoding="utf-8") as handle:
+            headers.add(handle.readline().strip())
+    if headers == {",".join(COUNT_COLUMNS)}:  # as every import writes them: read without sniffing each file
+        reader = "read_csv(?, header = true, delim = ',', quote = '\"', auto_detect = false, columns = {%s})" % (
+            ", ".join(f"'{c}': '{t}'" for c, t in COUNT_COLUMNS.items()))
+    else:  # a store written before the resolved column
+        reader = ("read_csv(?, header = true, delim = ',', quote = '\"', union_by_name = true, "
+                  "types = {'month': 'VARCHAR', 'count': 'BIGINT', 'resolved': 'BIGINT'})")
     con.execute("CREATE TEMP TABLE police_uk_counts AS SELECT month, force, area, crime_type, indicator, count, "
-                "resolved FROM read_csv(?, header = true, delim = ',', quote = '\"', union_by_name = true, "
-                "types = {'month': 'VARCHAR', 'count': 'BIGINT', 'resolved': 'BIGINT'})",
-                [[str(p) for p in count_files]])
+                f"resolved FROM {reader}", [[str(p) for p in count_files]])
     if "resolved" not in [r[0] for r in con.execute("DESCRIBE police_uk_counts").fetchall()]:
         con.execute("ALTER TABLE police_uk_counts ADD COLUMN resolved BIGINT")
     con.register("types", pd.DataFrame(pack_tables["police_uk_crime_types"]))
@@ -560,54 +682,20 @@ def add_figures(con: duckdb.DuckDBPyConnection, files: list[Path], pack_tables: 
     kent = kent[kent.districts == len(kent_districts)].assign(area="kent")  # Kent's rate only when all 12 are known
     con.register("rate_population", pd.concat([population[["area", "year", "population"]],
                                                kent[["area", "year", "population"]]], ignore_index=True))
-    years = con.execute(FIGURES_SQL).df()
-    monthly = con.execute("SELECT * FROM police_uk_monthly").df()
-    facts = [{"indicator": r.indicator, "area": r.area, "period": r.month, "measure": "count", "value": float(r.count),
-              "digits": 0} for r in monthly.itertuples()]
-    for r in years.itertuples():
-        base = {"indicator": r.indicator, "area": r.area, "period": r.period}
-        facts.append({**base, "measure": "count", "value": float(r.value), "digits": 0})
-        if not pd.isna(r.value_before):
-            facts.append({**base, "measure": "volume_change", "value": float(r.value - r.value_before), "digits": 0})
-            if r.value_before:
-                facts.append({**base, "measure": "pct_change", "value": round((r.value - r.value_before) /
-                                                                              r.value_before * 100, 1), "digits": 1})
-        if not pd.isna(r.rate):
-            facts.append({**base, "measure": "rate_per_1000", "value": round(r.rate, 2), "digits": 2})
-        if not pd.isna(r.county_rank):
-            facts.append({**base, "measure": "county_rank", "value": float(r.county_rank), "digits": 0,
-                          "flag": "joint" if r.joint else None})
-            if not pd.isna(r.rank_before):
-                facts.append({**base, "measure": "rank_direction", "digits": 0,
-                              "value": float(int(r.rank_before > r.county_rank) - int(r.rank_before < r.county_rank))})
-    facts += outcome_rates(monthly, years)
-    frame = pd.DataFrame(facts)
+    con.execute("CREATE TEMP TABLE police_uk_years AS " + FIGURES_SQL)
+    frame = con.execute(FACTS_SQL).df()
+    # rounded as Python rounds (to the nearest, ties to even on the exact binary value), as the facts always were
+    for digits, measures in ((1, ("pct_change", "percent")), (2, ("rate_per_1000",))):
+        which = frame.measure.isin(measures).to_numpy()
+        frame.loc[which, "value"] = [round(v, digits) for v in frame.value.to_numpy()[which].tolist()]
+    which = (frame.measure == "pp_change").to_numpy()
+    frame.loc[which, "value"] = [round(round(v, 1) - round(b, 1), 1)
+                                 for v, b in zip(frame.value.to_numpy()[which].tolist(),
+                                                 frame.before.to_numpy()[which].tolist())]
+    frame = frame.drop(columns="before")
     frame["table_id"], frame["line"] = "police_uk", 0
     for column in ("compared_with", "published", "note", "flag"):
         if column not in frame:
             frame[column] = None
     frame.attrs["periods"] = periods
     return frame
-
-
-def outcome_rates(monthly: pd.DataFrame, years: pd.DataFrame) -> list[dict]:
-    """police.uk's outcome rate: crimes with a resolved outcome over the crimes recorded, each month and year,
-    with the change in points on the year before."""
-    def rates(frame, period, value, before):
-        outcomes = frame[frame.indicator == OUTCOMES].set_index(["area", period])
-        crimes = frame[frame.indicator == "all_crime"].set_index(["area", period])
-        joined = outcomes.join(crimes.add_suffix("_c"), how="inner").rename(columns=lambda c: c if c.endswith("_c")
-                                                                             else f"{c}_o")
-        out = []
-        for (area, when), r in joined.iterrows():
-            if not r[f"{value}_c"]:
-                continue
-            rate = round(r[f"{value}_o"] / r[f"{value}_c"] * 100, 1)
-            base = {"indicator": OUTCOME_RATE, "area": area, "period": when}
-            out.append({**base, "measure": "percent", "value": rate, "digits": 1})
-            if before and not pd.isna(r[f"{before}_o"]) and r[f"{before}_c"]:
-                out.append({**base, "measure": "pp_change", "digits": 1,
-                            "value": round(rate - round(r[f"{before}_o"] / r[f"{before}_c"] * 100, 1), 1)})
-        return out
-
-    return rates(monthly, "month", "count", None) + rates(years, "period", "value", "value_before")

@@ -512,6 +512,40 @@ def test_police_uk_outcome_rate_continues_the_assessments(state, police_files):
     answerer.close()
 
 
+def _outcomes_file(folder: Path, month: str, street: Path) -> Path:
+    """An outcomes file of ``month`` that charges the burglary in the street file ``street``, then cautions it."""
+    burglary = next(r for r in csv.reader(open(street)) if r[9] == "Burglary")
+    path = folder / f"{month}-kent-outcomes.csv"
+    with open(path, "w", newline="") as handle:
+        out = csv.writer(handle)
+        out.writerow(OUTCOME_COLUMNS)
+        for outcome in ("Suspect charged", "Offender given a caution"):
+            out.writerow([burglary[0], month, "Kent Police", "Kent Police", "", "", "", "", "", outcome])
+    return path
+
+
+def test_outcomes_imported_apart_from_their_street_files_still_count(state, police_files, tmp_path):
+    june = tmp_path / "june"
+    shutil.move(police_files / "2025-06", june / "2025-06")
+    _outcomes_file(police_files / "2025-08", "2025-08", june / "2025-06" / "2025-06-kent-street.csv")
+    import_police_uk(state, [police_files], progress=False)  # every month but June, with August's outcomes
+    assert figure(state, "police_uk_outcomes", "maidstone", "2025-06", "count") is None
+    report = import_police_uk(state, [june], progress=False)  # June's street file after its outcomes: counted
+    assert report.resolved == 3 + 1 and report.outcome_files == 0
+    assert figure(state, "police_uk_outcomes", "maidstone", "2025-06", "count") == 4  # the burglary once, not twice
+    assert figure(state, "police_uk_outcomes", "maidstone", "2025-05", "count") == 3
+    # the other way round, an outcomes file on its own: kept, but the street months imported before keep their
+    # counts until their street files are imported again, and the import says so
+    outcomes = _outcomes_file(tmp_path, "2025-09", police_files / "2025-07" / "2025-07-kent-street.csv")
+    report = import_police_uk(state, [outcomes], progress=False)
+    assert report.kept == 1 and "2025-07" in report.outcomes_not_applied and "2025-10" not in report.outcomes_not_applied
+    assert report.summary().startswith("Imported 1 outcomes file(s) and no street-level file: the 1 crime(s)")
+    assert "import their street files again" in report.summary()
+    assert figure(state, "police_uk_outcomes", "maidstone", "2025-07", "count") == 3
+    import_police_uk(state, [police_files / "2025-07"], progress=False)  # then July's street file again
+    assert figure(state, "police_uk_outcomes", "maidstone", "2025-07", "count") == 4
+    assert figure(state, "police_uk_outcomes", "maidstone", "2025-06", "count") == 4  # kept from before
+
 
 # -- populations by year -------------------------------------------------------------------------------------
 ONS_NAMES = {"maidstone": ("E07000110", "Maidstone"), "shepway": ("E07000112", "Folkestone and Hythe"),

@@ -19,7 +19,7 @@ from ..parse import CUES, Command, Vocabulary, normalise, parse
 from ..periods import PeriodIndex, month_label
 from ..settings import Settings
 from . import compare, control, direction, family, figure, priority, ranks, table, top, trend, wards
-from .base import HOME, KIND_ORDER, Answer, NoAnswer, Table, area_name, fmt_number  # noqa: F401
+from .base import HOME, KIND_ORDER, Answer, NoAnswer, Table, area_name, fmt_number, rows_of  # noqa: F401
 from .help import EXAMPLES, help
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ class Answerer:
         self._local = threading.local()
         self.database = None  # the file it answers from, when opened by open()
         self._headlines: list[dict] | None = None
-        self._lookups: dict[tuple, pd.DataFrame] = {}
+        self._lookups: dict[tuple, pd.DataFrame | dict] = {}
         self.vocab = Vocabulary.from_rows(con.execute(queries["vocabulary"].sql).fetchall())
         self.catalog = self.run("catalog").set_index("table_id")
         self.priorities = self.run("priorities")
@@ -78,6 +78,18 @@ class Answerer:
         if frame is None:
             frame = self._lookups[key] = self.run(name, **params)
         return frame
+
+    def by_period(self, name: str, **params) -> dict[str, list]:
+        """A look-up's rows (named tuples) by their period, kept like ``lookup``: for the answers that take one
+        period out of every period an indicator has (the areas beside a figure)."""
+        key = ("by period", name, tuple(sorted(params.items())))
+        grouped = self._lookups.get(key)
+        if grouped is None:
+            grouped = {}
+            for r in rows_of(self.lookup(name, **params)):
+                grouped.setdefault(r.period, []).append(r)
+            self._lookups[key] = grouped
+        return grouped
 
     def close(self) -> None:
         self.con.close()
@@ -482,7 +494,7 @@ class Answerer:
 
     def annotate(self, answer: Answer, indicator, area, periods, tables) -> None:
         notes = self.run("notes", indicator=indicator, area=area, periods=periods)
-        for r in notes.itertuples():
+        for r in rows_of(notes):
             text = f"Data note: {r.note}"
             if text not in answer.notes:
                 answer.notes.append(text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -221,3 +222,14 @@ def own_period_label(answerer, indicator: str, period: str, label: str | None = 
     if match and period in answerer.periods and answerer.periods[period].kind == "financial_year":
         return f"{period} ({match.group(1)})"
     return label or period
+
+
+def rows_of(frame: pd.DataFrame) -> list[SimpleNamespace]:
+    """A frame's rows with their columns as attributes, as ``itertuples`` gives them but a few times faster (pandas
+    builds a namedtuple class on every ``itertuples`` call, which an answer's small frames pay for each time).
+
+    >>> [r.period for r in rows_of(pd.DataFrame({"period": ["2012/13", "2013/14"]}))]
+    ['2012/13', '2013/14']
+    """
+    columns = list(frame.columns)
+    return [SimpleNamespace(**dict(zip(columns, values))) for values in zip(*(frame[c].tolist() for c in columns))]

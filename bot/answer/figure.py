@@ -7,6 +7,7 @@ import re
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from ..parse import Command
@@ -28,6 +29,7 @@ from .base import (
     fmt_number,
     fmt_rank,
     own_period_label,
+    rows_of,
 )
 from .help import EXAMPLES
 
@@ -61,8 +63,8 @@ def figure(a: Answerer, c: Command) -> Answer:
         answer.notes.insert(0, f"The assessment gives {ind.name} for {area_name(a, force)} (the police force area, "
                                f"which holds {area_name(a, area)}), not for {area_name(a, area)} alone.")
         return answer
-    if area not in set(cov.area):
-        related = a.related_indicator(c, indicator, lambda other: area in set(a._coverage(other).area))
+    if not (cov.area == area).any():
+        related = a.related_indicator(c, indicator, lambda other: (a._coverage(other).area == area).any())
         if related:  # "high street violence": the assessment gives violence against the person for the ward
             c.indicator = related
             answer = figure(a, c)
@@ -72,7 +74,7 @@ def figure(a: Answerer, c: Command) -> Answer:
         raise NoAnswer(f"The data has no {ind.name} figures for {area_name(a, area)}. "
                        f"{ind.name} is covered for: {a._covered_text(cov)}.",
                        [f"{ind.name.lower()} {cov.area_name.iloc[0].lower()}"] if len(cov) else [])
-    here = set(cov[cov.area == area].period)
+    here = set(cov.period[cov.area == area].tolist())
     if c.latest and not c.period:  # "this month", "last quarter": the latest the monthly series has
         series, numerator, _ = months.parts_of(a, indicator)
         have = sorted(months.series(a, numerator or series, area))
@@ -190,7 +192,7 @@ def figure(a: Answerer, c: Command) -> Answer:
     columns = ["Period", unit[0].upper() + unit[1:] if not is_pct else unit, "Change", "% change",
                "Rate per 1,000", "County rank", "Rank direction"]
     rows = []
-    for r in frame.itertuples():
+    for r in rows_of(frame):
         change = fmt_change(r.pp_change, 1, " pts") if is_pct else fmt_change(r.volume_change)
         rows.append([r.period_label if p.kind != "financial_year" else own_period_label(a, indicator, r.period),
                      fmt_number(r.value, r.value_digits, "%" if is_pct else ""), change,
@@ -221,10 +223,12 @@ def figure(a: Answerer, c: Command) -> Answer:
                          f"{period if p.kind == 'financial_year' else p.label}.")
     answer = Answer(c.text, {}, headline=headline,
                     tables=[Table(f"{ind.name}, {place}", columns, rows)])
-    comparisons = a.lookup("compare", indicator=indicator)
-    against = comparisons[(comparisons.period == period) & (comparisons.area == area) & comparisons.compared_with.notna()]
-    for other, group in against.groupby("compared_with", sort=False):  # "+16,300 (+11.7%) against 2001"
-        by = {r.measure: r for r in group.itertuples()}
+    comparisons = a.by_period("compare", indicator=indicator).get(period, [])
+    against: dict[str, dict] = {}  # in the query's order, as every list below
+    for r in comparisons:
+        if r.area == area and isinstance(r.compared_with, str):
+            against.setdefault(r.compared_with, {})[r.measure] = r
+    for other, by in against.items():  # "+16,300 (+11.7%) against 2001"
         parts = [fmt_change(by[m].value, by[m].digits, "%" if m == "pct_change" else "")
                  for m in ("volume_change", "pct_change", "pp_change") if m in by]
         if "rank_change" in by:  # IMD: places moved, positive towards rank 1
@@ -232,15 +236,14 @@ def figure(a: Answerer, c: Command) -> Answer:
         if parts:
             text = parts[0] + (f" ({parts[1]})" if len(parts) > 1 else "")
             answer.headline = answer.headline[:-1] + f"; {text} against {other}."
-    same = comparisons[(comparisons.period == period) & (comparisons.area != area)
-                       & comparisons.compared_with.isna()]
-    if len(same):  # one row per area, a column per measure the data has
-        present = set(same.measure) - {"rank_direction"}
+    same: dict[str, dict] = {}
+    for r in comparisons:
+        if r.area != area and not isinstance(r.compared_with, str):
+            same.setdefault(r.area_name, {})[r.measure] = r
+    if same:  # one row per area, a column per measure the data has
+        present = {m for by in same.values() for m in by} - {"rank_direction"}
         measures = [m for m in BESIDE_MEASURES if m in present] + sorted(present - set(BESIDE_MEASURES))
-        rows = []
-        for place_name, group in same.groupby("area_name", sort=False):
-            by = {r.measure: r for r in group.itertuples()}
-            rows.append([place_name] + [_beside_cell(by.get(m), m) for m in measures])
+        rows = [[place_name] + [_beside_cell(by.get(m), m) for m in measures] for place_name, by in same.items()]
         if measures:
             answer.tables.append(Table(f"Beside it: {ind.name}, {p.label}",
                                        ["Area"] + [MEASURE_LABEL.get(m, m) for m in measures], rows))
@@ -252,7 +255,7 @@ def figure(a: Answerer, c: Command) -> Answer:
     denominator = {"residents": "residents (mid-2011 population 155,800)", "households": "households (63,400)",
                    "adults": "residents aged 18+ (122,000)"}.get(ind.rate_base)
     if "police_uk" in str(row["tables"]).split(","):
-        population = a.run("population", area=area, year=int(period[:4]))
+        population = a.lookup("population", area=area, year=int(period[:4]))
         denominator = (f"residents ({fmt_number(population.population.iloc[0])}, {population.source.iloc[0]}"
                        + (f"; the {population.year.iloc[0]} figure, the latest at or before {period[:4]}"
                           if int(population.year.iloc[0]) < int(period[:4]) else f"; {population.year.iloc[0]}")
@@ -265,7 +268,7 @@ def figure(a: Answerer, c: Command) -> Answer:
         answer.notes.append("Later figures (changes only): " + ", ".join(
             f"`{ind.name.lower()} {a.periods[q].label.lower()}`" for q in newer) + ".")
     if len(frame) > 1:
-        labels = [r.period_label if p.kind != "financial_year" else r.period for r in frame.itertuples()]
+        labels = [r.period_label if p.kind != "financial_year" else r.period for r in rows_of(frame)]
         answer.series = {"kind": "trend", "title": f"{ind.name}, {place}", "when": f"{labels[0]} to {labels[-1]}",
                          "unit": unit, "area": place, "measure": row["value_measure"],
                          "points": [(label, None if pd.isna(v) else float(v), None)
@@ -277,7 +280,7 @@ def _in_its_place(a: Answerer, c: Command, indicator: str, area: str) -> Answer 
     (``part_of``: police.uk's all burglary for "burglary", when police.uk does not split it) or the measure
     that continues it (``continued_by``: police.uk's outcome rate after the assessment's ends), with a note."""
     ind = a.indicators[indicator]
-    if not c.period or c.period not in a.periods or c.period in set(a._coverage(indicator).period):
+    if not c.period or c.period not in a.periods or (a._coverage(indicator).period == c.period).any():
         return None
     dates = months.period_dates(a, c.period)
     within = months_between(dates[0], dates[1]) if dates else []
@@ -375,7 +378,7 @@ def figure_rows(a: Answerer, indicator: str, area: str, kind: str, until) -> pd.
                "share_digits", "rank_change", "volume_change",
                "pct_change", "pct_digits", "pp_change", "rate_per_1000", "rate_digits", "county_rank", "rank_flag",
                "rank_direction", "value_digits", "tables"]
-    return pd.DataFrame(out, columns=columns).astype({c: "float64" for c in (
-        "value", "share_pct", "share_digits", "rank_change", "volume_change", "pct_change", "pct_digits", "pp_change",
-        "rate_per_1000", "rate_digits",
-        "county_rank", "rank_direction", "value_digits")})
+    floats = ("value", "share_pct", "share_digits", "rank_change", "volume_change", "pct_change", "pct_digits",
+              "pp_change", "rate_per_1000", "rate_digits", "county_rank", "rank_direction", "value_digits")
+    return pd.DataFrame({c: np.array([r[c] for r in out], dtype="float64") if c in floats else [r[c] for r in out]
+                         for c in columns}, columns=columns)

@@ -13,6 +13,7 @@ from .base import (
     _drop_empty,
     area_name,
     fmt_number,
+    rows_of,
 )
 
 if TYPE_CHECKING:
@@ -50,11 +51,12 @@ def trend(a: Answerer, c: Command) -> Answer:
         c.period = None
         return figure(a, c)
     kent_rows = frame[(frame.area == "kent") & (frame.measure == measure) & (frame.area != area)]  # Kent asked: once
-    kent = {r.period: r for r in kent_rows.itertuples()}  # one lookup per row: .loc per row is slow
+    kent = {r.period: r for r in rows_of(kent_rows)}  # one lookup per row: .loc per row is slow
     unit = "%" if measure == "percent" else ""
+    points = rows_of(series)
     rows = [[r.period_label if r.period_kind != "financial_year" else r.period, fmt_number(r.value, r.digits, unit),
              fmt_number(kent[r.period].value, kent[r.period].digits, unit) if r.period in kent else ""]
-            for r in series.itertuples()]
+            for r in points]
     rows, columns = _drop_empty(rows, ["Period", area_name(a, area), "Kent"])
     label = MEASURE_LABEL.get(measure, measure)
     answer = Answer(c.text, {}, headline=f"{name}, {area_name(a, area)}: {label.lower()} over "
@@ -69,7 +71,7 @@ def trend(a: Answerer, c: Command) -> Answer:
                      "area": area_name(a, area), "measure": measure,
                      "points": [(r.period_label if r.period_kind != "financial_year" else r.period, float(r.value),
                                  float(kent[r.period].value) if r.period in kent else None)
-                                for r in series.itertuples()]}
+                                for r in points]}
     return answer
 
 
