@@ -172,7 +172,7 @@ class Answerer:
                            "and a period, e.g. `burglary other 2012/13`, `asb thanet`.",
                            ["burglary other", "rank changes", "help"])
         if c.why and re.search(r"\b(think|reckon|opinion|view|should|good|fair)\b", c.text.lower()):
-            raise NoAnswer(f"crimebot gives the assessment's figures, not opinions ({self._typed(c, 'why')}). Ask for the "
+            raise NoAnswer(f"crimebot gives the assessment's figures, not opinions ('{c.text.strip().rstrip('?')}'). Ask for the "
                            f"figures, e.g. `{self.question_for(c) or 'shoplifting 2012/13'}`.",
                            [self.question_for(c)] if c.indicator else ["help"])
         if c.why:
@@ -336,6 +336,10 @@ class Answerer:
         self._refuse_unless_understood(c)
         if c.kind == "rank" and c.area and self.vocab.area_types.get(c.area) == "county":
             c.area = None  # "shoplifting rank kent": the home district's rank in the county
+        if c.kind == "figure" and c.area and self.vocab.area_types.get(c.area) == "county" and c.indicator \
+                and str(self.indicators[c.indicator].unit) == "rank" and c.area not in set(self._coverage(c.indicator).area):
+            c.areas = [x for x in c.areas if x != c.area]  # "deprivation rank among kent districts": ours among them
+            c.area = None
         if c.kind == "compare" and len(c.areas) == 1 and c.areas[0] != HOME \
                 and self.vocab.area_types.get(c.areas[0]) != "ward":
             c.areas.insert(0, HOME)  # "flytipping perception vs kcc avg": ours beside the one named
