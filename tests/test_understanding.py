@@ -139,6 +139,10 @@ CASES = [
     ("rtc casualties % change maidstone and county", ["Maidstone +4.1%", "Kent (KCC area) +0.5%"], []),
     ("deprivation rank among kent districts 2010", ["Maidstone", "rank 9"], []),
     ("should we scrap the asb sub-group", None, ["not opinions", "scrap"]),
+    # a count and the rate of one subject: both, the rate for the count's period
+    ("unemployed", ["Unemployed people (claimant count) in Maidstone, July 2012: 2,430",
+                    "Unemployment rate (claimant count) in Maidstone, July 2012: 2.5%"], []),
+    ("unemployed july 2012 maidstone kent and great britain", ["28,746", "3.2%", "3.8%"], []),
 ]
 
 
