@@ -24,6 +24,7 @@ from ..ledger import Claim, Ledger
 from ..logs import redact
 from ..service import Service
 from ..settings import Settings
+from ..store import engine_for
 from .blocks import answer_message
 from .handlers import SLACK_TROUBLE
 
@@ -84,7 +85,7 @@ class DigestPoster:
     def __init__(self, settings: Settings, service: Service, client, ledger: Ledger | None = None,
                  settle_seconds: float = 5.0):
         self.settings, self.service, self.client = settings, service, client
-        self.ledger = ledger or Ledger(settings.ledger_path)
+        self.ledger = ledger or Ledger(engine_for(settings))
         self.ledger.seed([(c, self.priority_id(p) if p else None) for c, p in settings.digest_channels])
         # before reading a channel's history for a post with no answer: a slow post may still be landing
         self.settle_seconds = settle_seconds
