@@ -148,6 +148,26 @@ def _home(settings: Settings) -> int:
     return 0
 
 
+def _open_ledger(settings: Settings, command: str):
+    """The digest ledger (SQLite in the state directory, or CRIMEBOT_DATABASE_URL's PostgreSQL), or None after
+    saying plainly why it cannot be opened."""
+    import sqlalchemy.exc
+
+    from .ledger import Ledger
+    from .logs import redact
+    from .store import engine_for
+
+    try:
+        return Ledger(engine_for(settings))
+    except ValueError as exc:
+        print(f"crimebot {command}: {exc}", file=sys.stderr)
+    except sqlalchemy.exc.SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        where = "CRIMEBOT_DATABASE_URL" if settings.database_url else f"the ledger {settings.ledger_path}"
+        print(redact(f"crimebot {command}: cannot open {where}: {reason}", settings), file=sys.stderr)
+    return None
+
+
 def _digest(settings: Settings, args) -> int:
     """Preview a quarter's digest, or post it (exactly once per channel) to the subscribed channels."""
     from .answer import NoAnswer
@@ -178,7 +198,10 @@ def _digest(settings: Settings, args) -> int:
     from .slack.app import web_client
     from .slack.digests import DigestPoster
 
-    poster = DigestPoster(settings, service, web_client(settings))
+    ledger = _open_ledger(settings, "digest")
+    if ledger is None:
+        return 2
+    poster = DigestPoster(settings, service, web_client(settings), ledger)
     targets = [(args.channel, priority)] if args.channel else \
         [(c, p) for c, p in poster.ledger.subscriptions() if priority is None or p == priority]
     if not targets:
@@ -287,10 +310,13 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
     except ValueError as exc:
         print(f"crimebot serve: {exc}", file=sys.stderr)
         return 2
-    poster = DigestPoster(settings, service, client)
+    ledger = _open_ledger(settings, "serve")
+    if ledger is None:
+        return 2
+    poster = DigestPoster(settings, service, client, ledger)
     app = create_app(settings, service, admin_commands(poster), client, token_team=identity["team_id"], poster=poster)
     poster.recover()  # posts a crash or kill cut off last time: settled from the channels' history
-    scheduler = DigestScheduler(poster, trigger)
+    scheduler = DigestScheduler(poster, trigger, recovery_seconds=settings.recovery_seconds)
     scheduler.start()
     if settings.police_uk_fetch_cron:
         from .scheduler import FetchScheduler

@@ -114,9 +114,9 @@ class DigestPoster:
             self.tell_admins("\n".join(o.describe(quarter) for o in problems))
         return outcomes
 
-    def recover(self) -> list[Outcome]:
-        """At start-up: settle every post a crash or kill cut off (found in the channel: recorded; not
-        found: posted now), and tell the admins what happened."""
+    def recover(self, heading: str = "After a restart, posts cut off last time") -> list[Outcome]:
+        """At start-up, and now and then while serving: settle every post a crash or kill cut off (found in the
+        channel: recorded; not found: posted now), and tell the admins what happened."""
         outcomes, lines = [], []
         for entry in self.ledger.interrupted_entries():
             try:
@@ -128,7 +128,7 @@ class DigestPoster:
             lines.append(outcome.describe(quarter))
         if lines:
             log.info("settled %d interrupted digest post(s)", len(lines))
-            self.tell_admins("After a restart, posts cut off last time:\n" + "\n".join(lines))
+            self.tell_admins(f"{heading}:\n" + "\n".join(lines))
         return outcomes
 
     def post_one(self, channel: str, quarter: FinancialQuarter, priority: str | None = None,
