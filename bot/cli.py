@@ -272,7 +272,12 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
     from .slack.app import create_app, web_client
 
     log = logging.getLogger("crimebot.serve")
-    missing = [name for name, value in (("SLACK_BOT_TOKEN", settings.slack_bot_token),
+    installs = bool(settings.slack_client_id and settings.slack_client_secret)  # many workspaces, tokens stored
+    if installs and not use_http:
+        print("crimebot serve: installs into many workspaces (SLACK_CLIENT_ID) need --http: Slack redirects "
+              "installs to /slack/oauth_redirect.", file=sys.stderr)
+        return 2
+    missing = [name for name, value in (("SLACK_BOT_TOKEN", settings.slack_bot_token or installs),
                                         ("SLACK_SIGNING_SECRET" if use_http else "SLACK_APP_TOKEN",
                                          settings.slack_signing_secret if use_http else settings.slack_app_token))
                if not value]
@@ -291,7 +296,7 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
 
     client = web_client(settings)  # one Web API client for the token check, the digests and the app
     try:
-        identity = client.auth_test()
+        identity = client.auth_test() if settings.slack_bot_token else {"team_id": None, "user": "crimebot"}
     except SlackApiError as exc:
         print(redact(f"crimebot serve: Slack refused SLACK_BOT_TOKEN ({exc.response.get('error')}).", settings),
               file=sys.stderr)
@@ -300,7 +305,7 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
         print(redact(f"crimebot serve: cannot reach Slack's Web API at {settings.slack_api_url} ({exc}).", settings),
               file=sys.stderr)
         return 2
-    if not settings.allowed_team_ids:  # the bot's own workspace, unless told otherwise
+    if not settings.allowed_team_ids and not installs:  # the bot's own workspace, unless told otherwise
         settings = dataclasses.replace(settings, allowed_team_ids=frozenset({identity["team_id"]}))
     from .scheduler import DigestScheduler, digest_trigger
     from .slack.digests import DigestPoster, admin_commands
@@ -326,7 +331,8 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
         except ValueError as exc:
             print(f"crimebot serve: {exc}", file=sys.stderr)
             return 2
-    log.info("serving workspace(s) %s as %s", ", ".join(sorted(settings.allowed_team_ids)), identity.get("user"))
+    log.info("serving workspace(s) %s as %s", ", ".join(sorted(settings.allowed_team_ids)) or
+             "every installed workspace", identity.get("user"))
     if use_http:
         from .slack.server import http_app, serve_http
 
