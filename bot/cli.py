@@ -336,7 +336,7 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
     if use_http:
         from .slack.server import http_app, serve_http
 
-        serve_http(http_app(app, settings.slack_signing_secret), host, port)
+        serve_http(http_app(app, settings.slack_signing_secret, health=ledger.health), host, port)
         return 0
     from .slack.server import serve_socket_mode
 

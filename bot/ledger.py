@@ -120,6 +120,15 @@ class Ledger:
             con.execute(sa.text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
                         {"key": "\x1f".join(key)})
 
+    def health(self) -> dict:
+        """For ``/healthz``: whether the ledger's database answers (a replica without it must not take traffic)."""
+        try:
+            with self.engine.connect() as con:
+                con.exec_driver_sql("SELECT 1")
+        except Exception as exc:  # the reason's class only: the message may hold the database's address
+            return {"ok": False, "database": exc.__class__.__name__}
+        return {"ok": True, "database": "ok"}
+
     # -- digests ------------------------------------------------------------------------------
     def claim(self, channel: str, period: str, priority: str | None = None, force: bool = False) -> Claim:
         """Claim a digest for posting. Refused while it is posted or being posted by a live process;
