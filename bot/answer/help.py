@@ -21,6 +21,8 @@ EXAMPLES = [
     ("compare asb", "Maidstone beside Kent and the other districts (or: unemployment maidstone kent gb)"),
     ("trend recorded crime", "every period the data has"),
     ("spc outcome rate", "a control chart of a monthly series: centre line, limits, signals"),
+    ("accidental fires and deliberate fires", "two subjects at once; a family together (assault admissions male v female)"),
+    ("who chairs the smp", "what the text says in words: the SMP's chair and members, the PCC, the ASB Bill, World Cup dates"),
 ]
 
 
