@@ -43,7 +43,7 @@ CUES = {
                      "rank changes 2012/13", "which categories improved", "rank table", "arrows", "up arrows",
                      "down arrows", "up and down arrows", "up arrows and down arrows", "rank arrows",
                      "league table changes", "county table changes", "changes in the league table", "table changes"],
-    "rank": ["rank", "national ranking", "nationally ranked", "sit", "where do we sit", "where does maidstone sit", "move up", "moved up", "move down",
+    "rank": ["rank", "national ranking", "nationally ranked", "ranked nationally", "ranking nationally", "sit", "where do we sit", "where does maidstone sit", "move up", "moved up", "move down",
              "moved down", "go up the table", "climb", "climbed", "slip", "slipped", "league position", "national rank", "rank nationally", "ranking", "ranked", "position", "league table", "place in kent", "county rank",
              "county position", "rank movement", "ranking movement", "movement", "where do we come", "where does maidstone come", "where do we stand", "come in kent",
              "compared to other districts", "compared with other districts", "county table", "kent table",

@@ -34,7 +34,9 @@ def rank_changes(a: Answerer, c: Command) -> Answer:
     crime = parse("crime", a.vocab).indicator  # the indicator 'crime' alone names (all crime)
     if not years and crime and area != HOME:
         try:  # "kent police national rank": the area's rank for all crime, where the data has one
-            return rank(a, dataclasses.replace(c, indicator=crime, indicators=[crime], kind="rank"))
+            answer = rank(a, dataclasses.replace(c, indicator=crime, indicators=[crime], kind="rank"))
+            c.indicator, c.kind = crime, "rank"
+            return answer
         except NoAnswer:
             pass
     if not years:
