@@ -143,6 +143,11 @@ CASES = [
     ("unemployed", ["Unemployed people (claimant count) in Maidstone, July 2012: 2,430",
                     "Unemployment rate (claimant count) in Maidstone, July 2012: 2.5%"], []),
     ("unemployed july 2012 maidstone kent and great britain", ["28,746", "3.2%", "3.8%"], []),
+    # the glossary (Appendix 4), asked only in words that ask for a meaning: 'what is asb ...' stays a figure
+    ("what does kdaat stand for", ["Kent Drugs and Alcohol Action Team"], []),
+    ("what is a marac", ["Multi-Agency Risk Assessment Conference"], []),
+    ("what does pcso stand for", ["Police Community Safety Officer", "usually called Police Community Support"], []),
+    ("what is asb in maidstone", ["Anti-social behaviour in Maidstone", "4,326"], []),
 ]
 
 
