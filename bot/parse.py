@@ -1154,10 +1154,10 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     if not c.scope and c.period and "/" in c.period and re.search(r"\b(?:monthly|by month|month by month|each month)\b",
                                                                 c.text.lower()):
         c.scope = "months"  # "monthly recorded crime apr-dec 2013": 'monthly' may be read inside the name
-    # Kent named beside another area in a rank or comparison question is the field, not the place
-    if len(c.areas) > 1 and "kent" in c.areas and (cue & {"rank", "county", "high", "low", "which"}) \
+    # the county named beside another area in a rank or comparison question is the field, not the place
+    if len(c.areas) > 1 and county and county[0] in c.areas and (cue & {"rank", "county", "high", "low", "which"}) \
             and not (cue & {"versus", "compare"} and not cue & {"rank", "high", "low", "which"}):
-        c.areas.remove("kent")
+        c.areas.remove(county[0])
     if not c.areas and ("county_area" in cue or ("county" in cue and not cue & {
             "rank", "rank_changes", "high", "low", "worst", "best", "which", "compare", "categories"})):
         c.areas = [a for a, t in area_types.items() if t == "county"][:1]  # "county average", "county-wide"

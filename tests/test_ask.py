@@ -7,7 +7,6 @@ import sys
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
-from bot.answer import EXAMPLES
 from bot.queries import QueryRejected, gate, load_queries, schema_of
 from bot.settings import PROJECT_ROOT
 
@@ -158,7 +157,7 @@ def test_no_answer_says_so_plainly_and_what_is_covered(answerer, text, message):
 
 
 def test_help_examples_all_work(answerer):
-    for text, _ in EXAMPLES:
+    for text, _ in answerer.examples:
         assert answerer.ask(text).error is None, text
 
 

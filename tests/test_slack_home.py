@@ -194,7 +194,7 @@ def test_the_shortcut_opens_the_form_and_its_submission_sends_the_figures_by_dm(
     area = next(b for b in view["blocks"] if b["block_id"] == "area")["element"]
     assert area["initial_option"]["value"] == "maidstone"
     assert [g["label"]["text"] for g in area["option_groups"]] == ["Maidstone", "Maidstone's wards", "Kent districts",
-                                                                  "Kent and Medway"]
+                                                                  "Kent & Medway"]
     # type-ahead: Slack asks for the options as the person types
     status, body, _ = interact(bot, {"type": "block_suggestion", "user": {"id": PARTNER}, "action_id": "ask_indicator",
                                      "block_id": "indicator", "value": "shopl", "view": view})

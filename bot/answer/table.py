@@ -10,7 +10,6 @@ import pandas as pd
 from ..parse import Command
 from .base import (
     ARROW,
-    HOME,
     Answer,
     NoAnswer,
     Table,
@@ -42,12 +41,12 @@ def source_tables(a: Answerer, c: Command) -> list[str]:
             raise NoAnswer(f"The data has no table {c.table}. It has the assessment's tables of sections "
                            f"{sections}.", ["table 3.1 2012/13", "all categories 2012/13"])
         return found
-    sizes = {t: a.run("table_figures", table_id=t, area=c.area or HOME).indicator.nunique() for t in catalog.index}
+    sizes = {t: a.run("table_figures", table_id=t, area=c.area or a.home).indicator.nunique() for t in catalog.index}
     return [max(sizes, key=sizes.get)]
 
 
 def table(a: Answerer, c: Command) -> Answer:
-    area = c.area or HOME
+    area = c.area or a.home
     place = area_name(a, area)
     answer = Answer(c.text, {})
     periods_answered = []
