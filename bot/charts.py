@@ -37,8 +37,9 @@ def file_name(answer: Answer) -> str:
     return f"crimebot-{'-'.join(w for w in words.split('-') if w)[:60] or 'chart'}.png"
 
 
-def draw(answer: Answer) -> bytes:
-    """The answer's chart as PNG bytes; NoChart when the answer has no series."""
+def draw(answer: Answer, image: str = "png") -> bytes:
+    """The answer's chart as PNG bytes (or ``image="svg"``: SVG with its words as text, which can be read back);
+    NoChart when the answer has no series."""
     if not has_chart(answer):
         raise NoChart("This answer has no chart: charts come with trend, spc, rank changes and figure answers.")
     import matplotlib
@@ -49,7 +50,7 @@ def draw(answer: Answer) -> bytes:
     series = answer.series
     with _PYPLOT, plt.rc_context({"font.size": 11, "axes.titlesize": 13, "axes.titleweight": "bold", "axes.spines.top": False,
                          "axes.spines.right": False, "axes.grid": True, "grid.color": "#e5e5e5", "axes.axisbelow": True,
-                         "font.family": "DejaVu Sans"}):
+                         "font.family": "DejaVu Sans", "svg.fonttype": "none"}):
         figure = {"trend": _trend, "spc": _spc, "ranks": _ranks, "wards": _wards}[series["kind"]](plt, series)
         source = answer.sources[0] if answer.sources else ""
         caption = "\n".join(textwrap.wrap(source if source.startswith("Source") else f"Source: {source}", 130)) \
@@ -59,7 +60,7 @@ def draw(answer: Answer) -> bytes:
             caption = "\n".join(textwrap.wrap(" ".join(footnotes), 130)) + "\n" + caption
         figure.text(0.01, 0.01, caption, fontsize=8, color="#555555", ha="left", va="bottom")
         buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=DPI)
+        figure.savefig(buffer, format=image, dpi=DPI)
         plt.close(figure)
     return buffer.getvalue()
 
