@@ -166,3 +166,25 @@ def test_a_partnership_that_cannot_name_its_peer_group_is_refused_by_name(data_c
     with pytest.raises(DataError) as caught:
         load_pack(data_copy)
     assert caught.value.file == "partnership.csv" and caught.value.column == column and message in str(caught.value)
+
+
+# the cue phrases written with a place in them are read with the pack's places: Maidstone's 'where does maidstone
+# sit', 'across kent' and 'of 12' are Thanet's 'where does thanet sit', 'across east kent' and 'out of 4'
+@pytest.mark.parametrize("question, kind, area", [
+    ("where does thanet sit for shoplifting", "rank", "Thanet"),
+    ("shoplifting across east kent", "figure", "East Kent"),
+    ("shoplifting out of 4", "figure", "East Kent"),
+    ("where in thanet is asb", "wards", "Thanet"),
+    ("shoplifting than east kent", "compare", "Thanet"),
+    ("thanet's shoplifting", "figure", "Thanet"),
+])
+def test_questions_in_the_second_partnership_s_words(thanet, question, kind, area):
+    _, answerer = thanet
+    answer = answerer.ask(question)
+    assert answer.error is None and (answer.understood["kind"], answer.understood["area"]) == (kind, area)
+
+
+def test_another_pack_s_field_is_not_understood(thanet):
+    _, answerer = thanet
+    answer = answerer.ask("shoplifting out of 12")
+    assert answer.error and "I didn't understand 'out of 12'" in answer.error["message"]

@@ -51,7 +51,7 @@ def build_pack(root: Path) -> Path:
         shutil.copy(DATA / f"{name}.csv", root / f"{name}.csv")
     areas = [{"id": "kent_medway", "name": "Kent & Medway", "type": "force", "parent": "", "code": "", "aliases": ""},
              {"id": "east_kent", "name": "East Kent", "type": "county", "parent": "kent_medway", "code": "",
-              "aliases": "east kent average"}]
+              "aliases": ""}]
     areas += [{"id": d, "name": name, "type": "district", "parent": "east_kent", "code": "", "aliases": ""}
               for d, (name, _) in DISTRICTS.items()]
     areas += [{"id": w, "name": name, "type": "ward", "parent": "thanet", "code": "", "aliases": ""}

@@ -42,7 +42,11 @@ class Answerer:
         self.database = None  # the file it answers from, when opened by open()
         self._headlines: list[dict] | None = None
         self._lookups: dict[tuple, pd.DataFrame | dict] = {}
-        self.vocab = Vocabulary.from_rows(con.execute(queries["vocabulary"].sql).fetchall())
+        self.partnership = Partnership.from_tables({name: con.execute(f'SELECT * FROM "{name}"').df().to_dict("records")
+                                                    for name in ("partnership", "areas", "denominators", "examples")})
+        p = self.partnership
+        self.vocab = Vocabulary.from_rows(con.execute(queries["vocabulary"].sql).fetchall(),
+                                          {"home": p.home_name, "county": p.county_short_name, "peers": str(len(p.peers))})
         self.catalog = self.run("catalog").set_index("table_id")
         self.priorities = self.run("priorities")
         self.indicators = {row.id: row for row in con.execute("SELECT * FROM indicators").df().itertuples()}
@@ -50,8 +54,6 @@ class Answerer:
         self.periods = {row.id: row for row in con.execute("SELECT * FROM periods").df().itertuples()}
         self.period_index = PeriodIndex((p.id, p.start, p.end) for p in self.periods.values())
         self.ward_indicators = set(self.run("ward_indicators").indicator)
-        self.partnership = Partnership.from_tables({name: con.execute(f'SELECT * FROM "{name}"').df().to_dict("records")
-                                                    for name in ("partnership", "areas", "denominators", "examples")})
         self.home = self.partnership.home  # the place answered when none is named
         self.examples = list(self.partnership.examples)
         self._figures_to: str | None = None
@@ -168,11 +170,10 @@ class Answerer:
             parts.append(c.period)
         return " ".join(parts)
 
-    @staticmethod
-    def _typed(c: Command, cue: str) -> str:
+    def _typed(self, c: Command, cue: str) -> str:
         """The words of the question that made a cue, quoted: "'why'", "'forecast', 'next year'"."""
         text = f" {normalise(c.text)} "
-        said = CUES[cue] + {"future": ["forecast", "forecasts", "projection", "projections", "predicted"]}.get(cue, [])
+        said = self.vocab.cue_phrases.get(cue, CUES.get(cue, [])) + {"future": ["forecast", "forecasts", "projection", "projections", "predicted"]}.get(cue, [])
         found = [p for p in sorted(said, key=len, reverse=True) if f" {normalise(p)} " in text]
         found = [p for p in found if not any(p != q and p in q for q in found)]
         return ", ".join(f"'{p}'" for p in found) or f"'{cue}'"
