@@ -58,6 +58,9 @@ MODEL_FILES: dict[str, dict[str, str]] = {
     # dated events the text names with a weekday (the check compares the weekday with the calendar)
     "events": {"section": "text", "event": "text", "date": "date", "weekday": "text", "note": "opt_text"},
     "population": {"area": "ref:areas", "year": "int", "population": "number", "source": "text", "note": "opt_text"},
+    # facts the text states in words (who chairs the partnership, the PCC's election): asked by their aliases;
+    # an event of the same section is listed with its statement
+    "statements": {"id": "id", "section": "text", "statement": "text", "aliases": "text", "note": "opt_text"},
     # partners' words for the names above, one row per word: added without code (kind word = a word rewrite)
     "synonyms": {"phrase": "text", "kind": "enum:indicator,area,priority,word,within", "target": "text",
                  "note": "opt_text"},
@@ -75,10 +78,11 @@ MODEL_FILES: dict[str, dict[str, str]] = {
 }
 # Load order: a file may refer only to files before it (and to itself).
 MODEL_ORDER = ("measures", "areas", "partnership", "periods", "indicators", "catalog", "denominators", "priorities",
-               "priority_indicators", "errata", "excluded", "events", "population", "synonyms", "places",
+               "priority_indicators", "errata", "excluded", "events", "population", "statements", "synonyms", "places",
                "police_uk_crime_types", "police_uk_forces", "police_uk_outcomes", "examples")
 UNIQUE_KEYS = {"synonyms": ("phrase", "kind", "target"), "denominators": ("area", "base", "period"), "priority_indicators": ("priority", "indicator"),
                "population": ("area", "year")}
+OPTIONAL_FILES = {"statements", "examples"}  # a pack without them has none
 IMPORTED = "imports/"  # a catalog file starting so is filled by `crimebot import`, not read from the pack
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -227,7 +231,8 @@ def load_pack(root: Path) -> Pack:
     known: dict[str, set[str]] = {}
     for name in MODEL_ORDER:
         spec = MODEL_FILES[name]
-        rows = _read_csv(_own_file(root, f"{name}.csv"), root, tuple(spec))
+        path = _own_file(root, f"{name}.csv")
+        rows = [] if name in OPTIONAL_FILES and not path.exists() else _read_csv(path, root, tuple(spec))
         id_column = next((c for c, k in spec.items() if k == "id"), None)
         if id_column:
             known[name] = {r[id_column] for _, r in rows}  # self-references (area parents) resolve

@@ -268,6 +268,7 @@ class Vocabulary:
     named: dict[str, set[str]] = field(default_factory=dict)  # indicator -> word forms of its name and synonyms
     units: dict[str, str] = field(default_factory=dict)  # indicator -> its unit
     phrase_words: list[tuple[str, str]] = field(default_factory=list)  # several words that mean one: -> "ksi"
+    stated: dict[str, set[str]] = field(default_factory=dict)  # a statement's own words (its aliases and text)
     lexicon: list[str] = field(default_factory=list)  # every word of every name and cue, for respelling
     place_types: dict[str, str] = field(default_factory=dict)  # place name -> town, city, county, ...
     _rewriter: re.Pattern | None = None
@@ -324,6 +325,9 @@ class Vocabulary:
             phrases = [name, ident.replace("_", " ")] if name is not None else []
             for phrase in phrases + (aliases or "").split(";"):
                 vocab.add(kind, ident, phrase)
+            if kind == "statement":  # its words restate it: 'how many powers does the asb bill replace'
+                vocab.stated[ident] = {
+                    f for w in normalise(f"{aliases or ''} {extra or ''}").split() if w not in FILLER for f in vocab.form(w)}
             if kind == "indicator":
                 if name is not None:  # a synonym row adds words, not a unit
                     vocab.units[ident] = (extra or "").split(" ")[0] if extra else ""
@@ -443,6 +447,7 @@ class Command:
     family: list[str] = field(default_factory=list)  # indicators of one family answered together
     spelt: list[tuple[str, str]] = field(default_factory=list)  # (typed, the name's words): fuzzy corrections
     both: bool = False  # two subjects joined by 'and' ("accidental fires and deliberate fires"): answer each
+    statement: str | None = None  # a fact the text states in words ("who chairs the smp")
 
 
 _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
@@ -866,6 +871,9 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
             if len(named) == 1:
                 command.unknown.remove(word)
                 command.choices.extend([(None, command.indicators[0])] * (not command.choices) + [(None, named[0])])
+    if command.unknown and command.statement and not command.indicators:  # words of the statement itself
+        own = vocab.stated.get(command.statement, set())
+        command.unknown = [w for w in command.unknown if not all(f in own for f in vocab.form(w) or (w,))]
     if command.unknown and command.indicators:  # a corrected name's own words ('reoffendin rate vs predicted')
         own = vocab.described.get(command.indicators[0], set())
         command.unknown = [w for w in command.unknown if not all(f in own for f in vocab.form(w))]
@@ -998,6 +1006,8 @@ def _assign(command: Command, entries: list[tuple[str, str]], generic: bool = Fa
             command.areas.append(ident)
         if kind == "priority" and not command.priority:
             command.priority = ident
+        if kind == "statement" and not command.statement:
+            command.statement = ident
 
 
 def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | None = None) -> set[str]:
@@ -1184,6 +1194,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     c.area_is_ward = bool(c.area) and area_types.get(c.area) == "ward"
     if "help" in cue and not c.indicator:
         c.kind = "help"
+    elif c.statement and not c.indicator and not (cue & {"rank", "rank_changes", "wards", "trend", "compare"}):
+        c.kind = "statement"  # "who chairs the smp", "when were the pcc elections"
     elif "spc" in cue:
         c.kind = "spc"
     elif ("priority" in cue and not ("wards" in cue and c.indicator)) or (

@@ -14,3 +14,5 @@ UNION ALL
 SELECT 'place', name, name, CASE WHEN lower(note) LIKE '%ordinary word%' THEN 'ordinary' ELSE type END, within FROM places
 UNION ALL
 SELECT 'ratio', id, NULL, ratio_of, NULL FROM indicators WHERE ratio_of IS NOT NULL
+UNION ALL
+SELECT 'statement', id, NULL, aliases, statement FROM statements

@@ -123,6 +123,13 @@ CASES = [
     ("who runs the domestic abuse side of the violent crime priority", ["Domestic Abuse Sub-Group"], []),
     ("what do you think of the police and crime commissioner", None, ["not opinions", "'what do you think'"]),
     ("maidstone deprivation rank over time", ["270", "225", "217"], []),
+    # facts the text states in words
+    ("who chairs the smp", ["John Wilson"], []),
+    ("when were pcc elections", ["15 November 2012", "22 November 2012"], []),
+    ("how many powers does the asb bill replace", ["19 existing powers", "six new"], []),
+    ("when do england play in the world cup", ["England v Italy", "Saturday 14 June 2014",
+                                               "Thursday 19 June 2014", "printed 'Tuesday'"], []),
+    ("resettlement pathways list", ["7 resettlement pathways", "did not survive"], []),
 ]
 
 

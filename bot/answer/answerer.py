@@ -19,7 +19,7 @@ from ..parse import CUES, Command, Vocabulary, normalise, parse
 from ..partnership import Partnership
 from ..periods import PeriodIndex, month_label
 from ..settings import Settings
-from . import compare, control, direction, family, figure, priority, ranks, table, top, trend, wards
+from . import compare, control, direction, family, figure, priority, ranks, statement, table, top, trend, wards
 from .base import KIND_ORDER, Answer, NoAnswer, Table, area_name, fmt_number, rows_of  # noqa: F401
 from .help import help
 
@@ -27,7 +27,8 @@ log = logging.getLogger(__name__)
 
 KINDS = {"help": help, "figure": figure.figure, "rank_changes": ranks.rank_changes, "priority": priority.priority,
          "wards": wards.wards, "compare": compare.compare, "trend": trend.trend, "spc": control.spc,
-         "rank": ranks.rank, "top": top.top, "direction": direction.direction, "table": table.table}
+         "rank": ranks.rank, "top": top.top, "direction": direction.direction, "table": table.table,
+         "statement": statement.statement}
 
 class Answerer:
     """Holds the read-only connection, the gated queries and the vocabulary: build once, ask many times.
@@ -356,7 +357,7 @@ class Answerer:
             c.areas.insert(0, self.home)  # "flytipping perception vs kcc avg": ours beside the one named
             c.area = self.home
         only = self._only_area(c)
-        if c.area is None and c.kind not in ("top", "help"):
+        if c.area is None and c.kind not in ("top", "help", "statement"):
             c.area = only or self.home  # understood: the place answered
         answer = family.family(self, c) if c.family else KINDS[c.kind](self, c)
         answer.understood = self.understood(c)
