@@ -123,7 +123,7 @@ CUES = {
     "rate_other": ["per1000x", "rate per1000x"],
     "percent": ["%", "percent", "percentage", "share", "proportion", "share of", "what share", "what proportion",
                 "pc"],
-    "county_area": ["county average", "kcc average", "{county} average", "county wide", "countywide", "across {county}",
+    "county_area": ["county average", "{county} average", "county wide", "countywide", "across {county}",
                     "across the county", "{county} wide", "the county as a whole", "county figure", "county total"],
     "county": ["county", "among {county} districts", "out of {peers}", "of {peers}", "of the {peers} districts", "of {peers} districts",
                "among the {peers}"],
