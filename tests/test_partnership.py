@@ -3,17 +3,22 @@ ranks among the four districts of its own county (East Kent). Every kind of answ
 speak of Thanet and its peer group, and no word of Maidstone's (or of Kent's twelve districts) reaches them."""
 import dataclasses
 import json
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
 from bot.answer import Answerer
 from bot.charts import draw, has_chart
+from bot.choices import area_groups
 from bot.dashboard import dashboard
 from bot.datapack import DataError, load_pack
 from bot.digest import Digester, FinancialQuarter
 from bot.imports import import_police_uk
 from bot.render import render
+from bot.settings import PROJECT_ROOT
 from bot.slack.blocks import answer_messages
 from bot.slack.home import home_view
 from tests.thanet_pack import build_pack, write_archive
@@ -116,13 +121,14 @@ def test_its_digest_speaks_of_thanet(thanet):
 def test_its_charts_carry_its_places_and_peer_group(thanet):
     _, answerer = thanet
     drawn = {}
-    for question in ("trend all crime", "rank changes", "spc all crime", "shoplifting"):
+    for question in ("trend all crime", "rank changes", "spc all crime", "shoplifting", "asb wards"):
         answer = answerer.ask(question)
         assert has_chart(answer), question
         drawn[question] = draw(answer, image="svg").decode()
         assert draw(answer).startswith(b"\x89PNG")
     assert "Thanet" in drawn["trend all crime"] and "East Kent" in drawn["trend all crime"]  # the legend
     assert "County rank of 4 East Kent districts" in drawn["rank changes"]
+    assert "Margate Central" in drawn["asb wards"]
     for question, svg in drawn.items():
         words = " ".join(re.findall(r">([^<>]+)</text>", svg))
         assert not FOREIGN.search(words), (question, FOREIGN.search(words).group(0))
@@ -134,6 +140,14 @@ def test_its_home_tab_names_the_partnership(thanet):
     assert board.partnership == "Thanet Community Safety Partnership"
     view = json.dumps(home_view(board, answerer.examples))
     assert "Thanet Community Safety Partnership" in view and not FOREIGN.search(view)
+
+
+def test_its_ask_form_offers_its_own_places(thanet):
+    _, answerer = thanet
+    groups = {label: [c.label for c in choices] for label, choices in area_groups(answerer, answerer.home)}
+    assert groups == {"Thanet": ["Thanet"],
+                      "Thanet's wards": ["Cliftonville West", "Eastcliff", "Margate Central", "Newington"],
+                      "East Kent districts": ["Canterbury", "Dover", "Swale"], "Kent & Medway": ["East Kent"]}
 
 
 def test_the_second_pack_s_facts_come_from_its_own_files(thanet):
@@ -188,3 +202,16 @@ def test_another_pack_s_field_is_not_understood(thanet):
     _, answerer = thanet
     answer = answerer.ask("shoplifting out of 12")
     assert answer.error and "I didn't understand 'out of 12'" in answer.error["message"]
+
+
+def test_the_cli_serves_the_second_pack_from_its_setting(thanet, tmp_path):
+    """CRIMEBOT_DATA_DIR names the pack; nothing else changes."""
+    served, _ = thanet
+    env = {"PATH": os.environ["PATH"], "CRIMEBOT_STATE_DIR": str(served.state_dir),
+           "CRIMEBOT_DATA_DIR": str(served.data_dir)}
+    chart = tmp_path / "trend.png"
+    asked = subprocess.run([sys.executable, "-m", "bot.cli", "ask", "trend shoplifting", "--chart", str(chart)],
+                           capture_output=True, text=True, cwd=PROJECT_ROOT, env=env)
+    assert asked.returncode == 0, asked.stderr
+    assert "Shoplifting, Thanet" in asked.stdout and "East Kent" in asked.stdout and not FOREIGN.search(asked.stdout)
+    assert chart.read_bytes().startswith(b"\x89PNG")
