@@ -84,6 +84,8 @@ def test_every_kind_of_answer_speaks_of_the_second_partnership(thanet, question,
 @pytest.mark.parametrize("question, message", [
     ("shoplifting hastings", "figures for Thanet, its 4 wards, the 4 East Kent districts, East Kent"),
     ("rank changes margate central", "it gives them for Thanet only"),
+    ("what about it", "Name one, e.g. `shoplifting`, or ask `help`"),
+    ("table 3.1", "The data has no table 3.1. It has no tables of a document, only imported figures."),
 ])
 def test_refusals_name_the_second_partnership_s_places(thanet, question, message):
     _, answerer = thanet

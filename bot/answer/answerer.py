@@ -109,6 +109,10 @@ class Answerer:
             self._figures_to = month_label(str(max(ends))[:7]) if len(ends) else ""
         return self._figures_to
 
+    def example(self) -> str:
+        """A question to suggest: the pack's first example (examples.csv), else `help`."""
+        return self.examples[0][0] if self.examples else "help"
+
     def close(self) -> None:
         self.con.close()
 
@@ -189,12 +193,12 @@ class Answerer:
                            ["burglary other", "rank changes", "help"])
         if c.why and re.search(r"\b(think|reckon|opinion|view|should|good|fair)\b", c.text.lower()):
             raise NoAnswer(f"crimebot gives the assessment's figures, not opinions ({self._typed(c, 'why')}). Ask for the "
-                           f"figures, e.g. `{self.question_for(c) or 'shoplifting 2012/13'}`.",
+                           f"figures, e.g. `{self.question_for(c) or self.example()}`.",
                            [self.question_for(c)] if c.indicator else ["help"])
         if c.why:
             raise NoAnswer(f"crimebot gives the assessment's figures, not the reasons behind them ({self._typed(c, 'why')}): the assessment's "
                            "own text discusses causes. Ask for the figures, e.g. "
-                           f"`{self.question_for(c) or 'shoplifting 2012/13'}`.",
+                           f"`{self.question_for(c) or self.example()}`.",
                            [self.question_for(c)] if c.indicator else ["help"])
         if c.future:
             raise NoAnswer(f"The data has no figures for the future ({self._typed(c, 'future')}): the assessment's figures run to {self.figures_to()} "
@@ -455,8 +459,8 @@ class Answerer:
         if c.indicator:
             return c.indicator
         asked = f" in '{c.text.strip()}'" if c.text.strip() else ""
-        raise NoAnswer(f"I found no crime type or measure{asked}. Name one, e.g. `shoplifting 2012/13`, or ask `help`.",
-                       ["shoplifting 2012/13", "asb wards", "help"])
+        raise NoAnswer(f"I found no crime type or measure{asked}. Name one, e.g. `{self.example()}`, or ask `help`.",
+                       [e for e, _ in self.examples[:2]] + ["help"])
 
     def _resolve_period(self, c: Command, cov: pd.DataFrame, area: str) -> tuple[str, list[str]]:
         """The period to answer, and any later periods that have only changes (offered in a note)."""

@@ -326,7 +326,7 @@ def over_categories(a: Answerer, c: Command) -> Answer:
         frame = frame[frame.unit.isin(["crimes"] if c.crime_word else ["crimes", "incidents"])]
     if len(frame) < 2:
         raise NoAnswer(f"The data has no {MEASURE_LABEL.get(measure, measure).lower()} by crime category for "
-                       f"{area_name(a, area)} in {period}.", ["rank changes", "rank changes 2012/13"])
+                       f"{area_name(a, area)} in {period}.", ["rank changes"])
     high = c.extreme in ("high", "worst")  # the most crime is the worst
     if measure == "county_rank":
         high = c.extreme in ("worst", "low")  # rank 1 is the best: the best rank is the lowest number
