@@ -148,6 +148,26 @@ def _home(settings: Settings) -> int:
     return 0
 
 
+def _open_ledger(settings: Settings, command: str):
+    """The digest ledger (SQLite in the state directory, or CRIMEBOT_DATABASE_URL's PostgreSQL), or None after
+    saying plainly why it cannot be opened."""
+    import sqlalchemy.exc
+
+    from .ledger import Ledger
+    from .logs import redact
+    from .store import engine_for
+
+    try:
+        return Ledger(engine_for(settings))
+    except ValueError as exc:
+        print(f"crimebot {command}: {exc}", file=sys.stderr)
+    except sqlalchemy.exc.SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        where = "CRIMEBOT_DATABASE_URL" if settings.database_url else f"the ledger {settings.ledger_path}"
+        print(redact(f"crimebot {command}: cannot open {where}: {reason}", settings), file=sys.stderr)
+    return None
+
+
 def _digest(settings: Settings, args) -> int:
     """Preview a quarter's digest, or post it (exactly once per channel) to the subscribed channels."""
     from .answer import NoAnswer
@@ -178,7 +198,10 @@ def _digest(settings: Settings, args) -> int:
     from .slack.app import web_client
     from .slack.digests import DigestPoster
 
-    poster = DigestPoster(settings, service, web_client(settings))
+    ledger = _open_ledger(settings, "digest")
+    if ledger is None:
+        return 2
+    poster = DigestPoster(settings, service, web_client(settings), ledger)
     targets = [(args.channel, priority)] if args.channel else \
         [(c, p) for c, p in poster.ledger.subscriptions() if priority is None or p == priority]
     if not targets:
@@ -249,7 +272,12 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
     from .slack.app import create_app, web_client
 
     log = logging.getLogger("crimebot.serve")
-    missing = [name for name, value in (("SLACK_BOT_TOKEN", settings.slack_bot_token),
+    installs = bool(settings.slack_client_id and settings.slack_client_secret)  # many workspaces, tokens stored
+    if installs and not use_http:
+        print("crimebot serve: installs into many workspaces (SLACK_CLIENT_ID) need --http: Slack redirects "
+              "installs to /slack/oauth_redirect.", file=sys.stderr)
+        return 2
+    missing = [name for name, value in (("SLACK_BOT_TOKEN", settings.slack_bot_token or installs),
                                         ("SLACK_SIGNING_SECRET" if use_http else "SLACK_APP_TOKEN",
                                          settings.slack_signing_secret if use_http else settings.slack_app_token))
                if not value]
@@ -268,7 +296,7 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
 
     client = web_client(settings)  # one Web API client for the token check, the digests and the app
     try:
-        identity = client.auth_test()
+        identity = client.auth_test() if settings.slack_bot_token else {"team_id": None, "user": "crimebot"}
     except SlackApiError as exc:
         print(redact(f"crimebot serve: Slack refused SLACK_BOT_TOKEN ({exc.response.get('error')}).", settings),
               file=sys.stderr)
@@ -277,7 +305,7 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
         print(redact(f"crimebot serve: cannot reach Slack's Web API at {settings.slack_api_url} ({exc}).", settings),
               file=sys.stderr)
         return 2
-    if not settings.allowed_team_ids:  # the bot's own workspace, unless told otherwise
+    if not settings.allowed_team_ids and not installs:  # the bot's own workspace, unless told otherwise
         settings = dataclasses.replace(settings, allowed_team_ids=frozenset({identity["team_id"]}))
     from .scheduler import DigestScheduler, digest_trigger
     from .slack.digests import DigestPoster, admin_commands
@@ -287,10 +315,13 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
     except ValueError as exc:
         print(f"crimebot serve: {exc}", file=sys.stderr)
         return 2
-    poster = DigestPoster(settings, service, client)
+    ledger = _open_ledger(settings, "serve")
+    if ledger is None:
+        return 2
+    poster = DigestPoster(settings, service, client, ledger)
     app = create_app(settings, service, admin_commands(poster), client, token_team=identity["team_id"], poster=poster)
     poster.recover()  # posts a crash or kill cut off last time: settled from the channels' history
-    scheduler = DigestScheduler(poster, trigger)
+    scheduler = DigestScheduler(poster, trigger, recovery_seconds=settings.recovery_seconds)
     scheduler.start()
     if settings.police_uk_fetch_cron:
         from .scheduler import FetchScheduler
@@ -300,11 +331,12 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
         except ValueError as exc:
             print(f"crimebot serve: {exc}", file=sys.stderr)
             return 2
-    log.info("serving workspace(s) %s as %s", ", ".join(sorted(settings.allowed_team_ids)), identity.get("user"))
+    log.info("serving workspace(s) %s as %s", ", ".join(sorted(settings.allowed_team_ids)) or
+             "every installed workspace", identity.get("user"))
     if use_http:
         from .slack.server import http_app, serve_http
 
-        serve_http(http_app(app, settings.slack_signing_secret), host, port)
+        serve_http(http_app(app, settings.slack_signing_secret, health=ledger.health), host, port)
         return 0
     from .slack.server import serve_socket_mode
 

@@ -1,9 +1,10 @@
-"""The digest ledger: every digest posted (or refused), and the channels subscribed, in the state directory.
+"""The digest ledger: every digest posted (or refused), and the channels subscribed.
 
-SQLite, because several processes may hold it at once (two ``crimebot serve``, a ``crimebot digest
---post`` by hand) and SQLite locks across processes; DuckDB allows one writer process only. A digest
-is keyed by (channel, period, priority): the row is claimed inside a transaction before anything is
-posted, so only one process, thread or retry ever posts it.
+In a SQLite file in the state directory, or, with ``CRIMEBOT_DATABASE_URL``, in the PostgreSQL that every
+replica of ``crimebot serve`` shares (bot/store.py). Several processes may hold it at once (two ``crimebot
+serve``, a ``crimebot digest --post`` by hand). A digest is keyed by (channel, period, priority): the row is
+claimed inside a transaction that holds a lock before it reads (SQLite's write lock, ``BEGIN IMMEDIATE``;
+PostgreSQL's transaction advisory lock on the key), so only one process, thread or retry ever posts it.
 
 Row states: ``posting`` (claimed; the post is under way), ``posted`` (with the message ts), ``failed``
 (with Slack's reason; a later run may try again). A failure whose outcome is unknown (a timeout, a
@@ -16,11 +17,15 @@ from __future__ import annotations
 
 import os
 import socket
-import sqlite3
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from .store import is_postgres, sqlite_engine
 
 LEASE_SECONDS = 600
 
@@ -33,10 +38,10 @@ CREATE TABLE IF NOT EXISTS digests (
     ts         TEXT,
     reason     TEXT,
     claimed_by TEXT,
-    claimed_at REAL,
-    posted_at  REAL,
+    claimed_at DOUBLE PRECISION,
+    posted_at  DOUBLE PRECISION,
     attempts   INTEGER NOT NULL DEFAULT 0,
-    first_claimed_at REAL,
+    first_claimed_at DOUBLE PRECISION,
     PRIMARY KEY (channel, period, priority)
 );
 CREATE TABLE IF NOT EXISTS subscriptions (
@@ -44,7 +49,7 @@ CREATE TABLE IF NOT EXISTS subscriptions (
     priority   TEXT NOT NULL DEFAULT '',
     active     INTEGER NOT NULL,
     changed_by TEXT,
-    changed_at REAL,
+    changed_at DOUBLE PRECISION,
     PRIMARY KEY (channel, priority)
 );
 """
@@ -85,41 +90,44 @@ class Claim:
 
 
 class Ledger:
-    def __init__(self, path: Path, clock=time.time):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.clock = clock
-        fresh = not self.path.exists()
-        if fresh:  # private from the start: the ledger names channels and people
-            self.path.touch(mode=0o600)
-        with self._transaction() as con:
-            for statement in filter(str.strip, SCHEMA.split(";")):
-                con.execute(statement)
-            columns = {row[1] for row in con.execute("PRAGMA table_info(digests)")}
-            if "first_claimed_at" not in columns:  # a ledger from before reconciliation
-                con.execute("ALTER TABLE digests ADD COLUMN first_claimed_at REAL")
+    """The ledger in ``target``: a SQLite file's path, or an engine (bot/store.py's ``engine_for``)."""
 
-    @contextmanager
-    def _connect(self):
-        # The default rollback journal, not WAL: switching a file to WAL needs an exclusive lock that a
-        # second process opening the ledger at the same moment can be refused ("database is locked")
-        # without waiting; every write here waits up to 30 s for its turn instead.
-        con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        try:
-            yield con
-        finally:
-            con.close()
+    def __init__(self, target: Path | Engine, clock=time.time):
+        self.engine = target if isinstance(target, Engine) else sqlite_engine(Path(target))
+        self.clock = clock
+        self.postgres = is_postgres(self.engine)
+        with self._transaction() as con:
+            if self.postgres:  # two replicas starting at once would race to create the same tables
+                con.execute(sa.text("SELECT pg_advisory_xact_lock(hashtextextended('crimebot schema', 0))"))
+            for statement in filter(str.strip, SCHEMA.split(";")):
+                con.exec_driver_sql(statement)
+            if self.postgres:
+                con.exec_driver_sql("ALTER TABLE digests ADD COLUMN IF NOT EXISTS first_claimed_at DOUBLE PRECISION")
+            else:
+                columns = {row[1] for row in con.exec_driver_sql("PRAGMA table_info(digests)")}
+                if "first_claimed_at" not in columns:  # a ledger from before reconciliation
+                    con.exec_driver_sql("ALTER TABLE digests ADD COLUMN first_claimed_at REAL")
 
     @contextmanager
     def _transaction(self):
-        with self._connect() as con:
-            con.execute("BEGIN IMMEDIATE")  # the write lock first: no two claimers read the same row state
-            try:
-                yield con
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
+        """One transaction, committed at the end or rolled back on any error: a failed operation changes nothing."""
+        with self.engine.begin() as con:
+            yield con
+
+    def _lock(self, con, *key: str) -> None:
+        """Serialise writers of one key (SQLite's BEGIN IMMEDIATE already serialises every writer)."""
+        if self.postgres:
+            con.execute(sa.text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
+                        {"key": "\x1f".join(key)})
+
+    def health(self) -> dict:
+        """For ``/healthz``: whether the ledger's database answers (a replica without it must not take traffic)."""
+        try:
+            with self.engine.connect() as con:
+                con.exec_driver_sql("SELECT 1")
+        except Exception as exc:  # the reason's class only: the message may hold the database's address
+            return {"ok": False, "database": exc.__class__.__name__}
+        return {"ok": True, "database": "ok"}
 
     # -- digests ------------------------------------------------------------------------------
     def claim(self, channel: str, period: str, priority: str | None = None, force: bool = False) -> Claim:
@@ -130,23 +138,25 @@ class Ledger:
         me = f"{socket.gethostname()}:{os.getpid()}:{id(self)}:{time.monotonic_ns()}"
         now = self.clock()
         with self._transaction() as con:
-            row = con.execute("SELECT * FROM digests WHERE channel = ? AND period = ? AND priority = ?", key).fetchone()
+            self._lock(con, "digest", *key)
+            row = con.execute(sa.text(f"SELECT {COLUMNS} FROM digests WHERE channel = :channel AND period = :period "
+                                      "AND priority = :priority"), _key(*key)).fetchone()
             entry = _entry(row) if row else None
             if entry and not force:
                 if entry.status == "posted":
                     return Claim(False, "already posted", entry)
                 if entry.status == "posting" and not self.interrupted(entry, now):
                     return Claim(False, "being posted by another process", entry)
-            con.execute("""
+            con.execute(sa.text("""
                 INSERT INTO digests (channel, period, priority, status, claimed_by, claimed_at, attempts,
                                      first_claimed_at)
-                VALUES (?, ?, ?, 'posting', ?, ?, 1, ?)
+                VALUES (:channel, :period, :priority, 'posting', :me, :now, 1, :now)
                 ON CONFLICT (channel, period, priority) DO UPDATE SET
                     status = 'posting', claimed_by = excluded.claimed_by, claimed_at = excluded.claimed_at,
                     reason = NULL, attempts = digests.attempts + 1,
-                    first_claimed_at = CASE WHEN ? THEN excluded.first_claimed_at
+                    first_claimed_at = CASE WHEN :force THEN excluded.first_claimed_at
                                             ELSE coalesce(digests.first_claimed_at, digests.claimed_at) END
-            """, (*key, me, now, now, force))
+            """), {**_key(*key), "me": me, "now": now, "force": bool(force)})
         return Claim(True, "forced" if force else "", entry)
 
     def interrupted(self, entry: Entry, now: float | None = None) -> bool:
@@ -166,45 +176,61 @@ class Ledger:
 
     def posted(self, channel: str, period: str, priority: str | None, ts: str) -> None:
         with self._transaction() as con:
-            con.execute("UPDATE digests SET status = 'posted', ts = ?, posted_at = ?, reason = NULL "
-                        "WHERE channel = ? AND period = ? AND priority = ?", (ts, self.clock(), channel, period, priority or ""))
+            con.execute(sa.text("UPDATE digests SET status = 'posted', ts = :ts, posted_at = :now, reason = NULL "
+                                "WHERE channel = :channel AND period = :period AND priority = :priority"),
+                        {**_key(channel, period, priority), "ts": ts, "now": self.clock()})
 
     def failed(self, channel: str, period: str, priority: str | None, reason: str) -> None:
         with self._transaction() as con:
-            con.execute("UPDATE digests SET status = 'failed', reason = ? "
-                        "WHERE channel = ? AND period = ? AND priority = ?", (reason, channel, period, priority or ""))
+            con.execute(sa.text("UPDATE digests SET status = 'failed', reason = :reason "
+                                "WHERE channel = :channel AND period = :period AND priority = :priority"),
+                        {**_key(channel, period, priority), "reason": reason})
 
     def entries(self) -> list[Entry]:
-        with self._connect() as con:
-            rows = con.execute("SELECT * FROM digests ORDER BY claimed_at, channel").fetchall()
+        with self.engine.connect() as con:
+            rows = con.execute(sa.text(f"SELECT {COLUMNS} FROM digests ORDER BY claimed_at, channel")).fetchall()
         return [_entry(r) for r in rows]
 
     # -- subscriptions ------------------------------------------------------------------------
     def seed(self, subscriptions: list[tuple[str, str | None]]) -> None:
         """Subscriptions from the settings; a channel an admin unsubscribed stays unsubscribed."""
+        if not subscriptions:
+            return
         with self._transaction() as con:
-            con.executemany("INSERT OR IGNORE INTO subscriptions VALUES (?, ?, 1, 'settings', ?)",
-                            [(c, p or "", self.clock()) for c, p in subscriptions])
+            con.execute(sa.text("INSERT INTO subscriptions (channel, priority, active, changed_by, changed_at) "
+                                "VALUES (:channel, :priority, 1, 'settings', :now) ON CONFLICT DO NOTHING"),
+                        [{"channel": c, "priority": p or "", "now": self.clock()} for c, p in subscriptions])
 
     def subscribe(self, channel: str, priority: str | None, by: str, active: bool = True) -> bool:
         """Subscribe (or unsubscribe) a channel; True when that changed anything."""
         with self._transaction() as con:
-            row = con.execute("SELECT active FROM subscriptions WHERE channel = ? AND priority = ?",
-                              (channel, priority or "")).fetchone()
+            self._lock(con, "subscription", channel, priority or "")
+            row = con.execute(sa.text("SELECT active FROM subscriptions WHERE channel = :channel AND priority = :priority"),
+                              {"channel": channel, "priority": priority or ""}).fetchone()
             if row is not None and bool(row[0]) == active:
                 return False
             if row is None and not active:
                 return False
-            con.execute("INSERT INTO subscriptions VALUES (?, ?, ?, ?, ?) ON CONFLICT (channel, priority) DO UPDATE "
-                        "SET active = excluded.active, changed_by = excluded.changed_by, changed_at = excluded.changed_at",
-                        (channel, priority or "", int(active), by, self.clock()))
+            con.execute(sa.text("INSERT INTO subscriptions (channel, priority, active, changed_by, changed_at) "
+                                "VALUES (:channel, :priority, :active, :by, :now) ON CONFLICT (channel, priority) "
+                                "DO UPDATE SET active = excluded.active, changed_by = excluded.changed_by, "
+                                "changed_at = excluded.changed_at"),
+                        {"channel": channel, "priority": priority or "", "active": int(active), "by": by,
+                         "now": self.clock()})
             return True
 
     def subscriptions(self) -> list[tuple[str, str | None]]:
-        with self._connect() as con:
-            rows = con.execute("SELECT channel, priority FROM subscriptions WHERE active = 1 "
-                               "ORDER BY channel, priority").fetchall()
+        with self.engine.connect() as con:
+            rows = con.execute(sa.text("SELECT channel, priority FROM subscriptions WHERE active = 1 "
+                                       "ORDER BY channel, priority")).fetchall()
         return [(c, p or None) for c, p in rows]
+
+
+COLUMNS = "channel, period, priority, status, ts, reason, claimed_by, claimed_at, posted_at, attempts, first_claimed_at"
+
+
+def _key(channel: str, period: str, priority: str | None) -> dict:
+    return {"channel": channel, "period": period, "priority": priority or ""}
 
 
 def _entry(row) -> Entry:

@@ -55,9 +55,12 @@ class RedactSecrets(logging.Filter):
 
 
 def secrets_of(settings: Settings) -> list[str]:
-    """The settings' secrets: the tokens, the signing secret, a password in SLACK_API_URL."""
+    """The settings' secrets: the tokens, the signing and client secrets, a password in SLACK_API_URL or
+    CRIMEBOT_DATABASE_URL."""
     password = urlsplit(settings.slack_api_url).password
-    return [settings.slack_bot_token, settings.slack_signing_secret, settings.slack_app_token, password or ""]
+    database_password = urlsplit(settings.database_url).password if "://" in settings.database_url else None
+    return [settings.slack_bot_token, settings.slack_signing_secret, settings.slack_app_token,
+            settings.slack_client_secret, password or "", database_password or ""]
 
 
 def redact(text: str, settings: Settings) -> str:

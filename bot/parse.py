@@ -175,7 +175,7 @@ went go goes gone going why when actually really still not calendar currently co
 used using anything something focusing focus focused wide partnership partnerships after during within group
 groups over under aged headline average next coming saw see seen split
 among amongst types type kinds kind breakdown results result figures details detail info information
-latest up-to-date quick summary overview new incl including inc side sides aspect
+latest up-to-date quick summary overview new incl including inc side sides aspect given issued
 """.split())
 # A word rewritten before it is compared: US spellings and a few forms the stemmer does not join.
 BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "behaviour", "behaviors": "behaviours",
@@ -188,7 +188,7 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "dead": "killed", "deaths": "killed", "surveyed": "survey", "claiming": "claimants", "65s": "65", "16s": "16", "18-24s": "18-24", "17-24s": "17-24", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
                  "hosp": "hospital", "crim": "criminal", "burg": "burglary", "resi": "dwelling", "residential": "dwelling",
                  "u": "you", "cos": "because", "nite": "night", "wat": "what", "admitted": "admissions",
-                 "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "diff": "difference", "burgled": "burglary", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number"}
+                 "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "polices": "police", "diff": "difference", "burgled": "burglary", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
             "last financial year": 0, "this financial year": 0, "latest financial year": 0,
             "previous financial year": -1, "the financial year before": -1,
@@ -275,6 +275,7 @@ class Vocabulary:
     ratio_parts: dict[str, set[str]] = field(default_factory=dict)  # a ratio indicator -> its two parts
     within: dict[tuple, tuple[str, str]] = field(default_factory=dict)  # narrower word -> (word, indicator)
     cue_phrases: dict[str, list[str]] = field(default_factory=dict)  # CUES with the partnership's places filled in
+    partnership_words: dict[str, str] = field(default_factory=dict)  # home, county, peers: as from_rows was given
 
     @classmethod
     def from_rows(cls, rows, partnership: dict[str, str] | None = None) -> "Vocabulary":
@@ -287,6 +288,7 @@ class Vocabulary:
         without it those phrases are left out.
         """
         vocab = cls()
+        vocab.partnership_words = dict(partnership or {})
         vocab.cue_phrases = {cue: [p for p in (_fill(phrase, partnership or {}) for phrase in phrases) if p]
                              for cue, phrases in CUES.items()}
         vocab.words = dict(BUILTIN_WORDS)
@@ -361,8 +363,9 @@ class Vocabulary:
         words |= {w for phrases in vocab.cue_phrases.values() for phrase in phrases for w in normalise(phrase).split()}
         vocab.lexicon = sorted(w for w in words if len(w) >= 4 and w.isalpha())
         for cue, phrases in vocab.cue_phrases.items():
-            for phrase in phrases:
-                words = tuple(w for w in normalise(phrase).split() if w not in STOP_INSIDE)
+            for phrase in phrases:  # as typed words are read: 'nationally' is 'national'
+                words = tuple(x for w in normalise(phrase).split() if w not in STOP_INSIDE
+                              for x in vocab.words.get(w, w).split())
                 vocab.cues.setdefault(words, cue)
                 if len(words) == 1 and cue in ("rank", "wards", "trend", "priority", "help", "spc") \
                         and words[0].isalpha() and not words[0].endswith("s"):
@@ -877,7 +880,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     if command.unknown and command.indicators:  # a corrected name's own words ('reoffendin rate vs predicted')
         own = vocab.described.get(command.indicators[0], set())
         command.unknown = [w for w in command.unknown if not all(f in own for f in vocab.form(w))]
-    _settle_kind(command, kinds, vocab.area_types)
+    _settle_kind(command, kinds, vocab.area_types, vocab.partnership_words.get("county", "county"))
     if command.table and not command.indicators:
         command.kind = "table"
     if command.kind not in ("priority", "help") and command.indicator:
@@ -1127,7 +1130,7 @@ def _maximal(support: dict[str, set[str]]) -> list[str]:
     return [i for i in support if not any(support[i] < support[j] for j in support if j != i)]
 
 
-def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> None:
+def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county_word: str = "county") -> None:
     """Decide the kind of answer from the cues and the names found."""
     cue = set(cues)
     if "rate_other" in cue:
@@ -1161,8 +1164,10 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     county = [a for a, t in area_types.items() if t == "county"][:1]
     if "county_area" in cue and "compare" in cue:
         cue = cue - {"county_area"}  # "compare deprivation across kent": across the districts
-    if ("county_area" in cue or cue >= {"county", "versus"} or cue >= {"county", "compare"}) and c.areas and county \
-            and county[0] not in c.areas:
+    beside = "county" in cue and re.search(rf"\b(?:and|&|with|plus) (?:the )?(?:county|{re.escape(county_word.lower())})\b",
+                                           c.text.lower())
+    if ("county_area" in cue or cue >= {"county", "versus"} or cue >= {"county", "compare"} or beside) and c.areas \
+            and county and county[0] not in c.areas:
         c.areas.extend(county)  # "maidstone asb v kcc average": both sides
     if "versus" in cue and (len(c.areas) > 1 or c.against or (not c.relative and (
             len(c.areas) == 1 or "county_area" in cue))):
@@ -1184,7 +1189,7 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
         c.scope = "months"  # "monthly recorded crime apr-dec 2013": 'monthly' may be read inside the name
     # the county named beside another area in a rank or comparison question is the field, not the place
     if len(c.areas) > 1 and county and county[0] in c.areas and (cue & {"rank", "county", "high", "low", "which"}) \
-            and not (cue & {"versus", "compare"} and not cue & {"rank", "high", "low", "which"}):
+            and not ((cue & {"versus", "compare"} or beside) and not cue & {"rank", "high", "low", "which"}):
         c.areas.remove(county[0])
     if not c.areas and ("county_area" in cue or ("county" in cue and not cue & {
             "rank", "rank_changes", "high", "low", "worst", "best", "which", "compare", "categories"})):

@@ -57,10 +57,15 @@ def last_run(trigger: CronTrigger, now: datetime, horizon_days: int = 400) -> da
 
 
 class DigestScheduler:
-    """Runs ``poster.post(quarter just ended)`` on the trigger; catches up once at start-up."""
+    """Runs ``poster.post(quarter just ended)`` on the trigger; catches up once at start-up; and every
+    ``recovery_seconds`` settles digest posts that another process (a replica killed mid-post) left cut off.
 
-    def __init__(self, poster, trigger: CronTrigger, clock=None):
-        self.poster, self.trigger = poster, trigger
+    Every replica runs the same schedule: the ledger's claims, not the scheduler, keep each digest to one
+    post (APScheduler's job stores must never be shared between schedulers).
+    """
+
+    def __init__(self, poster, trigger: CronTrigger, clock=None, recovery_seconds: int | None = None):
+        self.poster, self.trigger, self.recovery_seconds = poster, trigger, recovery_seconds
         self.clock = clock or (lambda: datetime.now(trigger.timezone))
         self.scheduler: BackgroundScheduler | None = None
 
@@ -82,11 +87,22 @@ class DigestScheduler:
         log.info("catching up the digest run of %s", missed.isoformat())
         return self.run(missed)
 
+    def recover(self):
+        """Settle posts whose claimer is gone (on this host: its process ended; elsewhere: its lease ran out)."""
+        try:
+            return self.poster.recover("Posts another process left cut off")
+        except Exception:  # the database or Slack is away for now: the next sweep tries again
+            log.exception("settling interrupted digest posts failed")
+            return []
+
     def start(self) -> None:
         self.catch_up()
         self.scheduler = BackgroundScheduler(timezone=self.trigger.timezone)
         self.scheduler.add_job(self.run, self.trigger, id="quarterly-digest", coalesce=True, max_instances=1,
                                misfire_grace_time=3600)
+        if self.recovery_seconds:
+            self.scheduler.add_job(self.recover, "interval", seconds=self.recovery_seconds, id="digest-recovery",
+                                   coalesce=True, max_instances=1)
         self.scheduler.start()
         log.info("next digest run: %s", next_run(self.trigger, self.clock()))
 

@@ -49,6 +49,11 @@ class Settings:
     police_uk_url: str = "https://data.police.uk/data/archive/{month}.zip"  # {month} = YYYY-MM
     police_uk_max_bytes: int = 6_000_000_000  # the largest archive the fetch downloads
     police_uk_fetch_cron: str = "0 7 20 * *"  # 07:00 on the 20th of each month, after police.uk publishes
+    # PostgreSQL shared by every replica (ledger, subscriptions, installations); empty: SQLite in the state dir
+    database_url: str = field(default="", repr=False)
+    recovery_seconds: int = 60  # how often each process looks for digest posts another process left cut off
+    slack_client_id: str = ""  # with the secret: the OAuth install flow for many workspaces
+    slack_client_secret: str = field(default="", repr=False)
 
     @property
     def ledger_path(self) -> Path:
@@ -78,4 +83,8 @@ class Settings:
             police_uk_url=env.get("CRIMEBOT_POLICE_UK_URL") or cls.police_uk_url,
             police_uk_max_bytes=int(env.get("CRIMEBOT_POLICE_UK_MAX_BYTES") or cls.police_uk_max_bytes),
             police_uk_fetch_cron=env.get("CRIMEBOT_POLICE_UK_FETCH_CRON", cls.police_uk_fetch_cron),
+            database_url=env.get("CRIMEBOT_DATABASE_URL", ""),
+            recovery_seconds=int(env.get("CRIMEBOT_RECOVERY_SECONDS") or cls.recovery_seconds),
+            slack_client_id=env.get("SLACK_CLIENT_ID", ""),
+            slack_client_secret=env.get("SLACK_CLIENT_SECRET", ""),
         )

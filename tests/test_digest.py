@@ -435,7 +435,7 @@ def test_start_up_settles_a_post_cut_off_by_a_crash_inside_the_lease(digest_sett
     ledger = Ledger(digest_settings.ledger_path)
     assert ledger.claim("C0ALL", "Q2 2013/14").granted
     with ledger._transaction() as con:  # claimed by a process that is gone, a moment ago
-        con.execute("UPDATE digests SET claimed_by = ?", (f"{__import__('socket').gethostname()}:{dead_pid()}:1:1",))
+        con.exec_driver_sql("UPDATE digests SET claimed_by = ?", (f"{__import__('socket').gethostname()}:{dead_pid()}:1:1",))
     poster = DigestPoster(digest_settings, Service(digest_settings, answerer), web_client(digest_settings),
                           settle_seconds=0)
     if landed:  # Slack got it before the crash

@@ -121,7 +121,7 @@ CASES = [
     ("which area of town is worst for drug crime", ["High Street", "204"], []),
     ("is monthly crime out of control? control chart", ["September 2013", "upper limit"], []),
     ("who runs the domestic abuse side of the violent crime priority", ["Domestic Abuse Sub-Group"], []),
-    ("what do you think of the police and crime commissioner", None, ["not opinions", "'what do you think'"]),
+    ("what do you think of the police and crime commissioner", None, ["not opinions", "what do you think"]),
     ("maidstone deprivation rank over time", ["270", "225", "217"], []),
     # facts the text states in words
     ("who chairs the smp", ["John Wilson"], []),
@@ -130,6 +130,19 @@ CASES = [
     ("when do england play in the world cup", ["England v Italy", "Saturday 14 June 2014",
                                                "Thursday 19 June 2014", "printed 'Tuesday'"], []),
     ("resettlement pathways list", ["7 resettlement pathways", "did not survive"], []),
+    ("emerging county-wide priorities for the new kent community safety agreement 2014-17",
+     ["Domestic Abuse", "Acquisitive Crime / Burglary", "Road Safety"], []),
+    # a force's national rank 'as at' the last month of the year ranked
+    ("kent police national rank march 2013", ["Kent & Medway", "national rank", "21"], []),
+    ("where does kent police rank nationally for crime", ["21"], []),
+    # ours beside the county when asked 'and county'; a district rank among the county's districts
+    ("rtc casualties % change maidstone and county", ["Maidstone +4.1%", "Kent (KCC area) +0.5%"], []),
+    ("deprivation rank among kent districts 2010", ["Maidstone", "rank 9"], []),
+    ("should we scrap the asb sub-group", None, ["not opinions", "scrap"]),
+    # a count and the rate of one subject: both, the rate for the count's period
+    ("unemployed", ["Unemployed people (claimant count) in Maidstone, July 2012: 2,430",
+                    "Unemployment rate (claimant count) in Maidstone, July 2012: 2.5%"], []),
+    ("unemployed july 2012 maidstone kent and great britain", ["28,746", "3.2%", "3.8%"], []),
 ]
 
 

@@ -192,7 +192,7 @@ class Answerer:
                            "and a period, e.g. `burglary other 2012/13`, `asb thanet`.",
                            ["burglary other", "rank changes", "help"])
         if c.why and re.search(r"\b(think|reckon|opinion|view|should|good|fair)\b", c.text.lower()):
-            raise NoAnswer(f"crimebot gives the assessment's figures, not opinions ({self._typed(c, 'why')}). Ask for the "
+            raise NoAnswer(f"crimebot gives the assessment's figures, not opinions ('{c.text.strip().rstrip('?')}'). Ask for the "
                            f"figures, e.g. `{self.question_for(c) or self.example()}`.",
                            [self.question_for(c)] if c.indicator else ["help"])
         if c.why:
@@ -251,8 +251,10 @@ class Answerer:
             options = list(dict.fromkeys(indicators + c.indicators))
             if c.both and c.kind == "priority" and len(options) <= 4:
                 c.kind, c.priority = "figure", None  # "asb and criminal damage": two figures, not a priority pack
-            if (family.members(self, options) or (c.both and len(options) <= 4)) and c.kind in ("figure", "spc") \
-                    and not c.unknown:
+            if self._count_and_rate(options):  # "unemployed": the count and the rate of one subject, both
+                c.both, options = True, sorted(options, key=lambda i: str(self.indicators[i].unit).startswith("%"))
+            if (family.members(self, options) or (c.both and len(options) <= 4)) and not c.unknown and (
+                    c.kind in ("figure", "spc") or (c.both and c.kind in ("compare", "direction"))):
                 # "spc limits", "male v female": the family in its own order; two subjects in the order asked
                 c.family = options if c.both else [i for i in self.indicators if i in options]
                 c.indicator, c.indicators, c.choices = c.family[0], c.family[:1], []
@@ -270,6 +272,15 @@ class Answerer:
             choices = [(n, self.question_for(c, area=a)) for n, a in zip(names, options)]
             raise NoAnswer("Which place: " + " / ".join(names) + "? Ask for one at a time, or `compare` them.",
                            [q for _, q in choices], choices)
+
+    def _count_and_rate(self, options: list[str]) -> bool:
+        """Two indicators of one subject, one a count and one a percentage ('Unemployed people' and
+        'Unemployment rate'): their names start with the same word form."""
+        if len(options) != 2:
+            return False
+        pct = [str(self.indicators[i].unit).startswith("%") for i in options]
+        first = {self.vocab.form(normalise(self.indicators[i].name).split()[0]) for i in options}
+        return sorted(pct) == [False, True] and len(first) == 1
 
     def _twin_by_measure(self, c: Command) -> None:
         """'%' asked of a count, or a number of a percentage, when the data has the same name in the other
@@ -356,6 +367,10 @@ class Answerer:
         self._refuse_unless_understood(c)
         if c.kind == "rank" and c.area and self.vocab.area_types.get(c.area) == "county":
             c.area = None  # "shoplifting rank kent": the home district's rank in the county
+        if c.kind == "figure" and c.area and self.vocab.area_types.get(c.area) == "county" and c.indicator \
+                and str(self.indicators[c.indicator].unit) == "rank" and c.area not in set(self._coverage(c.indicator).area):
+            c.areas = [x for x in c.areas if x != c.area]  # "deprivation rank among kent districts": ours among them
+            c.area = None
         if c.kind == "compare" and len(c.areas) == 1 and c.areas[0] != self.home \
                 and self.vocab.area_types.get(c.areas[0]) != "ward":
             c.areas.insert(0, self.home)  # "flytipping perception vs kcc avg": ours beside the one named

@@ -40,8 +40,17 @@ def family(a: Answerer, c: Command) -> Answer:
     for indicator in c.family:
         one = copy.copy(c)
         one.indicator, one.indicators, one.family, one.choices = indicator, [indicator], [], []
+        if c.both and answers and not c.period and answers[0][2]:
+            one.period = answers[0][2]  # "unemployed": the rate for the count's period, where it has one
         try:
-            answers.append((indicator, figure(a, one)))
+            try:
+                answers.append((indicator, _kind(c)(a, one), one.period))
+            except NoAnswer:
+                if one.period == c.period:
+                    raise
+                one = copy.copy(c)
+                one.indicator, one.indicators, one.family, one.choices = indicator, [indicator], [], []
+                answers.append((indicator, _kind(c)(a, one), one.period))
             c.area = one.area  # the place answered ('kent': Kent & Medway, the force area)
         except NoAnswer as exc:
             missing.append((indicator, str(exc)))
@@ -51,7 +60,7 @@ def family(a: Answerer, c: Command) -> Answer:
         return _several(a, c, answers, missing)
     first = answers[0][1]
     parts, rows = [], []
-    for indicator, answer in answers:
+    for indicator, answer, _ in answers:
         member = a.indicators[indicator].name.partition(": ")[2]
         value = _figure_of(answer)
         parts.append(f"{member} {value}")
@@ -60,22 +69,30 @@ def family(a: Answerer, c: Command) -> Answer:
     where = area_name(a, c.area) if c.area else ""
     when = _period_of(first)
     headline = f"{head}" + (f" in {where}" if where else "") + (f", {when}" if when else "") + ": " + "; ".join(parts) + "."
-    notes = list(dict.fromkeys(n for _, answer in answers for n in answer.notes))
+    notes = list(dict.fromkeys(n for _, answer, _ in answers for n in answer.notes))
     notes += [f"No {a.indicators[i].name.partition(': ')[2]} figure: {message}" for i, message in missing]
-    sources = list(dict.fromkeys(s for _, answer in answers for s in answer.sources))
+    sources = list(dict.fromkeys(s for _, answer, _ in answers for s in answer.sources))
     return Answer(c.text, {}, headline=headline,
                   tables=[Table(f"{head}" + (f", {where}" if where else "") + (f", {when}" if when else ""),
                                 *_drop_empty(rows, ["Measure", "Figure", "Unit"])[::-1])],
                   notes=notes, sources=sources)
 
 
+def _kind(c: Command):
+    """How each member is answered: side by side or by direction when two subjects were asked so."""
+    from .compare import compare
+    from .direction import direction
+
+    return {"compare": compare, "direction": direction}.get(c.kind, figure) if c.both else figure
+
+
 def _several(a: Answerer, c: Command, answers: list, missing: list) -> Answer:
     """Two or more subjects asked together: each one's answer in full, one after the other."""
-    notes = list(dict.fromkeys(n for _, answer in answers for n in answer.notes))
+    notes = list(dict.fromkeys(n for _, answer, _ in answers for n in answer.notes))
     notes += [f"No {a.indicators[i].name} figure: {message}" for i, message in missing]
-    return Answer(c.text, {}, headline=" ".join(answer.headline for _, answer in answers),
-                  tables=[t for _, answer in answers for t in answer.tables], notes=notes,
-                  sources=list(dict.fromkeys(s for _, answer in answers for s in answer.sources)))
+    return Answer(c.text, {}, headline=" ".join(answer.headline for _, answer, _ in answers),
+                  tables=[t for _, answer, _ in answers for t in answer.tables], notes=notes,
+                  sources=list(dict.fromkeys(s for _, answer, _ in answers for s in answer.sources)))
 
 
 def _figure_of(answer: Answer) -> str:

@@ -1,12 +1,14 @@
 """County ranks: every category's rank against the year before."""
 from __future__ import annotations
 
+import dataclasses
 import re
+
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..parse import Command
+from ..parse import Command, parse
 from .base import (
     ARROW,
     MEASURE_LABEL,
@@ -27,6 +29,12 @@ def rank_changes(a: Answerer, c: Command) -> Answer:
     area = c.area or a.home
     ranked = a.run("ranked_periods", area=area)
     years = sorted(set(ranked[ranked.measure == "rank_direction"].period))
+    crime = parse("crime", a.vocab).indicator  # the indicator 'crime' alone names (all crime)
+    if not years and crime and area != a.home:
+        try:  # "kent police national rank": the area's rank for all crime, where the data has one
+            return rank(a, dataclasses.replace(c, indicator=crime, indicators=[crime], kind="rank"))
+        except NoAnswer:
+            pass
     if not years:
         raise NoAnswer(f"The data gives no county rank changes for {area_name(a, area)}; "
                        f"it gives them for {area_name(a, a.home)} only.", ["rank changes"])
@@ -84,6 +92,11 @@ def rank(a: Answerer, c: Command) -> Answer:
             order.insert(0, order.pop(order.index(measure)))  # "national ranking": that rank first
     first = next(m for m in order if m in set(ranked.measure))  # the county rank before others
     main = list(dict.fromkeys(ranked[ranked.measure == first].sort_values("period_start").period))
+    if c.period and c.period not in periods and re.fullmatch(r"\d{4}-\d\d", c.period):
+        # "rank as at march 2013": the year the assessment ranks that ends in that month
+        ending = [p for p in periods if p in a.periods and str(a.periods[p].end)[:7] == c.period]
+        if len(ending) == 1:
+            c.period = ending[0]
     if c.period and c.period not in periods:
         label = a.periods[c.period].label if c.period in a.periods else c.period
         raise NoAnswer(f"The assessment gives no rank for {ind.name} in {area_name(a, area)} for {label}; "

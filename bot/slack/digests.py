@@ -24,6 +24,7 @@ from ..ledger import Claim, Ledger
 from ..logs import redact
 from ..service import Service
 from ..settings import Settings
+from ..store import engine_for
 from .blocks import answer_message
 from .handlers import SLACK_TROUBLE
 
@@ -84,7 +85,7 @@ class DigestPoster:
     def __init__(self, settings: Settings, service: Service, client, ledger: Ledger | None = None,
                  settle_seconds: float = 5.0):
         self.settings, self.service, self.client = settings, service, client
-        self.ledger = ledger or Ledger(settings.ledger_path)
+        self.ledger = ledger or Ledger(engine_for(settings))
         self.ledger.seed([(c, self.priority_id(p) if p else None) for c, p in settings.digest_channels])
         # before reading a channel's history for a post with no answer: a slow post may still be landing
         self.settle_seconds = settle_seconds
@@ -113,9 +114,9 @@ class DigestPoster:
             self.tell_admins("\n".join(o.describe(quarter) for o in problems))
         return outcomes
 
-    def recover(self) -> list[Outcome]:
-        """At start-up: settle every post a crash or kill cut off (found in the channel: recorded; not
-        found: posted now), and tell the admins what happened."""
+    def recover(self, heading: str = "After a restart, posts cut off last time") -> list[Outcome]:
+        """At start-up, and now and then while serving: settle every post a crash or kill cut off (found in the
+        channel: recorded; not found: posted now), and tell the admins what happened."""
         outcomes, lines = [], []
         for entry in self.ledger.interrupted_entries():
             try:
@@ -127,7 +128,7 @@ class DigestPoster:
             lines.append(outcome.describe(quarter))
         if lines:
             log.info("settled %d interrupted digest post(s)", len(lines))
-            self.tell_admins("After a restart, posts cut off last time:\n" + "\n".join(lines))
+            self.tell_admins(f"{heading}:\n" + "\n".join(lines))
         return outcomes
 
     def post_one(self, channel: str, quarter: FinancialQuarter, priority: str | None = None,

@@ -157,6 +157,26 @@ class _SeenEvents:
             return True
 
 
+class RequestClient:
+    """The Web API client of the request being answered in this thread (bolt's, carrying the token of the
+    workspace it came from), else the app's own: the Door's ``client`` for the listener modules.
+
+    >>> theirs = type("C", (), {"token": "xoxb-theirs"})()
+    >>> client = RequestClient(type("C", (), {"token": "xoxb-own"})())
+    >>> client.token, (client.use(theirs), client.token)[1]
+    ('xoxb-own', 'xoxb-theirs')
+    """
+
+    def __init__(self, default):
+        self._default, self._local = default, threading.local()
+
+    def use(self, client) -> None:
+        self._local.client = client
+
+    def __getattr__(self, name: str):
+        return getattr(getattr(self._local, "client", None) or self._default, name)
+
+
 @dataclass
 class Door:
     """What the listener modules share (bot/slack/home.py, ask_form.py, direct.py): the service, the Web API
@@ -193,9 +213,12 @@ def register(app: App, service: Service, settings: Settings,
              **(admin_commands or {})}
     everyone: dict[str, AdminCommand] = {}
     seen = _SeenEvents()
-    if token_team is None and len(settings.allowed_team_ids) == 1:
+    installs = app.oauth_flow is not None  # every workspace has its own token, from the installation store
+    if installs:
+        token_team = None
+    elif token_team is None and len(settings.allowed_team_ids) == 1:
         token_team = next(iter(settings.allowed_team_ids))
-    client = app.client
+    client = door_client = RequestClient(app.client)
 
     def own_workspace(body: dict) -> bool:
         return token_team is None or team_of(body) == token_team
@@ -205,6 +228,8 @@ def register(app: App, service: Service, settings: Settings,
         team = context.team_id or team_of(body)
         if body.get("type") == "url_verification":
             return next()
+        if installs and not settings.allowed_team_ids:
+            return next()  # bolt found this workspace's installation (or refused the request before this)
         if team in settings.allowed_team_ids:
             if body.get("type") == "event_callback" and not own_workspace(body):
                 log.warning("ignored an event from workspace %s: one deployment serves one workspace (%s)",
@@ -279,10 +304,13 @@ def register(app: App, service: Service, settings: Settings,
 
         def run(body, client):
             given = {"body": body, "client": client, "event": body.get("event") or {}}
+            door_client.use(client)  # the Door's client answers with this workspace's token too
             try:
                 listener(**{name: given[name] for name in wanted})
             except Exception as error:
                 report_failure(error, body)
+            finally:
+                door_client.use(None)
 
         run.__name__ = run.__qualname__ = listener.__name__  # bolt tells lazy listeners apart by name
         return run

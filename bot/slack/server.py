@@ -200,7 +200,8 @@ def _json_object(text: str, what: str) -> dict:
 
 def http_app(app: App, signing_secret: str, clock: Clock | None = None, health=None,
              replays: ReplayCache | None = None, body_timeout: float = BODY_TIMEOUT) -> Starlette:
-    """The ASGI application: ``/slack/events`` (signed requests only) and ``/healthz``."""
+    """The ASGI application: ``/slack/events`` (signed requests only) and ``/healthz``; with installs into many
+    workspaces, also ``/slack/install`` ("Add to Slack") and ``/slack/oauth_redirect`` (bolt's OAuth flow)."""
     clock = clock or Clock()
     replays = replays or ReplayCache()
     refusals = Refusals()
@@ -272,8 +273,21 @@ def http_app(app: App, signing_secret: str, clock: Clock | None = None, health=N
         status = health() if health else {"ok": True}
         return JSONResponse(status, status_code=200 if status.get("ok") else 503)
 
-    asgi = Starlette(routes=[Route("/slack/events", events, methods=["POST"]),
-                             Route("/healthz", healthz, methods=["GET"])])
+    routes = [Route("/slack/events", events, methods=["POST"]), Route("/healthz", healthz, methods=["GET"])]
+    flow = app.oauth_flow
+    if flow is not None:  # installs into many workspaces: "Add to Slack", and Slack's redirect back
+
+        async def install(request: Request) -> Response:
+            bolt_request = to_bolt_request(request, b"")
+            return to_starlette_response(await run_in_threadpool(flow.handle_installation, bolt_request))
+
+        async def oauth_redirect(request: Request) -> Response:
+            bolt_request = to_bolt_request(request, b"")
+            return to_starlette_response(await run_in_threadpool(flow.handle_callback, bolt_request))
+
+        routes += [Route(flow.install_path, install, methods=["GET"]),
+                   Route(flow.redirect_uri_path, oauth_redirect, methods=["GET"])]
+    asgi = Starlette(routes=routes)
     asgi.state.refusals = refusals
     return asgi
 

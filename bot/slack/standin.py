@@ -17,6 +17,7 @@ person's direct-message channel (``D`` + their id without its ``U``); ``views.op
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import itertools
@@ -177,6 +178,8 @@ class SlackStandIn:
         kind, name = (parts[0], parts[1] if len(parts) > 1 else "")
         if kind == "api":
             body = _decode(headers, raw)
+            if name == "oauth.v2.access":  # slack_sdk sends the app's credentials as HTTP basic auth
+                body = {**body, **_basic_auth(headers)}
             reply = self._scripted(name) or Reply(200, None)
             if reply.body is None or reply.accept:
                 answer = self._ok(name, body)
@@ -234,6 +237,15 @@ class SlackStandIn:
 
     def _other(self, method: str, body: dict) -> dict:
         """conversations.open and views.*, as Slack answers them; anything else: ok."""
+        if method == "oauth.v2.access":  # an install: code "code-T0TEAM" installs into workspace T0TEAM
+            code = str(body.get("code") or "")
+            if not code.startswith("code-T") or not body.get("client_id") or not body.get("client_secret"):
+                return {"ok": False, "error": "invalid_code"}
+            team = code[len("code-"):]
+            return {"ok": True, "access_token": f"xoxb-{team}-installed", "token_type": "bot",
+                    "scope": "commands,chat:write", "bot_user_id": "U0CRIMEBOT", "app_id": "A0CRIMEBOT",
+                    "team": {"id": team, "name": f"Workspace {team}"}, "enterprise": None,
+                    "is_enterprise_install": False, "authed_user": {"id": "U0INSTALLER"}}
         if method == "conversations.open":
             users = str(body.get("users") or "")
             if not users or "," in users:
@@ -272,6 +284,14 @@ class SlackStandIn:
         more = start + limit < len(found)
         return {"ok": True, "messages": page, "has_more": more,
                 "response_metadata": {"next_cursor": str(start + limit) if more else ""}}
+
+
+def _basic_auth(headers: dict) -> dict:
+    scheme, _, value = (headers.get("Authorization") or headers.get("authorization") or "").partition(" ")
+    if scheme.lower() != "basic":
+        return {}
+    client_id, _, client_secret = base64.b64decode(value).decode().partition(":")
+    return {"client_id": client_id, "client_secret": client_secret}
 
 
 def _decode(headers: dict, raw: bytes) -> dict:

@@ -1,0 +1,123 @@
+"""Installs into many workspaces: bolt's OAuth flow against the Slack stand-in, tokens kept per workspace in the
+shared PostgreSQL, and every Web API call made with the token of the workspace it answers."""
+import dataclasses
+import json
+import re
+import time
+import urllib.error
+import urllib.request
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+import sqlalchemy as sa
+
+from bot.service import Service
+from bot.slack.app import BOT_SCOPES, create_app
+from bot.slack.server import BackgroundServer, http_app
+from bot.slack.standin import SlackStandIn, signed_headers
+from bot.store import shared_engine
+from tests.test_slack import SECRET, post
+
+WORKSPACES = ["T0MAIDSTONE", "T0THANET"]
+
+
+@pytest.fixture()
+def slack():
+    with SlackStandIn() as standin:
+        yield standin
+
+
+@pytest.fixture()
+def install_settings(settings, slack, database_url):
+    """Many workspaces: a client ID and secret, no bot token of its own, the shared database."""
+    return dataclasses.replace(settings, slack_bot_token="", slack_signing_secret=SECRET, slack_api_url=slack.api_url,
+                               slack_client_id="111.222", slack_client_secret="client-secret-0123456789",
+                               database_url=database_url, allowed_team_ids=frozenset())
+
+
+@pytest.fixture()
+def bot(install_settings, answerer):
+    app = create_app(install_settings, Service(install_settings, answerer))
+    with BackgroundServer(http_app(app, SECRET)) as url:
+        yield url
+
+
+def get(url: str, cookie: str | None = None) -> tuple[int, str, dict]:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read().decode(), dict(response.headers)
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode(), dict(exc.headers)
+
+
+def install(bot: str, team: str) -> tuple[int, str]:
+    """A workspace admin clicks "Add to Slack", approves, and Slack redirects back with a code."""
+    status, page, headers = get(bot + "/slack/install")
+    assert status == 200 and "Add to Slack" in page
+    authorize = re.search(r'href="(https://slack.com/oauth/v2/authorize\?[^"]+)"', page).group(1).replace("&amp;", "&")
+    query = parse_qs(urlsplit(authorize).query)
+    assert set(query["scope"][0].split(",")) == set(BOT_SCOPES) and query["client_id"] == ["111.222"]
+    cookie = headers["set-cookie"].split(";")[0]
+    status, page, _ = get(f"{bot}/slack/oauth_redirect?" + urlencode({"code": f"code-{team}",
+                                                                      "state": query["state"][0]}), cookie)
+    return status, page
+
+
+def mention(bot: str, team: str, text: str, event_id: str):
+    body = json.dumps({"token": "deprecated", "team_id": team, "api_app_id": "A0CRIMEBOT", "type": "event_callback",
+                       "event_id": event_id, "event_time": int(time.time()),
+                       "event": {"type": "app_mention", "user": "U0PARTNER", "channel": f"C{team[1:]}",
+                                 "text": f"<@U0CRIMEBOT> {text}", "ts": "1700000000.000100"},
+                       "authorizations": [{"team_id": team, "user_id": "U0CRIMEBOT", "is_bot": True}]})
+    return post(bot + "/slack/events", body, signed_headers(SECRET, body, content_type="application/json"))
+
+
+def test_two_workspaces_install_and_each_is_answered_with_its_own_token(bot, slack, install_settings):
+    for team in WORKSPACES:
+        status, page = install(bot, team)
+        assert status == 200, page
+    with shared_engine(install_settings.database_url).connect() as con:
+        stored = dict(con.execute(sa.text("SELECT team_id, bot_token FROM slack_bots")).fetchall())
+    assert stored == {team: f"xoxb-{team}-installed" for team in WORKSPACES}
+    for n, team in enumerate(WORKSPACES):
+        status, _, _ = mention(bot, team, "shoplifting 2012/13", f"Ev{n}")
+        assert status == 200
+    posts = slack.wait_for("chat.postMessage", count=2)
+    by_channel = {c.body["channel"]: c for c in posts}
+    assert set(by_channel) == {f"C{team[1:]}" for team in WORKSPACES}
+    for team in WORKSPACES:
+        call = by_channel[f"C{team[1:]}"]
+        assert call.headers["Authorization"] == f"Bearer xoxb-{team}-installed"
+        assert "994" in call.body["text"]  # the answer itself: shoplifting in 2012/13
+
+
+def test_a_workspace_that_never_installed_is_not_answered(bot, slack):
+    install(bot, WORKSPACES[0])
+    status, _, _ = mention(bot, "T0ELSEWHERE", "shoplifting 2012/13", "EvX")
+    assert status in (200, 401)
+    mention(bot, WORKSPACES[0], "shoplifting 2012/13", "EvY")  # answered after it, as a marker
+    [answered] = slack.wait_for("chat.postMessage", count=1)
+    time.sleep(1)  # a late answer to the uninstalled workspace would show up now
+    assert [c.body["channel"] for c in slack.calls_to("chat.postMessage")] == [f"C{WORKSPACES[0][1:]}"]
+
+
+@pytest.mark.parametrize("query, said", [
+    ({"code": "code-T0X", "state": "forged"}, "invalid_state"),
+    ({"error": "access_denied", "state": "forged"}, "access_denied"),
+])
+def test_a_bad_or_refused_install_changes_nothing(bot, slack, install_settings, query, said):
+    status, page, _ = get(f"{bot}/slack/oauth_redirect?" + urlencode(query))
+    assert status in (400, 200) and "Traceback" not in page
+    with shared_engine(install_settings.database_url).connect() as con:
+        assert con.execute(sa.text("SELECT count(*) FROM slack_bots")).scalar() == 0
+    assert not slack.calls_to("oauth.v2.access")
+
+
+def test_the_install_scopes_are_the_manifests():
+    import yaml
+
+    from bot.settings import PROJECT_ROOT
+
+    manifest = yaml.safe_load((PROJECT_ROOT / "manifest.yml").read_text())
+    assert set(manifest["oauth_config"]["scopes"]["bot"]) == set(BOT_SCOPES)
