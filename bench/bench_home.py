@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.answer import EXAMPLES, Answerer  # noqa: E402
+from bot.answer import Answerer  # noqa: E402
 from bot.choices import indicators_matching, question  # noqa: E402
 from bot.dashboard import dashboard  # noqa: E402
 from bot.service import Service  # noqa: E402
@@ -63,7 +63,7 @@ def main() -> None:
     print(f"  dashboard, as after a reload:                {ms(timed(fresh, 5))}")
     board = dashboard(answerer, settings.state_dir)
     print(f"  dashboard, headlines cached:                 {ms(timed(lambda: dashboard(answerer, settings.state_dir), args.repeat))}")
-    print(f"  home view from a dashboard:                  {ms(timed(lambda: home_view(board, EXAMPLES), args.repeat))}")
+    print(f"  home view from a dashboard:                  {ms(timed(lambda: home_view(board, answerer.examples), args.repeat))}")
     typed = ["", "s", "sho", "burg", "dv", "ksi young", "perception of drug"]
     print(f"  type-ahead ({len(typed)} prefixes each):          "
           f"{ms(timed(lambda: [indicators_matching(answerer, t) for t in typed], args.repeat))}")

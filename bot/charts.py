@@ -1,7 +1,7 @@
 """Charts: an Answer's series as a PNG, readable at Slack's preview size.
 
 Four pictures: a ward hotspot bar chart (wards with a figure, largest first; wards named without one
-in a footnote), a trend (the area's line, with Kent beside it where the data has a Kent figure), an
+in a footnote), a trend (the area's line, with the county beside it where the data has a county figure), an
 XmR control chart (values, centre line, natural process limits, signals marked; moving ranges below),
 and county ranks (last year's rank to this year's, per category). Titles say what and when, axes carry
 units, the caption carries the source; colours are Okabe-Ito (safe for colour-blind readers), with
@@ -37,8 +37,9 @@ def file_name(answer: Answer) -> str:
     return f"crimebot-{'-'.join(w for w in words.split('-') if w)[:60] or 'chart'}.png"
 
 
-def draw(answer: Answer) -> bytes:
-    """The answer's chart as PNG bytes; NoChart when the answer has no series."""
+def draw(answer: Answer, image: str = "png") -> bytes:
+    """The answer's chart as PNG bytes (or ``image="svg"``: SVG with its words as text, which can be read back);
+    NoChart when the answer has no series."""
     if not has_chart(answer):
         raise NoChart("This answer has no chart: charts come with trend, spc, rank changes and figure answers.")
     import matplotlib
@@ -49,16 +50,17 @@ def draw(answer: Answer) -> bytes:
     series = answer.series
     with _PYPLOT, plt.rc_context({"font.size": 11, "axes.titlesize": 13, "axes.titleweight": "bold", "axes.spines.top": False,
                          "axes.spines.right": False, "axes.grid": True, "grid.color": "#e5e5e5", "axes.axisbelow": True,
-                         "font.family": "DejaVu Sans"}):
+                         "font.family": "DejaVu Sans", "svg.fonttype": "none"}):
         figure = {"trend": _trend, "spc": _spc, "ranks": _ranks, "wards": _wards}[series["kind"]](plt, series)
-        source = answer.sources[0] if answer.sources else "Safer Maidstone Partnership Strategic Assessment 2014/15"
-        caption = "\n".join(textwrap.wrap(source if source.startswith("Source") else f"Source: {source}", 130))
+        source = answer.sources[0] if answer.sources else ""
+        caption = "\n".join(textwrap.wrap(source if source.startswith("Source") else f"Source: {source}", 130)) \
+            if source else ""
         footnotes = series.get("footnotes") or []
         if footnotes:  # a plotted figure that was corrected, or what the bars leave out: said on the chart
             caption = "\n".join(textwrap.wrap(" ".join(footnotes), 130)) + "\n" + caption
         figure.text(0.01, 0.01, caption, fontsize=8, color="#555555", ha="left", va="bottom")
         buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=DPI)
+        figure.savefig(buffer, format=image, dpi=DPI)
         plt.close(figure)
     return buffer.getvalue()
 
@@ -106,11 +108,11 @@ def _trend(plt, series: dict):
     figure, ax = plt.subplots(figsize=(WIDTH, 4.6), layout="constrained")
     _room_for_caption(figure, 4.6)
     ax.plot(range(len(points)), [p[1] for p in points], color=BLUE, marker="o", linewidth=2.2,
-            label=series.get("area", "Maidstone"))
+            label=series["area"])
     kent = [(i, p[2]) for i, p in enumerate(points) if p[2] is not None]
     if kent:  # one series per area, on one axis: a second axis would draw a change that is not there
         ax.plot([i for i, _ in kent], [v for _, v in kent], color=ORANGE, marker="s", linestyle="--", linewidth=2,
-                label="Kent")
+                label=series.get("county", ""))
         ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=9, borderaxespad=0.2)
     if len(points) <= 12:
         for i, p in enumerate(points):
@@ -202,9 +204,10 @@ def _ranks(plt, series: dict):
             seen.add(word)
     ax.set_yticks(range(len(ranks)))
     ax.set_yticklabels([r[0] for r in ranks], fontsize=9)
-    ax.set_xlim(0.5, 12.5)
-    ax.set_xticks(range(1, 13))
-    ax.set_xlabel(f"County rank of 12 Kent districts (1 = lowest rate)\n"
+    peers = series["peers"]
+    ax.set_xlim(0.5, peers + 0.5)
+    ax.set_xticks(range(1, peers + 1))
+    ax.set_xlabel(f"County rank of {peers} {series['peer_group']} (1 = lowest rate)\n"
                   f"hollow: {series['before_label']}, filled: {series['now_label']}", fontsize=9)
     ax.invert_yaxis()
     ax.grid(axis="y", visible=False)

@@ -49,15 +49,21 @@ def indicators_matching(answerer: Answerer, typed: str, limit: int = 100) -> lis
 
 def area_groups(answerer: Answerer, home: str) -> list[tuple[str, list[Choice]]]:
     """The places a form offers, grouped: the home district, its wards, the other districts, the county and the
-    rest the data covers (Medway, Kent)."""
+    rest the data covers (in Maidstone's pack: the Kent districts, then Medway and Kent)."""
     areas = answerer.areas.values()
     wards = sorted((a for a in areas if a.type == "ward" and a.parent == home), key=lambda a: a.name)
-    districts = sorted((a for a in areas if a.type == "district" and a.id != home), key=lambda a: a.name)
+    peers = set(answerer.partnership.peers)
+    districts = sorted((a for a in areas if a.type == "district" and a.id != home and a.id in peers), key=lambda a: a.name)
+    elsewhere = sorted((a for a in areas if a.type == "district" and a.id not in peers), key=lambda a: a.name)
     wider = sorted((a for a in areas if a.type in ("unitary", "county")), key=lambda a: (a.type, a.name))
+    county = answerer.areas.get(answerer.partnership.county)
+    around = getattr(county, "parent", None)  # the area holding the county and its neighbours: 'Kent & Medway'
+    wider_name = area_name(answerer, around) if isinstance(around, str) and around else "Wider areas"
     groups = [(area_name(answerer, home), [Choice(home, area_name(answerer, home))]),
               (f"{area_name(answerer, home)}'s wards", [Choice(a.id, a.name) for a in wards]),
-              ("Kent districts", [Choice(a.id, a.name) for a in districts]),
-              ("Kent and Medway", [Choice(a.id, a.name) for a in wider])]
+              (answerer.partnership.peer_group, [Choice(a.id, a.name) for a in districts]),
+              ("Other districts", [Choice(a.id, a.name) for a in elsewhere]),
+              (wider_name, [Choice(a.id, a.name) for a in wider])]
     return [(label, choices) for label, choices in groups if choices]
 
 
@@ -85,7 +91,7 @@ def question(answerer: Answerer, indicator: str, area: str | None = None, period
     >>> question(Answerer.open(Settings.from_env()), "shoplifting", "maidstone", "2012/13")  # doctest: +SKIP
     'shoplifting 2012/13'
     """
-    home = answerer.run("partnership").home_area.iloc[0]
+    home = answerer.home
     place = [area_name(answerer, area).lower()] if area and area != home else []
     names = sorted({p for p, entries in answerer.vocab.phrases.items() if ("indicator", indicator) in entries},
                    key=lambda p: (len(p), p))

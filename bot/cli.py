@@ -258,7 +258,7 @@ def _import(settings: Settings, args) -> int:
         print("crimebot import: nothing was changed; the import failed (the log in the state directory has the "
               "details).", file=sys.stderr)
         return 2
-    print("Ask, e.g.: crimebot ask \"shoplifting maidstone\" (the latest year), or \"trend all crime\".")
+    print("Ask, e.g.: crimebot ask \"shoplifting\" (the home district, the latest year), or \"trend all crime\".")
     return 0
 
 

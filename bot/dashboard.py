@@ -110,8 +110,8 @@ def headline_direction(answerer: Answerer, priority: str, home: str) -> Directio
 
 def dashboard(answerer: Answerer, state_dir: Path) -> Dashboard:
     """The App Home's content for the data being served."""
-    partnership = answerer.run("partnership").iloc[0]
+    partnership = answerer.partnership
     lines = [PriorityLine(h["id"], h["name"], h["owner"], h["headline"],
-                          headline_direction(answerer, h["id"], partnership.home_area), h["ask"])
+                          headline_direction(answerer, h["id"], partnership.home), h["ask"])
              for h in answerer.headlines()]
-    return Dashboard(partnership["name"], partnership.document, currency_line(answerer, state_dir), lines)
+    return Dashboard(partnership.name, partnership.document, currency_line(answerer, state_dir), lines)

@@ -34,8 +34,28 @@ class BuildReport:
     issues: list[Issue]
 
 
+FACT_TYPES = {"line": "BIGINT", "value": "DOUBLE", "digits": "BIGINT"}  # the others VARCHAR
+
+
 def _frame(rows: list[dict], columns) -> pd.DataFrame:
     return pd.DataFrame.from_records(rows, columns=list(columns))
+
+
+def _sql_type(kind: str) -> str:
+    """A model column's type (datapack.MODEL_FILES) in SQL."""
+    base = kind.removeprefix("opt_")
+    return {"number": "DOUBLE", "int": "BIGINT", "bool": "BOOLEAN"}.get(base, "VARCHAR")
+
+
+def _create(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame, types: dict[str, str],
+            select: str = "*") -> None:
+    """A table from a frame; an empty frame (a pack with no rows in a file) still gets its columns' types, which
+    DuckDB cannot read from a frame with no values."""
+    if frame.empty:
+        columns = ", ".join(f'"{c}" {types.get(c, "VARCHAR")}' for c in frame.columns)
+        con.execute(f'CREATE TABLE "{name}" ({"issue_id BIGINT, " if select != "*" else ""}{columns})')
+    else:
+        con.execute(f'CREATE TABLE "{name}" AS SELECT {select} FROM frame')
 
 
 def build(data_dir: Path, database_path: Path, imports: list[Path] = ()) -> BuildReport:
@@ -70,9 +90,8 @@ def _write(con: duckdb.DuckDBPyConnection, pack: Pack, issues: list[Issue], impo
         frame = _frame(pack.tables[name], spec)  # noqa: F841 (DuckDB reads the local frame by name)
         if name == "population":  # with the imported mid-year estimates over the pack's own
             frame = population_rows(pack.tables, [p for p in imports if p.name == "population.csv"])  # noqa: F841
-        con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM frame')
-    facts = _frame(pack.facts, FACT_FIELDS)  # noqa: F841
-    con.execute("CREATE TABLE facts AS SELECT * FROM facts")
+        _create(con, name, frame, {c: _sql_type(k) for c, k in spec.items()})
+    _create(con, "facts", _frame(pack.facts, FACT_FIELDS), FACT_TYPES)
     imported = add_figures(con, imports, pack.tables)
     if not imported.empty:
         new_periods = pd.DataFrame(imported.attrs["periods"])  # noqa: F841
@@ -83,7 +102,8 @@ def _write(con: duckdb.DuckDBPyConnection, pack: Pack, issues: list[Issue], impo
     # reads a NULL string back as NaN, which every reader would then print as "nan".
     issue_rows = _frame([{k: ("" if v is None and k not in ISSUE_NUMBERS else v)  # noqa: F841
                           for k, v in i.to_dict().items()} for i in issues], Issue.__dataclass_fields__)
-    con.execute("CREATE TABLE data_issues AS SELECT row_number() OVER () AS issue_id, * FROM issue_rows")
+    _create(con, "data_issues", issue_rows, {n: "DOUBLE" for n in ISSUE_NUMBERS},
+            select="row_number() OVER () AS issue_id, *")
     # One figure per key: the source table of highest precedence wins; the others stay in facts.
     con.execute("""
         CREATE TABLE figures AS

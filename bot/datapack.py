@@ -29,8 +29,11 @@ MODEL_FILES: dict[str, dict[str, str]] = {
     "measures": {"id": "id", "name": "text", "unit": "text", "description": "text"},
     "areas": {"id": "id", "name": "text", "type": "enum:" + ",".join(AREA_TYPES), "parent": "opt_ref:areas",
               "code": "opt_text", "aliases": "opt_text"},
-    # the partnership itself, one row: its name (the App Home's title), the district it serves, its document
-    "partnership": {"name": "text", "short_name": "opt_text", "home_area": "ref:areas", "document": "text"},
+    # the partnership itself, one row: its name (the App Home's title), the district it serves, the county whose
+    # districts its ranks are counted among (empty: the home district's parent), the county as running text says it
+    # ("Kent"), that peer group in words ("Kent districts"), and its document
+    "partnership": {"name": "text", "short_name": "opt_text", "home_area": "ref:areas", "county": "opt_ref:areas",
+                    "county_short_name": "opt_text", "peer_group": "opt_text", "document": "text"},
     "periods": {"id": "id", "kind": "enum:" + ",".join(PERIOD_KINDS), "start": "date", "end": "date",
                 "label": "text", "aliases": "opt_text"},
     "indicators": {"id": "id", "name": "text", "unit": "text", "higher_is_better": "opt_bool",
@@ -42,8 +45,9 @@ MODEL_FILES: dict[str, dict[str, str]] = {
     "catalog": {"table_id": "id", "file": "text", "title": "text", "section": "text", "source_table": "text",
                 "period_definition": "text", "unit": "text", "denominator": "opt_text", "footnotes": "opt_text",
                 "source": "text", "precedence": "int"},
+    # label: what the figure is, as the document calls it ("mid-2011 population"), said beside a rate
     "denominators": {"area": "ref:areas", "base": "enum:residents,households,adults", "period": "ref:periods",
-                     "value": "number", "source": "text"},
+                     "value": "number", "label": "opt_text", "source": "text"},
     "priorities": {"id": "id", "year": "ref:periods", "kind": "enum:" + ",".join(PRIORITY_KINDS),
                    "number": "opt_int", "name": "text", "owner": "text", "themes": "opt_text",
                    "aliases": "opt_text", "description": "text"},
@@ -69,14 +73,16 @@ MODEL_FILES: dict[str, dict[str, str]] = {
     # police.uk outcome categories: which count as resolved (charge or summons, caution, penalty notice,
     # community resolution) for the police.uk outcome rate
     "police_uk_outcomes": {"outcome": "id", "resolved": "bool", "note": "opt_text"},
+    # the questions `help` shows, each with what it gives: the pack's own places, periods and priorities
+    "examples": {"question": "id", "answers": "text"},
 }
 # Load order: a file may refer only to files before it (and to itself).
 MODEL_ORDER = ("measures", "areas", "partnership", "periods", "indicators", "catalog", "denominators", "priorities",
                "priority_indicators", "errata", "excluded", "events", "population", "statements", "synonyms", "places",
-               "police_uk_crime_types", "police_uk_forces", "police_uk_outcomes")
+               "police_uk_crime_types", "police_uk_forces", "police_uk_outcomes", "examples")
 UNIQUE_KEYS = {"synonyms": ("phrase", "kind", "target"), "denominators": ("area", "base", "period"), "priority_indicators": ("priority", "indicator"),
                "population": ("area", "year")}
-OPTIONAL_FILES = {"statements"}  # a pack without them has none
+OPTIONAL_FILES = {"statements", "examples"}  # a pack without them has none
 IMPORTED = "imports/"  # a catalog file starting so is filled by `crimebot import`, not read from the pack
 NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -276,9 +282,27 @@ def _check_model(pack: Pack) -> None:
     if len(pack.tables["partnership"]) != 1:
         raise DataError("partnership.csv", 2 if not pack.tables["partnership"] else 3, "name",
                         "one row expected: the partnership's name, short name, home district and document")
+    _check_partnership(pack)
     for line_no, period in enumerate(pack.tables["periods"], start=2):
         if period["start"] > period["end"]:
             raise DataError("periods.csv", line_no, "end", "ends before it starts")
+
+
+def _check_partnership(pack: Pack) -> None:
+    """The home district is a district, and one of the county's: its ranks are counted among them."""
+    areas = pack.index("areas")
+    row = pack.tables["partnership"][0]
+    home = areas[row["home_area"]]
+    county = row["county"] or home["parent"]
+    if home["type"] not in ("district", "unitary"):
+        raise DataError("partnership.csv", 2, "home_area", f"'{home['id']}' is a {home['type']}: the home area is "
+                        "the district (or unitary authority) the partnership serves")
+    if row["county"] and areas[county]["type"] != "county":
+        raise DataError("partnership.csv", 2, "county", f"'{county}' is a {areas[county]['type']}, not a county "
+                        "(areas.csv)")
+    if not county or not any(a["type"] == "district" and a["parent"] == county for a in pack.tables["areas"]):
+        raise DataError("partnership.csv", 2, "county", f"no district in areas.csv has the parent '{county}': the "
+                        "county's districts are the peer group ranks are counted among")
 
 
 def _load_facts(root: Path, table: dict, known: dict[str, set[str]]) -> list[dict]:

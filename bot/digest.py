@@ -117,14 +117,15 @@ class Digester:
 
     def __init__(self, answerer: Answerer):
         self.answerer = answerer
+        self.home_name = answerer.partnership.home_name
 
     # -- what the data covers --------------------------------------------------------------------
     @cached_property
     def monthly(self) -> dict[str, float]:
-        """Month id -> Maidstone's all crime that month: its own months (police.uk imports), with the
+        """Month id -> the home district's all crime that month: its own months (police.uk imports), with the
         assessment's monthly figures (recorded crime by month, section 3.2) where it has them. Read once:
         finding the latest quarter looks at it for every quarter it tries."""
-        indicator, area = "all_crime", "maidstone"
+        indicator, area = "all_crime", self.answerer.home
         ind = self.answerer.indicators[indicator]
         sources = [indicator]
         if isinstance(ind.monthly_indicator, str) and ind.monthly_indicator:
@@ -132,7 +133,7 @@ class Digester:
         values: dict[str, float] = {}
         self.monthly_tables = set()
         for source in sources:
-            frame = self.answerer.run("trend", indicator=source, area=area)
+            frame = self.answerer.run("trend", indicator=source, area=area, county=self.answerer.partnership.county)
             frame = frame[(frame.area == area) & (frame.period_kind == "month") & (frame.measure == "count")]
             values.update(zip(frame.period, frame.value))
             self.monthly_tables |= set(frame.table_id)
@@ -141,7 +142,8 @@ class Digester:
     def covers(self, quarter: FinancialQuarter) -> bool:
         if all(m in self.monthly for m in quarter.months()):
             return True
-        return not self.answerer.run("digest_figures", periods=[quarter.id, quarter.year_to_date_id]).empty
+        return not self.answerer.run("digest_figures", periods=[quarter.id, quarter.year_to_date_id],
+                                                home=self.answerer.home).empty
 
     def latest_quarter(self) -> FinancialQuarter | None:
         months = sorted(self.monthly)
@@ -167,7 +169,8 @@ class Digester:
         if quarter is None or not self.covers(quarter):
             return self._no_data(query, title, quarter, self.latest_quarter())
         answer = Answer(query, {"kind": "digest", "period": quarter.label, "priority": priority}, headline="")
-        figures = self.answerer.run("digest_figures", periods=[quarter.id, quarter.year_to_date_id])
+        figures = self.answerer.run("digest_figures", periods=[quarter.id, quarter.year_to_date_id],
+                                                home=self.answerer.home)
         if pri is not None:
             indicators = set(self.answerer.run("priority_figures", priority=pri["id"]).indicator)
             figures = figures[figures.indicator.isin(indicators)]
@@ -193,11 +196,11 @@ class Digester:
                     period_note = ind.period_note if isinstance(ind.period_note, str) else ""
                     if ind.name in shown and " each year" in period_note:
                         answer.notes.append(f"About these figures: {ind.name}: {period_note}.")
-        notes = self.answerer.run("notes", indicator=None, area="maidstone",
+        notes = self.answerer.run("notes", indicator=None, area=self.answerer.home,
                                   periods=[quarter.id, quarter.year_to_date_id])
         for note in dict.fromkeys(notes[notes.indicator.isin(set(figures.indicator))].note):
             answer.notes.append(f"Data note: {note}")
-        self.answerer.annotate(answer, "", "maidstone", [], set(figures.table_id))
+        self.answerer.annotate(answer, "", self.answerer.home, [], set(figures.table_id))
         if pri is not None:
             headline = (f"The data has no {quarter.label} figures for this priority's indicators; the latest it has "
                         "are below." if figures.empty else
@@ -211,7 +214,7 @@ class Digester:
         rate = self.answerer.ask(f"outcome rate {quarter.label}")
         if rate.error or not rate.headline:
             return
-        answer.tables.append(Table("Outcome rate, Maidstone", ["Quarter", "Outcome rate"],
+        answer.tables.append(Table(f"Outcome rate, {self.home_name}", ["Quarter", "Outcome rate"],
                                    [[quarter.label, rate.headline]]))
         answer.notes.extend(n for n in rate.notes[:1] if n not in answer.notes)
 
@@ -248,21 +251,21 @@ class Digester:
             now = sum(monthly[m] for m in now_months)
             if not all(m in monthly for m in then_months):
                 rows.append([label, "", fmt_number(now), "", ""])
-                headline = headline or (f"All crime in Maidstone, {quarter.year_to_date_label}: {fmt_number(now)} crimes "
+                headline = headline or (f"All crime in {self.home_name}, {quarter.year_to_date_label}: {fmt_number(now)} crimes "
                                         "(the data has no figures for the same months a year before).")
                 continue
             then = sum(monthly[m] for m in then_months)
             change, pct = now - then, (now - then) / then * 100
             rows.append([label, fmt_number(then), fmt_number(now), fmt_change(change), fmt_change(pct, 1, "%")])
             if not headline:
-                headline = (f"All crime in Maidstone, {quarter.year_to_date_label}: {fmt_number(now)} crimes, "
+                headline = (f"All crime in {self.home_name}, {quarter.year_to_date_label}: {fmt_number(now)} crimes, "
                             f"{fmt_change(change)} ({fmt_change(pct, 1, '%')}) on the same months a year before.")
             period = quarter.year_to_date_id if now_months == quarter.year_to_date_months() else quarter.id
             answer.notes.append(self._check(period, change, pct, figures))
         if rows:
-            answer.tables.append(Table("All crime, Maidstone (from the monthly figures)",
+            answer.tables.append(Table(f"All crime, {self.home_name} (from the monthly figures)",
                                        ["Period", "A year before", "This year", "Change", "% change"], rows))
-            self.answerer.annotate(answer, "", "maidstone", [], self.monthly_tables)
+            self.answerer.annotate(answer, "", self.answerer.home, [], self.monthly_tables)
         elif whole:
             answer.notes.append(f"The monthly figures do not cover {quarter.year_to_date_label}; the figures below are "
                                 "as the assessment states them.")
@@ -270,7 +273,8 @@ class Digester:
 
     def _check(self, period: str, change: float, pct: float, figures: pd.DataFrame) -> str:
         """Say whether the change computed from months agrees with the one the text states."""
-        stated = figures[(figures.indicator == "all_crime") & (figures.area == "maidstone") & (figures.period == period)]
+        stated = figures[(figures.indicator == "all_crime") & (figures.area == self.answerer.home)
+                         & (figures.period == period)]
         stated = dict(zip(stated.measure, stated.value))
         label = self.answerer.periods[period].label if period in self.answerer.periods else period
         if "volume_change" not in stated and "pct_change" not in stated:
@@ -301,8 +305,9 @@ class Digester:
                                                    fmt_change(by.get("volume_change")),
                                                    fmt_change(by.get("pct_change"), 1, "%"), note]))
         rows.sort(key=lambda r: -abs(r[0]))
-        if len(rows) > 15:  # imported data has every district: keep Maidstone and Kent, the biggest first
-            rows = [r for r in rows if r[1][1] in ("Maidstone", "Kent (KCC area)")][:15]
+        if len(rows) > 15:  # imported data has every district: keep the home district and the county, biggest first
+            p = self.answerer.partnership
+            rows = [r for r in rows if r[1][1] in (p.home_name, p.county_name)][:15]
         answer.tables.append(Table(f"Rises and falls the data states for {quarter.label} (year to date)",
                                    ["Indicator", "Area", "Period", "Change", "% change", "Note"], [r for _, r in rows]))
         wards = figures[(figures.area_type == "ward") & figures.measure.isin(["count", "percent"])]
@@ -312,17 +317,18 @@ class Digester:
                                          r.note if isinstance(r.note, str) else ""] for r in wards.itertuples()]))
 
     def _ranks(self, answer: Answer, quarter: FinancialQuarter, figures: pd.DataFrame) -> None:
-        ranks = figures[(figures.area == "maidstone") & figures.measure.isin(["county_rank", "increase_rank"])]
+        ranks = figures[(figures.area == self.answerer.home) & figures.measure.isin(["county_rank", "increase_rank"])]
         if ranks.empty:
             return
         # the rank to compare with: the same months a year before, else the last full financial year
         earlier = [quarter.a_year_before().year_to_date_id, FinancialQuarter(quarter.year - 1, 4).financial_year]
-        before = self.answerer.run("digest_figures", periods=earlier)
-        before = before[(before.area == "maidstone") & (before.measure == "county_rank")]
+        before = self.answerer.run("digest_figures", periods=earlier, home=self.answerer.home)
+        before = before[(before.area == self.answerer.home) & (before.measure == "county_rank")]
         rows = []
         for r in ranks.itertuples():
-            what = "County rank by rate (1 = lowest of 12)" if r.measure == "county_rank" else \
-                "Rank of the increase (1 = largest of 12)"
+            of = self.answerer.partnership.of_peers
+            what = f"County rank by rate (1 = lowest {of})" if r.measure == "county_rank" else \
+                f"Rank of the increase (1 = largest {of})"
             then = ""
             if r.measure == "county_rank":
                 for period in earlier:
@@ -332,7 +338,7 @@ class Digester:
                         break
             rows.append([r.indicator_name, r.period_label, what, fmt_number(r.value), then])
         answer.tables.append(Table("County ranks stated for the period",
-                                   ["Indicator", "Period", "Rank", "Maidstone", "Before"], rows))
+                                   ["Indicator", "Period", "Rank", self.home_name, "Before"], rows))
 
     def _priorities(self, answer: Answer, pri: dict | None) -> None:
         items = [h for h in self.answerer.headlines() if pri is None or h["id"] == pri["id"]]

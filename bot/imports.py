@@ -112,6 +112,8 @@ def import_police_uk(settings: Settings, paths: list[Path], ward_lookup: Path | 
     report = ImportReport()
     pack = load_pack(settings.data_dir)
     forces = {f["force"]: f["area"] for f in pack.tables["police_uk_forces"]}
+    names = pack.index("areas")
+    report.force_area = " and ".join(dict.fromkeys(names[area]["name"] for area in forces.values()))
     sources = find_sources(paths, set(forces), report)
     seen: dict[tuple[str, str, str], str] = {}
     for source in sources:

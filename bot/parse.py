@@ -43,11 +43,11 @@ CUES = {
                      "rank changes 2012/13", "which categories improved", "rank table", "arrows", "up arrows",
                      "down arrows", "up and down arrows", "up arrows and down arrows", "rank arrows",
                      "league table changes", "county table changes", "changes in the league table", "table changes"],
-    "rank": ["rank", "national ranking", "nationally ranked", "ranked nationally", "ranking nationally", "sit", "where do we sit", "where does maidstone sit", "move up", "moved up", "move down",
-             "moved down", "go up the table", "climb", "climbed", "slip", "slipped", "league position", "national rank", "rank nationally", "ranking", "ranked", "position", "league table", "place in kent", "county rank",
-             "county position", "rank movement", "ranking movement", "movement", "where do we come", "where does maidstone come", "where do we stand", "come in kent",
-             "compared to other districts", "compared with other districts", "county table", "kent table",
-             "kent league table", "county league table", "table position", "where are we in the table"],
+    "rank": ["rank", "national ranking", "nationally ranked", "ranked nationally", "ranking nationally", "sit", "where do we sit", "where does {home} sit", "move up", "moved up", "move down",
+             "moved down", "go up the table", "climb", "climbed", "slip", "slipped", "league position", "national rank", "rank nationally", "ranking", "ranked", "position", "league table", "place in {county}", "county rank",
+             "county position", "rank movement", "ranking movement", "movement", "where do we come", "where does {home} come", "where do we stand", "come in {county}",
+             "compared to other districts", "compared with other districts", "county table", "{county} table",
+             "{county} league table", "county league table", "table position", "where are we in the table"],
     "high": ["highest", "most", "busiest", "peak month", "most common", "commonest", "biggest problem", "biggest", "largest", "greatest", "top", "highest number",
              "the most", "peak", "maximum", "max"],
     "low": ["lowest", "least", "fewest", "quietest", "smallest", "bottom", "minimum", "min"],
@@ -95,14 +95,14 @@ CUES = {
                   "heading", "more of a problem", "less of a problem", "moved", "move", "moving"],
     "wards": ["ward", "wards", "areas", "bit", "bits", "bit of town", "part of town", "parts of town", "area of town",
               "which area of town", "what area of town", "which part of town", "which parts of town", "areas of town",
-              "concentrated", "where in maidstone", "where in the borough", "part of maidstone", "parts of maidstone", "part of the borough",
+              "concentrated", "where in {home}", "where in the borough", "part of {home}", "parts of {home}", "part of the borough",
               "parts of the borough", "hotspot", "hotspots", "hot spots", "hot spot", "by ward", "ward level",
               "ward breakdown", "which wards", "what wards", "neighbourhood", "neighbourhoods"],
     "versus": ["vs", "versus", "v"],
     "compare": ["compare", "comparison", "compared", "against the county", "other districts", "districts", "district", "by district", "each district",
-                "all districts", "kent districts", "side by side", "benchmark", "than average", "rest of kent", "above or below", "against",
-                "than kent", "than the county",
-                "rest of the county", "other areas", "elsewhere in kent"],
+                "all districts", "{county} districts", "side by side", "benchmark", "than average", "rest of {county}", "above or below", "against",
+                "than {county}", "than the county",
+                "rest of the county", "other areas", "elsewhere in {county}"],
     "trend": ["trend", "trends", "over time", "history", "historic", "time series", "over the years",
               "year on year", "series", "long term"],
     "spc": ["spc", "control chart", "control limits", "spc limits", "xmr", "out of control", "in control",
@@ -123,10 +123,10 @@ CUES = {
     "rate_other": ["per1000x", "rate per1000x"],
     "percent": ["%", "percent", "percentage", "share", "proportion", "share of", "what share", "what proportion",
                 "pc"],
-    "county_area": ["county average", "kcc average", "kent average", "county wide", "countywide", "across kent",
-                    "across the county", "kent wide", "the county as a whole", "county figure", "county total"],
-    "county": ["county", "among kent districts", "out of 12", "of 12", "of the 12 districts", "of 12 districts",
-               "among the 12"],
+    "county_area": ["county average", "{county} average", "county wide", "countywide", "across {county}",
+                    "across the county", "{county} wide", "the county as a whole", "county figure", "county total"],
+    "county": ["county", "among {county} districts", "out of {peers}", "of {peers}", "of the {peers} districts", "of {peers} districts",
+               "among the {peers}"],
     "negation": ["not", "no", "except", "excluding", "exclude", "without", "apart from", "other than", "but not",
                  "never", "nothing but"],
     "or_not": ["or not", "or no", "whether or not", "if not"],
@@ -168,7 +168,6 @@ did does doing there's here latest current currently recent recently now today
 year years annual annually yearly figures so far currently
 borough borough's district's area's place local locally
 look looking see know find tell like want need would
-maidstone's kent's
 per cent live lives living terms across between police think thinks thought feel feels believe believes say
 says roughly approximately approx around round here ended end ends due because concentrated happens happening
 stuff things thing bad big one work who whose whom sort kind really very pretty quite got get gets getting didnt didn't doesnt don't dont isnt aren't arent seen say saying said people's
@@ -240,6 +239,18 @@ def ordinary_word(word: str, zipf: float = 3.5) -> bool:
     return zipf_frequency(word, "en") >= zipf
 
 
+def _fill(phrase: str, words: dict[str, str]) -> str | None:
+    """A cue phrase with the partnership's words in it ('where does {home} sit' -> 'where does thanet sit'); None
+    when it names a place the partnership has not given.
+
+    >>> _fill("of {peers} districts", {"peers": "4"}), _fill("come in {county}", {})
+    ('of 4 districts', None)
+    """
+    for key, value in words.items():
+        phrase = phrase.replace("{" + key + "}", value.lower())
+    return None if "{" in phrase else phrase
+
+
 @dataclass
 class Vocabulary:
     """Every name the parser recognises, from the database: (kind, id) for each phrase, by word forms."""
@@ -263,16 +274,23 @@ class Vocabulary:
     _rewriter: re.Pattern | None = None
     ratio_parts: dict[str, set[str]] = field(default_factory=dict)  # a ratio indicator -> its two parts
     within: dict[tuple, tuple[str, str]] = field(default_factory=dict)  # narrower word -> (word, indicator)
+    cue_phrases: dict[str, list[str]] = field(default_factory=dict)  # CUES with the partnership's places filled in
+    partnership_words: dict[str, str] = field(default_factory=dict)  # home, county, peers: as from_rows was given
 
     @classmethod
-    def from_rows(cls, rows) -> "Vocabulary":
+    def from_rows(cls, rows, partnership: dict[str, str] | None = None) -> "Vocabulary":
         """Rows of (kind, id, name, aliases, extra): indicators, areas, priorities, periods, synonyms, places.
 
         A row with kind 'word' rewrites a word (id = the word it means); 'place' names a place the data
         does not cover (extra = the covered area it lies within, if any); a row with no name adds phrases
-        to a name given elsewhere (a synonym).
+        to a name given elsewhere (a synonym). ``partnership`` gives the words that fill the cue phrases
+        written with a place in them ("where does {home} sit"): home, county and peers (their number);
+        without it those phrases are left out.
         """
         vocab = cls()
+        vocab.partnership_words = dict(partnership or {})
+        vocab.cue_phrases = {cue: [p for p in (_fill(phrase, partnership or {}) for phrase in phrases) if p]
+                             for cue, phrases in CUES.items()}
         vocab.words = dict(BUILTIN_WORDS)
         later = []
         for kind, ident, name, aliases, extra in rows:
@@ -321,7 +339,9 @@ class Vocabulary:
                 vocab.described.setdefault(ident, set()).update(
                     f for w in normalise(words).split()
                     if (w not in FILLER or w in MEASURE_WORDS) and w not in LINKING for f in vocab.form(w))
-        vocab.filler = {vocab.canon(w) for w in FILLER}
+        vocab.filler = {vocab.canon(w) for w in FILLER} | {  # "maidstone's", "kent's"
+            vocab.canon(name.lower().split()[-1] + "'s") for key, name in (partnership or {}).items()
+            if key in ("home", "county") and name}
         # an acronym of a name's head restates every figure described by the head's words: 'kcvs speeding'
         # (Kent Crime and Victimisation Survey: the perceptions' source)
         for (kind, ident), name in list(vocab.names.items()):
@@ -340,9 +360,9 @@ class Vocabulary:
                 words |= road
         vocab.phrase_words.sort(key=lambda pw: -len(pw[0]))
         words = {w for phrase in vocab.phrases for w in phrase.split()}
-        words |= {w for phrases in CUES.values() for phrase in phrases for w in normalise(phrase).split()}
+        words |= {w for phrases in vocab.cue_phrases.values() for phrase in phrases for w in normalise(phrase).split()}
         vocab.lexicon = sorted(w for w in words if len(w) >= 4 and w.isalpha())
-        for cue, phrases in CUES.items():
+        for cue, phrases in vocab.cue_phrases.items():
             for phrase in phrases:  # as typed words are read: 'nationally' is 'national'
                 words = tuple(x for w in normalise(phrase).split() if w not in STOP_INSIDE
                               for x in vocab.words.get(w, w).split())
@@ -860,7 +880,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     if command.unknown and command.indicators:  # a corrected name's own words ('reoffendin rate vs predicted')
         own = vocab.described.get(command.indicators[0], set())
         command.unknown = [w for w in command.unknown if not all(f in own for f in vocab.form(w))]
-    _settle_kind(command, kinds, vocab.area_types)
+    _settle_kind(command, kinds, vocab.area_types, vocab.partnership_words.get("county", "county"))
     if command.table and not command.indicators:
         command.kind = "table"
     if command.kind not in ("priority", "help") and command.indicator:
@@ -1110,7 +1130,7 @@ def _maximal(support: dict[str, set[str]]) -> list[str]:
     return [i for i in support if not any(support[i] < support[j] for j in support if j != i)]
 
 
-def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> None:
+def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county_word: str = "county") -> None:
     """Decide the kind of answer from the cues and the names found."""
     cue = set(cues)
     if "rate_other" in cue:
@@ -1144,7 +1164,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     county = [a for a, t in area_types.items() if t == "county"][:1]
     if "county_area" in cue and "compare" in cue:
         cue = cue - {"county_area"}  # "compare deprivation across kent": across the districts
-    beside = "county" in cue and re.search(r"\b(?:and|&|with|plus) (?:the )?(?:county|kent)\b", c.text.lower())
+    beside = "county" in cue and re.search(rf"\b(?:and|&|with|plus) (?:the )?(?:county|{re.escape(county_word.lower())})\b",
+                                           c.text.lower())
     if ("county_area" in cue or cue >= {"county", "versus"} or cue >= {"county", "compare"} or beside) and c.areas \
             and county and county[0] not in c.areas:
         c.areas.extend(county)  # "maidstone asb v kcc average": both sides
@@ -1166,10 +1187,10 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str]) -> Non
     if not c.scope and c.period and "/" in c.period and re.search(r"\b(?:monthly|by month|month by month|each month)\b",
                                                                 c.text.lower()):
         c.scope = "months"  # "monthly recorded crime apr-dec 2013": 'monthly' may be read inside the name
-    # Kent named beside another area in a rank or comparison question is the field, not the place
-    if len(c.areas) > 1 and "kent" in c.areas and (cue & {"rank", "county", "high", "low", "which"}) \
+    # the county named beside another area in a rank or comparison question is the field, not the place
+    if len(c.areas) > 1 and county and county[0] in c.areas and (cue & {"rank", "county", "high", "low", "which"}) \
             and not ((cue & {"versus", "compare"} or beside) and not cue & {"rank", "high", "low", "which"}):
-        c.areas.remove("kent")
+        c.areas.remove(county[0])
     if not c.areas and ("county_area" in cue or ("county" in cue and not cue & {
             "rank", "rank_changes", "high", "low", "worst", "best", "which", "compare", "categories"})):
         c.areas = [a for a, t in area_types.items() if t == "county"][:1]  # "county average", "county-wide"

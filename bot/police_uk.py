@@ -21,6 +21,7 @@ import duckdb
 import pandas as pd
 
 from .datapack import DataError
+from .partnership import Partnership
 from .periods import PeriodIndex, month_end, month_id, month_label, months_between
 
 COLUMNS = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code",
@@ -66,6 +67,7 @@ class ImportReport:
     kept: int = 0  # crimes the outcomes files resolve, kept in the store for street months imported later
     outcomes_not_applied: list[str] = field(default_factory=list)  # street months imported before, not in this run
     skipped: int = 0  # files of other forces, and stop-and-search files, in the archives or folders
+    force_area: str = "the force area"  # the areas the pack's forces cover, by name: "Kent & Medway"
     seconds: float = 0.0
     database: Path | None = None
 
@@ -77,12 +79,12 @@ class ImportReport:
         else:
             lines = [f"Imported {self.rows:,} rows from {self.files} file(s): {len(self.months)} month(s) "
                      f"({self.months[0]} to {self.months[-1]})" if self.months else "Imported nothing",
-                     f"  placed in a Kent or Medway district: {self.placed:,}"]
+                     f"  placed in a district of {self.force_area}: {self.placed:,}"]
         if self.no_location:
             lines.append(f"  with no location (no LSOA), counted in no district: {self.no_location:,}")
         if self.outside:
             top = ", ".join(f"{k} {v:,}" for k, v in sorted(self.outside.items(), key=lambda kv: -kv[1])[:5])
-            lines.append(f"  in LSOAs outside Kent and Medway, left out: {sum(self.outside.values()):,} ({top})")
+            lines.append(f"  in LSOAs outside {self.force_area}, left out: {sum(self.outside.values()):,} ({top})")
         if self.placed:
             via = f", with {self.outcome_files} outcomes file(s)" if self.outcome_files else ""
             lines.append(f"  with a resolved outcome (charge or summons, caution, penalty notice, community "
@@ -504,7 +506,8 @@ def year_spans(periods: list[dict]) -> list[tuple[str, list[str], str | None]]:
 
 
 FIGURES_SQL = """
--- Year figures from monthly counts: count, change on the year before, rate per 1,000, county rank.
+-- Year figures from monthly counts: count, change on the year before, rate per 1,000, county rank (among the
+-- partnership's peer group, the table peers).
 WITH counts AS (
     SELECT c.indicator, c.area, s.period, sum(c.count) AS value, count(DISTINCT c.month) AS months
     FROM police_uk_monthly AS c JOIN year_months AS s ON s.month = c.month
@@ -514,7 +517,7 @@ complete AS (  -- a year counts only when every one of its months was imported (
     SELECT c.* FROM counts AS c JOIN (SELECT period, count(*) AS n FROM year_months GROUP BY period) AS y
         ON y.period = c.period AND c.months = y.n
 ),
-pop AS (  -- the latest population at or before the year's first calendar year (Kent: its 12 districts)
+pop AS (  -- the latest population at or before the year's first calendar year (the county: its districts')
     SELECT c.indicator, c.area, c.period, c.value, arg_max(p.population, p.year) AS population
     FROM complete AS c
     LEFT JOIN rate_population AS p ON p.area = c.area AND p.year <= CAST(left(c.period, 4) AS INTEGER)
@@ -522,7 +525,7 @@ pop AS (  -- the latest population at or before the year's first calendar year (
 ),
 rated AS (
     SELECT p.*, CASE WHEN i.rate_base = 'residents' THEN p.value / p.population * 1000 END AS rate,
-           a.parent = 'kent' AND a.type = 'district' AS ranked
+           a.id IN (SELECT area FROM peers) AS ranked
     FROM pop AS p JOIN area_model AS a ON a.id = p.area JOIN indicator_model AS i ON i.id = p.indicator
 ),
 ranked AS (
@@ -570,16 +573,16 @@ by_type AS (
            CASE WHEN bool_and(has_outcomes) AND count(resolved) = count(*) THEN sum(resolved) END
     FROM full_counts WHERE in_all_crime GROUP BY ALL
 ),
-with_kent AS (
+with_county AS (  -- the county: the sum of its districts (the peer group)
     SELECT * FROM by_type
     UNION ALL
-    SELECT b.indicator, 'kent', b.month, sum(b.count), CASE WHEN count(b.resolved) = count(*) THEN sum(b.resolved) END
-    FROM by_type AS b JOIN area_model AS a ON a.id = b.area
-    WHERE a.parent = 'kent' AND a.type = 'district' GROUP BY ALL
+    SELECT b.indicator, c.county, b.month, sum(b.count), CASE WHEN count(b.resolved) = count(*) THEN sum(b.resolved) END
+    FROM by_type AS b JOIN peers AS p ON p.area = b.area CROSS JOIN (SELECT DISTINCT county FROM peers) AS c
+    GROUP BY ALL
 )
-SELECT indicator, area, month, count FROM with_kent
+SELECT indicator, area, month, count FROM with_county
 UNION ALL  -- police.uk's resolved outcomes: crimes of the month with a resolved outcome
-SELECT '""" + OUTCOMES + """', area, month, resolved FROM with_kent WHERE indicator = 'all_crime' AND resolved IS NOT NULL
+SELECT '""" + OUTCOMES + """', area, month, resolved FROM with_county WHERE indicator = 'all_crime' AND resolved IS NOT NULL
 """
 
 
@@ -669,6 +672,8 @@ def add_figures(con: duckdb.DuckDBPyConnection, files: list[Path], pack_tables: 
     con.register("area_model", pd.DataFrame(pack_tables["areas"]))
     con.register("indicator_model", pd.DataFrame(pack_tables["indicators"]))
     con.register("force_areas", force_areas(pack_tables))
+    partnership = Partnership.from_tables(pack_tables)
+    con.register("peers", pd.DataFrame({"area": list(partnership.peers), "county": partnership.county}))
     con.execute(MONTHLY_SQL)
     months = [r[0] for r in con.execute("SELECT DISTINCT month FROM police_uk_monthly").fetchall()]
     periods = derived_periods(months)
@@ -676,12 +681,12 @@ def add_figures(con: duckdb.DuckDBPyConnection, files: list[Path], pack_tables: 
     con.register("year_months", pd.DataFrame([(p, m) for p, ms, _ in spans for m in ms], columns=["period", "month"]))
     con.register("year_before", pd.DataFrame([(p, b) for p, _, b in spans], columns=["period", "before"]))
     population = population_rows(pack_tables, [p for p in files if p.name == "population.csv"])
-    kent_districts = {a["id"] for a in pack_tables["areas"] if a["parent"] == "kent" and a["type"] == "district"}
-    kent = population[population.area.isin(kent_districts)].groupby("year").agg(
+    county = population[population.area.isin(partnership.peers)].groupby("year").agg(
         population=("population", "sum"), districts=("area", "count")).reset_index()
-    kent = kent[kent.districts == len(kent_districts)].assign(area="kent")  # Kent's rate only when all 12 are known
+    # the county's rate only in years when every one of its districts' populations is known
+    county = county[county.districts == len(partnership.peers)].assign(area=partnership.county)
     con.register("rate_population", pd.concat([population[["area", "year", "population"]],
-                                               kent[["area", "year", "population"]]], ignore_index=True))
+                                               county[["area", "year", "population"]]], ignore_index=True))
     con.execute("CREATE TEMP TABLE police_uk_years AS " + FIGURES_SQL)
     frame = con.execute(FACTS_SQL).df()
     # rounded as Python rounds (to the nearest, ties to even on the exact binary value), as the facts always were

@@ -1,6 +1,6 @@
 -- title: Figures for a digest period
 -- answers: Every figure the data states for the given periods (a quarter, and the year to date that ends with it), with names, for the quarterly digest.
--- params: periods (list of periods.id)
+-- params: periods (list of periods.id), home (areas.id: the home district, listed first)
 SELECT
     f.indicator,
     i.name AS indicator_name,
@@ -23,4 +23,4 @@ JOIN areas AS a ON a.id = f.area
 JOIN periods AS p ON p.id = f.period
 WHERE list_contains($periods, f.period)
   AND f.compared_with IS NULL
-ORDER BY f.area <> 'maidstone', f.indicator, p.start, f.measure
+ORDER BY f.area <> $home, f.indicator, p.start, f.measure

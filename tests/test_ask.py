@@ -7,7 +7,6 @@ import sys
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
-from bot.answer import EXAMPLES
 from bot.queries import QueryRejected, gate, load_queries, schema_of
 from bot.settings import PROJECT_ROOT
 
@@ -158,7 +157,7 @@ def test_no_answer_says_so_plainly_and_what_is_covered(answerer, text, message):
 
 
 def test_help_examples_all_work(answerer):
-    for text, _ in EXAMPLES:
+    for text, _ in answerer.examples:
         assert answerer.ask(text).error is None, text
 
 
@@ -197,7 +196,8 @@ def test_every_query_file_passes_the_gate_and_runs(answerer):
     assert set(queries) >= {"figure", "rank_changes", "priority_figures", "wards", "compare", "trend", "notes"}
     samples = {"indicator": "asb", "area": "maidstone", "kind": "financial_year", "until": "2012-04-01",
                "period": "2012/13", "previous": "2011/12", "priority": "asb", "periods": ["2012/13"], "year": 2012,
-               "measure": "count", "table_id": "s3_1_time_series", "id": "smp_chair"}
+               "measure": "count", "table_id": "s3_1_time_series", "id": "smp_chair", "home": "maidstone",
+               "county": "kent"}
     for query in queries.values():
         answerer.con.execute(query.sql, {p: samples[p] for p in query.params}).fetchall()
         assert query.title and query.answers

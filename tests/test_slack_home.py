@@ -194,7 +194,7 @@ def test_the_shortcut_opens_the_form_and_its_submission_sends_the_figures_by_dm(
     area = next(b for b in view["blocks"] if b["block_id"] == "area")["element"]
     assert area["initial_option"]["value"] == "maidstone"
     assert [g["label"]["text"] for g in area["option_groups"]] == ["Maidstone", "Maidstone's wards", "Kent districts",
-                                                                  "Kent and Medway"]
+                                                                  "Kent & Medway"]
     # type-ahead: Slack asks for the options as the person types
     status, body, _ = interact(bot, {"type": "block_suggestion", "user": {"id": PARTNER}, "action_id": "ask_indicator",
                                      "block_id": "indicator", "value": "shopl", "view": view})
@@ -408,8 +408,9 @@ def test_after_a_reload_the_home_tab_is_published_again_with_the_new_data(settin
     app = create_app(reload_settings, service)
     with BackgroundServer(http_app(app, SECRET)) as url:
         open_home(url, slack, "U0WATCHER", "Ev-watch")
-        (data_copy / "partnership.csv").write_text("name,short_name,home_area,document\n"
-                                                   "Maidstone Community Safety Partnership,MCSP,maidstone,Assessment\n")
+        (data_copy / "partnership.csv").write_text("name,short_name,home_area,county,county_short_name,peer_group,"
+                                                   "document\nMaidstone Community Safety Partnership,MCSP,maidstone,"
+                                                   ",,,Assessment\n")
         before = len(slack.calls_to("views.publish"))
         assert service.reload().startswith("Reloaded")
         calls = slack.wait_for("views.publish", before + 1)
@@ -421,7 +422,8 @@ def test_after_a_reload_the_home_tab_is_published_again_with_the_new_data(settin
 def test_a_partnership_file_with_two_rows_is_refused_by_name(data_copy):
     from bot.datapack import DataError, load_pack
 
-    (data_copy / "partnership.csv").write_text("name,short_name,home_area,document\nA,,maidstone,x\nB,,maidstone,y\n")
+    (data_copy / "partnership.csv").write_text("name,short_name,home_area,county,county_short_name,peer_group,document\n"
+                                               "A,,maidstone,,,,x\nB,,maidstone,,,,y\n")
     with pytest.raises(DataError) as caught:
         load_pack(data_copy)
     assert caught.value.file == "partnership.csv" and "one row" in str(caught.value)

@@ -16,7 +16,6 @@ from .base import (
            fmt_number,
            fmt_rank,
 )
-from .help import EXAMPLES
 
-__all__ = ["ARROW", "Answer", "Answerer", "EXAMPLES", "Figure", "NoAnswer", "Table", "area_name", "fmt_change", "fmt_number",
+__all__ = ["ARROW", "Answer", "Answerer", "Figure", "NoAnswer", "Table", "area_name", "fmt_change", "fmt_number",
            "fmt_rank", "load_gated_queries"]

@@ -16,11 +16,12 @@ import pandas as pd
 
 from ..database import connect_readonly, ensure_database
 from ..parse import CUES, Command, Vocabulary, normalise, parse
+from ..partnership import Partnership
 from ..periods import PeriodIndex, month_label
 from ..settings import Settings
 from . import compare, control, direction, family, figure, priority, ranks, statement, table, top, trend, wards
-from .base import HOME, KIND_ORDER, Answer, NoAnswer, Table, area_name, fmt_number, rows_of  # noqa: F401
-from .help import EXAMPLES, help
+from .base import KIND_ORDER, Answer, NoAnswer, Table, area_name, fmt_number, rows_of  # noqa: F401
+from .help import help
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,11 @@ class Answerer:
         self.database = None  # the file it answers from, when opened by open()
         self._headlines: list[dict] | None = None
         self._lookups: dict[tuple, pd.DataFrame | dict] = {}
-        self.vocab = Vocabulary.from_rows(con.execute(queries["vocabulary"].sql).fetchall())
+        self.partnership = Partnership.from_tables({name: con.execute(f'SELECT * FROM "{name}"').df().to_dict("records")
+                                                    for name in ("partnership", "areas", "denominators", "examples")})
+        p = self.partnership
+        self.vocab = Vocabulary.from_rows(con.execute(queries["vocabulary"].sql).fetchall(),
+                                          {"home": p.home_name, "county": p.county_short_name, "peers": str(len(p.peers))})
         self.catalog = self.run("catalog").set_index("table_id")
         self.priorities = self.run("priorities")
         self.indicators = {row.id: row for row in con.execute("SELECT * FROM indicators").df().itertuples()}
@@ -50,6 +55,9 @@ class Answerer:
         self.periods = {row.id: row for row in con.execute("SELECT * FROM periods").df().itertuples()}
         self.period_index = PeriodIndex((p.id, p.start, p.end) for p in self.periods.values())
         self.ward_indicators = set(self.run("ward_indicators").indicator)
+        self.home = self.partnership.home  # the place answered when none is named
+        self.examples = list(self.partnership.examples)
+        self._figures_to: str | None = None
 
     @classmethod
     def open(cls, settings: Settings) -> "Answerer":
@@ -92,6 +100,19 @@ class Answerer:
             self._lookups[key] = grouped
         return grouped
 
+    def figures_to(self) -> str:
+        """The month the document's own figures run to ('December 2013'); the imported ones' when it has none."""
+        if self._figures_to is None:
+            frame = self.run("data_currency")
+            own = frame[~frame.imported.astype(bool)]
+            ends = (own if len(own) else frame).figures_to
+            self._figures_to = month_label(str(max(ends))[:7]) if len(ends) else ""
+        return self._figures_to
+
+    def example(self) -> str:
+        """A question to suggest: the pack's first example (examples.csv), else `help`."""
+        return self.examples[0][0] if self.examples else "help"
+
     def close(self) -> None:
         self.con.close()
 
@@ -108,7 +129,7 @@ class Answerer:
             log.exception("could not answer %r", text)
             return Answer(text, {}, error={"message": "Sorry, something went wrong answering that. "
                                                       "Try `help` for questions that work.",
-                                           "suggestions": [e for e, _ in EXAMPLES[:3]]})
+                                           "suggestions": [e for e, _ in self.examples[:3]]})
 
     def understood(self, c: Command) -> dict:
         name = lambda kind, ident: self.vocab.names.get((kind, ident)) if ident else None  # noqa: E731
@@ -128,11 +149,11 @@ class Answerer:
     def coverage_sentence(self) -> str:
         """What places the data covers, in words: "Maidstone, its 27 wards, the 12 Kent districts, ..."."""
         types = self.vocab.area_types
-        wards = sum(1 for a in self.areas.values() if a.type == "ward" and a.parent == HOME)
-        districts = sum(1 for t in types.values() if t == "district")
+        wards = sum(1 for a in self.areas.values() if a.type == "ward" and a.parent == self.home)
         others = [self.vocab.names[("area", a)] for a, t in types.items() if t in ("unitary", "county")]
-        return (f"{area_name(self, HOME)}, its {wards} wards, the {districts} Kent districts, "
-                + ", ".join(others) + " and some national figures")
+        nations = any(t == "nation" for t in types.values())
+        return (f"{area_name(self, self.home)}, its {wards} wards, {self.partnership.peers_phrase}, "
+                + ", ".join(others) + (" and some national figures" if nations else ""))
 
     def question_for(self, c: Command, indicator: str | None = None, area: str | None = None) -> str:
         """A question that parses back to what was understood, with another indicator or area."""
@@ -148,17 +169,16 @@ class Answerer:
             parts.append("going down")
         if c.kind == "wards":
             parts.append("wards")
-        if area and area != HOME:
+        if area and area != self.home:
             parts.append(area_name(self, area).lower())
         if c.period:
             parts.append(c.period)
         return " ".join(parts)
 
-    @staticmethod
-    def _typed(c: Command, cue: str) -> str:
+    def _typed(self, c: Command, cue: str) -> str:
         """The words of the question that made a cue, quoted: "'why'", "'forecast', 'next year'"."""
         text = f" {normalise(c.text)} "
-        said = CUES[cue] + {"future": ["forecast", "forecasts", "projection", "projections", "predicted"]}.get(cue, [])
+        said = self.vocab.cue_phrases.get(cue, CUES.get(cue, [])) + {"future": ["forecast", "forecasts", "projection", "projections", "predicted"]}.get(cue, [])
         found = [p for p in sorted(said, key=len, reverse=True) if f" {normalise(p)} " in text]
         found = [p for p in found if not any(p != q and p in q for q in found)]
         return ", ".join(f"'{p}'" for p in found) or f"'{cue}'"
@@ -173,15 +193,15 @@ class Answerer:
                            ["burglary other", "rank changes", "help"])
         if c.why and re.search(r"\b(think|reckon|opinion|view|should|good|fair)\b", c.text.lower()):
             raise NoAnswer(f"crimebot gives the assessment's figures, not opinions ('{c.text.strip().rstrip('?')}'). Ask for the "
-                           f"figures, e.g. `{self.question_for(c) or 'shoplifting 2012/13'}`.",
+                           f"figures, e.g. `{self.question_for(c) or self.example()}`.",
                            [self.question_for(c)] if c.indicator else ["help"])
         if c.why:
             raise NoAnswer(f"crimebot gives the assessment's figures, not the reasons behind them ({self._typed(c, 'why')}): the assessment's "
                            "own text discusses causes. Ask for the figures, e.g. "
-                           f"`{self.question_for(c) or 'shoplifting 2012/13'}`.",
+                           f"`{self.question_for(c) or self.example()}`.",
                            [self.question_for(c)] if c.indicator else ["help"])
         if c.future:
-            raise NoAnswer(f"The data has no figures for the future ({self._typed(c, 'future')}): the assessment's figures run to December 2013 "
+            raise NoAnswer(f"The data has no figures for the future ({self._typed(c, 'future')}): the assessment's figures run to {self.figures_to()} "
                            "(police.uk imports add later months). Ask for the latest: "
                            f"`{self.question_for(c) or 'all crime'}`.", [self.question_for(c)] if c.indicator else [])
         if c.within:
@@ -199,8 +219,8 @@ class Answerer:
                                f"which it covers.", [self.question_for(c, area=within)])
             also = f" I didn't understand {', '.join(repr(w) for w in c.unknown)} either." if c.unknown else ""
             raise NoAnswer(f"The data has no figures for {name}; it covers {self.coverage_sentence()}.{also}",
-                           [self.question_for(c, area=HOME)] if c.indicator and not c.unknown
-                           else [e for e, _ in EXAMPLES[:2]])
+                           [self.question_for(c, area=self.home)] if c.indicator and not c.unknown
+                           else [e for e, _ in self.examples[:2]])
         if c.unknown:
             words = ", ".join(f"'{w}'" for w in c.unknown)
             wards = [label for label, question in c.choices if question is None and label]
@@ -222,7 +242,7 @@ class Answerer:
                                tries + ["help"])
             raise NoAnswer(f"I didn't understand {words}{understood}. The data covers the Strategic Assessment's "
                            "crime types, outcomes, perceptions, road safety and context figures for "
-                           f"{self.coverage_sentence()}: try `help`.", [e for e, _ in EXAMPLES[:3]])
+                           f"{self.coverage_sentence()}: try `help`.", [e for e, _ in self.examples[:3]])
         indicators = [ident for label, ident in c.choices if label is None and ident]
         pack = c.kind == "priority" and c.priority and "priority" in c.cues
         if pack:
@@ -351,13 +371,13 @@ class Answerer:
                 and str(self.indicators[c.indicator].unit) == "rank" and c.area not in set(self._coverage(c.indicator).area):
             c.areas = [x for x in c.areas if x != c.area]  # "deprivation rank among kent districts": ours among them
             c.area = None
-        if c.kind == "compare" and len(c.areas) == 1 and c.areas[0] != HOME \
+        if c.kind == "compare" and len(c.areas) == 1 and c.areas[0] != self.home \
                 and self.vocab.area_types.get(c.areas[0]) != "ward":
-            c.areas.insert(0, HOME)  # "flytipping perception vs kcc avg": ours beside the one named
-            c.area = HOME
+            c.areas.insert(0, self.home)  # "flytipping perception vs kcc avg": ours beside the one named
+            c.area = self.home
         only = self._only_area(c)
         if c.area is None and c.kind not in ("top", "help", "statement"):
-            c.area = only or HOME  # understood: the place answered
+            c.area = only or self.home  # understood: the place answered
         answer = family.family(self, c) if c.family else KINDS[c.kind](self, c)
         answer.understood = self.understood(c)
         if only and c.area == only:
@@ -373,7 +393,7 @@ class Answerer:
     def chart_corrections(self, indicator: str, area: str | None, series: dict) -> list[str]:
         """A footnote for each plotted figure whose stored value corrects the printed one: a chart pasted
         into a paper must not show a figure that differs from the document without saying so."""
-        frame = self.lookup("corrected_figures", indicator=indicator, area=area or HOME)
+        frame = self.lookup("corrected_figures", indicator=indicator, area=area or self.home)
         if frame.empty:
             return []
         shown = {str(p[0]) for p in series.get("points", [])} | set(series.get("labels", [])) | {
@@ -393,14 +413,14 @@ class Answerer:
         if c.area or not c.indicator or c.kind not in ("figure", "direction", "trend", "spc", "rank"):
             return None
         areas = set(self._coverage(c.indicator).area)
-        return next(iter(areas)) if len(areas) == 1 and HOME not in areas else None
+        return next(iter(areas)) if len(areas) == 1 and self.home not in areas else None
 
     def _follow_ups(self, c: Command) -> list[tuple[str, str]]:
         """The next questions worth one click: the indicator's trend, and its wards where the data has them."""
         if not c.indicator or c.kind not in ("figure", "compare", "trend", "wards", "spc"):
             return []
         name = self.vocab.names[("indicator", c.indicator)].lower()
-        area = f" {area_name(self, c.area).lower()}" if c.area and c.area != HOME else ""
+        area = f" {area_name(self, c.area).lower()}" if c.area and c.area != self.home else ""
         ups = []
         if c.kind != "trend":
             ups.append(("Trend", f"trend {name}{area}"))
@@ -454,8 +474,8 @@ class Answerer:
         if c.indicator:
             return c.indicator
         asked = f" in '{c.text.strip()}'" if c.text.strip() else ""
-        raise NoAnswer(f"I found no crime type or measure{asked}. Name one, e.g. `shoplifting 2012/13`, or ask `help`.",
-                       ["shoplifting 2012/13", "asb wards", "help"])
+        raise NoAnswer(f"I found no crime type or measure{asked}. Name one, e.g. `{self.example()}`, or ask `help`.",
+                       [e for e, _ in self.examples[:2]] + ["help"])
 
     def _resolve_period(self, c: Command, cov: pd.DataFrame, area: str) -> tuple[str, list[str]]:
         """The period to answer, and any later periods that have only changes (offered in a note)."""

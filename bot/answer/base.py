@@ -11,8 +11,6 @@ from types import SimpleNamespace
 
 import pandas as pd
 
-HOME = "maidstone"  # the partnership's home district: the place answered when none is named
-
 ARROW = {1: "↑ improved", 0: "← unchanged", -1: "↓ declined"}
 KIND_ORDER = {"financial_year": 0, "span": 1, "quarter": 2, "calendar_year": 3, "month": 4}
 
@@ -133,7 +131,7 @@ BESIDE_MEASURES = ("count", "percent", "volume_change", "pct_change", "rate_per_
                    "average_per_year", "share_pct")
 MEASURE_LABEL = {"count": "Number", "percent": "%", "rate_per_1000": "Rate per 1,000", "pct_change": "% change",
                  "volume_change": "Change", "county_rank": "County rank", "share_pct": "Share of borough %",
-                 "ward_rank_in_kent": "Rank among Kent wards", "increase_rank": "Rank of increase (1 = largest)",
+                 "ward_rank_in_kent": "Rank among the county's wards", "increase_rank": "Rank of increase (1 = largest)",
                  "pp_change": "Change (points)", "average_per_year": "Average per year", "msg_rank": "Most similar group rank",
                  "national_rank": "National rank", "change_direction": "Direction (1 up, -1 down)", "rank": "Rank",
                  "rank_change": "Change in rank", "named_hotspot": "Named as a hotspot (no figure given)",

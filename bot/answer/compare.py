@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from ..parse import Command
 from .base import (
-    HOME,
     MEASURE_LABEL,
     Answer,
     NoAnswer,
@@ -30,7 +29,7 @@ def compare(a: Answerer, c: Command) -> Answer:
     indicator = a._need_indicator(c, "compare")
     frame = a.lookup("compare", indicator=indicator)
     name = a.vocab.names[("indicator", indicator)]
-    home = HOME
+    home = a.home
     wards = [x for x in c.areas if a.vocab.area_types.get(x) == "ward"]
     swapped = None
     if wards:  # "high street and fant asb": the wards' own figures
@@ -74,8 +73,8 @@ def compare(a: Answerer, c: Command) -> Answer:
                                f"the national figure shown is {area_name(a, swapped[1])}'s.")
     others = set(frame.area) - {home}
     if not others:
-        answer.notes.append(f"The data gives no other district's or Kent figure for {name}; "
-                            "only Maidstone's, with its county rank.")
+        answer.notes.append(f"The data gives no other district's or {a.partnership.county_short_name} figure for "
+                            f"{name}; only {area_name(a, home)}'s, with its county rank.")
     a.annotate(answer, indicator, home, list(frame.period.unique()), set(frame.table_id))
     return answer
 
@@ -114,11 +113,11 @@ def _headline(a: Answerer, c: Command, frame, name: str) -> str:
     c.period = c.period or period  # understood: the period set side by side
     label = own_period_label(a, c.indicator, period,
                              period if a.periods[period].kind == "financial_year" else a.periods[period].label)
-    order = {HOME: 0}
+    order = {a.home: 0}
     parts = [f"{r.area_name} {_cell(r)}" for r in sorted(group.itertuples(), key=lambda r: (order.get(r.area, 1),
                                                                                           r.area_name))]
     what = "" if measure in ("count", "percent") else MEASURE_LABEL.get(measure, measure).lower() + ", "
-    rank = frame[(frame.area == HOME) & (frame.period == period) & (frame.measure == "county_rank")]
-    if len(rank) and HOME in set(group.area):  # the home district's place among the 12 beside its figure
-        parts[0] += f" (county rank {fmt_rank(rank.value.iloc[0], rank.flag.iloc[0])} of 12)"
+    rank = frame[(frame.area == a.home) & (frame.period == period) & (frame.measure == "county_rank")]
+    if len(rank) and a.home in set(group.area):  # the home district's place among its peers beside its figure
+        parts[0] += f" (county rank {fmt_rank(rank.value.iloc[0], rank.flag.iloc[0])} {a.partnership.of_peers})"
     return f"{name}, {what}{label}: " + "; ".join(parts) + "."

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 from ..parse import Command
 from ..periods import month_label, months_between
 from . import family
-from .base import HOME, Answer, NoAnswer, Table, _drop_empty, area_name, fmt_number
+from .base import Answer, NoAnswer, Table, _drop_empty, area_name, fmt_number
 from .months import period_dates
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ def spc(a: Answerer, c: Command) -> Answer:
     monthly = a.indicators[indicator].monthly_indicator
     if isinstance(monthly, str) and monthly:
         indicator = c.indicator = monthly  # "spc all crime": its monthly series
-    area = c.area or HOME
+    area = c.area or a.home
     name = a.vocab.names[("indicator", indicator)]
     frame = a.run("trend", indicator=indicator, area=area)
     months = frame[(frame.area == area) & (frame.period_kind == "month")]

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..parse import Command, normalise
 from ..periods import a_year_earlier, months_between
-from .base import HOME, Answer, NoAnswer, change_text, fmt_change, fmt_number
+from .base import Answer, NoAnswer, change_text, fmt_change, fmt_number
 from . import months
 from .figure import figure, figure_rows
 
@@ -33,7 +33,7 @@ def direction(a: Answerer, c: Command) -> Answer:
             return _in_year(a, c, answer, later)
     indicator = c.indicator
     ind = a.indicators[indicator]
-    area = c.area or HOME
+    area = c.area or a.home
     p = a.periods[c.period]
     frame = figure_rows(a, indicator, area, p.kind, p.start)
     row = frame[frame.period == c.period]
@@ -122,7 +122,7 @@ def _on_same_months(a: Answerer, indicator: str, area: str, period: str) -> floa
 def _latest_change(a: Answerer, c: Command):
     """The latest period with a change that ends after the period answered (an in-year span), if any."""
     comp = a.lookup("compare", indicator=c.indicator)
-    mine = comp[(comp.area == (c.area or HOME)) & comp.compared_with.isna()
+    mine = comp[(comp.area == (c.area or a.home)) & comp.compared_with.isna()
                 & comp.measure.isin(["volume_change", "pct_change", "pp_change"])]
     if mine.empty or c.period not in a.periods:
         return None
@@ -149,7 +149,7 @@ def _in_year(a: Answerer, c: Command, answer: Answer, later) -> Answer:
         parts.append(fmt_change(by["pp_change"].value, 1) + " points")
     verb = {"up": "went up", "down": "went down", "level": "was unchanged"}[went]
     label = a.periods[period].label
-    answer.headline = (f"{yes}{ind.name} in {a.vocab.names[('area', c.area or 'maidstone')]} {verb} in the latest "
+    answer.headline = (f"{yes}{ind.name} in {a.vocab.names[('area', c.area or a.home)]} {verb} in the latest "
                        f"period the data has, {label}: {' '.join(parts)} on the same period a year before. "
                        f"Over the last full year: {answer.headline}")
     c.period = period

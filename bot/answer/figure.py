@@ -16,7 +16,6 @@ from . import months
 from .base import (
     ARROW,
     BESIDE_MEASURES,
-    HOME,
     MEASURE_LABEL,
     Answer,
     NoAnswer,
@@ -31,7 +30,6 @@ from .base import (
     own_period_label,
     rows_of,
 )
-from .help import EXAMPLES
 
 if TYPE_CHECKING:
     from .answerer import Answerer
@@ -47,12 +45,12 @@ def _force_area(a: Answerer, area: str, cov) -> str | None:
 
 def figure(a: Answerer, c: Command) -> Answer:
     indicator = a._need_indicator(c, "figure")
-    area = c.area or HOME
+    area = c.area or a.home
     ind = a.indicators[indicator]
     cov = a._coverage(indicator)
     if cov.empty:
         raise NoAnswer(f"No {ind.name} figures are loaded yet: they come from police.uk data "
-                       "(`crimebot import police-uk`, see the README).", [e for e, _ in EXAMPLES[:2]])
+                       "(`crimebot import police-uk`, see the README).", [e for e, _ in a.examples[:2]])
     wider = _in_its_place(a, c, indicator, area)
     if wider is not None:
         return wider
@@ -180,7 +178,7 @@ def figure(a: Answerer, c: Command) -> Answer:
             # "is asb bad in east ward": what the assessment says of the ward answers it, beside the hotspots
             from .wards import wards
 
-            hotspots = wards(a, dataclasses.replace(c, area=HOME, kind="wards"))
+            hotspots = wards(a, dataclasses.replace(c, area=a.home, kind="wards"))
             hotspots.headline = (f"The assessment names {area_name(a, area)} as a hotspot for {ind.name} but gives no "
                                  f"figure for it.{why} The hotspots it gives: {hotspots.headline}")
             return hotspots
@@ -252,8 +250,9 @@ def figure(a: Answerer, c: Command) -> Answer:
         answer.notes.append(f"About these figures: {ind.period_note}.")
     if row["value_flag"] == "approximate":
         answer.notes.append("The published figure is approximate.")
-    denominator = {"residents": "residents (mid-2011 population 155,800)", "households": "households (63,400)",
-                   "adults": "residents aged 18+ (122,000)"}.get(ind.rate_base)
+    # the pack's own denominator for the area's rates (denominators.csv), said beside the rate
+    denominator = a.partnership.rate_base_words(area, ind.rate_base, period) if isinstance(ind.rate_base, str) \
+        and ind.rate_base else None
     if "police_uk" in str(row["tables"]).split(","):
         population = a.lookup("population", area=area, year=int(period[:4]))
         denominator = (f"residents ({fmt_number(population.population.iloc[0])}, {population.source.iloc[0]}"
@@ -261,7 +260,7 @@ def figure(a: Answerer, c: Command) -> Answer:
                           if int(population.year.iloc[0]) < int(period[:4]) else f"; {population.year.iloc[0]}")
                        + ")" if len(population) else None)
     if denominator and not pd.isna(row["rate_per_1000"]):
-        answer.notes.append(f"Rate per 1,000 {denominator}; county rank among the 12 Kent districts, "
+        answer.notes.append(f"Rate per 1,000 {denominator}; county rank among {a.partnership.peers_phrase}, "
                             "1 = lowest rate.")
     newer = [q for q in later if a.periods[q].end > p.end]
     if newer:
@@ -332,7 +331,7 @@ def _headline(a, ind, place, p, row, is_pct) -> str:
     if not pd.isna(row["rate_per_1000"]):
         text += f"; {fmt_number(row['rate_per_1000'], row['rate_digits'])} per 1,000"
     if not pd.isna(row["county_rank"]):
-        text += f"; county rank {fmt_rank(row['county_rank'], row['rank_flag'])} of 12"
+        text += f"; county rank {fmt_rank(row['county_rank'], row['rank_flag'])} {a.partnership.of_peers}"
         if not pd.isna(row["rank_direction"]):
             text += f" ({ARROW[int(row['rank_direction'])]})"
     return text.replace(":, ", ": ").replace(":;", ":") + "."

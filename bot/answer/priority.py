@@ -8,13 +8,13 @@ import pandas as pd
 from ..parse import Command
 from .base import (
     ARROW,
-    HOME,
     KIND_ORDER,
     MEASURE_LABEL,
     Answer,
     NoAnswer,
     Table,
     _drop_empty,
+    area_name,
     fmt_change,
     fmt_number,
     fmt_rank,
@@ -33,11 +33,13 @@ def priority(a: Answerer, c: Command) -> Answer:
     if not c.priority:
         rows = [[(f"{int(r.number)}. " if not pd.isna(r.number) else "") + r.name,
                  r.kind.replace("_", " "), r.owner] for r in a.priorities.itertuples()]
-        return Answer(c.text, {}, headline="The Safer Maidstone Partnership's priorities for 2014/15.",
-                      tables=[Table("Priorities 2014/15", ["Priority", "Kind", "Owner"], rows)],
-                      notes=["Ask for one: `priority road safety`, `priority violent crime`, "
-                             "`priority substance misuse`."],
-                      sources=["Strategic Assessment sections 5.8 and 5.9"])
+        p = a.partnership
+        named = ", ".join(years)
+        asks = [f"`priority {r.id.replace('_', ' ')}`" for r in a.priorities.itertuples() if r.kind != "cross_cutting"]
+        return Answer(c.text, {}, headline=f"The {p.name}'s priorities for {named}.",
+                      tables=[Table(f"Priorities {named}", ["Priority", "Kind", "Owner"], rows)],
+                      notes=[f"Ask for one: {', '.join(asks[:3])}."] if asks else [],
+                      sources=[f"{p.name} {p.document}"])
     pri = a.priorities.set_index("id").loc[c.priority]
     frame = a.run("priority_figures", priority=c.priority)
     answer = Answer(c.text, {}, headline=f"{pri['name']}: owned by {pri['owner']}.")
@@ -45,7 +47,7 @@ def priority(a: Answerer, c: Command) -> Answer:
         answer.notes.append("A cross-cutting theme: it runs through every priority and has no figures of its own.")
     borough, wards, beside = [], [], []
     for indicator, group in frame.groupby("indicator", sort=False):
-        mine = group[group.area == HOME]
+        mine = group[group.area == a.home]
         levels = mine[mine.measure.isin(["count", "percent"])]
         if levels.empty:
             continue
@@ -69,18 +71,18 @@ def priority(a: Answerer, c: Command) -> Answer:
         for r in hot.sort_values(["period", "measure", "value"], ascending=[False, True, False]).itertuples():  # volume order
             wards.append([r.area_name, r.indicator_name, r.period, MEASURE_LABEL.get(r.measure, r.measure),
                           fmt_number(r.value, r.digits)])
-        for r in group[(group.area_type != "ward") & (group.area != HOME) & (group.period == latest)
+        for r in group[(group.area_type != "ward") & (group.area != a.home) & (group.period == latest)
                        & group.measure.isin(["count", "percent", "rate_per_1000", "pct_change"])].itertuples():
             beside.append([r.area_name, r.indicator_name, r.period, MEASURE_LABEL.get(r.measure, r.measure),
                            fmt_number(r.value, r.digits)])
-        a.annotate(answer, indicator, HOME, [latest], set(group.table_id))
+        a.annotate(answer, indicator, a.home, [latest], set(group.table_id))
     columns = ["Indicator", "Period", "Figure", "Change", "% change", "Rate per 1,000", "County rank", "Direction"]
     rows, columns = _drop_empty(borough, columns)
-    answer.tables.append(Table(f"{pri['name']}: Maidstone's latest figures", columns, rows))
+    answer.tables.append(Table(f"{pri['name']}: {area_name(a, a.home)}'s latest figures", columns, rows))
     if wards:
         answer.tables.append(Table("Ward hotspots", ["Ward", "Indicator", "Period", "Measure", "Figure"], wards))
     if beside:
-        answer.tables.append(Table("Beside Maidstone", ["Area", "Indicator", "Period", "Measure", "Figure"], beside))
+        answer.tables.append(Table(f"Beside {area_name(a, a.home)}", ["Area", "Indicator", "Period", "Measure", "Figure"], beside))
     if isinstance(pri["themes"], str) and pri["themes"]:
         answer.notes.insert(0, f"Themes: {pri['themes']}.")
     answer.notes.insert(0, pri["description"])

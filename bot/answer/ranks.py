@@ -11,7 +11,6 @@ import pandas as pd
 from ..parse import Command, parse
 from .base import (
     ARROW,
-    HOME,
     MEASURE_LABEL,
     Answer,
     NoAnswer,
@@ -27,12 +26,11 @@ if TYPE_CHECKING:
 
 
 def rank_changes(a: Answerer, c: Command) -> Answer:
-    area = c.area or HOME
-    period = c.period or "2012/13"
+    area = c.area or a.home
     ranked = a.run("ranked_periods", area=area)
     years = sorted(set(ranked[ranked.measure == "rank_direction"].period))
     crime = parse("crime", a.vocab).indicator  # the indicator 'crime' alone names (all crime)
-    if not years and crime and area != HOME:
+    if not years and crime and area != a.home:
         try:  # "kent police national rank": the area's rank for all crime, where the data has one
             answer = rank(a, dataclasses.replace(c, indicator=crime, indicators=[crime], kind="rank"))
             c.indicator, c.kind = crime, "rank"
@@ -41,9 +39,8 @@ def rank_changes(a: Answerer, c: Command) -> Answer:
             pass
     if not years:
         raise NoAnswer(f"The data gives no county rank changes for {area_name(a, area)}; "
-                       "it gives them for Maidstone only.", ["rank changes"])
-    if c.period is None:
-        period = years[-1]
+                       f"it gives them for {area_name(a, a.home)} only.", ["rank changes"])
+    period = c.period or years[-1]
     if period not in years:
         raise NoAnswer(f"The assessment gives county rank changes only for {', '.join(years)}.",
                        [f"rank changes {y}" for y in years])
@@ -59,11 +56,12 @@ def rank_changes(a: Answerer, c: Command) -> Answer:
     notes = a.run("notes", indicator=None, area=area, periods=[period, previous])
     for r in notes[notes.measure.isin(["rank_direction", "county_rank"])].itertuples():
         answer.notes.append(f"Data note ({a.vocab.names[('indicator', r.indicator)]}): {r.note}")
-    answer.notes.append("County rank among the 12 Kent districts by rate per 1,000; 1 = best. "
+    answer.notes.append(f"County rank among {a.partnership.peers_phrase} by rate per 1,000; 1 = best. "
                         f"Ranks for {previous} are given only where the text states them.")
     a.annotate(answer, "", area, [], set(frame.table_id))
     answer.series = {"kind": "ranks", "title": f"{area_name(a, area)}'s county rank by category",
-                     "when": f"{period} against {previous}", "unit": "county rank (1 = lowest rate of 12)",
+                     "when": f"{period} against {previous}", "unit": f"county rank (1 = lowest rate {a.partnership.of_peers})",
+                     "peers": len(a.partnership.peers), "peer_group": a.partnership.peer_group,
                      "before_label": previous, "now_label": period,
                      "ranks": [(r.category, None if pd.isna(r.rank_before) else int(r.rank_before),
                                 None if pd.isna(r.rank_now) else int(r.rank_now), int(r.direction))
@@ -77,7 +75,7 @@ RANK_MEASURES = ("county_rank", "rank", "ward_rank_in_kent", "msg_rank", "nation
 def rank(a: Answerer, c: Command) -> Answer:
     """One category's rank: "where do we rank for robbery", "our rank for drugs in 2011/12", IMD ranks."""
     indicator = a._need_indicator(c, "rank")
-    area = c.area or HOME
+    area = c.area or a.home
     ind = a.indicators[indicator]
     frame = a.run("ranks", indicator=indicator, area=area)
     ranked = frame[frame.measure.isin(RANK_MEASURES)]
@@ -113,11 +111,10 @@ def rank(a: Answerer, c: Command) -> Answer:
     value = at[measure]
     place = area_name(a, area)
     label = period if a.periods[period].kind == "financial_year" else a.periods[period].label
-    of = {"county_rank": " of 12", "increase_rank": " of 12"}.get(measure, "")
-    if measure == "rank" and "326" in ind.name:
-        of = " of 326"
-    elif measure == "rank" and "12 Kent" in ind.name:
-        of = " of 12"
+    of = f" {a.partnership.of_peers}" if measure in ("county_rank", "increase_rank") else ""
+    field = re.search(r"\b(?:of|among the) (\d+)\b", ind.name) if measure == "rank" else None
+    if field:  # the field a rank is out of, as the indicator's name gives it ('1 = most deprived of 326')
+        of = f" of {field.group(1)}"
     text = f"{place}'s {MEASURE_LABEL.get(measure, measure).lower()} for {ind.name}, {label}: {fmt_rank(value.value, value.flag)}{of}"
     if "rank_direction" in at and not pd.isna(at["rank_direction"].value):
         direction = int(at["rank_direction"].value)
@@ -155,7 +152,7 @@ def rank(a: Answerer, c: Command) -> Answer:
     rows, columns = _drop_empty(rows, columns)
     answer.tables.append(Table(f"{ind.name}: {place}'s ranks", columns, rows))
     if measure == "county_rank":
-        answer.notes.append("County rank among the 12 Kent districts by rate per 1,000; 1 = lowest rate "
+        answer.notes.append(f"County rank among {a.partnership.peers_phrase} by rate per 1,000; 1 = lowest rate "
                             "(best) unless a note says otherwise.")
     a.annotate(answer, indicator, area, periods, set(ranked.table_id))
     return answer

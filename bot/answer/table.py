@@ -10,7 +10,6 @@ import pandas as pd
 from ..parse import Command
 from .base import (
     ARROW,
-    HOME,
     Answer,
     NoAnswer,
     Table,
@@ -30,6 +29,12 @@ AT_THE_PERIOD = [("volume_change", "Change"), ("pp_change", "Change (points)"), 
                  ("rate_per_1000", "Rate per 1,000"), ("county_rank", "County rank"), ("rank_direction", "Direction")]
 
 
+def _suggestions(a: Answerer) -> list[str]:
+    """Tables to ask for instead: the pack's first numbered section, and every category."""
+    sections = [str(s) for s in a.catalog.section if str(s)[:1].isdigit()]
+    return ([f"table {sections[0]}"] if sections else []) + ["all categories"]
+
+
 def source_tables(a: Answerer, c: Command) -> list[str]:
     """The catalog tables asked for: those of the section named ('table 3.1'), or for 'all categories' the
     table with the most categories for the home district."""
@@ -39,15 +44,16 @@ def source_tables(a: Answerer, c: Command) -> list[str]:
                  and not str(row.file).startswith("imports/")]
         if not found:
             sections = ", ".join(dict.fromkeys(str(s) for s in catalog.section if str(s)[:1].isdigit()))
-            raise NoAnswer(f"The data has no table {c.table}. It has the assessment's tables of sections "
-                           f"{sections}.", ["table 3.1 2012/13", "all categories 2012/13"])
+            has = (f"It has the assessment's tables of sections {sections}." if sections else
+                   "It has no tables of a document, only imported figures.")
+            raise NoAnswer(f"The data has no table {c.table}. {has}", _suggestions(a))
         return found
-    sizes = {t: a.run("table_figures", table_id=t, area=c.area or HOME).indicator.nunique() for t in catalog.index}
+    sizes = {t: a.run("table_figures", table_id=t, area=c.area or a.home).indicator.nunique() for t in catalog.index}
     return [max(sizes, key=sizes.get)]
 
 
 def table(a: Answerer, c: Command) -> Answer:
-    area = c.area or HOME
+    area = c.area or a.home
     place = area_name(a, area)
     answer = Answer(c.text, {})
     periods_answered = []
@@ -103,7 +109,7 @@ def table(a: Answerer, c: Command) -> Answer:
         a.annotate(answer, None, area, [period], {table_id})
         periods_answered.append(period)
     if not answer.tables:
-        raise NoAnswer(f"The table asked for has no figures for {place}.", ["table 3.1 2012/13"])
+        raise NoAnswer(f"The table asked for has no figures for {place}.", _suggestions(a)[:1])
     c.period = periods_answered[0]
     counts = ", ".join(f"{len(t.rows)} categories" for t in answer.tables)
     answer.headline = (f"{'; '.join(t.title for t in answer.tables)}: {counts}, each with its periods, change, rate "

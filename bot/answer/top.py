@@ -13,7 +13,6 @@ from ..periods import month_label, months_between
 from . import months as monthly
 from .family import family_name
 from .base import (
-    HOME,
     MEASURE_LABEL,
     Answer,
     NoAnswer,
@@ -66,7 +65,7 @@ def top(a: Answerer, c: Command) -> Answer:
             break
     if choice is None and not c.scope:
         series, numerator, _ = monthly.parts_of(a, indicator)
-        if monthly.series(a, numerator or series, c.area or HOME):
+        if monthly.series(a, numerator or series, c.area or a.home):
             c.scope = "months"  # "lowest outcome rate apr-dec 2013": a monthly series has only months to compare
             return over_time(a, c, indicator)
     if choice is None and c.scope == "wards":
@@ -144,10 +143,10 @@ def top(a: Answerer, c: Command) -> Answer:
     verb = "have" if len(ties) > 1 else "has"
     total = len(frame)
     kind_word = "wards" if scope == "wards" else "districts"
-    full = sum(1 for x in a.areas.values() if x.type == SCOPES[scope][0] and (scope != "wards" or x.parent == HOME))
+    full = sum(1 for x in a.areas.values() if x.type == SCOPES[scope][0] and (scope != "wards" or x.parent == a.home))
     among = (f"of the {total} {kind_word} the assessment gives" if total < full else f"of all {full} {kind_word}")
     if measure == "ward_rank_in_kent":
-        headline = (f"{names} {'are' if len(ties) > 1 else 'is'} ranked {value} among Kent's wards for {ind.name}, "
+        headline = (f"{names} {'are' if len(ties) > 1 else 'is'} ranked {value} among {a.partnership.county_short_name}'s wards for {ind.name}, "
                     f"{label}: the {'highest' if high else 'lowest'} {among}.")
     elif ranks_low_first:
         headline = f"{names} {'are' if len(ties) > 1 else 'is'} the {word} {among}, {label}: {what}."
@@ -202,7 +201,7 @@ def over_time(a: Answerer, c: Command, indicator: str) -> Answer:
     """"Which month had the lowest outcome rate": the month (or whole quarter) with the highest or lowest
     value of a monthly series, within the period asked if one was."""
     ind = a.indicators[indicator]
-    area = c.area = c.area or HOME
+    area = c.area = c.area or a.home
     if c.direction:
         raise NoAnswer(f"The data gives {ind.name} month by month, not each month's change: ask which month was "
                        f"highest or lowest, or `trend {ind.name.lower()}`.",
@@ -293,7 +292,7 @@ def _named_in_text(a: Answerer, c: Command, indicator: str, scopes: list[str]) -
 
 def over_categories(a: Answerer, c: Command) -> Answer:
     """"Which crime type rose the most in 2012/13": the categories the county ranks, side by side."""
-    area = c.area = c.area or HOME
+    area = c.area = c.area or a.home
     ranked = a.run("ranked_periods", area=area)
     years = sorted(set(ranked[(ranked.measure == "county_rank") & (ranked.period_kind == "financial_year")].period))
     period = c.period or (years[-1] if years else None)
@@ -327,7 +326,7 @@ def over_categories(a: Answerer, c: Command) -> Answer:
         frame = frame[frame.unit.isin(["crimes"] if c.crime_word else ["crimes", "incidents"])]
     if len(frame) < 2:
         raise NoAnswer(f"The data has no {MEASURE_LABEL.get(measure, measure).lower()} by crime category for "
-                       f"{area_name(a, area)} in {period}.", ["rank changes", "rank changes 2012/13"])
+                       f"{area_name(a, area)} in {period}.", ["rank changes"])
     high = c.extreme in ("high", "worst")  # the most crime is the worst
     if measure == "county_rank":
         high = c.extreme in ("worst", "low")  # rank 1 is the best: the best rank is the lowest number
@@ -337,7 +336,7 @@ def over_categories(a: Answerer, c: Command) -> Answer:
     signed = measure in ("volume_change", "pct_change")
     unit = "%" if measure == "pct_change" else ""
     show = (lambda v, d: fmt_change(v, d, unit)) if signed else (
-        (lambda v, d: f"{fmt_number(v, 0)} of 12") if measure == "county_rank" else (lambda v, d: fmt_number(v, d, unit)))
+        (lambda v, d: f"{fmt_number(v, 0)} {a.partnership.of_peers}") if measure == "county_rank" else (lambda v, d: fmt_number(v, d, unit)))
     what = {"volume_change": "rise" if high else "fall", "pct_change": "% rise" if high else "% fall"}.get(
         measure, "highest " + MEASURE_LABEL.get(measure, measure).lower() if high else
         "lowest " + MEASURE_LABEL.get(measure, measure).lower())
@@ -371,8 +370,8 @@ def over_categories(a: Answerer, c: Command) -> Answer:
 def over_years(a: Answerer, c: Command, indicator: str) -> Answer:
     """"When was asb highest", "which year was worst": the financial year with the highest or lowest level."""
     ind = a.indicators[indicator]
-    area = c.area = c.area or HOME
-    frame = a.run("trend", indicator=indicator, area=area)
+    area = c.area = c.area or a.home
+    frame = a.run("trend", indicator=indicator, area=area, county=a.partnership.county)
     mine = frame[(frame.area == area) & (frame.period_kind == "financial_year")]
     measure = next((m for m in ("count", "percent", "rate_per_1000") if m in set(mine.measure)), None)
     mine = mine[mine.measure == measure] if measure else mine.iloc[0:0]
@@ -415,5 +414,5 @@ def _named_wards(a: Answerer, c: Command, indicator: str) -> Answer | None:
                                          f"{'ward' if len(wards) == 1 else 'wards'} for {ind.name}, with no ward figures.",
                     tables=[Table(f"{ind.name}: wards named", ["Ward", "Note"],
                                   [[w, str(rows[rows.ward == w].note.iloc[0])] for w in wards])])
-    a.annotate(answer, indicator, HOME, [], set(rows.table_id))
+    a.annotate(answer, indicator, a.home, [], set(rows.table_id))
     return answer

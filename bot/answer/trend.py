@@ -1,11 +1,10 @@
-"""Every period the data has for one indicator, with Kent beside it."""
+"""Every period the data has for one indicator, with the county beside it."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from ..parse import Command
 from .base import (
-    HOME,
     MEASURE_LABEL,
     Answer,
     NoAnswer,
@@ -22,8 +21,8 @@ if TYPE_CHECKING:
 
 def trend(a: Answerer, c: Command) -> Answer:
     indicator = a._need_indicator(c, "trend")
-    area = c.area or HOME
-    frame = a.run("trend", indicator=indicator, area=area)
+    area = c.area or a.home
+    frame = a.run("trend", indicator=indicator, area=area, county=a.partnership.county)
     name = a.vocab.names[("indicator", indicator)]
     mine = frame[frame.area == area]
     if mine.empty:
@@ -50,14 +49,15 @@ def trend(a: Answerer, c: Command) -> Answer:
 
         c.period = None
         return figure(a, c)
-    kent_rows = frame[(frame.area == "kent") & (frame.measure == measure) & (frame.area != area)]  # Kent asked: once
+    county = a.partnership.county
+    kent_rows = frame[(frame.area == county) & (frame.measure == measure) & (frame.area != area)]  # county asked: once
     kent = {r.period: r for r in rows_of(kent_rows)}  # one lookup per row: .loc per row is slow
     unit = "%" if measure == "percent" else ""
     points = rows_of(series)
     rows = [[r.period_label if r.period_kind != "financial_year" else r.period, fmt_number(r.value, r.digits, unit),
              fmt_number(kent[r.period].value, kent[r.period].digits, unit) if r.period in kent else ""]
             for r in points]
-    rows, columns = _drop_empty(rows, ["Period", area_name(a, area), "Kent"])
+    rows, columns = _drop_empty(rows, ["Period", area_name(a, area), a.partnership.county_short_name])
     label = MEASURE_LABEL.get(measure, measure)
     answer = Answer(c.text, {}, headline=f"{name}, {area_name(a, area)}: {label.lower()} over "
                                          f"{len(rows)} periods ({rows[0][0]} to {rows[-1][0]}).",
@@ -68,7 +68,7 @@ def trend(a: Answerer, c: Command) -> Answer:
     a.annotate(answer, indicator, area, list(series.period), set(series.table_id))
     answer.series = {"kind": "trend", "title": f"{name}, {area_name(a, area)}",
                      "when": f"{rows[0][0]} to {rows[-1][0]}", "unit": a.indicators[indicator].unit,
-                     "area": area_name(a, area), "measure": measure,
+                     "area": area_name(a, area), "county": a.partnership.county_short_name, "measure": measure,
                      "points": [(r.period_label if r.period_kind != "financial_year" else r.period, float(r.value),
                                  float(kent[r.period].value) if r.period in kent else None)
                                 for r in points]}

@@ -7,7 +7,6 @@ import pandas as pd
 
 from ..parse import Command
 from .base import (
-    HOME,
     MEASURE_LABEL,
     Answer,
     NoAnswer,
@@ -50,7 +49,7 @@ def wards(a: Answerer, c: Command) -> Answer:
                     tables=[Table(title, ["Ward", "Indicator", "Period", "Measure", "Figure", "Share of borough",
                                           "Note"], rows)])
     answer.notes.append("The assessment names only the highest wards; other wards' figures are not published.")
-    a.annotate(answer, c.indicator or "", HOME, [], set(frame.table_id))
+    a.annotate(answer, c.indicator or "", a.home, [], set(frame.table_id))
     if c.indicator:
         answer.series = _chart_series(a, c, frame, title)
     return answer
@@ -104,7 +103,7 @@ def _headline(a: Answerer, c: Command, frame: pd.DataFrame, title: str) -> str:
         unit = "%" if counted.measure.iloc[0] == "percent" else ""
         together = a.lookup("area_figures", indicator=c.indicator, measure="named_wards_share_pct",
                             period=counted.period.iloc[0])
-        together = together[together.area == HOME]
+        together = together[together.area == a.home]
         share = (f"; together {fmt_number(together.value.iloc[0], together.digits.iloc[0], '%')} of the borough's"
                  if len(together) else "")  # 'these three wards accounted for 36% of all ASB'
         parts.append(", ".join(f"{r.ward} {fmt_number(r.value, r.digits, unit)}"

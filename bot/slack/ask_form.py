@@ -1,7 +1,7 @@
 """The Ask form: a modal opened by the ``ask_crimebot`` global shortcut or the App Home's *Ask a question*.
 
 A crime type (an external select: type-ahead over the indicators and partners' words for them), an area
-(the home district, its wards, the Kent districts, Kent), a period (the periods the chosen crime type has:
+(the home district, its wards, the other districts of its county, the wider areas), a period (the periods the chosen crime type has:
 the form is updated when a crime type or area is picked), or a question typed instead. Submitting sends
 the answer to the person as a DM from the bot, with the same buttons as a ``/crime`` answer. The choices
 become a question in words (``bot.choices.question``) answered by ``Service.ask``, as the CLI does.
@@ -85,7 +85,7 @@ def register(app: App, door: Door, directs: DirectChannels) -> None:
     """The shortcut, the Home tab's button, the type-ahead, the period update and the submission."""
 
     def home() -> str:
-        return door.service.answerer.run("partnership").home_area.iloc[0]
+        return door.service.answerer.home
 
     def form(indicator: str | None = None, area: str | None = None) -> dict:
         answerer = door.service.answerer

@@ -18,7 +18,6 @@ from datetime import datetime
 from slack_bolt import App
 from slack_sdk.errors import SlackApiError
 
-from ..answer import EXAMPLES
 from ..dashboard import Dashboard, dashboard
 from ..digest import Digester
 from ..scheduler import digest_trigger, next_run
@@ -133,7 +132,7 @@ def register(app: App, door: Door, poster: DigestPoster, directs: DirectChannels
         if user in door.settings.admin_user_ids:
             text, quarter = next_digest_text(poster)
             admin = {"subscriptions": poster.ledger.subscriptions(), "next": text, "quarter": quarter}
-        return home_view(board(), EXAMPLES, mine=mine, admin=admin)
+        return home_view(board(), door.service.answerer.examples, mine=mine, admin=admin)
 
     def publish(user: str) -> None:
         try:
