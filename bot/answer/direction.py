@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..parse import Command, normalise
-from ..periods import a_year_earlier, months_between
 from .base import Answer, NoAnswer, change_text, fmt_change, fmt_number
 from . import months
 from .figure import figure, figure_rows
@@ -108,15 +107,10 @@ def direction(a: Answerer, c: Command) -> Answer:
 def _on_same_months(a: Answerer, indicator: str, area: str, period: str) -> float:
     """The change of a period of whole months on the same months a year before, from the monthly figures
     (points for a rate); NaN when the data lacks a month of either."""
-    dates = months.period_dates(a, period)
-    if not dates:
+    found = months.with_year_before(a, indicator, area, period)
+    if not found or not found[2] or found[1][0] is None or found[2][0] is None:
         return float("nan")
-    start, end, _ = dates
-    now = months.sums(a, indicator, area, months_between(start, end))
-    before = months.sums(a, indicator, area, months_between(*a_year_earlier(start, end)))
-    if not now or not before or now[0] is None or before[0] is None:
-        return float("nan")
-    return now[0] - before[0]
+    return found[1][0] - found[2][0]
 
 
 def _latest_change(a: Answerer, c: Command):

@@ -209,16 +209,26 @@ def refuse_unless_months(a: Answerer, c: Command, indicator: str, area: str) -> 
                        [f"{name.lower()} {have[-1]}", f"trend {name.lower()}"])
 
 
-def span_context(a: Answerer, indicator: str, area: str, period: str, row) -> str:
-    """For a stated figure over several months: the counts behind a rate, and, where the text gives no
-    change, the same months a year before added up from the monthly figures."""
+def with_year_before(a: Answerer, indicator: str, area: str, period: str):
+    """(the period's months, its sums, the same months a year before's sums or None), added up from the
+    monthly figures; None when the period is not whole months or the data lacks one of them."""
     dates = period_dates(a, period)
     if not dates:
-        return ""
+        return None
     span = months_between(dates[0], dates[1])
     now = sums(a, indicator, area, span)
     if now is None:
+        return None
+    return span, now, sums(a, indicator, area, months_between(*a_year_earlier(dates[0], dates[1])))
+
+
+def span_context(a: Answerer, indicator: str, area: str, period: str, row) -> str:
+    """For a stated figure over several months: the counts behind a rate, and, where the text gives no
+    change, the same months a year before added up from the monthly figures."""
+    found = with_year_before(a, indicator, area, period)
+    if found is None:
         return ""
+    span, now, before = found
     monthly, numerator, denominator = parts_of(a, indicator)
     text = ""
     if numerator:
@@ -228,8 +238,6 @@ def span_context(a: Answerer, indicator: str, area: str, period: str, row) -> st
                 f"'{a.indicators[monthly].name}'")
     else:
         text = rate_beside(a, monthly, area, span)
-    before_start, before_end = a_year_earlier(dates[0], dates[1])
-    before = sums(a, indicator, area, months_between(before_start, before_end))
     stated = row.get("pp_change") if numerator else row.get("volume_change")
     if before and (stated is None or stated != stated):  # NaN: the text gives no change
         if numerator:
