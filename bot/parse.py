@@ -64,8 +64,9 @@ CUES = {
     "least_down": ["smallest fall", "smallest drop", "smallest decrease", "fell the least", "went down the least",
                    "fell least", "dropped the least"],
     "why": ["why", "how come", "what causes", "what caused", "reason", "reasons", "cause of", "causes of",
-            "what is driving", "what's driving", "explain", "what do you think", "do you think", "your opinion",
-            "your view", "in your view", "what do you reckon", "should we", "is it good", "is it fair"],
+            "what is driving", "what's driving", "explain"],
+    "opinion": ["what do you think", "do you think", "your opinion", "your view", "in your view",
+                "what do you reckon", "should we", "is it good", "is it fair"],
     "future": ["next year", "next month", "next quarter", "next few years", "in future", "in the future",
                "will be", "predict", "prediction", "projected", "going to be"],
     "than": ["higher than", "lower than", "more than", "less than", "better than", "worse than", "up on", "down on"],
@@ -416,6 +417,7 @@ class Command:
     negated: bool = False        # "not", "except": a question about what is left out
     changes: str | None = None   # "rises" | "falls": a superlative over changes ("the smallest fall")
     why: bool = False            # "why", "what causes": a question about causes, not figures
+    opinion: bool = False        # "what do you think", "should we": a question of opinion, not figures
     future: bool = False         # "next year": a question about the future
     latest: str | None = None    # "month" | "quarter": "this month", "last quarter"
     related_tried: bool = False  # an answer already stood in a related figure for the one asked
@@ -1156,6 +1158,7 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
     if c.changes and not c.measure and re.search(r"%|\bper ?cent", c.text.lower()):
         c.measure = "percent"  # "the largest % falls": over the % changes
     c.why = "why" in cue
+    c.opinion = "opinion" in cue
     c.future = "future" in cue
     c.latest = "month" if "latest_month" in cue else "quarter" if "latest_quarter" in cue else None
     if c.extreme and (c.generic_only or (c.changes and not c.indicators)) \

@@ -191,7 +191,7 @@ class Answerer:
                            f"({self._typed(c, 'negation')}). Ask for the figure you want: a crime type, a place "
                            "and a period, e.g. `burglary other 2012/13`, `asb thanet`.",
                            ["burglary other", "rank changes", "help"])
-        if c.why and re.search(r"\b(think|reckon|opinion|view|should|good|fair)\b", c.text.lower()):
+        if c.opinion:
             raise NoAnswer(f"crimebot gives the assessment's figures, not opinions ('{c.text.strip().rstrip('?')}'). Ask for the "
                            f"figures, e.g. `{self.question_for(c) or self.example()}`.",
                            [self.question_for(c)] if c.indicator else ["help"])
