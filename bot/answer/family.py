@@ -38,8 +38,7 @@ def family(a: Answerer, c: Command) -> Answer:
         head = None  # "accidental fires and deliberate fires": two subjects, each answered in full
     answers, missing = [], []
     for indicator in c.family:
-        one = copy.copy(c)
-        one.indicator, one.indicators, one.family, one.choices = indicator, [indicator], [], []
+        one = _alone(c, indicator)
         if c.both and answers and not c.period and answers[0][2]:
             one.period = answers[0][2]  # "unemployed": the rate for the count's period, where it has one
         try:
@@ -48,8 +47,7 @@ def family(a: Answerer, c: Command) -> Answer:
             except NoAnswer:
                 if one.period == c.period:
                     raise
-                one = copy.copy(c)
-                one.indicator, one.indicators, one.family, one.choices = indicator, [indicator], [], []
+                one = _alone(c, indicator)  # that period it lacks: its own latest
                 answers.append((indicator, _kind(c)(a, one), one.period))
             c.area = one.area  # the place answered ('kent': Kent & Medway, the force area)
         except NoAnswer as exc:
@@ -76,6 +74,13 @@ def family(a: Answerer, c: Command) -> Answer:
                   tables=[Table(f"{head}" + (f", {where}" if where else "") + (f", {when}" if when else ""),
                                 *_drop_empty(rows, ["Measure", "Figure", "Unit"])[::-1])],
                   notes=notes, sources=sources)
+
+
+def _alone(c: Command, indicator: str) -> Command:
+    """The question as if it had named only this member."""
+    one = copy.copy(c)
+    one.indicator, one.indicators, one.family, one.choices = indicator, [indicator], [], []
+    return one
 
 
 def _kind(c: Command):
