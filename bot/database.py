@@ -31,7 +31,13 @@ FACT_FIELDS = ("table_id", "line", "indicator", "area", "period", "measure", "co
 class BuildReport:
     path: Path
     pack: Pack
-    issues: list[Issue]
+    incremental: bool  # only the imports' tables were rebuilt, over a copy of the served database
+
+
+# The tables the imports change (police.uk counts, imported populations), and those built from them: every
+# build writes these; every other table comes from the pack alone, so a build over a copy of a database of
+# the same pack (``build``'s ``base``) keeps that copy's. ``meta`` says which pack and which build.
+IMPORT_TABLES = ("population", "periods", "facts", "figures", "coverage", "area_comparisons", "meta")
 
 
 FACT_TYPES = {"line": "BIGINT", "value": "DOUBLE", "digits": "BIGINT"}  # the others VARCHAR
@@ -58,52 +64,110 @@ def _create(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame, type
         con.execute(f'CREATE TABLE "{name}" AS SELECT {select} FROM frame')
 
 
-def build(data_dir: Path, database_path: Path, imports: list[Path] = ()) -> BuildReport:
+def build(data_dir: Path, database_path: Path, imports: list[Path] = (), base: Path | None = None) -> BuildReport:
     """Validate the pack, check it, and write a fresh database file in place of the old one; ``imports``
-    are stored police.uk monthly counts to add.
+    are stored police.uk monthly counts (and imported populations) to add.
 
+    ``base`` is a database built before (the one served): when it was built from this same pack by this same
+    code (its fingerprint, in its meta table), a copy of it is taken and only the tables the imports change
+    (``IMPORT_TABLES``) are rebuilt; the pack's own tables and its checks are as a full build would write them.
     Raises DataError (file, row, column) without touching an existing database.
     """
     pack = load_pack(data_dir)
-    issues = check_pack(pack)
+    built_from = build_fingerprint(pack.root)
     database_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = database_path.with_name(f"{database_path.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
+        incremental = base is not None and _copy_of_same_pack(base, tmp, built_from)
         con = duckdb.connect(str(tmp))
         os.chmod(tmp, 0o600)  # private whatever the umask (the state directory is 0700 too)
         try:
-            _write(con, pack, issues, list(imports))
+            if incremental:
+                for name in IMPORT_TABLES:
+                    con.execute(f'DROP TABLE "{name}"')
+            else:
+                _write_pack(con, pack, check_pack(pack))
+            _write_imports(con, pack, list(imports), built_from, base.name if incremental else None)
         finally:
             con.close()
         os.replace(tmp, database_path)
     finally:
         tmp.unlink(missing_ok=True)
-    return BuildReport(database_path, pack, issues)
+    return BuildReport(database_path, pack, incremental)
 
 
-def _write(con: duckdb.DuckDBPyConnection, pack: Pack, issues: list[Issue], imports: list[Path]) -> None:
+def _copy_of_same_pack(base: Path, tmp: Path, built_from: str) -> bool:
+    """Copy ``base`` to ``tmp`` when it was built from the pack and by the code that ``built_from`` names (and
+    was closed whole: no write-ahead log beside it); False, and no copy, otherwise."""
+    if not base.exists() or base.with_name(base.name + ".wal").exists():
+        return False
+    shutil.copyfile(base, tmp)  # a served file is never written to again, so a copy of it is whole
+    try:
+        con = duckdb.connect(str(tmp))  # the copy, not the served file (which this process may hold read-only)
+        try:
+            same = con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone() == (built_from,)
+        finally:
+            con.close()
+    except duckdb.Error:  # not a database this module built
+        same = False
+    if not same:
+        tmp.unlink()
+    return same
+
+
+def _write_pack(con: duckdb.DuckDBPyConnection, pack: Pack, issues: list[Issue]) -> None:
+    """The tables of the pack alone: its model files (but those in ``IMPORT_TABLES``), its checks' issues and
+    the notes they put beside figures."""
     from .datapack import MODEL_FILES
-    from .police_uk import add_figures, population_rows
 
     for name, spec in MODEL_FILES.items():
-        frame = _frame(pack.tables[name], spec)  # noqa: F841 (DuckDB reads the local frame by name)
-        if name == "population":  # with the imported mid-year estimates over the pack's own
-            frame = population_rows(pack.tables, [p for p in imports if p.name == "population.csv"])  # noqa: F841
-        _create(con, name, frame, {c: _sql_type(k) for c, k in spec.items()})
-    _create(con, "facts", _frame(pack.facts, FACT_FIELDS), FACT_TYPES)
-    imported = add_figures(con, imports, pack.tables)
-    if not imported.empty:
-        new_periods = pd.DataFrame(imported.attrs["periods"])  # noqa: F841
-        con.execute("INSERT INTO periods BY NAME SELECT * FROM new_periods WHERE id NOT IN (SELECT id FROM periods)")
-        imported = imported[list(FACT_FIELDS)]  # noqa: F841
-        con.execute("INSERT INTO facts BY NAME SELECT * FROM imported")
+        if name not in IMPORT_TABLES:
+            frame = _frame(pack.tables[name], spec)  # noqa: F841 (DuckDB reads the local frame by name)
+            _create(con, name, frame, {c: _sql_type(k) for c, k in spec.items()})
     # An issue's text fields hold '' where they have no value (an erratum about no one indicator): pandas
     # reads a NULL string back as NaN, which every reader would then print as "nan".
     issue_rows = _frame([{k: ("" if v is None and k not in ISSUE_NUMBERS else v)  # noqa: F841
                           for k, v in i.to_dict().items()} for i in issues], Issue.__dataclass_fields__)
     _create(con, "data_issues", issue_rows, {n: "DOUBLE" for n in ISSUE_NUMBERS},
             select="row_number() OVER () AS issue_id, *")
+    # Notes to show beside a figure: every issue about that indicator, area and period (an issue with one
+    # cause behind several indicators, such as one denominator behind two rates, is shown beside each).
+    con.execute("""
+        CREATE TABLE figure_notes AS
+        WITH concerned AS (
+            SELECT indicator, area, period, measure, severity, note FROM data_issues
+            UNION ALL
+            SELECT unnest(string_split(also, ',')), area, period, measure, severity, note FROM data_issues
+            WHERE also <> ''
+        )
+        SELECT DISTINCT indicator, NULLIF(area, '') AS area, NULLIF(period, '') AS period,
+               NULLIF(measure, '') AS measure, severity, note
+        FROM concerned
+        WHERE indicator <> '' AND severity <> 'excluded'
+    """)
+
+
+def _write_imports(con: duckdb.DuckDBPyConnection, pack: Pack, imports: list[Path], built_from: str,
+                   base: str | None) -> None:
+    """The tables in ``IMPORT_TABLES``: the pack's populations, periods and facts with the imports' added, and
+    the figures, coverage and comparisons worked out from them."""
+    from .datapack import MODEL_FILES
+    from .police_uk import add_figures, population_rows
+
+    for name in ("population", "periods"):
+        spec = MODEL_FILES[name]
+        frame = _frame(pack.tables[name], spec)  # noqa: F841 (DuckDB reads the local frame by name)
+        if name == "population":  # with the imported mid-year estimates over the pack's own
+            frame = population_rows(pack.tables, [p for p in imports if p.name == "population.csv"])  # noqa: F841
+        _create(con, name, frame, {c: _sql_type(k) for c, k in spec.items()})
+    _create(con, "facts", _frame(pack.facts, FACT_FIELDS), FACT_TYPES)
+    periods = add_figures(con, imports, pack.tables)
+    if periods:
+        new_periods = pd.DataFrame(periods)  # noqa: F841 (DuckDB reads the local frame by name)
+        con.execute("INSERT INTO periods BY NAME SELECT * FROM new_periods WHERE id NOT IN (SELECT id FROM periods)")
+        con.execute("INSERT INTO facts BY NAME SELECT 'police_uk' AS table_id, 0 AS line, indicator, area, period, "
+                    "measure, value, flag, digits FROM police_uk_facts")
     # One figure per key: the source table of highest precedence wins; the others stay in facts.
     con.execute("""
         CREATE TABLE figures AS
@@ -131,24 +195,10 @@ def _write(con: duckdb.DuckDBPyConnection, pack: Pack, issues: list[Issue], impo
         FROM figures AS f JOIN areas AS a ON a.id = f.area AND a.type <> 'ward' JOIN periods AS p ON p.id = f.period
         ORDER BY f.indicator, p.start DESC, a.type, a.name, f.measure
     """)
-    # Notes to show beside a figure: every issue about that indicator, area and period (an issue with one
-    # cause behind several indicators, such as one denominator behind two rates, is shown beside each).
-    con.execute("""
-        CREATE TABLE figure_notes AS
-        WITH concerned AS (
-            SELECT indicator, area, period, measure, severity, note FROM data_issues
-            UNION ALL
-            SELECT unnest(string_split(also, ',')), area, period, measure, severity, note FROM data_issues
-            WHERE also <> ''
-        )
-        SELECT DISTINCT indicator, NULLIF(area, '') AS area, NULLIF(period, '') AS period,
-               NULLIF(measure, '') AS measure, severity, note
-        FROM concerned
-        WHERE indicator <> '' AND severity <> 'excluded'
-    """)
     con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-    con.execute("INSERT INTO meta VALUES ('fingerprint', ?), ('built_at', ?)",
-                [build_fingerprint(pack.root), datetime.now(timezone.utc).isoformat(timespec="seconds")])
+    con.execute("INSERT INTO meta VALUES ('fingerprint', ?), ('built_at', ?), ('build', ?)",
+                [built_from, datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                 "full" if base is None else f"the imports' tables over a copy of {base}"])
 
 
 def build_fingerprint(data_dir: Path) -> str:

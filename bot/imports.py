@@ -82,7 +82,8 @@ def new_store(settings: Settings):
 
 def commit(settings: Settings, store: Path) -> Path:
     """Carry over the served store's files that ``store`` does not replace (hard links, no copies), build the
-    database for the new store, and switch to it in one step. Returns the database now served."""
+    database for the new store (over a copy of the served one when the pack is the same), and switch to it in
+    one step. Returns the database now served."""
     current = store_dir(settings.state_dir)
     for old in store_files(current):
         target = store / old.relative_to(current)
@@ -94,8 +95,10 @@ def commit(settings: Settings, store: Path) -> Path:
                 shutil.copy2(old, target)
     files = store_files(store)
     database = database_file(settings.data_dir, settings.state_dir, files)
-    if not database.exists():
-        build(settings.data_dir, database, files)  # complete, or DataError with nothing changed
+    if not database.exists():  # complete, or DataError with nothing changed
+        # over a copy of the served database when its pack is the same: only the imports' tables are rebuilt
+        served = database_file(settings.data_dir, settings.state_dir, store_files(current))
+        build(settings.data_dir, database, files, base=served)
     switch_store(settings.state_dir, store)
     if current is not None and current != imports_dir(settings.state_dir):
         shutil.rmtree(current, ignore_errors=True)

@@ -648,12 +648,13 @@ def population_rows(pack_tables: dict, files: list[Path]) -> pd.DataFrame:
     return population.sort_values(["area", "year"], ignore_index=True)
 
 
-def add_figures(con: duckdb.DuckDBPyConnection, files: list[Path], pack_tables: dict) -> pd.DataFrame:
-    """Read the stored monthly counts (and imported populations) and return the facts they give (months and
-    years), for the build."""
+def add_figures(con: duckdb.DuckDBPyConnection, files: list[Path], pack_tables: dict) -> list[dict]:
+    """Read the stored monthly counts (and imported populations) into the temporary table ``police_uk_facts``
+    (indicator, area, period, measure, value, digits, flag: months and years), for the build; returns the
+    periods they need (``derived_periods``), none when no counts are stored."""
     count_files = [p for p in files if p.parent.name == "police-uk"]
     if not count_files:
-        return pd.DataFrame()
+        return []
     headers = set()
     for path in count_files:
         with open(path, encoding="utf-8") as handle:
@@ -688,19 +689,15 @@ def add_figures(con: duckdb.DuckDBPyConnection, files: list[Path], pack_tables: 
     con.register("rate_population", pd.concat([population[["area", "year", "population"]],
                                                county[["area", "year", "population"]]], ignore_index=True))
     con.execute("CREATE TEMP TABLE police_uk_years AS " + FIGURES_SQL)
-    frame = con.execute(FACTS_SQL).df()
-    # rounded as Python rounds (to the nearest, ties to even on the exact binary value), as the facts always were
-    for digits, measures in ((1, ("pct_change", "percent")), (2, ("rate_per_1000",))):
-        which = frame.measure.isin(measures).to_numpy()
-        frame.loc[which, "value"] = [round(v, digits) for v in frame.value.to_numpy()[which].tolist()]
-    which = (frame.measure == "pp_change").to_numpy()
-    frame.loc[which, "value"] = [round(round(v, 1) - round(b, 1), 1)
-                                 for v, b in zip(frame.value.to_numpy()[which].tolist(),
-                                                 frame.before.to_numpy()[which].tolist())]
-    frame = frame.drop(columns="before")
-    frame["table_id"], frame["line"] = "police_uk", 0
-    for column in ("compared_with", "published", "note", "flag"):
-        if column not in frame:
-            frame[column] = None
-    frame.attrs["periods"] = periods
-    return frame
+    con.execute("CREATE TEMP TABLE police_uk_facts AS SELECT row_number() OVER () AS n, * FROM (" + FACTS_SQL + ")")
+    # rounded as Python rounds (to the nearest, ties to even on the exact binary value), as the facts always were;
+    # only the rows with decimals go through Python, by row number
+    n, measure, value, before = con.execute(
+        "SELECT n, measure, value, before FROM police_uk_facts WHERE measure IN ('pct_change', 'percent', "
+        "'rate_per_1000', 'pp_change')").fetchnumpy().values()
+    digits = {"pct_change": 1, "percent": 1, "rate_per_1000": 2}
+    rounded = pd.DataFrame({"n": n, "value": [  # noqa: F841 (DuckDB reads the local frame by name)
+        round(round(v, 1) - round(b, 1), 1) if m == "pp_change" else round(v, digits[m])
+        for m, v, b in zip(measure.tolist(), value.tolist(), before.tolist())]})
+    con.execute("UPDATE police_uk_facts AS f SET value = r.value FROM rounded AS r WHERE r.n = f.n")
+    return periods
