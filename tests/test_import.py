@@ -408,25 +408,29 @@ def test_only_catalogued_files_count(data_copy, tmp_path):
 KILLER = r"""
 import os, signal, sys, shutil, duckdb, pandas
 from pathlib import Path
-kill_at, counter = int(sys.argv[1]), [0]
+kill_at, counter, copies = int(sys.argv[1]), [0], []
 
 def step(fn):
     def wrapped(*args, **kwargs):
         counter[0] += 1
         if counter[0] == kill_at:
             os.kill(os.getpid(), signal.SIGKILL)  # as a power cut or `kill -9` would, mid-import
+        if fn is copyfile and str(args[1]).endswith(".tmp"):  # the incremental build's copy of the served database
+            copies.append(counter[0])
         return fn(*args, **kwargs)
     return wrapped
 
 # every step that writes to the state directory
-os.replace, os.link, os.fsync, shutil.copy2, shutil.rmtree = map(step, (os.replace, os.link, os.fsync, shutil.copy2,
-                                                                       shutil.rmtree))
+copyfile = shutil.copyfile
+os.replace, os.link, os.fsync, shutil.copy2, shutil.copyfile, shutil.rmtree = map(step, (
+    os.replace, os.link, os.fsync, shutil.copy2, shutil.copyfile, shutil.rmtree))
 duckdb.connect = step(duckdb.connect)
 pandas.DataFrame.to_csv = step(pandas.DataFrame.to_csv)
 Path.mkdir, Path.write_text, Path.unlink = step(Path.mkdir), step(Path.write_text), step(Path.unlink)
 from bot.settings import Settings
 from bot.imports import import_police_uk
 import_police_uk(Settings.from_env(), [Path(p) for p in sys.argv[2:]], progress=False)
+print("copies", *copies)
 print("steps", counter[0])
 """
 
@@ -457,7 +461,11 @@ def test_an_import_killed_at_any_step_serves_all_old_or_all_new(state, police_fi
     new = served_months(state)
     assert old == (8, 8, 96) and new == (14, 14, 108)
     assert steps >= 8
-    points = sorted({1, 2, steps - 2, steps - 1, steps} | set(range(3, steps - 2, max(1, steps // 8))))
+    # built over a copy of the served database: every step from that copy to the switch is a kill point too
+    assert build_kind(ensure_database(state.data_dir, state.state_dir)).startswith("the imports' tables over a copy")
+    copied = int(whole.stdout.split("copies")[1].split()[0])
+    points = sorted({1, 2, steps - 2, steps - 1, steps} | set(range(3, steps - 2, max(1, steps // 8)))
+                    | set(range(copied, min(copied + 6, steps))))
     outcomes = set()
     for kill_at in points:
         killed = run(kill_at)
@@ -473,6 +481,101 @@ def test_an_import_killed_at_any_step_serves_all_old_or_all_new(state, police_fi
         assert not list(state.state_dir.glob("*.tmp*")), kill_at
     assert outcomes == {old, new}  # some kills came before the switch, some after
 
+
+
+# -- the incremental build: an import rebuilds only the imports' tables over a copy of the served database -----
+def every_table(path: Path) -> dict:
+    """Every table of a database: its columns and types, and its rows in a stable order (meta's build time and
+    kind left out, which say when and how it was built)."""
+    con = connect_readonly(path)
+    try:
+        tables = {}
+        for (name,) in con.execute("SELECT table_name FROM information_schema.tables ORDER BY 1").fetchall():
+            rows = con.execute(f'SELECT * FROM "{name}"').fetchall()
+            if name == "meta":
+                rows = [r for r in rows if r[0] not in ("built_at", "build")]
+            tables[name] = (con.execute(f'DESCRIBE "{name}"').fetchall(),
+                            sorted(rows, key=lambda r: [(v is None, str(v)) for v in r]))
+        return tables
+    finally:
+        con.close()
+
+
+def build_kind(path: Path) -> str:
+    con = connect_readonly(path)
+    try:
+        return con.execute("SELECT value FROM meta WHERE key = 'build'").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_an_incremental_import_gives_the_database_a_full_rebuild_gives(state, police_files, tmp_path):
+    from bot.database import build, imported_files
+
+    ensure_database(state.data_dir, state.state_dir)  # served before the first import, as after `crimebot ask`
+    import_police_uk(state, [police_files], progress=False)
+    fixed = tmp_path / "fixed"
+    write_month(fixed, "2025-06", extra_rows=6)  # a month imported again: its counts, years and ranks replaced
+    estimates = tmp_path / "estimates.csv"
+    estimates.write_text("Code,Name,Mid-2024\n" + "".join(f"E0700{i:04d},{d},{100000 + i}\n" for i, d in
+                                                           enumerate(SHOPLIFTING)))
+    for step in (lambda: None, lambda: import_police_uk(state, [fixed], progress=False),
+                 lambda: import_population(state, estimates)):
+        step()
+        served = ensure_database(state.data_dir, state.state_dir)
+        assert build_kind(served).startswith("the imports' tables over a copy of crimebot-")
+        full = build(state.data_dir, tmp_path / "full.duckdb", imported_files(state.state_dir))
+        assert not full.incremental and build_kind(full.path) == "full"
+        incremental, rebuilt = every_table(served), every_table(full.path)
+        assert list(incremental) == list(rebuilt) and len(incremental) > 20
+        for name in rebuilt:
+            assert incremental[name] == rebuilt[name], name
+        assert len(incremental["facts"][1]) > len(load_pack(state.data_dir).facts)  # the imports are in it
+    assert figure(state, "shoplifting", "maidstone", "2025-06", "count") == 14
+
+
+@pytest.mark.parametrize("base, pack_edited, incremental", [
+    ("served", False, True),  # the same pack, built by the same code: the imports' tables only
+    ("served", True, False),  # the pack changed since (its fingerprint): everything rebuilt
+    ("none", False, False),  # nothing built before
+    ("not a database", False, False),  # not a file this builder wrote
+])
+def test_only_the_same_pack_is_built_over(state, police_files, data_copy, tmp_path, base, pack_edited, incremental):
+    from bot.database import build, imported_files
+
+    state = dataclasses.replace(state, data_dir=data_copy)
+    import_police_uk(state, [police_files], progress=False)
+    served = ensure_database(state.data_dir, state.state_dir)
+    if pack_edited:
+        facts = data_copy / "facts" / "s3_1_time_series.csv"
+        facts.write_text(facts.read_text().replace("shoplifting,maidstone,2012/13,count,994,",
+                                                   "shoplifting,maidstone,2012/13,count,995,"))
+    given = {"served": served, "none": None, "not a database": tmp_path / "other.duckdb"}[base]
+    (tmp_path / "other.duckdb").write_bytes(b"not a database")
+    report = build(state.data_dir, tmp_path / "new.duckdb", imported_files(state.state_dir), base=given)
+    assert report.incremental is incremental
+    assert build_kind(report.path) == ("full" if not incremental else f"the imports' tables over a copy of {served.name}")
+    con = connect_readonly(report.path)
+    try:
+        assert con.execute("SELECT value FROM facts WHERE indicator = 'shoplifting' AND area = 'maidstone' AND "
+                           "period = '2012/13' AND measure = 'count'").fetchone()[0] == (995 if pack_edited else 994)
+        assert con.execute("SELECT count(*) FROM facts WHERE table_id = 'police_uk'").fetchone()[0] > 0
+    finally:
+        con.close()
+    assert not list(tmp_path.glob("new.duckdb.*"))  # no copy left behind when it was not built over
+
+
+def test_an_import_after_the_pack_changed_rebuilds_everything(state, police_files, data_copy):
+    state = dataclasses.replace(state, data_dir=data_copy)
+    import_police_uk(state, [police_files / "2025-06"], progress=False)
+    facts = data_copy / "facts" / "s3_1_time_series.csv"
+    facts.write_text(facts.read_text().replace("shoplifting,maidstone,2012/13,count,994,",
+                                               "shoplifting,maidstone,2012/13,count,995,"))
+    report = import_police_uk(state, [police_files / "2025-07"], progress=False)
+    assert build_kind(report.database) == "full"
+    assert figure(state, "shoplifting", "maidstone", "2012/13", "count") == 995
+    assert figure(state, "shoplifting", "maidstone", "2025-06", "count") == 8
+    assert figure(state, "shoplifting", "maidstone", "2025-07", "count") == 8
 
 
 # -- outcomes continue table 3.2 ---------------------------------------------------------------------------
