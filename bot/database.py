@@ -83,12 +83,14 @@ def build(data_dir: Path, database_path: Path, imports: list[Path] = (), base: P
         con = duckdb.connect(str(tmp))
         os.chmod(tmp, 0o600)  # private whatever the umask (the state directory is 0700 too)
         try:
+            con.execute("BEGIN")  # one commit (and one sync of the file) for the whole build
             if incremental:
                 for name in IMPORT_TABLES:
                     con.execute(f'DROP TABLE "{name}"')
             else:
                 _write_pack(con, pack, check_pack(pack))
             _write_imports(con, pack, list(imports), built_from, base.name if incremental else None)
+            con.execute("COMMIT")
         finally:
             con.close()
         os.replace(tmp, database_path)
