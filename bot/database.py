@@ -17,10 +17,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from .check import Issue, check_pack
 from .datapack import Pack, fingerprint, load_pack
+from .tables import create_table
 
 ISSUE_NUMBERS = ("computed", "stored")
 FACT_FIELDS = ("table_id", "line", "indicator", "area", "period", "measure", "compared_with", "value", "flag",
@@ -43,7 +43,9 @@ IMPORT_TABLES = ("population", "periods", "facts", "figures", "coverage", "area_
 FACT_TYPES = {"line": "BIGINT", "value": "DOUBLE", "digits": "BIGINT"}  # the others VARCHAR
 
 
-def _frame(rows: list[dict], columns) -> pd.DataFrame:
+def _frame(rows: list[dict], columns):
+    import pandas as pd  # only a full build reads the pack's tables through pandas: an import's process never loads it
+
     return pd.DataFrame.from_records(rows, columns=list(columns))
 
 
@@ -53,7 +55,7 @@ def _sql_type(kind: str) -> str:
     return {"number": "DOUBLE", "int": "BIGINT", "bool": "BOOLEAN"}.get(base, "VARCHAR")
 
 
-def _create(con: duckdb.DuckDBPyConnection, name: str, frame: pd.DataFrame, types: dict[str, str],
+def _create(con: duckdb.DuckDBPyConnection, name: str, frame, types: dict[str, str],
             select: str = "*") -> None:
     """A table from a frame; an empty frame (a pack with no rows in a file) still gets its columns' types, which
     DuckDB cannot read from a frame with no values."""
@@ -157,16 +159,17 @@ def _write_imports(con: duckdb.DuckDBPyConnection, pack: Pack, imports: list[Pat
     from .datapack import MODEL_FILES
     from .police_uk import add_figures, population_rows
 
-    for name in ("population", "periods"):
-        spec = MODEL_FILES[name]
-        frame = _frame(pack.tables[name], spec)  # noqa: F841 (DuckDB reads the local frame by name)
-        if name == "population":  # with the imported mid-year estimates over the pack's own
-            frame = population_rows(pack.tables, [p for p in imports if p.name == "population.csv"])  # noqa: F841
-        _create(con, name, frame, {c: _sql_type(k) for c, k in spec.items()})
-    _create(con, "facts", _frame(pack.facts, FACT_FIELDS), FACT_TYPES)
+    # with the imported mid-year estimates over the pack's own populations
+    populations = population_rows(pack.tables, [p for p in imports if p.name == "population.csv"])
+    for name, rows in (("population", populations), ("periods", pack.tables["periods"])):
+        columns = {c: _sql_type(k) for c, k in MODEL_FILES[name].items()}
+        create_table(con, name, columns, [tuple(r.get(c) for c in columns) for r in rows], temporary=False)
+    create_table(con, "facts", {c: FACT_TYPES.get(c, "VARCHAR") for c in FACT_FIELDS},
+                 [tuple(f.get(c) for c in FACT_FIELDS) for f in pack.facts], temporary=False)
     periods = add_figures(con, imports, pack.tables)
     if periods:
-        new_periods = pd.DataFrame(periods)  # noqa: F841 (DuckDB reads the local frame by name)
+        columns = {c: "VARCHAR" for c in MODEL_FILES["periods"]}
+        create_table(con, "new_periods", columns, [tuple(p.get(c) for c in columns) for p in periods])
         con.execute("INSERT INTO periods BY NAME SELECT * FROM new_periods WHERE id NOT IN (SELECT id FROM periods)")
         con.execute("INSERT INTO facts BY NAME SELECT 'police_uk' AS table_id, 0 AS line, indicator, area, period, "
                     "measure, value, flag, digits FROM police_uk_facts")

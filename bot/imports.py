@@ -22,7 +22,6 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from .database import (OUTCOMES_DIR, build, clean_up, database_file, ensure_database, import_lock, imports_dir, store_dir,
                        store_files, switch_store)
@@ -188,7 +187,9 @@ def import_population(settings: Settings, path: Path) -> tuple[int, list[int], P
     """Import ONS mid-year population estimates (see ``population.read_estimates``): each year's police.uk rates
     and ranks then use that year's estimate (or the nearest earlier one); the pack's own populations (the
     2011 Census) stay for the years before. Returns (areas, years, database); DataError (nothing changed)."""
-    from .police_uk import population_rows
+    import pandas as pd
+
+    from .police_uk import POPULATION_COLUMNS, population_rows
     from .population import read_estimates
 
     pack = load_pack(settings.data_dir)
@@ -196,7 +197,8 @@ def import_population(settings: Settings, path: Path) -> tuple[int, list[int], P
     with new_store(settings) as store:
         current = store_dir(settings.state_dir)
         earlier = [current / "population.csv"] if current and (current / "population.csv").exists() else []
-        merged = population_rows({"population": []}, earlier) if earlier else estimates.iloc[0:0]
+        merged = (pd.DataFrame(population_rows({"population": []}, earlier), columns=list(POPULATION_COLUMNS))
+                  if earlier else estimates.iloc[0:0])
         merged = pd.concat([merged[~merged.set_index(["area", "year"]).index.isin(
             estimates.set_index(["area", "year"]).index)], estimates], ignore_index=True)
         merged.sort_values(["area", "year"]).to_csv(store / "population.csv", index=False)

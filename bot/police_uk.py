@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import pandas as pd
 
 from .datapack import DataError
 from .partnership import Partnership
 from .periods import PeriodIndex, month_end, month_id, month_label, months_between
+from .tables import create_table
 
 COLUMNS = ["Crime ID", "Month", "Reported by", "Falls within", "Longitude", "Latitude", "Location", "LSOA code",
            "LSOA name", "Crime type", "Last outcome category", "Context"]
@@ -38,6 +38,7 @@ DISTRICT_OF_LSOA = "regexp_replace(\"LSOA name\", '\\s+[0-9]{3}[A-Z]$', '')"
 # the figures police.uk's outcomes give, beside each crime type's count
 OUTCOMES = "police_uk_outcomes"  # crimes of the month with a resolved outcome
 OUTCOME_RATE = "police_uk_outcome_rate"  # those over the crimes recorded in the month
+FILE_COLUMNS = {"filename": "VARCHAR", "month": "VARCHAR", "force": "VARCHAR"}  # the files read in one pass
 
 
 @dataclass
@@ -258,8 +259,7 @@ def resolved_crimes(con: duckdb.DuckDBPyConnection, files: list[tuple[Source, Pa
     month and force of the outcomes file): one streaming pass over all the files given."""
     for source, path in files:
         check_header(source, path, OUTCOME_COLUMNS)
-    con.register("outcome_files", pd.DataFrame([(str(p), s.month, s.force) for s, p in files],
-                                               columns=["filename", "month", "force"]))
+    create_table(con, "outcome_files", FILE_COLUMNS, [(str(p), s.month, s.force) for s, p in files])
     _read(con, files, OUTCOME_COLUMNS, """
         INSERT INTO resolved_ids
         SELECT DISTINCT r."Crime ID", f.month, f.force
@@ -326,8 +326,7 @@ def group_streets(con: duckdb.DuckDBPyConnection, files: list[tuple[Source, Path
     fault (the files must still be on disk), and then adds nothing."""
     for source, path in files:
         check_header(source, path, COLUMNS)
-    con.register("file_months", pd.DataFrame([(str(p), s.month, s.force) for s, p in files],
-                                             columns=["filename", "month", "force"]))
+    create_table(con, "file_months", FILE_COLUMNS, [(str(p), s.month, s.force) for s, p in files])
     wards = con.execute("SELECT count(*) FROM wards").fetchone()[0] > 0
     outcomes_given = con.execute("SELECT count(*) FROM resolved_ids").fetchone()[0] > 0
     joins = ('LEFT JOIN wards AS w ON w.lsoa_code = r."LSOA code"' if wards else "") + (
@@ -422,41 +421,44 @@ def _number(text: str | None) -> bool:
 
 def lookups(con: duckdb.DuckDBPyConnection, pack_tables: dict, ward_lookup: Path | None) -> None:
     """Register the district names (with aliases), crime types and the optional LSOA-to-ward lookup."""
-    districts = []
+    districts: dict[str, str] = {}  # name -> area: the first area of a name
     for area in pack_tables["areas"]:
         if area["type"] in ("district", "unitary"):
-            names = [area["name"], *(area["aliases"] or "").split(";")]
-            districts += [{"name": n.strip().lower().replace("&", "and"), "area": area["id"]} for n in names if n.strip()]
-            districts += [{"name": n.strip().lower(), "area": area["id"]} for n in names if "&" in n]
-    con.register("districts", pd.DataFrame(districts).drop_duplicates("name"))
-    con.register("crime_types", pd.DataFrame(pack_tables["police_uk_crime_types"])[["crime_type", "indicator"]])
-    con.register("outcome_types", pd.DataFrame(pack_tables["police_uk_outcomes"], columns=["outcome", "resolved"]))
+            names = [n.strip() for n in [area["name"], *(area["aliases"] or "").split(";")] if n.strip()]
+            for name in [n.lower().replace("&", "and") for n in names] + [n.lower() for n in names if "&" in n]:
+                districts.setdefault(name, area["id"])
+    create_table(con, "districts", {"name": "VARCHAR", "area": "VARCHAR"}, districts.items())
+    create_table(con, "crime_types", {"crime_type": "VARCHAR", "indicator": "VARCHAR"},
+                 [(t["crime_type"], t["indicator"]) for t in pack_tables["police_uk_crime_types"]])
+    create_table(con, "outcome_types", {"outcome": "VARCHAR", "resolved": "BOOLEAN"},
+                 [(o["outcome"], o["resolved"]) for o in pack_tables["police_uk_outcomes"]])
     con.execute("CREATE OR REPLACE TEMP TABLE resolved_ids (crime_id VARCHAR, month VARCHAR, force VARCHAR)")
     con.execute("CREATE OR REPLACE TEMP TABLE street_groups (month VARCHAR, force VARCHAR, crime_type VARCHAR, "
                 "indicator VARCHAR, no_location BOOLEAN, district_name VARCHAR, area VARCHAR, ward VARCHAR, "
                 "unknown_outcome VARCHAR, count BIGINT, resolved BIGINT)")
-    wards = pd.DataFrame(columns=["lsoa_code", "ward"])
-    if ward_lookup is not None:
-        wards = _ward_lookup(Path(ward_lookup), pack_tables)
-    con.register("wards", wards)
+    create_table(con, "wards", {"lsoa_code": "VARCHAR", "ward": "VARCHAR"},
+                 _ward_lookup(Path(ward_lookup), pack_tables) if ward_lookup is not None else [])
 
 
-def _ward_lookup(path: Path, pack_tables: dict) -> pd.DataFrame:
+def _ward_lookup(path: Path, pack_tables: dict) -> list[tuple[str, str]]:
+    """(lsoa_code, ward id) from a lookup file of the columns lsoa_code,ward (a ward by id or by name)."""
     known = {a["id"]: a for a in pack_tables["areas"] if a["type"] == "ward"}
     names = {a["name"].lower(): a["id"] for a in known.values()}
     try:
-        frame = pd.read_csv(path, dtype=str).fillna("")
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            rows = [row for row in csv.reader(handle) if row]
     except (OSError, ValueError) as exc:
         raise DataError(str(path), None, None, f"cannot read the ward lookup: {exc}") from None
-    if list(frame.columns[:2]) != ["lsoa_code", "ward"]:
+    if not rows or rows[0][:2] != ["lsoa_code", "ward"]:
         raise DataError(str(path), 1, "lsoa_code", "the ward lookup needs the columns lsoa_code,ward")
     wards = []
-    for i, row in enumerate(frame.itertuples(), start=2):
-        ward = row.ward if row.ward in known else names.get(row.ward.lower())
-        if ward is None:
-            raise DataError(str(path), i, "ward", f"'{row.ward}' is not a ward in areas.csv")
-        wards.append({"lsoa_code": row.lsoa_code, "ward": ward})
-    return pd.DataFrame(wards, columns=["lsoa_code", "ward"])
+    for i, row in enumerate(rows[1:], start=2):
+        lsoa_code, ward = (row + ["", ""])[:2]
+        found = ward if ward in known else names.get(ward.lower())
+        if found is None:
+            raise DataError(str(path), i, "ward", f"'{ward}' is not a ward in areas.csv")
+        wards.append((lsoa_code, found))
+    return wards
 
 
 # -- from monthly counts to the bot's figures ------------------------------------------------------------
@@ -622,7 +624,7 @@ UNION ALL SELECT '""" + OUTCOME_RATE + """', area, period, 'pp_change', rate, 1,
 """
 
 
-def force_areas(pack_tables: dict) -> pd.DataFrame:
+def force_areas(pack_tables: dict) -> list[tuple[str, str]]:
     """(force, area): the districts and unitary authorities inside each police.uk force's area."""
     children: dict[str, list[dict]] = {}
     for area in pack_tables["areas"]:
@@ -634,18 +636,24 @@ def force_areas(pack_tables: dict) -> pd.DataFrame:
             for child in children.get(todo.pop(), []):
                 todo.append(child["id"])
                 if child["type"] in ("district", "unitary"):
-                    rows.append({"force": force["force"], "area": child["id"]})
-    return pd.DataFrame(rows, columns=["force", "area"])
+                    rows.append((force["force"], child["id"]))
+    return rows
 
 
-def population_rows(pack_tables: dict, files: list[Path]) -> pd.DataFrame:
-    """The pack's populations (the 2011 Census) with imported mid-year estimates over them, year by year."""
-    population = pd.DataFrame(pack_tables["population"], columns=["area", "year", "population", "source", "note"])
+POPULATION_COLUMNS = ("area", "year", "population", "source", "note")
+
+
+def population_rows(pack_tables: dict, files: list[Path]) -> list[dict]:
+    """The pack's populations (the 2011 Census) with imported mid-year estimates over them, year by year, in the
+    order of area and year."""
+    population = {(r["area"], r["year"]): {c: r.get(c) for c in POPULATION_COLUMNS} for r in pack_tables["population"]}
     for path in files:
-        imported = pd.read_csv(path, dtype={"area": str, "year": int, "population": float, "source": str, "note": str})
-        population = pd.concat([population[~population.set_index(["area", "year"]).index.isin(
-            imported.set_index(["area", "year"]).index)], imported], ignore_index=True)
-    return population.sort_values(["area", "year"], ignore_index=True)
+        with open(path, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                population[row["area"], int(row["year"])] = {
+                    "area": row["area"], "year": int(row["year"]), "population": float(row["population"]),
+                    "source": row["source"] or None, "note": row["note"] or None}
+    return [population[key] for key in sorted(population)]
 
 
 def add_figures(con: duckdb.DuckDBPyConnection, files: list[Path], pack_tables: dict) -> list[dict]:
@@ -669,35 +677,39 @@ def add_figures(con: duckdb.DuckDBPyConnection, files: list[Path], pack_tables: 
                 f"resolved FROM {reader}", [[str(p) for p in count_files]])
     if "resolved" not in [r[0] for r in con.execute("DESCRIBE police_uk_counts").fetchall()]:
         con.execute("ALTER TABLE police_uk_counts ADD COLUMN resolved BIGINT")
-    con.register("types", pd.DataFrame(pack_tables["police_uk_crime_types"]))
-    con.register("area_model", pd.DataFrame(pack_tables["areas"]))
-    con.register("indicator_model", pd.DataFrame(pack_tables["indicators"]))
-    con.register("force_areas", force_areas(pack_tables))
+    create_table(con, "types", {"crime_type": "VARCHAR", "indicator": "VARCHAR", "in_all_crime": "BOOLEAN"},
+                 [(t["crime_type"], t["indicator"], t["in_all_crime"]) for t in pack_tables["police_uk_crime_types"]])
+    create_table(con, "area_model", {"id": "VARCHAR"}, [(a["id"],) for a in pack_tables["areas"]])
+    create_table(con, "indicator_model", {"id": "VARCHAR", "rate_base": "VARCHAR"},
+                 [(i["id"], i["rate_base"]) for i in pack_tables["indicators"]])
+    create_table(con, "force_areas", {"force": "VARCHAR", "area": "VARCHAR"}, force_areas(pack_tables))
     partnership = Partnership.from_tables(pack_tables)
-    con.register("peers", pd.DataFrame({"area": list(partnership.peers), "county": partnership.county}))
+    create_table(con, "peers", {"area": "VARCHAR", "county": "VARCHAR"},
+                 [(area, partnership.county) for area in partnership.peers])
     con.execute(MONTHLY_SQL)
     months = [r[0] for r in con.execute("SELECT DISTINCT month FROM police_uk_monthly").fetchall()]
     periods = derived_periods(months)
     spans = year_spans(periods)
-    con.register("year_months", pd.DataFrame([(p, m) for p, ms, _ in spans for m in ms], columns=["period", "month"]))
-    con.register("year_before", pd.DataFrame([(p, b) for p, _, b in spans], columns=["period", "before"]))
+    create_table(con, "year_months", {"period": "VARCHAR", "month": "VARCHAR"}, [(p, m) for p, ms, _ in spans for m in ms])
+    create_table(con, "year_before", {"period": "VARCHAR", "before": "VARCHAR"}, [(p, b) for p, _, b in spans])
     population = population_rows(pack_tables, [p for p in files if p.name == "population.csv"])
-    county = population[population.area.isin(partnership.peers)].groupby("year").agg(
-        population=("population", "sum"), districts=("area", "count")).reset_index()
     # the county's rate only in years when every one of its districts' populations is known
-    county = county[county.districts == len(partnership.peers)].assign(area=partnership.county)
-    con.register("rate_population", pd.concat([population[["area", "year", "population"]],
-                                               county[["area", "year", "population"]]], ignore_index=True))
+    districts: dict[int, list[float]] = {}
+    for row in population:
+        if row["area"] in partnership.peers:
+            districts.setdefault(row["year"], []).append(row["population"])
+    create_table(con, "rate_population", {"area": "VARCHAR", "year": "BIGINT", "population": "DOUBLE"},
+                 [(r["area"], r["year"], r["population"]) for r in population]
+                 + [(partnership.county, year, sum(values)) for year, values in sorted(districts.items())
+                    if len(values) == len(partnership.peers)])
     con.execute("CREATE TEMP TABLE police_uk_years AS " + FIGURES_SQL)
     con.execute("CREATE TEMP TABLE police_uk_facts AS SELECT row_number() OVER () AS n, * FROM (" + FACTS_SQL + ")")
     # rounded as Python rounds (to the nearest, ties to even on the exact binary value), as the facts always were;
     # only the rows with decimals go through Python, by row number
-    n, measure, value, before = con.execute(
-        "SELECT n, measure, value, before FROM police_uk_facts WHERE measure IN ('pct_change', 'percent', "
-        "'rate_per_1000', 'pp_change')").fetchnumpy().values()
+    rows = con.execute("SELECT n, measure, value, before FROM police_uk_facts WHERE measure IN ('pct_change', "
+                       "'percent', 'rate_per_1000', 'pp_change')").fetchall()
     digits = {"pct_change": 1, "percent": 1, "rate_per_1000": 2}
-    rounded = pd.DataFrame({"n": n, "value": [  # noqa: F841 (DuckDB reads the local frame by name)
-        round(round(v, 1) - round(b, 1), 1) if m == "pp_change" else round(v, digits[m])
-        for m, v, b in zip(measure.tolist(), value.tolist(), before.tolist())]})
+    create_table(con, "rounded", {"n": "BIGINT", "value": "DOUBLE"}, [
+        (n, round(round(v, 1) - round(b, 1), 1) if m == "pp_change" else round(v, digits[m])) for n, m, v, b in rows])
     con.execute("UPDATE police_uk_facts AS f SET value = r.value FROM rounded AS r WHERE r.n = f.n")
     return periods
