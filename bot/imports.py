@@ -27,7 +27,7 @@ from .database import (OUTCOMES_DIR, build, clean_up, database_file, ensure_data
                        store_files, switch_store)
 from .datapack import DataError, load_pack, pack_files
 from .police_uk import (COUNT_COLUMNS, ImportReport, Source, find_sources, group_streets, lookups, readable,
-                        resolved_crimes, resolved_rows, stored_resolved, street_counts)
+                        resolved_crimes, stored_resolved, street_counts, write_resolved)
 from .settings import Settings
 
 
@@ -52,7 +52,7 @@ def batches(sources: list[Source]) -> Iterator[list[Source]]:
 
 
 def write_rows(path: Path, columns, rows: list[tuple]) -> None:
-    """A stored file (a month's counts, an outcomes file's resolved crimes) as CSV."""
+    """A stored file (a month's counts) as CSV."""
     with open(path, "w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle, lineterminator="\n")
         out.writerow(list(columns))
@@ -143,12 +143,9 @@ def import_police_uk(settings: Settings, paths: list[Path], ward_lookup: Path | 
                                       for s in batch], report)
             bar.update(len(batch))
         bar.close()
-        resolved_now = resolved_rows(con)
-        report.kept = sum(len(rows) for rows in resolved_now.values())
-        if resolved_now:  # kept, so that a street-level month imported later still counts them
-            (store / OUTCOMES_DIR).mkdir()
-            for (month, force), rows in resolved_now.items():
-                write_rows(store / OUTCOMES_DIR / f"{month}-{force}-resolved.csv", ("crime_id", "month", "force"), rows)
+        # kept, so that a street-level month imported later still counts them
+        resolved_now = write_resolved(con, store / OUTCOMES_DIR)
+        report.kept = sum(resolved_now.values())
         # and those of outcomes files imported before (this import's replace theirs of the same month)
         stored_resolved(con, [p for p in store_files(served) if p.parent.name == OUTCOMES_DIR
                               and (p.name[:7], p.name[8:].removesuffix("-resolved.csv")) not in resolved_now])

@@ -279,13 +279,19 @@ def stored_resolved(con: duckdb.DuckDBPyConnection, files: list[Path]) -> None:
                     "'month': 'VARCHAR', 'force': 'VARCHAR'})", [[str(p) for p in files]])
 
 
-def resolved_rows(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], list[tuple]]:
-    """The resolved crimes read from this import's outcomes files, by the (month, force) of their file (before
-    ``stored_resolved`` adds those of earlier imports)."""
-    rows: dict[tuple[str, str], list[tuple]] = {}
-    for row in con.execute("SELECT crime_id, month, force FROM resolved_ids ORDER BY month, force, crime_id").fetchall():
-        rows.setdefault((row[1], row[2]), []).append(row)
-    return rows
+def write_resolved(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[tuple[str, str], int]:
+    """Keep the resolved crimes read from this import's outcomes files (before ``stored_resolved`` adds those of
+    earlier imports): one file <month>-<force>-resolved.csv in ``folder`` for each outcomes file, written by DuckDB
+    (no row passes through Python). Returns how many crimes each holds, by (month, force)."""
+    kept = {(month, force): n for month, force, n in con.execute(
+        "SELECT month, force, count(*) FROM resolved_ids GROUP BY ALL ORDER BY ALL").fetchall()}
+    if kept:
+        folder.mkdir()
+    for month, force in kept:
+        path = str(folder / f"{month}-{force}-resolved.csv").replace("'", "''")
+        con.execute(f"COPY (SELECT crime_id, month, force FROM resolved_ids WHERE month = $month AND force = $force "
+                    f"ORDER BY crime_id) TO '{path}' (HEADER, DELIMITER ',')", {"month": month, "force": force})
+    return kept
 
 
 STREET_GROUPS = """
