@@ -578,6 +578,21 @@ def test_an_import_after_the_pack_changed_rebuilds_everything(state, police_file
     assert figure(state, "shoplifting", "maidstone", "2025-07", "count") == 8
 
 
+
+def test_an_import_over_the_served_database_does_not_load_pandas(state, police_files):
+    # pandas takes 0.4 s of CPU to load: the import's look-ups go to DuckDB without it (bot/tables.py)
+    ensure_database(state.data_dir, state.state_dir)
+    code = ("import sys; from pathlib import Path; from bot.settings import Settings; from bot.imports import "
+            "import_police_uk; report = import_police_uk(Settings.from_env(), [Path(sys.argv[1])], progress=False); "
+            "print(report.placed, sorted(m for m in ('pandas', 'numpy') if m in sys.modules))")
+    run = subprocess.run([sys.executable, "-c", code, str(police_files)], capture_output=True, text=True,
+                         cwd=PROJECT_ROOT, env={"PATH": os.environ["PATH"], "CRIMEBOT_STATE_DIR": str(state.state_dir)})
+    assert run.returncode == 0, run.stderr
+    # every month: the shoplifting, a burglary and 5 ASB placed; Maidstone 2 more shoplifting a month in 2024/25
+    assert run.stdout.split() == [str(24 * (sum(SHOPLIFTING.values()) + 1 + 5) + 12 * 2), "[]"]
+    assert build_kind(ensure_database(state.data_dir, state.state_dir)).startswith("the imports' tables over a copy")
+
+
 # -- outcomes continue table 3.2 ---------------------------------------------------------------------------
 def test_police_uk_outcome_rate_continues_the_assessments(state, police_files):
     # Maidstone each month: 3 resolved (caution, charge, local resolution) of 8 shoplifting + 1 burglary = 9 crimes
