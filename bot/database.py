@@ -85,11 +85,14 @@ def build(data_dir: Path, database_path: Path, imports: list[Path] = (), base: P
         con = duckdb.connect(str(tmp))
         os.chmod(tmp, 0o600)  # private whatever the umask (the state directory is 0700 too)
         try:
-            con.execute("BEGIN")  # one commit (and one sync of the file) for the whole build
-            if incremental:
+            if incremental:  # dropped and checkpointed first, so that the new tables reuse the old ones' blocks
+                con.execute("BEGIN")
                 for name in IMPORT_TABLES:
                     con.execute(f'DROP TABLE "{name}"')
-            else:
+                con.execute("COMMIT")
+                con.execute("CHECKPOINT")
+            con.execute("BEGIN")  # one commit (and one sync of the file) for the whole build
+            if not incremental:
                 _write_pack(con, pack, check_pack(pack))
             _write_imports(con, pack, list(imports), built_from, base.name if incremental else None)
             con.execute("COMMIT")
