@@ -123,6 +123,9 @@ def main():
         print(f"  peak memory {peak:,.0f} MB (goal < 1,000 MB at 10 million rows); database "
               f"{database.stat().st_size / 1e6:,.1f} MB; stored monthly counts "
               f"{sum(p.stat().st_size for p in (state / 'imports').rglob('*.csv')) / 1e6:,.1f} MB")
+        with duckdb.connect(str(database), read_only=True) as built:
+            kind = built.execute("SELECT value FROM meta WHERE key = 'build'").fetchone()[0]
+        print(f"  database build: {kind} (the served one was built by `crimebot ask` before the import)")
 
         from bot.answer import Answerer
         from bot.settings import Settings
