@@ -230,6 +230,7 @@ def test_import_pack_installs_a_valid_pack_and_refuses_a_broken_one(state, data_
     assert served.data_dir == installed
     assert Answerer.open(served).ask("shoplifting maidstone 2012/13").headline.startswith(
         "Shoplifting in Maidstone, 2012/13: 995")
+    assert build_kind(ensure_database(served.data_dir, served.state_dir)) == "full"  # a new pack: every table built
     broken = tmp_path / "broken"
     shutil.copytree(data_copy, broken)
     (broken / "areas.csv").write_text((broken / "areas.csv").read_text().replace("maidstone,Maidstone,", "maidstone,,"))
