@@ -53,6 +53,10 @@ CREATE TABLE IF NOT EXISTS subscriptions (
     changed_at DOUBLE PRECISION,
     PRIMARY KEY (channel, priority)
 );
+CREATE TABLE IF NOT EXISTS answered (
+    key TEXT PRIMARY KEY,
+    at  DOUBLE PRECISION NOT NULL
+);
 CREATE TABLE IF NOT EXISTS workspaces (
     team_id     TEXT PRIMARY KEY,
     partnership TEXT NOT NULL,
@@ -242,6 +246,18 @@ class Ledger:
             rows = con.execute(sa.text("SELECT channel, max(team) FROM subscriptions WHERE active = 1 "
                                        "GROUP BY channel")).fetchall()
         return {c: t or "" for c, t in rows}
+
+    # -- answer once ---------------------------------------------------------------------------
+    def first_time(self, key: str) -> bool:
+        """True for the first process to ask about ``key`` (an event id, a DM's channel and ts): Slack may deliver
+        an event again, to another replica. Keys older than a day are dropped now and then."""
+        now = self.clock()
+        with self._transaction() as con:
+            taken = con.execute(sa.text("INSERT INTO answered (key, at) VALUES (:key, :now) ON CONFLICT DO NOTHING"),
+                                {"key": key, "now": now}).rowcount == 1
+            if taken and hash(key) % 200 == 0:
+                con.execute(sa.text("DELETE FROM answered WHERE at < :old"), {"old": now - 86400})
+        return taken
 
     # -- workspaces ---------------------------------------------------------------------------
     def partnership_of(self, team: str) -> str | None:

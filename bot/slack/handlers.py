@@ -140,11 +140,13 @@ def upload_chart(client, answer: Answer, channel: str, thread_ts: str | None = N
 
 
 class _SeenEvents:
-    """Slack redelivers an event it thinks was missed: answer each event_id once per process."""
+    """Slack redelivers an event it thinks was missed, perhaps to another replica: answer each once. Remembered
+    in this process, and (``shared``, the ledger) in the database every replica shares."""
 
-    def __init__(self, size: int = 1000):
+    def __init__(self, size: int = 1000, shared=None, kind: str = "event"):
         self._ids: OrderedDict[str, None] = OrderedDict()
         self._size, self._lock = size, threading.Lock()
+        self.shared, self.kind = shared, kind
 
     def first_time(self, event_id: str | None) -> bool:
         if not event_id:
@@ -155,6 +157,12 @@ class _SeenEvents:
             self._ids[event_id] = None
             if len(self._ids) > self._size:
                 self._ids.popitem(last=False)
+        if self.shared is None:
+            return True
+        try:
+            return self.shared.first_time(f"{self.kind}:{event_id}")
+        except Exception:  # the database is away: answering twice is better than never
+            log.exception("could not record %s %s as answered", self.kind, event_id)
             return True
 
 
