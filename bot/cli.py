@@ -318,16 +318,28 @@ def _serve(settings: Settings, use_http: bool, host: str, port: int) -> int:
     ledger = _open_ledger(settings, "serve")
     if ledger is None:
         return 2
-    poster = DigestPoster(settings, service, client, ledger)
-    app = create_app(settings, service, admin_commands(poster), client, token_team=identity["team_id"], poster=poster)
+    from .datapack import DataError
+    from .queries import QueryRejected
+    from .service import Partnerships
+
+    try:  # every partnership this deployment serves (CRIMEBOT_PARTNERSHIPS), each from its own pack
+        partnerships = Partnerships.open(settings, service, ledger)
+    except (DataError, QueryRejected, ValueError) as exc:
+        print(f"crimebot serve: cannot load a partnership: {exc}", file=sys.stderr)
+        return 2
+    poster = DigestPoster(settings, partnerships, client, ledger)
+    app = create_app(settings, partnerships, admin_commands(poster), client, token_team=identity["team_id"],
+                     poster=poster)
     poster.recover()  # posts a crash or kill cut off last time: settled from the channels' history
     scheduler = DigestScheduler(poster, trigger, recovery_seconds=settings.recovery_seconds)
     scheduler.start()
     if settings.police_uk_fetch_cron:
         from .scheduler import FetchScheduler
 
-        try:
-            FetchScheduler(settings, service, lambda text: poster.tell_admins(text, "crimebot police.uk fetch")).start()
+        try:  # each partnership keeps its own police.uk months, placed in its own areas
+            for each in partnerships.services.values():
+                FetchScheduler(each.settings, each,
+                               lambda text: poster.tell_admins(text, "crimebot police.uk fetch")).start()
         except ValueError as exc:
             print(f"crimebot serve: {exc}", file=sys.stderr)
             return 2
@@ -399,7 +411,11 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, default=3000)
     serve.add_argument("--host", default="0.0.0.0")
     args = parser.parse_args(argv)
-    settings = Settings.from_env()
+    try:
+        settings = Settings.from_env()
+    except ValueError as exc:  # a setting that cannot be read: say which, never a traceback
+        print(f"crimebot: a setting is not valid: {exc}. See .env.example.", file=sys.stderr)
+        return 2
     from .logs import configure
 
     configure(settings, to_stderr=args.command == "serve")

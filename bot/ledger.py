@@ -1,4 +1,5 @@
-"""The digest ledger: every digest posted (or refused), and the channels subscribed.
+"""The digest ledger: every digest posted (or refused), the channels subscribed, and which partnership each
+workspace gets.
 
 In a SQLite file in the state directory, or, with ``CRIMEBOT_DATABASE_URL``, in the PostgreSQL that every
 replica of ``crimebot serve`` shares (bot/store.py). Several processes may hold it at once (two ``crimebot
@@ -52,6 +53,16 @@ CREATE TABLE IF NOT EXISTS subscriptions (
     changed_at DOUBLE PRECISION,
     PRIMARY KEY (channel, priority)
 );
+CREATE TABLE IF NOT EXISTS answered (
+    key TEXT PRIMARY KEY,
+    at  DOUBLE PRECISION NOT NULL
+);
+CREATE TABLE IF NOT EXISTS workspaces (
+    team_id     TEXT PRIMARY KEY,
+    partnership TEXT NOT NULL,
+    changed_by  TEXT,
+    changed_at  DOUBLE PRECISION
+);
 """
 
 
@@ -101,12 +112,13 @@ class Ledger:
                 con.execute(sa.text("SELECT pg_advisory_xact_lock(hashtextextended('crimebot schema', 0))"))
             for statement in filter(str.strip, SCHEMA.split(";")):
                 con.exec_driver_sql(statement)
-            if self.postgres:
-                con.exec_driver_sql("ALTER TABLE digests ADD COLUMN IF NOT EXISTS first_claimed_at DOUBLE PRECISION")
-            else:
-                columns = {row[1] for row in con.exec_driver_sql("PRAGMA table_info(digests)")}
-                if "first_claimed_at" not in columns:  # a ledger from before reconciliation
-                    con.exec_driver_sql("ALTER TABLE digests ADD COLUMN first_claimed_at REAL")
+            # columns added since the first ledgers: reconciliation's first claim; the workspace of a subscription
+            for table, column, kind in (("digests", "first_claimed_at", "DOUBLE PRECISION"),
+                                        ("subscriptions", "team", "TEXT NOT NULL DEFAULT ''")):
+                if self.postgres:
+                    con.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
+                elif column not in {row[1] for row in con.exec_driver_sql(f"PRAGMA table_info({table})")}:
+                    con.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
 
     @contextmanager
     def _transaction(self):
@@ -201,8 +213,9 @@ class Ledger:
                                 "VALUES (:channel, :priority, 1, 'settings', :now) ON CONFLICT DO NOTHING"),
                         [{"channel": c, "priority": p or "", "now": self.clock()} for c, p in subscriptions])
 
-    def subscribe(self, channel: str, priority: str | None, by: str, active: bool = True) -> bool:
-        """Subscribe (or unsubscribe) a channel; True when that changed anything."""
+    def subscribe(self, channel: str, priority: str | None, by: str, active: bool = True, team: str = "") -> bool:
+        """Subscribe (or unsubscribe) a channel of workspace ``team`` ("": the bot's own); True when that changed
+        anything."""
         with self._transaction() as con:
             self._lock(con, "subscription", channel, priority or "")
             row = con.execute(sa.text("SELECT active FROM subscriptions WHERE channel = :channel AND priority = :priority"),
@@ -211,19 +224,56 @@ class Ledger:
                 return False
             if row is None and not active:
                 return False
-            con.execute(sa.text("INSERT INTO subscriptions (channel, priority, active, changed_by, changed_at) "
-                                "VALUES (:channel, :priority, :active, :by, :now) ON CONFLICT (channel, priority) "
+            con.execute(sa.text("INSERT INTO subscriptions (channel, priority, active, changed_by, changed_at, team) "
+                                "VALUES (:channel, :priority, :active, :by, :now, :team) ON CONFLICT (channel, priority) "
                                 "DO UPDATE SET active = excluded.active, changed_by = excluded.changed_by, "
-                                "changed_at = excluded.changed_at"),
+                                "changed_at = excluded.changed_at, team = excluded.team"),
                         {"channel": channel, "priority": priority or "", "active": int(active), "by": by,
-                         "now": self.clock()})
+                         "now": self.clock(), "team": team or ""})
             return True
 
-    def subscriptions(self) -> list[tuple[str, str | None]]:
+    def subscriptions(self, team: str | None = None) -> list[tuple[str, str | None]]:
+        """Active subscriptions: every workspace's, or (``team`` given) that workspace's and the settings' own."""
         with self.engine.connect() as con:
-            rows = con.execute(sa.text("SELECT channel, priority FROM subscriptions WHERE active = 1 "
-                                       "ORDER BY channel, priority")).fetchall()
+            of_team = "" if team is None else "AND team IN (:team, '') "
+            rows = con.execute(sa.text(f"SELECT channel, priority FROM subscriptions WHERE active = 1 {of_team}"
+                                       "ORDER BY channel, priority"), {"team": team}).fetchall()
         return [(c, p or None) for c, p in rows]
+
+    def subscription_teams(self) -> dict[str, str]:
+        """The workspace each subscribed channel or person belongs to ("" for the bot's own)."""
+        with self.engine.connect() as con:
+            rows = con.execute(sa.text("SELECT channel, max(team) FROM subscriptions WHERE active = 1 "
+                                       "GROUP BY channel")).fetchall()
+        return {c: t or "" for c, t in rows}
+
+    # -- answer once ---------------------------------------------------------------------------
+    def first_time(self, key: str) -> bool:
+        """True for the first process to ask about ``key`` (an event id, a DM's channel and ts): Slack may deliver
+        an event again, to another replica. Keys older than a day are dropped now and then."""
+        now = self.clock()
+        with self._transaction() as con:
+            taken = con.execute(sa.text("INSERT INTO answered (key, at) VALUES (:key, :now) ON CONFLICT DO NOTHING"),
+                                {"key": key, "now": now}).rowcount == 1
+            if taken and hash(key) % 200 == 0:
+                con.execute(sa.text("DELETE FROM answered WHERE at < :old"), {"old": now - 86400})
+        return taken
+
+    # -- workspaces ---------------------------------------------------------------------------
+    def partnership_of(self, team: str) -> str | None:
+        """The partnership an admin set for a workspace (``/crime partnership NAME``), if any."""
+        with self.engine.connect() as con:
+            row = con.execute(sa.text("SELECT partnership FROM workspaces WHERE team_id = :team"),
+                              {"team": team}).fetchone()
+        return row[0] if row else None
+
+    def set_partnership(self, team: str, partnership: str, by: str) -> None:
+        with self._transaction() as con:
+            con.execute(sa.text("INSERT INTO workspaces (team_id, partnership, changed_by, changed_at) "
+                                "VALUES (:team, :partnership, :by, :now) ON CONFLICT (team_id) DO UPDATE SET "
+                                "partnership = excluded.partnership, changed_by = excluded.changed_by, "
+                                "changed_at = excluded.changed_at"),
+                        {"team": team, "partnership": partnership, "by": by, "now": self.clock()})
 
 
 COLUMNS = "channel, period, priority, status, ts, reason, claimed_by, claimed_at, posted_at, attempts, first_claimed_at"

@@ -47,7 +47,9 @@ CUES = {
              "moved down", "go up the table", "climb", "climbed", "slip", "slipped", "league position", "national rank", "rank nationally", "ranking", "ranked", "position", "league table", "place in {county}", "county rank",
              "county position", "rank movement", "ranking movement", "movement", "where do we come", "where does {home} come", "where do we stand", "come in {county}",
              "compared to other districts", "compared with other districts", "county table", "{county} table",
-             "{county} league table", "county league table", "table position", "where are we in the table"],
+             "{county} league table", "county league table", "table position", "where are we in the table",
+             "where are we in {county}", "where is {home} in {county}",
+             "where do we sit in {county}", "where do we rank in {county}", "how do we rank in {county}"],
     "high": ["highest", "most", "busiest", "peak month", "most common", "commonest", "biggest problem", "biggest", "largest", "greatest", "top", "highest number",
              "the most", "peak", "maximum", "max"],
     "low": ["lowest", "least", "fewest", "quietest", "smallest", "bottom", "minimum", "min"],
@@ -92,7 +94,7 @@ CUES = {
                     "same period the year before", "compared to last year", "compared with last year",
                     "vs last year", "on prev year", "vs prev year", "vs previous year", "year on year change"],
     "direction": ["yoy", "% change", "percent change", "percentage change", "up or down", "gone up or down", "going up or down", "go up or down", "up or down since",
-                  "increased or decreased", "risen or fallen", "rising or falling", "better or worse", "direction", "direction of travel", "moving", "changing", "changed", "change",
+                  "increased or decreased", "risen or fallen", "rising or falling", "better or worse", "direction", "direction of travel", "trending", "moving", "changing", "changed", "change",
                   "heading", "more of a problem", "less of a problem", "moved", "move", "moving"],
     "wards": ["ward", "wards", "areas", "bit", "bits", "bit of town", "part of town", "parts of town", "area of town",
               "which area of town", "what area of town", "which part of town", "which parts of town", "areas of town",
@@ -176,7 +178,7 @@ went go goes gone going why when actually really still not calendar currently co
 used using anything something focusing focus focused wide partnership partnerships after during within group
 groups over under aged headline average next coming saw see seen split
 among amongst types type kinds kind breakdown results result figures details detail info information
-latest up-to-date quick summary overview new incl including inc side sides aspect given issued
+latest up-to-date quick summary overview new incl including inc side sides aspect given issued ask
 """.split())
 # A word rewritten before it is compared: US spellings and a few forms the stemmer does not join.
 BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "behaviour", "behaviors": "behaviours",
@@ -189,7 +191,8 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "dead": "killed", "deaths": "killed", "surveyed": "survey", "claiming": "claimants", "65s": "65", "16s": "16", "18-24s": "18-24", "17-24s": "17-24", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
                  "hosp": "hospital", "crim": "criminal", "burg": "burglary", "resi": "dwelling", "residential": "dwelling",
                  "u": "you", "cos": "because", "nite": "night", "wat": "what", "admitted": "admissions",
-                 "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "polices": "police", "diff": "difference", "burgled": "burglary", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number"}
+                 "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "polices": "police", "diff": "difference", "burgled": "burglary", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number",
+                 "whos": "who", "ther": "there", "thier": "their", "blokes": "male", "organizations": "organisations"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
             "last financial year": 0, "this financial year": 0, "latest financial year": 0,
             "previous financial year": -1, "the financial year before": -1,
@@ -455,6 +458,12 @@ class Command:
     statement: str | None = None  # a fact the text states in words ("who chairs the smp")
 
 
+def _half_year(match: re.Match) -> str:
+    """'first half of 2013/14' -> ' apr 2013 to sep 2013 '; 'second half of 13/14' -> ' oct 2013 to mar 2014 '."""
+    start = int(match.group(2)) + (2000 if len(match.group(2)) == 2 else 0)
+    return f" apr {start} to sep {start} " if match.group(1) == "first" else f" oct {start} to mar {start + 1} "
+
+
 _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"(\d),(\d{3})\b", r"\1\2"),                     # 1,000 -> 1000
     (r"[^\w/&+%<'\- ]", " "),
@@ -491,6 +500,18 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:compared (?:to|with)|vs|v|versus|against|on) (?:the )?same (?:time|months|point) "
      r"(?:last year|a year (?:before|earlier|ago)|the year before|the previous year)\b", " yoy "),
     (r"\b(?:than|compared (?:to|with)) (?:before|last year|a year ago|the year before)\b", " yoy "),
+    # "compared to the one before", "vs the previous one": the change on the year before
+    (r"\b(?:than|compared (?:to|with)|vs|v|versus|against) (?:the )?(?:one|year) (?:before|prior)\b", " yoy "),
+    (r"\b(?:than|compared (?:to|with)|vs|v|versus|against) (?:the )?previous (?:one|year)\b", " yoy "),
+    (r"(?<=[a-z]) n (?=[a-z])", " and "),  # 'theft n handling'
+    # "first half of 2013/14": April to September of the financial year; the second half, October to March
+    (r"\b(first|second) half of (?:the )?(?:fy |financial year )?((?:20)?\d\d)\s*/\s*(\d\d)\b", _half_year),
+    # what the figures are for, at the end: "for the board paper", "for thursday's meeting"
+    (r"\bfor (?:the |my |our |a |tomorrow s |next week s |this week s )?(?:(?:mon|tues|wednes|thurs|fri)day s? )?"
+     r"(?:board(?: paper| meeting)?|meeting|briefing|presentation|(?:mon|tues|wednes|thurs|fri)day)\s*$", " "),
+    (r"\b(?:at|for) the (?:mo|moment)\b|\bright now\b", " now "),
+    (r"\b(?:over |in |for )?(?:the )?(?:last|past) (?:few|couple of|several|\d|two|three|four|five) years\b", " over time "),
+    (r"\bgoing back (up|down)\b", r"going \1"),
     (r"\b(?:across |in |over )?(?:the )?kent police (?:force )?(?:area|force)\b", " kent and medway "),  # the force area
     # "drunk people in town": the borough ('town centre' stays a place)
     (r"\b(?:in|around|round|across|about) (?:the )?town\b(?! centre)", " "),
@@ -659,24 +680,36 @@ def _take(tables: list[tuple[dict, list[tuple]]], max_len: int = 6):
     """Greedy longest-first matching over several tables, each with its own keys for the words (word forms
     for names, the words as typed for cues); yields (table index, key, value, start, end).
 
-    At each position the longest phrase in any table wins; on equal length the earlier table wins.
+    At each position the longest phrase in any table wins; on equal length the earlier table wins. A phrase that
+    starts inside the one found and is longer than it, reaching further, wins over it ('across kent and medway':
+    the place 'kent and medway', not the cue 'across kent'); the words before it are matched on their own.
     """
     forms = tables[0][1]
-    i = 0
-    while i < len(forms):
-        for n in range(min(max_len, len(forms) - i), 0, -1):
+
+    def longest(i: int, limit: int):
+        for n in range(min(limit, len(forms) - i), 0, -1):
             if not forms[i] or not forms[i + n - 1]:
                 continue  # a name neither starts nor ends with an article
-            hit = None
             for t, (table, keys) in enumerate(tables):
                 key = tuple(w for f in keys[i:i + n] for w in f)
                 if key and key in table:
-                    hit = (t, table[key])
-                    break
-            if hit:
-                yield hit[0], key, hit[1], i, i + n
-                i += n
+                    return t, key, table[key], n
+        return None
+
+    i = 0
+    while i < len(forms):
+        hit, limit = longest(i, max_len), max_len
+        while hit is not None:
+            n = hit[3]
+            inside = next((j for j in range(i + 1, i + n) if (later := longest(j, max_len)) is not None
+                           and later[3] > n and j + later[3] > i + n), None)
+            if inside is None:
                 break
+            limit = inside - i
+            hit = longest(i, limit)
+        if hit:
+            yield hit[0], hit[1], hit[2], i, i + hit[3]
+            i += hit[3]
         else:
             i += 1
 
@@ -742,13 +775,18 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         if second and second != command.period:
             command.period, command.against = sorted([command.period, second], key=_period_order)[::-1]
             rest = rest2
+        elif second == command.period:
+            rest = rest2  # the same period said twice: 'first half of 2013/14 (apr-sep 2013)'
 
     words = rest.split()
     # a bare word's form is the synonym-rewritten stem; keep the typed word for messages
     forms = [() if w in STOP_INSIDE else (vocab.form(w) or (w,)) for w in words]
-    for i, w in enumerate(words):  # a plural abbreviation: 'ksis', 'pnds', 'ftes'
-        if len(w) <= 6 and w.endswith("s") and (w[:-1],) in vocab.forms and forms[i] not in vocab.forms:
-            forms[i] = (w[:-1],)
+    for i, w in enumerate(words):  # a plural or possessive abbreviation: 'ksis', 'pnds', 'ftes', 'smps'
+        if len(w) <= 6 and w.endswith("s") and forms[i] not in vocab.forms:
+            if (w[:-1],) in vocab.forms:
+                forms[i] = (w[:-1],)
+            elif w[:-1] in vocab.words and vocab.form(w[:-1]):
+                forms[i] = vocab.form(w[:-1])
     used = [False] * len(words)
     kinds: list[str] = []
     entity_hits: list[tuple[list, int, int]] = []
@@ -796,7 +834,8 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         command.extra_words.extend(f for a, t in vocab.area_types.items() if t == "county" for f in vocab.form(a))
         command.place_words.update(command.extra_words)
     if {"number", "numbers", "many", "count"} & set(words) and not set(words) & {
-            "say", "says", "think", "thinks", "feel", "feels", "believe", "reckon", "worried", "bothered"}:
+            "say", "says", "said", "saying", "think", "thinks", "thought", "feel", "feels", "felt", "believe", "believed",
+            "reckon", "reckoned", "worried", "bothered", "agree", "agreed", "answered", "told", "rated"}:
         # "how many", "number of": a count, not a rate ("how many residents say": the survey's share)
         command.extra_words.append("number")
     for i, word in enumerate(words):
@@ -882,6 +921,8 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     if command.unknown and command.indicators:  # a corrected name's own words ('reoffendin rate vs predicted')
         own = vocab.described.get(command.indicators[0], set())
         command.unknown = [w for w in command.unknown if not all(f in own for f in vocab.form(w))]
+    if command.unknown and not command.indicators and not command.statement and not command.areas:
+        _statement_by_words(command, words, forms, kinds, vocab)
     _settle_kind(command, kinds, vocab.area_types, vocab.partnership_words.get("county", "county"))
     if command.table and not command.indicators:
         command.kind = "table"
@@ -904,6 +945,20 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         w in QUALIFIERS or (forms[i] and all(f in vocab.filler for f in forms[i])) or w in FILLER)}
     command.unknown = _runs(words, command.unknown, soft)
     return command
+
+
+def _statement_by_words(command: Command, words: list[str], forms: list[tuple], kinds: list[str],
+                        vocab: Vocabulary) -> None:
+    """No name matched as a phrase, but every word is one statement's own ('which organisations sit on the safer
+    maidstone partnership': the members): that statement, when exactly one holds them all and two or more of them
+    say something."""
+    content = {f for w, form in zip(words, forms) if w not in FUNCTION_WORDS for f in form} - vocab.filler
+    if len(content) < 2:
+        return
+    holding = [s for s, own in vocab.stated.items() if content <= own]
+    if len(holding) == 1:
+        command.statement, command.unknown = holding[0], []
+        kinds[:] = [k for k in kinds if k in ("which", "percent")]  # 'sit on' was the statement's, not a rank
 
 
 def _siblings(indicator: str, vocab: Vocabulary) -> list[str]:

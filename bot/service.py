@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from contextlib import contextmanager
 
 from .answer import Answer, Answerer
 from .database import database_file
@@ -68,3 +69,141 @@ class Service:
             except Exception:  # the new data is served whatever a listener does
                 log.exception("a reload listener failed")
         return f"Reloaded: {figures:,} figures from {self.settings.data_dir}."
+
+
+class Partnerships:
+    """Every partnership one deployment serves, and which one answers the request being handled.
+
+    The partnership of ``data_dir`` is the home one; ``CRIMEBOT_PARTNERSHIPS`` adds more, each its own data pack
+    with its own state (``STATE_DIR/partnerships/NAME``: its database and police.uk imports). A workspace gets the
+    partnership an admin set with ``/crime partnership NAME`` (kept in the ledger's database, so every replica
+    sees it), else the one ``CRIMEBOT_WORKSPACES`` names, else the home one.
+
+    It stands in for a Service where the Slack listeners use one (``ask``, ``answerer``, ``reload``): each request's
+    thread first says whose it is (``use``), and every call goes to that workspace's partnership.
+    """
+
+    def __init__(self, home: Service, others: dict[str, Service] | None = None, ledger=None,
+                 assigned: dict[str, str] | None = None):
+        self.home = home
+        if key_of(home) in (others or {}):
+            raise ValueError(f"CRIMEBOT_PARTNERSHIPS names '{key_of(home)}', the partnership of the data pack itself")
+        self.services: dict[str, Service] = {key_of(home): home, **(others or {})}
+        self.ledger, self.assigned = ledger, dict(assigned or {})
+        self._local = threading.local()
+        unknown = sorted(set(self.assigned.values()) - set(self.services))
+        if unknown:
+            raise ValueError(f"CRIMEBOT_WORKSPACES names {', '.join(unknown)}, which is not a partnership served "
+                             f"here ({', '.join(sorted(self.services))})")
+
+    @classmethod
+    def open(cls, settings: Settings, home: Service, ledger=None) -> "Partnerships":
+        """The home Service and one per CRIMEBOT_PARTNERSHIPS pack (DataError or ValueError when one cannot load)."""
+        import dataclasses
+
+        others = {}
+        for name, pack in settings.partnerships:
+            if not pack.is_dir():
+                raise ValueError(f"CRIMEBOT_PARTNERSHIPS: {name}'s data pack {pack} is not a folder")
+            own = dataclasses.replace(settings, data_dir=pack, state_dir=settings.state_dir / "partnerships" / name,
+                                      partnerships=())
+            others[name] = Service(own)
+        return cls(home, others, ledger, dict(settings.workspace_partnerships))
+
+    # -- whose request ---------------------------------------------------------------------------
+    def use(self, team: str | None) -> Service:
+        """Serve ``team``'s partnership in this thread until told otherwise; returns its Service."""
+        self._local.team = team
+        return self.current
+
+    @contextmanager
+    def using(self, team: str | None):
+        """``team``'s partnership in this thread for a while (a digest for another workspace's channel)."""
+        before = self.team
+        self.use(team)
+        try:
+            yield self.current
+        finally:
+            self._local.team = before
+
+    @property
+    def team(self) -> str | None:
+        return getattr(self._local, "team", None)
+
+    def key_for(self, team: str | None) -> str:
+        key = None
+        if team and len(self.services) > 1:
+            key = (self.ledger.partnership_of(team) if self.ledger is not None else None) or self.assigned.get(team)
+        return key if key in self.services else key_of(self.home)
+
+    def for_team(self, team: str | None) -> Service:
+        return self.services[self.key_for(team)]
+
+    @property
+    def current(self) -> Service:
+        return self.for_team(self.team)
+
+    # -- a Service's face, for the request's partnership ---------------------------------------
+    @property
+    def settings(self) -> Settings:
+        return self.current.settings
+
+    @property
+    def answerer(self) -> Answerer:
+        return self.current.answerer
+
+    def ask(self, text: str) -> Answer:
+        return self.current.ask(text)
+
+    def reload(self) -> str:
+        return self.current.reload()
+
+    def on_reload(self, callback: Callable[[], None]) -> None:
+        """``callback`` after any partnership's reload (the App Home republishes its viewers)."""
+        for service in self.services.values():
+            service.on_reload(callback)
+
+    @staticmethod
+    def warm_up() -> None:
+        Service.warm_up()
+
+    # -- choosing -------------------------------------------------------------------------------
+    def named(self, text: str) -> str | None:
+        """The partnership a name means: its key, home district, name or short name (any case)."""
+        wanted = " ".join(text.lower().split())
+        for key, service in self.services.items():
+            p = service.answerer.partnership
+            if wanted in {key, p.home, p.home_name.lower(), p.name.lower(), (p.short_name or "").lower()} - {""}:
+                return key
+        return None
+
+    def choose(self, team: str | None, text: str, by: str) -> str:
+        """``/crime partnership [NAME]``: say which partnership this workspace gets, or set it; a reply for Slack."""
+        def described(key: str) -> str:
+            p = self.services[key].answerer.partnership
+            return f"*{p.name}* (`{key}`: {p.home_name})"
+
+        choices = ", ".join(f"`{key}`" for key in sorted(self.services))
+        text = text.strip()
+        if not text:
+            return (f"This workspace gets {described(self.key_for(team))}. Partnerships served here: {choices}; "
+                    "`/crime partnership NAME` changes it.")
+        key = self.named(text)
+        if key is None:
+            return f"There is no partnership '{text}' here. Partnerships served here: {choices}."
+        if not team:
+            return "I could not tell which workspace asked; try again from Slack."
+        if self.ledger is None:
+            return "This deployment has nowhere to keep the choice (no ledger); set CRIMEBOT_WORKSPACES instead."
+        before = self.key_for(team)
+        self.ledger.set_partnership(team, key, by)
+        log.info("%s set workspace %s to partnership %s (was %s)", by, team, key, before)
+        if before == key:
+            return f"This workspace already gets {described(key)}."
+        return (f"This workspace now gets {described(key)}: every question, the Home tab and the digests here answer "
+                "from its figures.")
+
+
+def key_of(service: Service) -> str:
+    """A partnership's name in settings and commands: its home district's area id ('maidstone')."""
+    return service.answerer.partnership.home

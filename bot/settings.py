@@ -21,6 +21,22 @@ def _subscription(text: str) -> tuple[str, str | None]:
     return channel.strip(), priority.strip() or None
 
 
+def _pairs(text: str | None, what: str) -> tuple[tuple[str, str], ...]:
+    """'thanet=/srv/packs/thanet, swale=/srv/packs/swale' -> (('swale', ...), ('thanet', ...)); ValueError on a part
+    without '='.
+
+    >>> _pairs("T0THANET = thanet,T0SWALE=swale", "CRIMEBOT_WORKSPACES")
+    (('T0SWALE', 'swale'), ('T0THANET', 'thanet'))
+    """
+    pairs = []
+    for part in sorted(_split(text)):
+        key, sep, value = part.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise ValueError(f"{what}: '{part}' is not NAME=VALUE")
+        pairs.append((key.strip(), value.strip()))
+    return tuple(pairs)
+
+
 def _active_pack(state_dir: Path) -> str | None:
     """The pack installed by `crimebot import pack`, if any (CRIMEBOT_DATA_DIR, when set, wins)."""
     pointer = state_dir / "active-pack"
@@ -54,6 +70,10 @@ class Settings:
     recovery_seconds: int = 60  # how often each process looks for digest posts another process left cut off
     slack_client_id: str = ""  # with the secret: the OAuth install flow for many workspaces
     slack_client_secret: str = field(default="", repr=False)
+    # more partnerships served beside the one in data_dir: (name, its data pack), from CRIMEBOT_PARTNERSHIPS
+    partnerships: tuple[tuple[str, Path], ...] = ()
+    # which partnership a workspace gets until an admin says otherwise: (team ID, name), from CRIMEBOT_WORKSPACES
+    workspace_partnerships: tuple[tuple[str, str], ...] = ()
 
     @property
     def ledger_path(self) -> Path:
@@ -87,4 +107,8 @@ class Settings:
             recovery_seconds=int(env.get("CRIMEBOT_RECOVERY_SECONDS") or cls.recovery_seconds),
             slack_client_id=env.get("SLACK_CLIENT_ID", ""),
             slack_client_secret=env.get("SLACK_CLIENT_SECRET", ""),
+            partnerships=tuple((name.lower(), Path(pack)) for name, pack in
+                               _pairs(env.get("CRIMEBOT_PARTNERSHIPS"), "CRIMEBOT_PARTNERSHIPS")),
+            workspace_partnerships=tuple((team, name.lower()) for team, name in
+                                         _pairs(env.get("CRIMEBOT_WORKSPACES"), "CRIMEBOT_WORKSPACES")),
         )

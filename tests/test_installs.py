@@ -121,3 +121,97 @@ def test_the_install_scopes_are_the_manifests():
 
     manifest = yaml.safe_load((PROJECT_ROOT / "manifest.yml").read_text())
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == set(BOT_SCOPES)
+
+
+# -- one deployment, two partnerships: each workspace gets its own ----------------------------------------------
+FOREIGN = re.compile(r"maidstone|kcc|of 12\b|\b12 kent", re.IGNORECASE)  # Maidstone's words, never in Thanet's
+
+
+@pytest.fixture(scope="module")
+def thanet_pack(tmp_path_factory):
+    """Thanet's pack (tests/thanet_pack.py) and its police.uk archive, written once for the module."""
+    from tests.thanet_pack import build_pack, write_archive
+
+    root = tmp_path_factory.mktemp("thanet-install")
+    return build_pack(root / "data"), write_archive(root / "police")
+
+
+@pytest.fixture()
+def two_partnerships(install_settings, thanet_pack, tmp_path):
+    """A deployment serving Maidstone (data/) and Thanet (CRIMEBOT_PARTNERSHIPS), Thanet's police.uk months imported
+    into its own state directory, as `crimebot import police-uk` run with its settings would."""
+    from bot.imports import import_police_uk
+    from bot.service import Partnerships
+
+    pack, (archive, wards) = thanet_pack
+    served = dataclasses.replace(install_settings, state_dir=tmp_path / "state", partnerships=(("thanet", pack),))
+    own = dataclasses.replace(served, data_dir=pack, state_dir=served.state_dir / "partnerships" / "thanet")
+    import_police_uk(own, [archive], wards, progress=False)
+    return served, Partnerships.open(served, Service(served))
+
+
+@pytest.fixture()
+def partnered_bot(two_partnerships, slack):
+    """The app as `crimebot serve` builds it: one poster for the admin commands and the schedule."""
+    from bot.slack.app import web_client
+    from bot.slack.digests import DigestPoster, admin_commands
+
+    served, partnerships = two_partnerships
+    poster = DigestPoster(served, partnerships, web_client(served), settle_seconds=0)
+    app = create_app(served, partnerships, admin_commands(poster), poster=poster)
+    with BackgroundServer(http_app(app, SECRET)) as url:
+        yield url, poster
+
+
+def slash(bot: str, slack, team: str, text: str, name: str, user: str = "U0INSTALLER") -> str:
+    body = urlencode({"team_id": team, "channel_id": f"C{team[1:]}", "user_id": user, "command": "/crime",
+                      "text": text, "response_url": slack.response_url(name), "trigger_id": "1.2.3"})
+    post(bot + "/slack/events", body, signed_headers(SECRET, body))
+    return slack.wait_for(name)[-1].body["text"]
+
+
+def test_each_workspace_gets_its_own_partnership_s_answers_and_digests(partnered_bot, slack, two_partnerships):
+    served, partnerships = two_partnerships
+    bot, poster = partnered_bot
+    for team in WORKSPACES:
+        assert install(bot, team)[0] == 200
+    # a workspace gets the deployment's own partnership until its admin says otherwise
+    assert "This workspace gets *Safer Maidstone Partnership*" in slash(bot, slack, "T0THANET", "partnership", "p-0")
+    # only an admin may change it: the configured admins, or whoever installed the app into that workspace
+    refused = slash(bot, slack, "T0THANET", "partnership thanet", "p-1", user="U0PARTNER")
+    assert "for crimebot's admins only" in refused and partnerships.key_for("T0THANET") == "maidstone"
+    assert "There is no partnership 'hastings' here" in slash(bot, slack, "T0THANET", "partnership hastings", "p-2")
+    said = slash(bot, slack, "T0THANET", "partnership Thanet", "p-3")
+    assert "now gets *Thanet Community Safety Partnership* (`thanet`: Thanet)" in said
+    assert partnerships.key_for("T0THANET") == "thanet" and partnerships.key_for("T0MAIDSTONE") == "maidstone"
+
+    for n, team in enumerate(WORKSPACES):
+        mention(bot, team, "shoplifting", f"EvP{n}")
+    posts = {c.body["channel"]: c for c in slack.wait_for("chat.postMessage", count=2)}
+    maidstone, thanet = posts["C0MAIDSTONE"], posts["C0THANET"]
+    assert maidstone.headers["Authorization"] == "Bearer xoxb-T0MAIDSTONE-installed"
+    assert thanet.headers["Authorization"] == "Bearer xoxb-T0THANET-installed"
+    assert "Shoplifting in Maidstone" in maidstone.body["text"] and "994" in maidstone.body["text"]
+    assert "Shoplifting in Thanet, 2025/26: 120 crimes" in thanet.body["text"]
+    assert not FOREIGN.search(json.dumps(thanet.body))
+
+    # each workspace subscribes a channel; a scheduled run posts each its own partnership's digest, with its token
+    for team in WORKSPACES:
+        assert "now gets the quarterly digest" in slash(bot, slack, team, "subscribe", f"s-{team}")
+    assert slash(bot, slack, "T0THANET", "subscriptions", "list-t").count("<#") == 1  # its own, not Maidstone's
+    from bot.digest import FinancialQuarter
+
+    before = len(slack.calls_to("chat.postMessage"))
+    outcomes = poster.post(FinancialQuarter(2025, 4))
+    assert sorted((o.channel, o.status) for o in outcomes) == [("C0MAIDSTONE", "posted"), ("C0THANET", "posted")]
+    digests = {c.body["channel"]: c for c in slack.calls_to("chat.postMessage")[before:]}
+    assert digests["C0THANET"].headers["Authorization"] == "Bearer xoxb-T0THANET-installed"
+    assert digests["C0MAIDSTONE"].headers["Authorization"] == "Bearer xoxb-T0MAIDSTONE-installed"
+    assert "All crime in Thanet, April 2025 to March 2026: 648 crimes" in digests["C0THANET"].body["text"]
+    assert not FOREIGN.search(json.dumps(digests["C0THANET"].body))
+    assert "Thanet" not in digests["C0MAIDSTONE"].body["text"]
+    # and the mapping lives in the shared database: another replica's Partnerships sees it
+    from bot.ledger import Ledger
+    from bot.store import engine_for
+
+    assert Ledger(engine_for(served)).partnership_of("T0THANET") == "thanet"

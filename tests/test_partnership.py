@@ -217,3 +217,23 @@ def test_the_cli_serves_the_second_pack_from_its_setting(thanet, tmp_path):
     assert asked.returncode == 0, asked.stderr
     assert "Shoplifting, Thanet" in asked.stdout and "East Kent" in asked.stdout and not FOREIGN.search(asked.stdout)
     assert chart.read_bytes().startswith(b"\x89PNG")
+
+
+def test_the_partnerships_a_deployment_serves_are_checked_at_start(settings, answerer, tmp_path):
+    """CRIMEBOT_PARTNERSHIPS and CRIMEBOT_WORKSPACES that cannot be served are refused by name, before serving."""
+    from bot.service import Partnerships, Service
+    from bot.settings import Settings
+
+    with pytest.raises(ValueError, match="'thanet' is not NAME=VALUE"):
+        Settings.from_env({"CRIMEBOT_PARTNERSHIPS": "thanet"})
+    home = Service(settings, answerer)
+    missing = dataclasses.replace(settings, partnerships=(("thanet", tmp_path / "missing"),))
+    with pytest.raises(ValueError, match="thanet's data pack .* is not a folder"):
+        Partnerships.open(missing, home)
+    with pytest.raises(ValueError, match="names 'maidstone', the partnership of the data pack itself"):
+        Partnerships(home, {"maidstone": home})
+    with pytest.raises(ValueError, match="CRIMEBOT_WORKSPACES names swale, which is not a partnership served here"):
+        Partnerships(home, assigned={"T0SWALE": "swale"})
+    alone = Partnerships(home)
+    assert alone.for_team("T0ANY") is home and alone.named("Safer Maidstone Partnership") == "maidstone"
+    assert alone.named("smp") == "maidstone" and alone.named("hastings") is None

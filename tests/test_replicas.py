@@ -171,3 +171,39 @@ def test_a_database_that_cannot_be_used_is_named_plainly(settings, slack, tmp_pa
     assert result.returncode == 2 and said in result.stderr, result.stderr
     assert "Traceback" not in result.stderr and "s3cret-password" not in result.stderr
     assert not slack.calls_to("chat.postMessage")
+
+
+def test_an_event_delivered_to_both_replicas_is_answered_once(settings, answerer, slack, database_url):
+    """Slack redelivers an event it thinks was missed, and behind a load balancer the retry may reach the other
+    replica: the first to record its event id in the shared database answers; a DM is also kept by channel and ts."""
+    import dataclasses
+    import json
+
+    from bot.service import Service
+    from bot.slack.app import create_app
+    from bot.slack.server import BackgroundServer, http_app
+    from bot.slack.standin import signed_headers
+    from tests.test_slack import TEAM, post
+
+    shared = dataclasses.replace(settings, slack_bot_token=TOKEN, slack_signing_secret=SECRET,
+                                 slack_api_url=slack.api_url, database_url=database_url,
+                                 allowed_team_ids=frozenset({TEAM}))
+    apps = [create_app(shared, Service(shared, answerer)) for _ in range(2)]  # two replicas' front doors
+
+    def deliver(url, event, event_id):
+        body = json.dumps({"team_id": TEAM, "api_app_id": "A0CRIMEBOT", "type": "event_callback", "event_id": event_id,
+                           "event_time": int(time.time()), "event": event})
+        return post(url + "/slack/events", body, signed_headers(SECRET, body, content_type="application/json"))
+
+    mention = {"type": "app_mention", "user": "U0PARTNER", "channel": "C0CSP", "text": "<@U0CRIMEBOT> robbery 2012/13",
+               "ts": "1700000000.000100"}
+    dm = {"type": "message", "channel_type": "im", "channel": "D0PARTNER", "user": "U0PARTNER", "text": "burglary",
+          "ts": "1700000000.000200"}
+    with BackgroundServer(http_app(apps[0], SECRET)) as first, BackgroundServer(http_app(apps[1], SECRET)) as second:
+        for url in (first, second):
+            assert deliver(url, mention, "Ev0ONCE")[0] == 200
+            assert deliver(url, dm, f"Ev0DM{url[-5:]}")[0] == 200  # the same message under a new event id
+        slack.wait_for("chat.postMessage", count=2)
+        time.sleep(1.5)  # a second answer from the other replica would have arrived by now
+    posted = [c.body["channel"] for c in slack.calls_to("chat.postMessage")]
+    assert sorted(posted) == ["C0CSP", "D0PARTNER"], posted

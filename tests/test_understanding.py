@@ -148,6 +148,24 @@ CASES = [
     ("what is a marac", ["Multi-Agency Risk Assessment Conference"], []),
     ("what does pcso stand for", ["Police Community Safety Officer", "usually called Police Community Support"], []),
     ("what is asb in maidstone", ["Anti-social behaviour in Maidstone", "4,326"], []),
+    # phone-style words: every one accounted for, none dropped
+    ("theft n handling stolen goods 2012/13", ["2,638", "-230"], []),
+    ("whos the chair of the smp", ["John Wilson"], []),
+    ("what are the smps priorities for 2014/15", ["priorities for 2014/15"], []),
+    # a statement asked in its own words, though in no alias: the one statement that holds every word
+    ("which organisations sit on the safer maidstone partnership", ["Golding Homes"], []),
+    ("how much did crime drop across kent and medway in 2012/13?", ["Kent & Medway", "-3,227"], []),  # not 'across kent'
+    ("where are we in kent for robbery", ["county rank for Robbery", "3 of 12"], []),
+    ("hows shoplifting doing compared to the one before", ["994", "+81"], []),
+    ("did all crime go up or down in the first half of 2013/14 (apr-sep 2013)?", ["April to September 2013", "+602"], []),
+    ("drug offences trending down?", ["Drug offences", "-7"], []),
+    ("total crime in maidstone over the last few yrs", ["2010/11", "8,296"], []),
+    ("all the county rank movements for the board paper", ["county ranks 2012/13 against 2011/12"], []),
+    ("how many people said speeding vehicles were a big problem in 2012/13", ["26.9%"], []),
+    ("non domestic burglary 2012/2013", ["Burglary - other", "639"], []),
+    ("asb on thursdays", None, ["thursdays"]),  # a qualifier the data cannot answer, not what the figures are for
+    # the wards of the latest period the data has, largest first
+    ("unemployment by ward", ["High Street 4.9%", "(November 2013)"], []),
 ]
 
 

@@ -56,15 +56,17 @@ def wards(a: Answerer, c: Command) -> Answer:
 
 
 def by_volume(frame: pd.DataFrame) -> pd.DataFrame:
-    """Ward rows in volume order: per indicator and measure, the largest figure first; wards named without a
-    figure after those with one (in the text's own order)."""
+    """Ward rows in volume order: per indicator, the latest period first, and per measure the largest figure first;
+    wards named without a figure after those with one (in the text's own order)."""
     counted = frame.measure != "named_hotspot"
     hot = frame[~counted]
     text_order = {w: -i for i, w in enumerate(in_text_order(hot.ward, hot.note))}
+    newest = {p: i for i, p in enumerate(dict.fromkeys(frame.period))}  # the query gives the latest period first
     order = frame.assign(_named=~counted, _value=frame.value.where(counted, frame.ward.map(text_order).astype(float)),
-                         _first=frame.groupby("indicator", sort=False).ngroup())
-    return order.sort_values(["_first", "_named", "measure", "_value"], ascending=[True, True, True, False],
-                             kind="stable").drop(columns=["_named", "_value", "_first"])
+                         _first=frame.groupby("indicator", sort=False).ngroup(), _period=frame.period.map(newest))
+    return order.sort_values(["_first", "_named", "_period", "measure", "_value"],
+                             ascending=[True, True, True, True, False],
+                             kind="stable").drop(columns=["_named", "_value", "_first", "_period"])
 
 
 def _chart_series(a: Answerer, c: Command, frame: pd.DataFrame, title: str) -> dict | None:

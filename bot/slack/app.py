@@ -4,17 +4,18 @@ from __future__ import annotations
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from ..service import Service
+from ..service import Partnerships, Service
 from ..settings import Settings
 from . import ask_form, direct, handlers, home
 from .digests import DigestPoster, personal_commands
 from .retries import web_api_retries
 
 
-def web_client(settings: Settings, timeout: int = 30) -> WebClient:
-    """The Web API client: base URL from settings (a local stand-in in tests); 429s retried after a
-    Retry-After of up to 30 s; a post never resent after a connection error (bot/slack/retries.py)."""
-    return WebClient(token=settings.slack_bot_token or None, base_url=settings.slack_api_url, timeout=timeout,
+def web_client(settings: Settings, timeout: int = 30, token: str | None = None) -> WebClient:
+    """The Web API client (with ``token``, else SLACK_BOT_TOKEN): base URL from settings (a local stand-in in
+    tests); 429s retried after a Retry-After of up to 30 s; a post never resent after a connection error
+    (bot/slack/retries.py)."""
+    return WebClient(token=token or settings.slack_bot_token or None, base_url=settings.slack_api_url, timeout=timeout,
                      retry_handlers=web_api_retries())
 
 
@@ -47,7 +48,7 @@ def oauth_settings(settings: Settings):
                          state_store=states)
 
 
-def create_app(settings: Settings, service: Service, admin_commands=None, client: WebClient | None = None,
+def create_app(settings: Settings, service: Service | Partnerships, admin_commands=None, client: WebClient | None = None,
                token_team: str | None = None, poster: DigestPoster | None = None) -> App:
     # Signatures are checked by the HTTP server before bolt sees a request (bot/slack/server.py), with
     # a clock a test can set; Socket Mode needs none. The token is checked once by `crimebot serve`.
@@ -58,8 +59,12 @@ def create_app(settings: Settings, service: Service, admin_commands=None, client
     app = App(client=client or web_client(settings), signing_secret=settings.slack_signing_secret or "unused",
               request_verification_enabled=False, token_verification_enabled=False, process_before_response=True,
               oauth_settings=oauth)
-    door = handlers.register(app, service, settings, admin_commands, token_team)
     poster = poster or DigestPoster(settings, service, app.client)
+    if oauth is not None:  # digests go out with each workspace's own token
+        poster.installations = oauth.installation_store
+    # one Partnerships for the listeners and the digests: a request's workspace decides both
+    door = handlers.register(app, poster.service, settings, admin_commands, token_team)
+    door.seen.shared = poster.ledger  # an event redelivered to another replica is answered once
     door.everyone.update(personal_commands(poster))  # `/crime subscribe me`: anyone, not only admins
     directs = direct.register(app, door)  # questions by DM; answers sent privately
     home.register(app, door, poster, directs)  # the App Home dashboard

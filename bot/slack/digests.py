@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from slack_sdk.errors import SlackApiError
@@ -22,11 +23,11 @@ from ..answer import NoAnswer
 from ..digest import Digester, FinancialQuarter
 from ..ledger import Claim, Ledger
 from ..logs import redact
-from ..service import Service
+from ..service import Partnerships, Service
 from ..settings import Settings
 from ..store import engine_for
 from .blocks import answer_message
-from .handlers import SLACK_TROUBLE
+from .handlers import SLACK_TROUBLE, RequestClient, team_of, words_after
 
 log = logging.getLogger(__name__)
 
@@ -82,23 +83,60 @@ def mention(target: str) -> str:
 
 
 class DigestPoster:
-    def __init__(self, settings: Settings, service: Service, client, ledger: Ledger | None = None,
+    """Posts digests. Each subscription belongs to a workspace: its digest is built from that workspace's
+    partnership and posted with that workspace's token (``installations``, set by the app when it installs into
+    many workspaces; else the one client)."""
+
+    def __init__(self, settings: Settings, service: Service | Partnerships, client, ledger: Ledger | None = None,
                  settle_seconds: float = 5.0):
-        self.settings, self.service, self.client = settings, service, client
+        self.settings, self.client = settings, RequestClient(client)
         self.ledger = ledger or Ledger(engine_for(settings))
+        self.service = service if isinstance(service, Partnerships) else Partnerships(service, ledger=self.ledger)
+        if self.service.ledger is None:
+            self.service.ledger = self.ledger
         self.ledger.seed([(c, self.priority_id(p) if p else None) for c, p in settings.digest_channels])
         # before reading a channel's history for a post with no answer: a slow post may still be landing
         self.settle_seconds = settle_seconds
-        self._directs: dict[str, str] = {}  # a person -> their DM channel with the bot
+        self._directs: dict[tuple[str, str], str] = {}  # (workspace, person) -> their DM channel with the bot
+        self.installations = None  # bolt's installation store, with installs into many workspaces
+        self._clients: dict[str, object] = {}
+
+    def client_for(self, team: str | None):
+        """The Web API client with ``team``'s own token (installs), else the deployment's one client."""
+        if self.installations is None or not team:
+            return self.client.default
+        try:
+            bot = self.installations.find_bot(enterprise_id=None, team_id=team)
+        except Exception:
+            log.exception("could not read the installation of %s", team)
+            bot = None
+        if bot is None or not bot.bot_token:
+            log.warning("workspace %s has no installation: its digests cannot be posted", team)
+            return self.client.default
+        if bot.bot_token not in self._clients:
+            from .app import web_client
+
+            self._clients[bot.bot_token] = web_client(self.settings, token=bot.bot_token)
+        return self._clients[bot.bot_token]
+
+    @contextmanager
+    def serving(self, team: str | None):
+        """Post, read history and build digests as ``team``'s: its token and its partnership."""
+        with self.client.using(self.client_for(team)), self.service.using(team):
+            yield
+
+    def team_of(self, target: str) -> str:
+        return self.ledger.subscription_teams().get(target, "")
 
     def conversation(self, target: str) -> str:
         """Where a subscription's digest is posted: the channel itself, or a person's DM with the bot
         (``conversations.open``; its id is needed to read the DM's history before any repost)."""
         if not is_person(target):
             return target
-        if target not in self._directs:
-            self._directs[target] = self.client.conversations_open(users=target)["channel"]["id"]
-        return self._directs[target]
+        key = (self.service.team or "", target)
+        if key not in self._directs:
+            self._directs[key] = self.client.conversations_open(users=target)["channel"]["id"]
+        return self._directs[key]
 
     def priority_id(self, name: str) -> str:
         """A priority's id from any name partners use for it (NoAnswer when there is none)."""
@@ -108,31 +146,42 @@ class DigestPoster:
              force: bool = False) -> list[Outcome]:
         """Post the quarter's digest to each subscription; report failures to the admins."""
         targets = self.ledger.subscriptions() if subscriptions is None else subscriptions
-        outcomes = [self.post_one(channel, quarter, priority, force) for channel, priority in targets]
-        problems = [o for o in outcomes if o.status == "failed" or o.reconciled]
-        if problems:
-            self.tell_admins("\n".join(o.describe(quarter) for o in problems))
+        teams = self.ledger.subscription_teams()
+        outcomes = [self.post_one(channel, quarter, priority, force, team=teams.get(channel, ""))
+                    for channel, priority in targets]
+        for team in sorted({teams.get(o.channel, "") for o in outcomes}):
+            problems = [o for o in outcomes if (o.status == "failed" or o.reconciled) and teams.get(o.channel, "") == team]
+            if problems:
+                with self.serving(team):
+                    self.tell_admins("\n".join(o.describe(quarter) for o in problems))
         return outcomes
 
     def recover(self, heading: str = "After a restart, posts cut off last time") -> list[Outcome]:
         """At start-up, and now and then while serving: settle every post a crash or kill cut off (found in the
         channel: recorded; not found: posted now), and tell the admins what happened."""
-        outcomes, lines = [], []
+        outcomes, lines = [], {}
         for entry in self.ledger.interrupted_entries():
             try:
                 quarter = FinancialQuarter.parse(entry.period)
             except ValueError:
                 continue
-            outcome = self.post_one(entry.channel, quarter, entry.priority or None)
+            team = self.team_of(entry.channel)
+            outcome = self.post_one(entry.channel, quarter, entry.priority or None, team=team)
             outcomes.append(outcome)
-            lines.append(outcome.describe(quarter))
-        if lines:
-            log.info("settled %d interrupted digest post(s)", len(lines))
-            self.tell_admins(f"{heading}:\n" + "\n".join(lines))
+            lines.setdefault(team, []).append(outcome.describe(quarter))
+        for team, told in sorted(lines.items()):
+            log.info("settled %d interrupted digest post(s)", len(told))
+            with self.serving(team):
+                self.tell_admins(f"{heading}:\n" + "\n".join(told))
         return outcomes
 
     def post_one(self, channel: str, quarter: FinancialQuarter, priority: str | None = None,
-                 force: bool = False) -> Outcome:
+                 force: bool = False, team: str | None = None) -> Outcome:
+        """Post one subscription's digest, as its workspace's (``team``; looked up when not given)."""
+        with self.serving(self.team_of(channel) if team is None else team):
+            return self._post_one(channel, quarter, priority, force)
+
+    def _post_one(self, channel: str, quarter: FinancialQuarter, priority: str | None, force: bool) -> Outcome:
         claim = self.ledger.claim(channel, quarter.label, priority, force=force)
         if not claim.granted:
             entry = claim.entry
@@ -253,14 +302,9 @@ class DigestPoster:
                             exc.response.get("error") if isinstance(exc, SlackApiError) else exc.__class__.__name__)
 
 
-def _words_after(body: dict, name: str) -> str:
-    text = " ".join((body.get("text") or "").split())
-    return text[len(name):].strip() if text.lower().startswith(name) else ""
-
-
 def _priority_in(poster: DigestPoster, body: dict, name: str) -> tuple[str | None, str | None]:
     """The priority a command names after ``name`` ("subscribe priority road safety"), or why it names none."""
-    rest = _words_after(body, name)
+    rest = words_after(body, name)
     rest = rest[len("priority"):].strip() if rest.lower().startswith("priority") else rest
     if not rest:
         return None, None
@@ -282,7 +326,8 @@ def admin_commands(poster: DigestPoster) -> dict:
         if problem:
             return problem
         channel = body.get("channel_id", "")
-        changed = poster.ledger.subscribe(channel, priority, by=body.get("user_id", ""), active=active)
+        changed = poster.ledger.subscribe(channel, priority, by=body.get("user_id", ""), active=active,
+                                          team=team_of(body) or "")
         what = f"the {priority.replace('_', ' ')} digest" if priority else "the quarterly digest"
         if active:
             return (f"<#{channel}> now gets {what}." if changed else f"<#{channel}> already gets {what}.") + \
@@ -290,7 +335,7 @@ def admin_commands(poster: DigestPoster) -> dict:
         return f"<#{channel}> no longer gets {what}." if changed else f"<#{channel}> was not subscribed to {what}."
 
     def subscriptions(body: dict) -> str:
-        rows = poster.ledger.subscriptions()
+        rows = poster.ledger.subscriptions(team_of(body) or None)
         if not rows:
             return "No channel gets the quarterly digest. `/crime subscribe` in a channel adds it."
         return "Channels and people that get the quarterly digest:\n" + "\n".join(
@@ -306,7 +351,7 @@ def admin_commands(poster: DigestPoster) -> dict:
         quarter = Digester(poster.service.answerer).latest_quarter()
         if quarter is None:
             return "The data has no quarter to report."
-        outcome = poster.post_one(body.get("channel_id", ""), quarter, priority, force=force)
+        outcome = poster.post_one(body.get("channel_id", ""), quarter, priority, force=force, team=team_of(body) or "")
         text = outcome.describe(quarter)
         return text + (" Add `force` to post it again." if outcome.status == "skipped" and not force else "")
 
@@ -330,13 +375,13 @@ def personal_commands(poster: DigestPoster) -> dict:
         if not user:
             return "I could not tell who asked; try again from Slack."
         if active:
-            changed = poster.ledger.subscribe(user, priority, by=user, active=True)
+            changed = poster.ledger.subscribe(user, priority, by=user, active=True, team=team_of(body) or "")
             what = f"the {priority.replace('_', ' ')} digest" if priority else "the quarterly digest"
             return (f"You now get {what} by direct message from me, once a quarter." if changed else
                     f"You already get {what} by direct message.") + " `/crime unsubscribe me` stops it."
         mine = [(c, p) for c, p in poster.ledger.subscriptions() if c == user and (priority is None or p == priority)]
         for _, p in mine:
-            poster.ledger.subscribe(user, p, by=user, active=False)
+            poster.ledger.subscribe(user, p, by=user, active=False, team=team_of(body) or "")
         if not mine:
             return "You were not getting a digest by direct message. `/crime subscribe me` starts one."
         return "You no longer get " + " or ".join(

@@ -88,7 +88,8 @@ def answer_privately(door: Door, directs: DirectChannels, user: str, answer: Ans
 def register(app: App, door: Door) -> DirectChannels:
     """Answer DMs, and buttons on answers in DMs; return the DM channels for the other modules."""
     directs = DirectChannels(door.client)
-    messages = _SeenEvents(10_000)  # by channel and ts: a message is answered once whatever its event id
+    # by channel and ts: a message is answered once whatever its event id, by whichever replica gets it first
+    messages = _SeenEvents(10_000, shared=door.seen.shared, kind="message")
 
     def wanted(event: dict) -> bool:
         return (event.get("channel_type") == "im" and is_direct(event.get("channel")) and bool(event.get("user"))

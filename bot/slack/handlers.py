@@ -12,6 +12,7 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -21,7 +22,7 @@ from slack_sdk.webhook import WebhookClient
 
 from ..answer import Answer
 from ..charts import draw, file_name, has_chart
-from ..service import Service
+from ..service import Partnerships, Service
 from ..settings import Settings
 from .blocks import ASK_ACTION, EXCEL_ACTION, POST_ACTION, answer_messages, error_message, escape, notice
 from .retries import response_url_retries
@@ -139,11 +140,13 @@ def upload_chart(client, answer: Answer, channel: str, thread_ts: str | None = N
 
 
 class _SeenEvents:
-    """Slack redelivers an event it thinks was missed: answer each event_id once per process."""
+    """Slack redelivers an event it thinks was missed, perhaps to another replica: answer each once. Remembered
+    in this process, and (``shared``, the ledger) in the database every replica shares."""
 
-    def __init__(self, size: int = 1000):
+    def __init__(self, size: int = 1000, shared=None, kind: str = "event"):
         self._ids: OrderedDict[str, None] = OrderedDict()
         self._size, self._lock = size, threading.Lock()
+        self.shared, self.kind = shared, kind
 
     def first_time(self, event_id: str | None) -> bool:
         if not event_id:
@@ -154,6 +157,12 @@ class _SeenEvents:
             self._ids[event_id] = None
             if len(self._ids) > self._size:
                 self._ids.popitem(last=False)
+        if self.shared is None:
+            return True
+        try:
+            return self.shared.first_time(f"{self.kind}:{event_id}")
+        except Exception:  # the database is away: answering twice is better than never
+            log.exception("could not record %s %s as answered", self.kind, event_id)
             return True
 
 
@@ -170,8 +179,22 @@ class RequestClient:
     def __init__(self, default):
         self._default, self._local = default, threading.local()
 
+    @property
+    def default(self):
+        return self._default
+
     def use(self, client) -> None:
         self._local.client = client
+
+    @contextmanager
+    def using(self, client):
+        """``client`` in this thread for a while, then whichever was in use before."""
+        before = getattr(self._local, "client", None)
+        self.use(client)
+        try:
+            yield
+        finally:
+            self.use(before)
 
     def __getattr__(self, name: str):
         return getattr(getattr(self._local, "client", None) or self._default, name)
@@ -186,7 +209,7 @@ class Door:
     ``follow_up``, when set, answers a button on an answer in a direct message (True when it did).
     """
 
-    service: Service
+    service: Partnerships  # answers from the partnership of the workspace whose request is being handled
     settings: Settings
     client: object
     acknowledge: Callable
@@ -197,10 +220,11 @@ class Door:
     seen: "_SeenEvents"
     admin: dict[str, AdminCommand]
     everyone: dict[str, AdminCommand]
+    is_admin: Callable[[dict], bool] = lambda body: False
     follow_up: Callable[[dict, str], bool] | None = None
 
 
-def register(app: App, service: Service, settings: Settings,
+def register(app: App, service: Service | Partnerships, settings: Settings,
              admin_commands: dict[str, AdminCommand] | None = None, token_team: str | None = None) -> Door:
     """Attach crimebot's listeners to a bolt App: workspace check, /crime, @mentions, buttons; return the Door
     the other listener modules (App Home, the Ask form, direct messages) register through.
@@ -209,8 +233,13 @@ def register(app: App, service: Service, settings: Settings,
     it is that one. Until installs per workspace exist, only that workspace's events are answered: a
     reply to another workspace's mention would go out with this workspace's token.
     """
+    service = service if isinstance(service, Partnerships) else Partnerships(service)
     admin = {"reload": ("rebuild the data from data/ and serve it", lambda body: service.reload()),
              **(admin_commands or {})}
+    if len(service.services) > 1:
+        admin["partnership"] = ("which partnership's figures this workspace gets (`partnership NAME` sets it)",
+                                lambda body: service.choose(team_of(body), words_after(body, "partnership"),
+                                                            user_of(body) or ""))
     everyone: dict[str, AdminCommand] = {}
     seen = _SeenEvents()
     installs = app.oauth_flow is not None  # every workspace has its own token, from the installation store
@@ -223,9 +252,26 @@ def register(app: App, service: Service, settings: Settings,
     def own_workspace(body: dict) -> bool:
         return token_team is None or team_of(body) == token_team
 
+    def installer_of(team: str | None) -> str | None:
+        """Who installed the app into a workspace (OAuth installs): that workspace's own admin."""
+        if not installs or not team:
+            return None
+        try:
+            found = app.oauth_flow.settings.installation_store.find_installation(enterprise_id=None, team_id=team)
+        except Exception:  # the database is away: only the configured admins count for now
+            log.exception("could not read the installation of %s", team)
+            return None
+        return found.user_id if found is not None else None
+
+    def is_admin(body: dict) -> bool:
+        """An admin of crimebot (CRIMEBOT_ADMINS), or the person who installed it into this workspace."""
+        user = user_of(body)
+        return bool(user) and (user in settings.admin_user_ids or user == installer_of(team_of(body)))
+
     @app.middleware
     def only_allowed_workspaces(body, context, next, ack):  # noqa: A002 (bolt names it next)
         team = context.team_id or team_of(body)
+        service.use(team)  # this request is answered from its workspace's partnership
         if body.get("type") == "url_verification":
             return next()
         if installs and not settings.allowed_team_ids:
@@ -305,6 +351,7 @@ def register(app: App, service: Service, settings: Settings,
         def run(body, client):
             given = {"body": body, "client": client, "event": body.get("event") or {}}
             door_client.use(client)  # the Door's client answers with this workspace's token too
+            service.use(team_of(body))
             try:
                 listener(**{name: given[name] for name in wanted})
             except Exception as error:
@@ -326,7 +373,7 @@ def register(app: App, service: Service, settings: Settings,
             return
         name = _admin_name(text, admin)
         if name:
-            if user not in settings.admin_user_ids:
+            if not is_admin(body):
                 reach(body, notice(f"`{name}` is for crimebot's admins only. "
                                    "Ask a partnership analyst, or try `/crime help`."))
                 return
@@ -443,7 +490,7 @@ def register(app: App, service: Service, settings: Settings,
     app.action(re.compile(f"^{ASK_ACTION}_\\d+$"))(ack=acknowledge, lazy=[lazy(ask_again)])
 
     door = Door(service, settings, client, acknowledge, lazy, own_workspace, reach, report_failure, seen, admin,
-                everyone)
+                everyone, is_admin)
 
     @app.error
     def on_error(error, body):
@@ -482,6 +529,12 @@ def channel_of(body: dict) -> str | None:
 
 def kind_of(body: dict) -> str:
     return body.get("command") or (body.get("event") or {}).get("type") or body.get("type") or "a request"
+
+
+def words_after(body: dict, name: str) -> str:
+    """What follows a command's name in its text: 'partnership Thanet' -> 'Thanet'."""
+    words = " ".join((body.get("text") or "").split())
+    return words[len(name):].strip() if words.lower().startswith(name) else ""
 
 
 def _admin_name(text: str, admin: dict[str, AdminCommand]) -> str | None:

@@ -24,7 +24,7 @@ from ..scheduler import digest_trigger, next_run
 from .blocks import MAX_HOME_BLOCKS, _button, _context, _section, cut, escape, notice
 from .digests import DigestPoster, mention
 from .direct import DirectChannels, answer_privately
-from .handlers import Door, slack_trouble, user_of
+from .handlers import Door, slack_trouble, team_of, user_of
 
 log = logging.getLogger(__name__)
 
@@ -116,31 +116,34 @@ def register(app: App, door: Door, poster: DigestPoster, directs: DirectChannels
     lock = threading.Lock()
 
     def board() -> Dashboard:
-        answerer = door.service.answerer
+        answerer = door.service.answerer  # the partnership of the workspace being served
         with lock:
             found = boards.get(id(answerer))
         if found is None:
-            found = dashboard(answerer, door.settings.state_dir)
+            found = dashboard(answerer, door.service.settings.state_dir)
             with lock:
-                boards.clear()
+                live = {id(s.answerer) for s in door.service.services.values()}
+                for gone in set(boards) - live:  # a reload made a new answerer: its old board goes
+                    del boards[gone]
                 boards[id(answerer)] = found
         return found
 
-    def view_for(user: str) -> dict:
-        mine = [p for target, p in poster.ledger.subscriptions() if target == user]
+    def view_for(user: str, team: str | None) -> dict:
+        subscriptions = poster.ledger.subscriptions(team or None)  # this workspace's, never another's
+        mine = [p for target, p in subscriptions if target == user]
         admin = None
-        if user in door.settings.admin_user_ids:
+        if door.is_admin({"user_id": user, "team_id": team}):
             text, quarter = next_digest_text(poster)
-            admin = {"subscriptions": poster.ledger.subscriptions(), "next": text, "quarter": quarter}
+            admin = {"subscriptions": subscriptions, "next": text, "quarter": quarter}
         return home_view(board(), door.service.answerer.examples, mine=mine, admin=admin)
 
-    def publish(user: str) -> None:
+    def publish(user: str, team: str | None) -> None:
         try:
-            door.client.views_publish(user_id=user, view=view_for(user))
+            door.client.views_publish(user_id=user, view=view_for(user, team))
         except SlackApiError as exc:
             slack_trouble(exc, f"the App Home of {user}")
         with lock:
-            viewers[user] = None
+            viewers[user] = team
             viewers.move_to_end(user)
             while len(viewers) > 1000:
                 viewers.popitem(last=False)
@@ -148,15 +151,17 @@ def register(app: App, door: Door, poster: DigestPoster, directs: DirectChannels
     def publish_home(event, body):
         if event.get("tab") not in (None, "home") or not door.own_workspace(body):
             return
-        publish(event["user"])
+        publish(event["user"], team_of(body))
 
     app.event("app_home_opened")(ack=door.acknowledge, lazy=[door.lazy(publish_home)])
 
     def refresh_after_reload() -> None:
         with lock:
-            users = list(viewers)
-        for user in users:  # one by one: views.publish is rate limited per workspace
-            publish(user)
+            users = list(viewers.items())
+        for user, team in users:  # one by one: views.publish is rate limited per workspace
+            # each viewer's own workspace: its token and its partnership
+            with door.client.using(poster.client_for(team)), door.service.using(team):
+                publish(user, team)
 
     door.service.on_reload(lambda: threading.Thread(target=refresh_after_reload, daemon=True,
                                                     name="home-refresh").start())
@@ -177,9 +182,9 @@ def register(app: App, door: Door, poster: DigestPoster, directs: DirectChannels
         name = body["actions"][0].get("value", "")
         if name not in door.everyone or not door.own_workspace(body):
             return
-        reply = door.everyone[name][1]({"user_id": user, "text": name})
+        reply = door.everyone[name][1]({"user_id": user, "team_id": team_of(body), "text": name})
         door.client.chat_postMessage(channel=directs.of(user), **notice(reply))
-        publish(user)
+        publish(user, team_of(body))
 
     app.action(MY_DIGEST_ACTION)(ack=door.acknowledge, lazy=[door.lazy(my_digest)])
 
@@ -187,11 +192,11 @@ def register(app: App, door: Door, poster: DigestPoster, directs: DirectChannels
         user = user_of(body)
         if not door.own_workspace(body):
             return
-        if user not in door.settings.admin_user_ids:
+        if not door.is_admin(body):
             door.client.chat_postMessage(channel=directs.of(user), **notice("Posting digests is for crimebot's admins only."))
             return
         target, _, priority = body["actions"][0].get("value", "").partition("|")
-        if (target, priority or None) not in poster.ledger.subscriptions():
+        if (target, priority or None) not in poster.ledger.subscriptions(team_of(body) or None):
             text = f"{mention(target)} is no longer subscribed; nothing was posted."
         else:
             quarter = Digester(door.service.answerer).latest_quarter()
@@ -199,10 +204,10 @@ def register(app: App, door: Door, poster: DigestPoster, directs: DirectChannels
                 text = "The data has no quarter to report."
             else:
                 log.info("admin %s posted the %s digest to %s from the Home tab", user, quarter.label, target)
-                outcome = poster.post_one(target, quarter, priority or None)
+                outcome = poster.post_one(target, quarter, priority or None, team=team_of(body) or "")
                 text = outcome.describe(quarter) + (" `/crime digest now force` in the channel posts it again."
                                                     if outcome.status == "skipped" else "")
         door.client.chat_postMessage(channel=directs.of(user), **notice(text))
-        publish(user)
+        publish(user, team_of(body))
 
     app.action(DIGEST_NOW_ACTION)(ack=door.acknowledge, lazy=[door.lazy(digest_now)])
