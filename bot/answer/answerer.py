@@ -49,6 +49,8 @@ class Answerer:
         self.vocab = Vocabulary.from_rows(con.execute(queries["vocabulary"].sql).fetchall(),
                                           {"home": p.home_name, "county": p.county_short_name, "peers": str(len(p.peers))})
         self.catalog = self.run("catalog").set_index("table_id")
+        # each source table's entry by its id, for the sources line of every answer (a dict: no pandas per look-up)
+        self.sources = {r.Index: r for r in self.catalog.itertuples()}
         self.priorities = self.run("priorities")
         self.indicators = {row.id: row for row in con.execute("SELECT * FROM indicators").df().itertuples()}
         self.areas = {row.id: row for row in con.execute("SELECT * FROM areas").df().itertuples()}
@@ -529,14 +531,16 @@ class Answerer:
         return related
 
     def annotate(self, answer: Answer, indicator, area, periods, tables) -> None:
-        notes = self.run("notes", indicator=indicator, area=area, periods=periods)
-        for r in rows_of(notes):
-            text = f"Data note: {r.note}"
+        found = self.cursor().execute(self.queries["notes"].sql, {"indicator": indicator, "area": area,
+                                                                   "periods": periods})
+        at = [column[0] for column in found.description].index("note")
+        for row in found.fetchall():  # rows, not a frame: every answer comes here
+            text = f"Data note: {row[at]}"
             if text not in answer.notes:
                 answer.notes.append(text)
         for table in sorted(t for t in tables if t):
-            if table in self.catalog.index:
-                entry = self.catalog.loc[table]
+            entry = self.sources.get(table)
+            if entry is not None:
                 source = (f"{entry.title} ({entry.source})" if entry.file.startswith("imports/") else
                           f"Strategic Assessment section {entry.section}: {entry.title} ({entry.source})")
                 if source not in answer.sources:
