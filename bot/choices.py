@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from .answer import Answerer, area_name
 from .answer.base import KIND_ORDER
-from .parse import Command, normalise, parse
+from .parse import Command, parse
 from .periods import month_label
+from .words import normalise
 
 
 @dataclass(frozen=True)

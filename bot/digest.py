@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 import pandas as pd
 
 from .answer import Answer, Answerer, NoAnswer, Table, fmt_change, fmt_number
-from .parse import Command, extract_period, normalise, parse
+from .parse import Command, extract_period, parse
 from .periods import MONTH_NAMES, month_end, month_id
-
+from .words import normalise
 
 
 @dataclass(frozen=True)

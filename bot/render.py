@@ -2,10 +2,7 @@
 the spreadsheet-safe CSV in spreadsheet.py)."""
 from __future__ import annotations
 
-import csv
-import io
 import json
-import re
 
 from .answer import Answer, Table
 from .answer.base import one_line, split_notes

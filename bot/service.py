@@ -35,7 +35,7 @@ class Service:
         """Load what the first question would otherwise wait for: the word-frequency list (about 0.3 s).
 
         A long-running bot calls this at start; a one-off `crimebot ask` does not need it."""
-        from .parse import ordinary_word
+        from .words import ordinary_word
 
         ordinary_word("the")
 

@@ -5,9 +5,10 @@ import sys
 
 import pytest
 
-from bot.parse import Vocabulary, parse
+from bot.parse import parse
 from bot.settings import PROJECT_ROOT
 from bot.slack.blocks import error_message, limit_problems
+from bot.vocabulary import Vocabulary
 
 # (question, the answer must contain, or None when it must be refused; words a refusal must name)
 CASES = [

@@ -15,11 +15,26 @@ from pathlib import Path
 import pandas as pd
 
 from ..database import connect_readonly, ensure_database
-from ..parse import CUES, Command, Vocabulary, normalise, parse
+from ..parse import Command, parse
 from ..partnership import Partnership
 from ..periods import PeriodIndex, month_label
 from ..settings import Settings
-from . import compare, control, direction, family, figure, priority, ranks, statement, table, top, trend, wards
+from ..vocabulary import Vocabulary
+from ..words import CUES, normalise
+from . import (
+    compare,
+    control,
+    direction,
+    family,
+    figure,
+    priority,
+    ranks,
+    statement,
+    table,
+    top,
+    trend,
+    wards,
+)
 from .base import KIND_ORDER, Answer, NoAnswer, Table, area_name, fmt_number, rows_of  # noqa: F401
 from .help import help
 

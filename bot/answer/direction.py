@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..parse import Command, normalise
-from .base import Answer, NoAnswer, change_text, fmt_change, fmt_number
+from ..parse import Command
+from ..words import normalise
 from . import months
+from .base import Answer, NoAnswer, change_text, fmt_change, fmt_number
 from .figure import figure, figure_rows
 
 if TYPE_CHECKING:

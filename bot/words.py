@@ -1,0 +1,310 @@
+"""The words crimebot reads questions with: cue phrases, ordinary words, word rewrites, and the text made
+regular (``normalise``) before any name is matched. Lists a newcomer extends when partners ask in new words;
+the parser that uses them is bot/parse.py, the names the data knows are bot/vocabulary.py."""
+from __future__ import annotations
+
+import calendar
+import re
+from functools import lru_cache
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+MONTH_WORD = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
+
+# Cues: phrases that say what kind of answer is wanted. Longest phrases are matched first; the forms of
+# the words are compared, so "ranks", "ranking" and "ranked" are all "rank".
+CUES = {
+    "rank_changes": ["rank changes", "rank change", "ranking changes", "rank movements", "changes in rank",
+                     "rank fallers", "rank risers", "rank movers", "fallers", "risers", "movers",
+                     "rank changes 2012/13", "which categories improved", "rank table", "arrows", "up arrows",
+                     "down arrows", "up and down arrows", "up arrows and down arrows", "rank arrows",
+                     "league table changes", "county table changes", "changes in the league table", "table changes"],
+    "rank": ["rank", "national ranking", "nationally ranked", "ranked nationally", "ranking nationally", "sit", "where do we sit", "where does {home} sit", "move up", "moved up", "move down",
+             "moved down", "go up the table", "climb", "climbed", "slip", "slipped", "league position", "national rank", "rank nationally", "ranking", "ranked", "position", "league table", "place in {county}", "county rank",
+             "county position", "rank movement", "ranking movement", "movement", "where do we come", "where does {home} come", "where do we stand", "come in {county}",
+             "compared to other districts", "compared with other districts", "county table", "{county} table",
+             "{county} league table", "county league table", "table position", "where are we in the table",
+             "where are we in {county}", "where is {home} in {county}",
+             "where do we sit in {county}", "where do we rank in {county}", "how do we rank in {county}"],
+    "high": ["highest", "most", "busiest", "peak month", "most common", "commonest", "biggest problem", "biggest", "largest", "greatest", "top", "highest number",
+             "the most", "peak", "maximum", "max"],
+    "low": ["lowest", "least", "fewest", "quietest", "smallest", "bottom", "minimum", "min"],
+    "most_up": ["biggest rise", "largest rise", "biggest increase", "largest increase", "rose the most",
+                "risen the most", "increased the most", "went up the most", "gone up the most", "most increase",
+                "fastest rising", "rose most", "risen most", "increased most", "biggest percentage rise",
+                "biggest % rise", "biggest jump"],
+    "most_down": ["biggest fall", "largest fall", "biggest drop", "largest drop", "biggest decrease", "fell the most",
+                  "fallen the most", "dropped the most", "decreased the most", "went down the most",
+                  "gone down the most", "biggest reduction", "largest reduction", "fell most", "fallen most",
+                  "dropped most", "biggest percentage fall", "biggest % fall", "most improved"],
+    "least_up": ["smallest rise", "smallest increase", "rose the least", "increased the least", "went up the least",
+                 "rose least"],
+    "least_down": ["smallest fall", "smallest drop", "smallest decrease", "fell the least", "went down the least",
+                   "fell least", "dropped the least"],
+    "why": ["why", "how come", "what causes", "what caused", "reason", "reasons", "cause of", "causes of",
+            "what is driving", "what's driving", "explain"],
+    "opinion": ["what do you think", "do you think", "your opinion", "your view", "in your view",
+                "what do you reckon", "should we", "is it good", "is it fair"],
+    "future": ["next year", "next month", "next quarter", "next few years", "in future", "in the future",
+               "will be", "predict", "prediction", "projected", "going to be"],
+    "than": ["higher than", "lower than", "more than", "less than", "better than", "worse than", "up on", "down on"],
+    "latest_month": ["this month", "last month", "latest month", "most recent month", "past month"],
+    "latest_quarter": ["this quarter", "last quarter", "latest quarter", "most recent quarter", "past quarter"],
+    "upto": ["up to", "up until", "up till", "up through", "end up", "ended up", "ends up", "wind up", "tell me more",
+             "on the up", "round here", "around here", "in this area", "in our area", "the other"],
+    "worst": ["worst", "poorest"],
+    "best": ["best", "strongest"],
+    "which": ["which", "where", "what area", "which area", "which areas", "what district", "whereabouts"],
+    "down": ["down", "fewer", "fewer than", "going down", "gone down", "go down", "coming down", "come down", "falling", "fallen",
+             "a fall", "fall in", "fell", "decreasing", "decreased", "decrease", "declining", "declined", "reducing",
+             "reduced", "reduction", "dropping", "dropped", "a drop", "drop in", "improving", "improved", "improve",
+             "better", "lower",
+             "getting better", "got better", "got less", "getting less", "become less", "became less", "less of"],
+    "up": ["going up", "gone up", "go up", "rising", "risen", "a rise", "rise in", "increasing", "increased",
+           "increase", "growing", "grown", "worsening", "getting worse", "got worse", "worse", "worsen", "higher",
+           "more", "on the up", "going up",
+           "deteriorate", "deteriorated", "up", "got more", "jump",
+           "jumped", "rose", "getting more", "become more", "became more", "more of"],
+    "year_before": ["last year", "previous year", "prev year", "the year before", "a year ago", "year ago",
+                    "on last year", "on the previous year", "same period last year", "same quarter last year",
+                    "same period the year before", "compared to last year", "compared with last year",
+                    "vs last year", "on prev year", "vs prev year", "vs previous year", "year on year change"],
+    "direction": ["yoy", "% change", "percent change", "percentage change", "up or down", "gone up or down", "going up or down", "go up or down", "up or down since",
+                  "increased or decreased", "risen or fallen", "rising or falling", "better or worse", "direction", "direction of travel", "trending", "moving", "changing", "changed", "change",
+                  "heading", "more of a problem", "less of a problem", "moved", "move", "moving"],
+    "wards": ["ward", "wards", "areas", "bit", "bits", "bit of town", "part of town", "parts of town", "area of town",
+              "which area of town", "what area of town", "which part of town", "which parts of town", "areas of town",
+              "concentrated", "where in {home}", "where in the borough", "part of {home}", "parts of {home}", "part of the borough",
+              "parts of the borough", "hotspot", "hotspots", "hot spots", "hot spot", "by ward", "ward level",
+              "ward breakdown", "which wards", "what wards", "neighbourhood", "neighbourhoods"],
+    "versus": ["vs", "versus", "v"],
+    "compare": ["compare", "comparison", "compared", "against the county", "other districts", "districts", "district", "by district", "each district",
+                "all districts", "{county} districts", "side by side", "benchmark", "than average", "rest of {county}", "above or below", "against",
+                "than {county}", "than the county",
+                "rest of the county", "other areas", "elsewhere in {county}"],
+    "trend": ["trend", "trends", "over time", "history", "historic", "time series", "over the years",
+              "year on year", "series", "long term"],
+    "spc": ["spc", "control chart", "control limits", "spc limits", "xmr", "out of control", "in control",
+            "under control", "spc chart", "statistical process control",
+            "process control", "control bands"],
+    "priority": ["who owns", "who leads", "who chairs", "who is responsible", "which group", "what group",
+                 "which sub group", "who leads on", "which group leads", "lead on", "leads on", "owner of", "owns",
+                 "owner", "owners", "tackling", "tackles", "in charge of", "who is tackling", "who deals with",
+                 "who chairs", "chair of", "responsible for", "who runs", "runs", "covers", "who covers",
+                 "looks after", "who looks after", "handles", "who handles", "deals with",
+                 "a priority", "still a priority", "cross cutting", "cross cutting themes", "themes", "theme", "workstream", "strand",
+                 "priority", "priorities", "sub group", "subgroup", "sub-group", "task group", "task and finish",
+                 "task and finish group", "pack", "priority pack", "sub group pack"],
+    "help": ["help", "examples", "what can i ask", "what can you do", "how do i use", "commands", "usage"],
+    "rate": ["rate", "rates", "per1000", "rate per1000"],
+    "rate_households": ["per1000h", "rate per1000h"],
+    "rate_adults": ["per1000a", "rate per1000a"],
+    "rate_other": ["per1000x", "rate per1000x"],
+    "percent": ["%", "percent", "percentage", "share", "proportion", "share of", "what share", "what proportion",
+                "pc"],
+    "county_area": ["county average", "{county} average", "county wide", "countywide", "across {county}",
+                    "across the county", "{county} wide", "the county as a whole", "county figure", "county total"],
+    "county": ["county", "among {county} districts", "out of {peers}", "of {peers}", "of the {peers} districts", "of {peers} districts",
+               "among the {peers}"],
+    "negation": ["not", "no", "except", "excluding", "exclude", "without", "apart from", "other than", "but not",
+                 "never", "nothing but"],
+    "or_not": ["or not", "or no", "whether or not", "if not"],
+    "baseline": ["baseline", "base line", "target", "base year", "police and crime plan", "police and crime plan baseline",
+                 "pcp baseline", "pcc baseline", "pcc target", "police and crime commissioner baseline"],
+    "since": ["since"],
+    "months": ["month", "months", "monthly", "which month", "what month", "by month", "each month",
+               "per month", "a month", "month by month"],
+    "years": ["when", "which year", "what year", "in which year", "year was", "which years"],
+    "categories": ["crime type", "crime types", "category", "categories", "which crime", "what crime", "type of crime",
+                   "types of crime", "offence type", "offence types", "which offence", "what offence",
+                   "all crime types", "all the crime types", "all types of crime", "every crime type", "each crime type",
+                   "all offence types", "all the categories", "all categories"],
+    "quarters": ["quarter", "quarters", "which quarter", "quarterly", "by quarter", "each quarter"],
+    "years_span": ["over the four years", "over four years", "four years", "4 years", "over the five years",
+                   "five years", "5 years", "over three years", "over 3 years", "last three years", "last 3 years", "past three years",
+                   "past 3 years", "three years", "3 years", "three year", "3 year", "over the last three years",
+                   "over the last 3 years", "over the past three years", "over two years", "last two years"],
+}
+# "the biggest falls", "largest % rises", "biggest volume reductions": every size word with every change noun,
+# singular or plural, measured in % or volume or not
+for _cue, _sizes, _nouns in (("most_up", ("biggest", "largest", "greatest"), ("rise", "increase", "jump")),
+                             ("most_down", ("biggest", "largest", "greatest"), ("fall", "drop", "decrease", "reduction")),
+                             ("least_up", ("smallest", "lowest"), ("rise", "increase")),
+                             ("least_down", ("smallest", "lowest"), ("fall", "drop", "decrease", "reduction"))):
+    CUES[_cue] = CUES[_cue] + [f"{size} {measure}{noun}{plural}" for size in _sizes for measure in ("", "% ", "percentage ", "volume ", "numerical ")
+                               for noun in _nouns for plural in ("", "s")]
+# Words that carry no meaning of their own here: questions, articles, pronouns, helpers, generic nouns.
+FILLER = frozenset("""
+a an the in of for on at to by and or is was were are be been being what whats what's how many much show me please
+give tell about with figure figures number numbers data stats statistic statistics level levels s did do does
+i we our us my you your it its this that these those there their them they has have had get got can could would
+will should may might shall any some all each every just only also too very so then than as from into
+is it's isnt isn't wasnt was't re ve d ll m t hey hi hello thanks thank cheers pls plz ok okay
+crime crimes offence offences offense offenses incident incidents case cases reported recorded record records
+nos
+count counts total totals amount volume overall happened happen occurring occur occurred
+did does doing there's here latest current currently recent recently now today
+year years annual annually yearly figures so far currently
+borough borough's district's area's place local locally
+look looking see know find tell like want need would
+per cent live lives living terms across between police think thinks thought feel feels believe believes say
+says roughly approximately approx around round here ended end ends due because concentrated happens happening
+stuff things thing bad big one work who whose whom sort kind really very pretty quite got get gets getting didnt didn't doesnt don't dont isnt aren't arent seen say saying said people's
+went go goes gone going why when actually really still not calendar currently comes come coming based use uses
+used using anything something focusing focus focused wide partnership partnerships after during within group
+groups over under aged headline average next coming saw see seen split
+among amongst types type kinds kind breakdown results result figures details detail info information
+latest up-to-date quick summary overview new incl including inc side sides aspect given issued ask
+""".split())
+# A word rewritten before it is compared: US spellings and a few forms the stemmer does not join.
+BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "behaviour", "behaviors": "behaviours",
+                 "neighbor": "neighbour", "neighborhood": "neighbourhood", "neighborhoods": "neighbourhoods",
+                 "center": "centre", "defense": "defence", "program": "programme", "analyze": "analyse",
+                 "labor": "labour", "favor": "favour", "jewelry": "jewellery", "traveling": "travelling",
+                 "yrs": "years", "yr": "year", "worried": "problem", "concern": "problem", "concerned": "problem",
+                 "concerns": "problem", "worry": "problem", "problems": "problem", "perceptions": "perception",
+                 "pop": "population", "ppl": "people", "solved": "resolved", "nos": "numbers", "died": "killed",
+                 "dead": "killed", "deaths": "killed", "surveyed": "survey", "claiming": "claimants", "65s": "65", "16s": "16", "18-24s": "18-24", "17-24s": "17-24", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
+                 "hosp": "hospital", "crim": "criminal", "burg": "burglary", "resi": "dwelling", "residential": "dwelling",
+                 "u": "you", "cos": "because", "nite": "night", "wat": "what", "admitted": "admissions",
+                 "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "polices": "police", "diff": "difference", "burgled": "burglary", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number",
+                 "whos": "who", "ther": "there", "thier": "their", "blokes": "male", "organizations": "organisations"}
+RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
+            "last financial year": 0, "this financial year": 0, "latest financial year": 0,
+            "previous financial year": -1, "the financial year before": -1,
+            "year before": -1, "year before last": -1, "the year before": -1}
+STOP_INSIDE = frozenset({"a", "an", "the"})
+CRIME_FORMS = frozenset({"crime", "offenc", "offens"})  # the stems of crime words
+WEAK_FORMS = frozenset({"report"})  # the stems of WEAK_FILLER
+# words with no content at all (never quoted beside a word not understood), and words that qualify a place
+# or subject and are quoted with the word after them when that one is not understood ('county lines')
+FUNCTION_WORDS = frozenset("""
+a an the in of for on at to by and or is was were are be been being what whats what's how many much me please
+with s did do does i we our us my you your it its this that these those there their them they has have had
+get got can could would will should may might shall any some all each every just only also too very so then
+than as from into is it's isnt isn't re ve d ll m t hey hi hello thanks pls plz ok okay show give tell about
+here there's now today why when who where which not no many much
+""".split())
+QUALIFIERS = frozenset({"county", "national", "nationally", "police", "rough", "local"})
+MEASURE_WORDS = frozenset({"number", "count", "total", "reported"})
+WEAK_FILLER = frozenset({"reported"})  # ordinary here, but may tell a name apart ("% of domestic abuse reported")
+# words that join a name's parts and say nothing of their own ("over 65", "under 16", "theft from")
+LINKING = frozenset("over under from and or to with by for aged of in on at a an the".split())
+# names so general they name something only when nothing more particular is named ("people admitted ...")
+GENERIC_NAMES = frozenset({"people", "peoples", "ppl", "residents", "persons", "person", "folk"})  # ordinary words that still tell two names apart  # dropped inside names on both sides: "theft from a car"
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=20000)
+def stem(word: str) -> str:
+    if not word.isalpha() or len(word) <= 3:
+        return word
+    return _stemmer().stemWord(word)
+
+
+@lru_cache(maxsize=4096)
+def ordinary_word(word: str, zipf: float = 3.5) -> bool:
+    """An everyday English word (wordfreq's Zipf frequency of 3.5 or more: 'over', 'highest', 'least').
+
+    Such a word is never corrected into a name: 'over' is not Dover. Loaded only when a word needs it.
+    """
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= zipf
+
+
+
+def _half_year(match: re.Match) -> str:
+    """'first half of 2013/14' -> ' apr 2013 to sep 2013 '; 'second half of 13/14' -> ' oct 2013 to mar 2014 '."""
+    start = int(match.group(2)) + (2000 if len(match.group(2)) == 2 else 0)
+    return f" apr {start} to sep {start} " if match.group(1) == "first" else f" oct {start} to mar {start + 1} "
+
+
+_SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
+    (r"(\d),(\d{3})\b", r"\1\2"),                     # 1,000 -> 1000
+    (r"[^\w/&+%<'\- ]", " "),
+    (r"'s\b", ""),
+    (r"(?<![\w])'|'(?![\w])", " "),
+    (r"(?<=[a-z])-(?=[a-z])", " "),                      # anti-social, re-offending: words, not ranges
+    (r"\bm\s*/\s*v\b|\bmv\b", "motor vehicle"),                # 'theft of m/v'
+    (r"(?<=[a-z])/(?=[a-z])", " "),                      # drunk/rowdy, vandalism/graffiti
+    (r"\bre offend", "reoffend"),
+    (r"\b(\d+)(yrs?|years?|months?|mths?)\b", r"\1 \2"),  # 3yr, 18yr
+    (r"\byr\b", "year"), (r"\byrs\b", "years"),
+    (r"\bno\.?\s*of\b", "number of"),                       # "no. of crimes"
+    (r"\bno\.?\s*(\d)", r"number \1"),                      # "no.1 priority"
+    (r"\bqtrs?\b", "quarter"),
+    (r"\b((?:20)?\d\d\s*/\s*\d\d)\s*(?:-|to)\s*((?:20)?\d\d\s*/\s*\d\d)\b", r"\1 to \2"),  # 10/11-12/13: two years
+    (r"\b(?:what(?:s| is)? )?the (?:deal|story|situation|score|picture|position) (?:with|on|for)\b", " "),  # 'whats the deal with'
+    (r"\bhow (?:are|r) we doing (?:on|with|for)\b", " "),
+    (r"\b(?:a|each|every|per) (week|day)\b", r"per \1"), (r"\bweekly\b", "per week"),  # 'a week', 'weekly'
+    (r"\bdaily\b", "per day"),
+    # '8th to 9th', 'up from 5th': a rank moving ('1st time entrants' is not a rank)
+    (r"\b\d{1,2}(?:st|nd|rd|th) to \d{1,2}(?:st|nd|rd|th)\b|\b(?<=from )\d{1,2}(?:st|nd|rd|th)\b", "rank"),
+    (r"(?<!\w)[-+/](?!\w)", " "),                      # a dash or plus on its own: punctuation
+    # "per 1,000 residents", "per 1k pop": one measure word, whatever the denominator is called
+    (r"\bper\s*(?:1000|1k|k|thousand|1 000)\s+(?:of\s+)?(?:the\s+)?(?:households|homes|houses)\b", " per1000h "),
+    (r"\bper\s*(?:1000|1k|k|thousand|1 000)\s+(?:of\s+)?(?:the\s+)?(?:vehicles|cars|crimes|incidents|shops|"
+     r"businesses|children|women|men|drivers|miles|km)\b", " per1000x "),
+    (r"\bper\s*(?:1000|1k|k|thousand|1 000)\s+(?:of\s+)?(?:the\s+)?(?:adults|over 18s)\b", " per1000a "),
+    (r"\bper\s*(?:1000|1k|k|thousand|1 000|head|capita)\b(?:\s+(?:of\s+)?(?:the\s+)?"
+     r"(?:people|residents|population|pop|inhabitants|persons))?", " per1000 "),
+    (r"\b(\d|two|three|four|five) (?:survey|financial|calendar|recorded) years\b", r"\1 years"),  # '3 survey yrs'
+    # "last fy 2012/13": the year is named; 'last' says nothing more
+    (r"\b(?:last|previous|this|the) (?:fy|financial year)\s+(?=(?:fy\s*)?(?:20)?\d\d\s*[/-]\s*\d\d\b)", "fy "),
+    # "compared to the same time last year": the change on the year before
+    (r"\b(?:compared (?:to|with)|vs|v|versus|against|on) (?:the )?same (?:time|months|point) "
+     r"(?:last year|a year (?:before|earlier|ago)|the year before|the previous year)\b", " yoy "),
+    (r"\b(?:than|compared (?:to|with)) (?:before|last year|a year ago|the year before)\b", " yoy "),
+    # "compared to the one before", "vs the previous one": the change on the year before
+    (r"\b(?:than|compared (?:to|with)|vs|v|versus|against) (?:the )?(?:one|year) (?:before|prior)\b", " yoy "),
+    (r"\b(?:than|compared (?:to|with)|vs|v|versus|against) (?:the )?previous (?:one|year)\b", " yoy "),
+    (r"(?<=[a-z]) n (?=[a-z])", " and "),  # 'theft n handling'
+    # "first half of 2013/14": April to September of the financial year; the second half, October to March
+    (r"\b(first|second) half of (?:the )?(?:fy |financial year )?((?:20)?\d\d)\s*/\s*(\d\d)\b", _half_year),
+    # what the figures are for, at the end: "for the board paper", "for thursday's meeting"
+    (r"\bfor (?:the |my |our |a |tomorrow s |next week s |this week s )?(?:(?:mon|tues|wednes|thurs|fri)day s? )?"
+     r"(?:board(?: paper| meeting)?|meeting|briefing|presentation|(?:mon|tues|wednes|thurs|fri)day)\s*$", " "),
+    (r"\b(?:at|for) the (?:mo|moment)\b|\bright now\b", " now "),
+    (r"\b(?:over |in |for )?(?:the )?(?:last|past) (?:few|couple of|several|\d|two|three|four|five) years\b", " over time "),
+    (r"\bgoing back (up|down)\b", r"going \1"),
+    (r"\b(?:across |in |over )?(?:the )?kent police (?:force )?(?:area|force)\b", " kent and medway "),  # the force area
+    # "drunk people in town": the borough ('town centre' stays a place)
+    (r"\b(?:in|around|round|across|about) (?:the )?town\b(?! centre)", " "),
+    # "this year vs last", "this year compared with last year": the change on the year before
+    (r"\bthis year\s+(?:vs|v|versus|compared (?:to|with)|against|on)\s+last(?: year)?\b", " yoy "),
+    (r"\s+", " "),
+]]
+_CHARS = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u2018": "'", "_": " ", "&": " and ", "%": " % "})
+
+
+@lru_cache(maxsize=8192)
+def normalise(text: str) -> str:
+    """Lower case, one kind of dash and quote, punctuation out, and the forms partners type made regular.
+
+    >>> normalise("Anti-social behaviour per 1,000 residents, 2012/13")
+    'anti social behaviour per1000 2012/13'
+    """
+    text = text.lower()
+    text = _SUBS[0][0].sub(_SUBS[0][1], text).translate(_CHARS)
+    for pattern, replacement in _SUBS[1:]:
+        text = pattern.sub(replacement, text)
+    return text.strip()
+
+
+
+# who is asking, at the end of a question: "- housing team asking", "kfrs wants the number", "probation need
+# it for the board" (a tail after a dash or comma, or a partner's name, before asking/wants/needs)
+ASKER = re.compile(
+    r"(?:\s[-\u2013\u2014]\s|[,?;:!(])\s*(?:[a-z&]+\s+){0,3}(?:is\s+|are\s+)?(?:asking|asked|wants?|needs?|needed)\b[^-,?;:!]*$"
+    r"|\b(?:kfrs|fire service|fire and rescue|housing(?: team)?|probation|council|councillor|cllr|nhs|public health|"
+    r"the board|board|the chair|chair|my manager|manager|team)\s+(?:is\s+|are\s+)?(?:asking|wants?|needs?)\b.*$")
+
