@@ -122,10 +122,15 @@ class Vocabulary:
                 for other, described in vocab.described.items():
                     if words <= described:
                         described.add(letters)
-        road = {f for w in ("road", "killed", "seriously", "injured", "casualties") for f in vocab.form(w)}
-        for ident, words in vocab.described.items():  # 'ksi on the roads', 'pedestrians injured': what KSI says
-            if "ksi" in words:
-                words |= road
+        # an abbreviation's words describe what it names ('ksi on the roads', 'pedestrians injured': what KSI says),
+        # from the synonyms that spell it out ("killed or seriously injured road casualties" -> ksi)
+        spelt_out: dict[str, set[str]] = {}
+        for phrase, short in vocab.phrase_words:
+            spelt_out.setdefault(vocab.canon(short), set()).update(
+                f for w in phrase.split() if w not in LINKING and w not in FILLER for f in vocab.form(w))
+        for words in vocab.described.values():
+            for short in spelt_out.keys() & words:
+                words |= spelt_out[short]
         vocab.phrase_words.sort(key=lambda pw: -len(pw[0]))
         words = {w for phrase in vocab.phrases for w in phrase.split()}
         words |= {w for phrases in vocab.cue_phrases.values() for phrase in phrases for w in normalise(phrase).split()}
