@@ -44,10 +44,11 @@ def trend(a: Answerer, c: Command) -> Answer:
         every = _without_overlaps(a, mine[mine.measure.isin(alike)], kind)
         if len(every) > len(series):
             series, mixed = every, True
-    if len(series) < 2 and c.since:  # "population growth since 2001": one period, and its change since then
-        from .figure import figure
+    if len(series) < 2:  # "population growth since 2001", "18 year old drivers over the last 5 years": one period
+        from .figure import figure  # (its change since then, where the data gives one): the figure, not a trend
 
         c.period = None
+        c.kind = "figure"
         return figure(a, c)
     county = a.partnership.county
     kent_rows = frame[(frame.area == county) & (frame.measure == measure) & (frame.area != area)]  # county asked: once
