@@ -103,6 +103,7 @@ class Command:
     spelt: list[tuple[str, str]] = field(default_factory=list)  # (typed, the name's words): fuzzy corrections
     both: bool = False  # two subjects joined by 'and' ("accidental fires and deliberate fires"): answer each
     statement: str | None = None  # a fact the text states in words ("who chairs the smp")
+    splits: list[str] = field(default_factory=list)  # "by age group", "by gender": a breakdown asked for
 
 
 
@@ -309,6 +310,9 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     if table:  # "table 3.1 2012/13", "all categories 2012/13": the whole source table
         command.table = ".".join(table.group(1).split()) if table.group(1) else "*"
         clean = (clean[:table.start()] + " " + clean[table.end():]).strip()
+    for split in SPLIT.finditer(clean):  # "shoplifting by age group": a breakdown, checked against the figure below
+        command.splits.append(split.group(0))
+    clean = SPLIT.sub(" ", clean)
     ytd = re.search(r"\b(?:f?ytd|(?:financial )?year to date|so far this year|this year so far)\b", clean)
     if ytd:
         command.ytd = True
@@ -485,6 +489,8 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     if command.unknown and command.indicators:  # a corrected name's own words ('reoffendin rate vs predicted')
         own = vocab.described.get(command.indicators[0], set())
         command.unknown = [w for w in command.unknown if not all(f in own for f in vocab.form(w))]
+    for split in command.splits:  # a breakdown: the figure that is one part, the parts to choose from, or not understood
+        _split(command, split, vocab)
     if command.unknown and not command.indicators and not command.statement and not command.areas:
         _statement_by_words(command, words, forms, kinds, vocab)
     _settle_kind(command, kinds, vocab.area_types, vocab.partnership_words.get("county", "county"))
@@ -509,6 +515,37 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         w in QUALIFIERS or (forms[i] and all(f in vocab.filler for f in forms[i])) or w in FILLER)}
     command.unknown = _runs(words, command.unknown, soft)
     return command
+
+
+# a breakdown partners ask for, and the words in an indicator's name that show the data gives it
+SPLIT = re.compile(r"\b(?:by|per|split by|broken down by) (age(?: groups?| bands?)?|ages|gender|sex|ethnicity|ethnic group|"
+                   r"race|time of day|day of (?:the )?week|hour|religion|disability)\b")
+SPLIT_MARKERS = {"age": ("aged", "age", "ages", "under", "over", "16", "17-24", "18", "65"), "ages": ("aged", "age", "ages"),
+                 "gender": ("male", "female", "men", "women"), "sex": ("male", "female", "men", "women"),
+                 "ethnicity": ("ethnic", "white", "bme"), "ethnic": ("ethnic", "white", "bme"), "race": ("ethnic", "bme"),
+                 "time": ("night", "day"), "day": ("weekend", "weekday"), "hour": ("hour",), "religion": ("religion",),
+                 "disability": ("disability",)}
+
+
+def _split(command: Command, split: str, vocab: Vocabulary) -> None:
+    """'by age group', 'by gender': kept when the figure found is itself one part ('KSI aged 65 and over by age');
+    the one part there is ('assault admissions by gender': the male share), or the parts asked back ('ksi by age':
+    under 16, 17-24, 65 and over), when the figure found is the whole; otherwise not understood, never dropped."""
+    markers = {f for w in SPLIT_MARKERS[SPLIT.match(split).group(1).split()[0]] for f in vocab.form(w)}
+
+    def part(indicator: str) -> bool:  # 'all ages' names the whole, not a part
+        named = vocab.named.get(indicator, set())
+        return bool(markers & named) and not ({"all"} & named)
+
+    if any(part(i) for i in command.indicators):
+        return
+    parts = list(dict.fromkeys(s for i in command.indicators for s in _siblings(i, vocab) if part(s)))
+    if len(parts) == 1:
+        command.indicators = parts
+    elif parts:
+        command.choices = [(None, p) for p in parts]
+    else:
+        command.unknown.append(split)
 
 
 def _statement_by_words(command: Command, words: list[str], forms: list[tuple], kinds: list[str],

@@ -164,7 +164,11 @@ CASES = [
     ("all the county rank movements for the board paper", ["county ranks 2012/13 against 2011/12"], []),
     ("how many people said speeding vehicles were a big problem in 2012/13", ["26.9%"], []),
     ("non domestic burglary 2012/2013", ["Burglary - other", "639"], []),
-    ("asb on thursdays", None, ["thursdays"]),  # a qualifier the data cannot answer, not what the figures are for
+    ("asb on thursdays", None, ["thursdays"]),
+    # a breakdown the data does not give is named, never dropped; one it gives is answered
+    ("shoplifting by age group", None, ["by age group"]),
+    ("population by ethnicity", None, ["by ethnicity"]),
+    ("ksi 65+ by age", ["KSI road users aged 65 and over"], []),  # a qualifier the data cannot answer, not what the figures are for
     # the wards of the latest period the data has, largest first
     ("unemployment by ward", ["High Street 4.9%", "(November 2013)"], []),
 ]
