@@ -232,10 +232,11 @@ class Ledger:
                          "now": self.clock(), "team": team or ""})
             return True
 
-    def subscriptions(self, team: str | None = None) -> list[tuple[str, str | None]]:
-        """Active subscriptions: every workspace's, or (``team`` given) that workspace's and the settings' own."""
+    def subscriptions(self, team: str | None = None, unassigned: bool = True) -> list[tuple[str, str | None]]:
+        """Active subscriptions: every workspace's, or (``team`` given) that workspace's and, with ``unassigned``, those
+        of no workspace (the settings' own, in a deployment with one token)."""
         with self.engine.connect() as con:
-            of_team = "" if team is None else "AND team IN (:team, '') "
+            of_team = "" if team is None else "AND team IN (:team, '') " if unassigned else "AND team = :team "
             rows = con.execute(sa.text(f"SELECT channel, priority FROM subscriptions WHERE active = 1 {of_team}"
                                        "ORDER BY channel, priority"), {"team": team}).fetchall()
         return [(c, p or None) for c, p in rows]

@@ -16,6 +16,7 @@ areas.csv, denominators.csv, examples.csv), not a code change.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # what each rate base of the model counts, in words (the bases are the model's, not a place's)
@@ -67,6 +68,11 @@ class Partnership:
                    home_name=areas[home]["name"], county=county, county_name=county_name, county_short_name=short,
                    peer_group=_text(row.get("peer_group")) or f"{short} districts", peers=peers or (home,),
                    denominators=denominators, examples=examples)
+
+    @property
+    def document_kind(self) -> str:
+        """The kind of document, without its year: 'Strategic Assessment 2014/15' -> 'Strategic Assessment'."""
+        return re.sub(r"\s+(?:19|20)\d\d(?:\s*[/-]\s*\d{2,4})?$", "", self.document).strip() or self.document
 
     @property
     def of_peers(self) -> str:

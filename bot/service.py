@@ -111,10 +111,9 @@ class Partnerships:
         return cls(home, others, ledger, dict(settings.workspace_partnerships))
 
     # -- whose request ---------------------------------------------------------------------------
-    def use(self, team: str | None) -> Service:
-        """Serve ``team``'s partnership in this thread until told otherwise; returns its Service."""
+    def use(self, team: str | None) -> None:
+        """Serve ``team``'s partnership in this thread until told otherwise."""
         self._local.team = team
-        return self.current
 
     @contextmanager
     def using(self, team: str | None):
@@ -122,7 +121,7 @@ class Partnerships:
         before = self.team
         self.use(team)
         try:
-            yield self.current
+            yield
         finally:
             self._local.team = before
 
@@ -131,13 +130,22 @@ class Partnerships:
         return getattr(self._local, "team", None)
 
     def key_for(self, team: str | None) -> str:
+        """The partnership a workspace gets (a name this deployment may not serve: see ``for_team``)."""
         key = None
         if team and len(self.services) > 1:
             key = (self.ledger.partnership_of(team) if self.ledger is not None else None) or self.assigned.get(team)
-        return key if key in self.services else key_of(self.home)
+        return key or key_of(self.home)
 
     def for_team(self, team: str | None) -> Service:
-        return self.services[self.key_for(team)]
+        """The workspace's partnership; Unserved when an admin chose one this deployment does not serve (a pack
+        renamed or not yet deployed here): never another partnership's figures in its place."""
+        key = self.key_for(team)
+        if key not in self.services:
+            log.warning("workspace %s is set to partnership %r, which this deployment does not serve", team, key)
+            raise Unserved(f"This workspace is set to the partnership '{key}', which this deployment does not serve "
+                           f"(it serves {', '.join(sorted(self.services))}). An admin can choose one with "
+                           "`/crime partnership NAME`.")
+        return self.services[key]
 
     @property
     def current(self) -> Service:
@@ -153,10 +161,16 @@ class Partnerships:
         return self.current.answerer
 
     def ask(self, text: str) -> Answer:
-        return self.current.ask(text)
+        try:
+            return self.current.ask(text)
+        except Unserved as exc:
+            return Answer(text, {}, error={"message": str(exc), "suggestions": []})
 
     def reload(self) -> str:
-        return self.current.reload()
+        try:
+            return self.current.reload()
+        except Unserved as exc:
+            return str(exc)
 
     def on_reload(self, callback: Callable[[], None]) -> None:
         """``callback`` after any partnership's reload (the App Home republishes its viewers)."""
@@ -177,9 +191,12 @@ class Partnerships:
                 return key
         return None
 
-    def choose(self, team: str | None, text: str, by: str) -> str:
-        """``/crime partnership [NAME]``: say which partnership this workspace gets, or set it; a reply for Slack."""
+    def choose(self, team: str | None, text: str, by: str, allowed: bool = True) -> str:
+        """``/crime partnership [NAME]``: say which partnership this workspace gets, or (``allowed``: an admin) set
+        it; a reply for Slack."""
         def described(key: str) -> str:
+            if key not in self.services:
+                return f"`{key}`, which this deployment does not serve"
             p = self.services[key].answerer.partnership
             return f"*{p.name}* (`{key}`: {p.home_name})"
 
@@ -188,9 +205,13 @@ class Partnerships:
         if not text:
             return (f"This workspace gets {described(self.key_for(team))}. Partnerships served here: {choices}; "
                     "`/crime partnership NAME` changes it.")
+        if not allowed:
+            return ("Choosing the workspace's partnership is for crimebot's admins (and whoever installed the app "
+                    f"here). This workspace gets {described(self.key_for(team))}.")
         key = self.named(text)
         if key is None:
-            return f"There is no partnership '{text}' here. Partnerships served here: {choices}."
+            shown = text[:100].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # as Slack shows text
+            return f"There is no partnership '{shown}' here. Partnerships served here: {choices}."
         if not team:
             return "I could not tell which workspace asked; try again from Slack."
         if self.ledger is None:
@@ -201,7 +222,32 @@ class Partnerships:
         if before == key:
             return f"This workspace already gets {described(key)}."
         return (f"This workspace now gets {described(key)}: every question, the Home tab and the digests here answer "
-                "from its figures.")
+                "from its figures." + self._stranded(team, key))
+
+    def _stranded(self, team: str, key: str) -> str:
+        """A warning for the workspace's priority digests that the partnership now chosen has no priority for."""
+        from .answer import NoAnswer
+        from .digest import Digester
+
+        if self.ledger is None:
+            return ""
+        digester = Digester(self.services[key].answerer)
+        stranded = []
+        for target, priority in self.ledger.subscriptions(team, unassigned=False):
+            try:
+                if priority:
+                    digester.priority(priority)
+            except NoAnswer:
+                stranded.append(f"<#{target}>" if target[:1] in ("C", "G") else f"<@{target}>")
+                stranded[-1] += f" ({priority.replace('_', ' ')})"
+        if not stranded:
+            return ""
+        return (" These digests name a priority it does not have, so they will fail until changed: "
+                + ", ".join(stranded) + ". `/crime unsubscribe priority NAME` in the channel stops one.")
+
+
+class Unserved(Exception):
+    """A workspace set to a partnership this deployment does not serve."""
 
 
 def key_of(service: Service) -> str:

@@ -178,8 +178,9 @@ def test_each_workspace_gets_its_own_partnership_s_answers_and_digests(partnered
     # a workspace gets the deployment's own partnership until its admin says otherwise
     assert "This workspace gets *Safer Maidstone Partnership*" in slash(bot, slack, "T0THANET", "partnership", "p-0")
     # only an admin may change it: the configured admins, or whoever installed the app into that workspace
+    assert "This workspace gets *Safer Maidstone" in slash(bot, slack, "T0THANET", "partnership", "p-0b", user="U0PARTNER")
     refused = slash(bot, slack, "T0THANET", "partnership thanet", "p-1", user="U0PARTNER")
-    assert "for crimebot's admins only" in refused and partnerships.key_for("T0THANET") == "maidstone"
+    assert "is for crimebot's admins" in refused and partnerships.key_for("T0THANET") == "maidstone"
     assert "There is no partnership 'hastings' here" in slash(bot, slack, "T0THANET", "partnership hastings", "p-2")
     said = slash(bot, slack, "T0THANET", "partnership Thanet", "p-3")
     assert "now gets *Thanet Community Safety Partnership* (`thanet`: Thanet)" in said
@@ -215,3 +216,59 @@ def test_each_workspace_gets_its_own_partnership_s_answers_and_digests(partnered
     from bot.store import engine_for
 
     assert Ledger(engine_for(served)).partnership_of("T0THANET") == "thanet"
+
+
+def test_what_one_workspace_sets_never_reaches_another(partnered_bot, slack, two_partnerships):
+    """A channel shared between workspaces, a mapping to a partnership not served here, the settings' own digest
+    channels: each workspace sees and changes only its own, and never gets another partnership's figures."""
+    served, partnerships = two_partnerships
+    bot, poster = partnered_bot
+    for team in WORKSPACES:
+        install(bot, team)
+    slash(bot, slack, "T0THANET", "partnership thanet", "m-1")
+    # a shared channel: Thanet's member mentions the bot in a channel of Maidstone's workspace; bolt answers with
+    # Thanet's token (the authorisation), so the figures are Thanet's too
+    body = json.dumps({"team_id": "T0MAIDSTONE", "api_app_id": "A0CRIMEBOT", "type": "event_callback",
+                       "event_id": "EvShared", "event_time": int(time.time()),
+                       "event": {"type": "app_mention", "user": "U0THANETMEMBER", "channel": "C0SHARED",
+                                 "text": "<@U0CRIMEBOT> shoplifting", "ts": "1700000000.000300"},
+                       "authorizations": [{"team_id": "T0THANET", "user_id": "U0CRIMEBOT", "is_bot": True}]})
+    post(bot + "/slack/events", body, signed_headers(SECRET, body, content_type="application/json"))
+    [answer] = slack.wait_for("chat.postMessage", count=1)
+    assert answer.headers["Authorization"] == "Bearer xoxb-T0THANET-installed"
+    assert "Shoplifting in Thanet" in answer.body["text"] and not FOREIGN.search(answer.body["text"])
+    # the shared channel's digest belongs to the workspace that subscribed it; the other can neither take it over
+    # nor cancel it
+    assert "now gets the quarterly digest" in slash_in(bot, slack, "T0MAIDSTONE", "C0SHARED", "subscribe", "sh-1")
+    said = slash_in(bot, slack, "T0THANET", "C0SHARED", "unsubscribe", "sh-2")
+    assert "managed from another workspace" in said
+    assert poster.ledger.subscription_teams() == {"C0SHARED": "T0MAIDSTONE"}
+    # a priority digest the new partnership has no priority for is named when the workspace changes partnership
+    slash(bot, slack, "T0THANET", "partnership maidstone", "m-2")
+    assert "now gets the" in slash(bot, slack, "T0THANET", "subscribe priority road safety", "m-3")
+    warned = slash(bot, slack, "T0THANET", "partnership thanet", "m-4")
+    assert "name a priority it does not have" in warned and "road safety" in warned
+    # the settings' own channels (no workspace) are not listed, nor posted to, in a workspace of many installs
+    poster.ledger.seed([("C0SEEDED", None)])
+    assert "C0SEEDED" not in slash(bot, slack, "T0THANET", "subscriptions", "m-5")
+    # a workspace set to a partnership this deployment no longer serves: refused plainly, never Maidstone's figures
+    poster.ledger.set_partnership("T0THANET", "tcsp", by="U0ADMIN")
+    before = len(slack.calls_to("chat.postMessage"))
+    mention(bot, "T0THANET", "shoplifting", "EvGone")
+    [refused] = slack.wait_for("chat.postEphemeral", count=1)
+    assert "set to the partnership 'tcsp', which this deployment does not serve" in refused.body["text"]
+    assert len(slack.calls_to("chat.postMessage")) == before
+    assert "which this deployment does not serve" in slash(bot, slack, "T0THANET", "partnership", "m-6")
+    from bot.digest import FinancialQuarter
+
+    [outcome] = [o for o in poster.post(FinancialQuarter(2025, 4), [("C0THANET", None)]) if o.channel == "C0THANET"]
+    assert outcome.status == "failed" and "does not serve" in outcome.detail
+    help_text = slash(bot, slack, "T0MAIDSTONE", "help", "m-7")
+    assert "Strategic Assessment" in help_text
+
+
+def slash_in(bot: str, slack, team: str, channel: str, text: str, name: str, user: str = "U0INSTALLER") -> str:
+    body = urlencode({"team_id": team, "channel_id": channel, "user_id": user, "command": "/crime",
+                      "text": text, "response_url": slack.response_url(name), "trigger_id": "1.2.3"})
+    post(bot + "/slack/events", body, signed_headers(SECRET, body))
+    return slack.wait_for(name)[-1].body["text"]

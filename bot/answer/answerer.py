@@ -257,9 +257,9 @@ class Answerer:
             if tries:
                 raise NoAnswer(f"I didn't understand {words}{understood}. Did you mean: {', '.join(c.suggestions)}?",
                                tries + ["help"])
-            raise NoAnswer(f"I didn't understand {words}{understood}. The data covers the Strategic Assessment's "
-                           "crime types, outcomes, perceptions, road safety and context figures for "
-                           f"{self.coverage_sentence()}: try `help`.", [e for e, _ in self.examples[:3]])
+            raise NoAnswer(f"I didn't understand {words}{understood}. The data covers the "
+                           f"{self.partnership.document_kind}'s figures for {self.coverage_sentence()}: try `help`.",
+                           [e for e, _ in self.examples[:3]])
         indicators = [ident for label, ident in c.choices if label is None and ident]
         pack = c.kind == "priority" and c.priority and "priority" in c.cues
         if pack:
@@ -557,7 +557,7 @@ class Answerer:
             entry = self.sources.get(table)
             if entry is not None:
                 source = (f"{entry.title} ({entry.source})" if entry.file.startswith("imports/") else
-                          f"Strategic Assessment section {entry.section}: {entry.title} ({entry.source})")
+                          f"{self.partnership.document_kind} section {entry.section}: {entry.title} ({entry.source})")
                 if source not in answer.sources:
                     answer.sources.append(source)
 

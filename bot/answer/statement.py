@@ -18,7 +18,7 @@ def statement(a: Answerer, c: Command) -> Answer:
         raise NoAnswer("The assessment states nothing on that.", ["help"])
     first = rows.iloc[0]
     answer = Answer(c.text, {}, headline=str(first.statement),
-                    sources=[f"Strategic Assessment section {first.section}"])
+                    sources=[f"{a.partnership.document_kind} section {first.section}"])
     events = rows.dropna(subset=["event"])
     if len(events):
         table = []

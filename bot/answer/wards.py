@@ -92,7 +92,7 @@ def _chart_series(a: Answerer, c: Command, frame: pd.DataFrame, title: str) -> d
 def _headline(a: Answerer, c: Command, frame: pd.DataFrame, title: str) -> str:
     """The wards named, in order: those with a count first (largest first), then those named without one."""
     if not c.indicator:
-        return f"{title}: the wards the assessment names for {frame.indicator_name.nunique()} subjects."
+        return f"{title}: the wards the data names for {frame.indicator_name.nunique()} subjects."
     counted = frame[frame.measure.isin(["count", "percent", "rate_per_1000"])]
     if len(counted):
         latest = counted.period.iloc[0]
@@ -113,4 +113,4 @@ def _headline(a: Answerer, c: Command, frame: pd.DataFrame, title: str) -> str:
                      + f" ({counted.period_label.iloc[0]}{share})")
     if named:
         parts.append(("also named, with no figure: " if parts else "named, with no figures given: ") + ", ".join(named))
-    return f"{title}: " + "; ".join(parts) + "." if parts else f"{title} (the wards the assessment names)."
+    return f"{title}: " + "; ".join(parts) + "." if parts else f"{title} (the wards the data names)."

@@ -63,7 +63,7 @@ def create_app(settings: Settings, service: Service | Partnerships, admin_comman
     if oauth is not None:  # digests go out with each workspace's own token
         poster.installations = oauth.installation_store
     # one Partnerships for the listeners and the digests: a request's workspace decides both
-    door = handlers.register(app, poster.service, settings, admin_commands, token_team)
+    door = handlers.register(app, poster.service, settings, admin_commands, token_team, poster.installer_of)
     door.seen.shared = poster.ledger  # an event redelivered to another replica is answered once
     door.everyone.update(personal_commands(poster))  # `/crime subscribe me`: anyone, not only admins
     directs = direct.register(app, door)  # questions by DM; answers sent privately

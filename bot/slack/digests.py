@@ -23,7 +23,7 @@ from ..answer import NoAnswer
 from ..digest import Digester, FinancialQuarter
 from ..ledger import Claim, Ledger
 from ..logs import redact
-from ..service import Partnerships, Service
+from ..service import Partnerships, Service, Unserved
 from ..settings import Settings
 from ..store import engine_for
 from .blocks import answer_message
@@ -178,8 +178,13 @@ class DigestPoster:
     def post_one(self, channel: str, quarter: FinancialQuarter, priority: str | None = None,
                  force: bool = False, team: str | None = None) -> Outcome:
         """Post one subscription's digest, as its workspace's (``team``; looked up when not given)."""
-        with self.serving(self.team_of(channel) if team is None else team):
-            return self._post_one(channel, quarter, priority, force)
+        team = self.team_of(channel) if team is None else team
+        try:
+            self.service.for_team(team)  # before the claim: a digest not built is not recorded as attempted
+            with self.serving(team):
+                return self._post_one(channel, quarter, priority, force)
+        except Unserved as exc:  # the workspace is set to a partnership not served here: nothing posted, said why
+            return Outcome(channel, priority, "failed", str(exc))
 
     def _post_one(self, channel: str, quarter: FinancialQuarter, priority: str | None, force: bool) -> Outcome:
         claim = self.ledger.claim(channel, quarter.label, priority, force=force)
@@ -292,9 +297,23 @@ class DigestPoster:
                 return None
         return None
 
+    def installer_of(self, team: str | None) -> str | None:
+        """Who installed the app into a workspace (installs into many workspaces): that workspace's own admin."""
+        if self.installations is None or not team:
+            return None
+        try:
+            found = self.installations.find_installation(enterprise_id=None, team_id=team)
+        except Exception:
+            log.exception("could not read the installation of %s", team)
+            return None
+        return found.user_id if found is not None else None
+
     def tell_admins(self, text: str, title: str = "crimebot digest report") -> None:
+        """Tell the admins of the workspace being served (CRIMEBOT_ADMINS and whoever installed the app there), by
+        direct message with its token."""
         text = redact(text, self.settings)
-        for admin in sorted(self.settings.admin_user_ids):
+        installer = self.installer_of(self.service.team)
+        for admin in sorted(self.settings.admin_user_ids | ({installer} if installer else set())):
             try:
                 self.client.chat_postMessage(channel=admin, text=f"{title}:\n{text}")
             except (SlackApiError, OSError) as exc:
@@ -325,9 +344,11 @@ def admin_commands(poster: DigestPoster) -> dict:
         priority, problem = priority_in(body, name)
         if problem:
             return problem
-        channel = body.get("channel_id", "")
-        changed = poster.ledger.subscribe(channel, priority, by=body.get("user_id", ""), active=active,
-                                          team=team_of(body) or "")
+        channel, team = body.get("channel_id", ""), poster.service.team or team_of(body) or ""
+        owner = poster.ledger.subscription_teams().get(channel, "")
+        if owner and team and owner != team:  # a channel shared between workspaces: each keeps its own
+            return f"<#{channel}>'s digest is managed from another workspace; nothing was changed."
+        changed = poster.ledger.subscribe(channel, priority, by=body.get("user_id", ""), active=active, team=team)
         what = f"the {priority.replace('_', ' ')} digest" if priority else "the quarterly digest"
         if active:
             return (f"<#{channel}> now gets {what}." if changed else f"<#{channel}> already gets {what}.") + \
@@ -335,7 +356,8 @@ def admin_commands(poster: DigestPoster) -> dict:
         return f"<#{channel}> no longer gets {what}." if changed else f"<#{channel}> was not subscribed to {what}."
 
     def subscriptions(body: dict) -> str:
-        rows = poster.ledger.subscriptions(team_of(body) or None)
+        rows = poster.ledger.subscriptions(poster.service.team or team_of(body) or None,
+                                           unassigned=poster.installations is None)
         if not rows:
             return "No channel gets the quarterly digest. `/crime subscribe` in a channel adds it."
         return "Channels and people that get the quarterly digest:\n" + "\n".join(
@@ -388,7 +410,7 @@ def personal_commands(poster: DigestPoster) -> dict:
             f"the {p.replace('_', ' ')} digest" if p else "the quarterly digest" for _, p in mine) + " by direct message."
 
     return {
-        "subscribe me": ("the quarterly digest (or one priority's: `subscribe me priority road safety`) by DM",
+        "subscribe me": ("the quarterly digest (or one priority's: `subscribe me priority NAME`) by DM",
                          lambda b: subscribe_me(b, True)),
         "unsubscribe me": ("stop your digests by DM", lambda b: subscribe_me(b, False)),
     }

@@ -225,22 +225,25 @@ class Door:
 
 
 def register(app: App, service: Service | Partnerships, settings: Settings,
-             admin_commands: dict[str, AdminCommand] | None = None, token_team: str | None = None) -> Door:
+             admin_commands: dict[str, AdminCommand] | None = None, token_team: str | None = None,
+             installer_of: Callable[[str | None], str | None] = lambda team: None) -> Door:
     """Attach crimebot's listeners to a bolt App: workspace check, /crime, @mentions, buttons; return the Door
     the other listener modules (App Home, the Ask form, direct messages) register through.
 
     ``token_team`` is the workspace the bot token belongs to (``auth.test``); with one allowed workspace
     it is that one. Until installs per workspace exist, only that workspace's events are answered: a
-    reply to another workspace's mention would go out with this workspace's token.
+    reply to another workspace's mention would go out with this workspace's token. ``installer_of`` names who
+    installed the app into a workspace (installs into many): that workspace's own admin.
     """
     service = service if isinstance(service, Partnerships) else Partnerships(service)
     admin = {"reload": ("rebuild the data from data/ and serve it", lambda body: service.reload()),
              **(admin_commands or {})}
-    if len(service.services) > 1:
-        admin["partnership"] = ("which partnership's figures this workspace gets (`partnership NAME` sets it)",
-                                lambda body: service.choose(team_of(body), words_after(body, "partnership"),
-                                                            user_of(body) or ""))
     everyone: dict[str, AdminCommand] = {}
+    if len(service.services) > 1:  # anyone may ask which; only an admin may change it
+        everyone["partnership"] = ("which partnership's figures this workspace gets (admins: `partnership NAME` "
+                                   "sets it)", lambda body: service.choose(
+                                       service.team or team_of(body), words_after(body, "partnership"),
+                                       user_of(body) or "", allowed=is_admin(body)))
     seen = _SeenEvents()
     installs = app.oauth_flow is not None  # every workspace has its own token, from the installation store
     if installs:
@@ -252,21 +255,11 @@ def register(app: App, service: Service | Partnerships, settings: Settings,
     def own_workspace(body: dict) -> bool:
         return token_team is None or team_of(body) == token_team
 
-    def installer_of(team: str | None) -> str | None:
-        """Who installed the app into a workspace (OAuth installs): that workspace's own admin."""
-        if not installs or not team:
-            return None
-        try:
-            found = app.oauth_flow.settings.installation_store.find_installation(enterprise_id=None, team_id=team)
-        except Exception:  # the database is away: only the configured admins count for now
-            log.exception("could not read the installation of %s", team)
-            return None
-        return found.user_id if found is not None else None
-
     def is_admin(body: dict) -> bool:
-        """An admin of crimebot (CRIMEBOT_ADMINS), or the person who installed it into this workspace."""
+        """An admin of crimebot (CRIMEBOT_ADMINS), or the person who installed it into the workspace being served."""
         user = user_of(body)
-        return bool(user) and (user in settings.admin_user_ids or user == installer_of(team_of(body)))
+        return bool(user) and (user in settings.admin_user_ids or
+                               user == installer_of(service.team or team_of(body)))
 
     @app.middleware
     def only_allowed_workspaces(body, context, next, ack):  # noqa: A002 (bolt names it next)
@@ -348,10 +341,12 @@ def register(app: App, service: Service | Partnerships, settings: Settings,
         """A lazy listener whose failure reaches the person (bolt would log one line and drop it)."""
         wanted = inspect.getfullargspec(listener).args
 
-        def run(body, client):
+        def run(body, client, context):
             given = {"body": body, "client": client, "event": body.get("event") or {}}
             door_client.use(client)  # the Door's client answers with this workspace's token too
-            service.use(team_of(body))
+            # the workspace bolt authorised (its token): in a channel shared between workspaces it is not the
+            # sender's, and the figures must come from the same workspace as the token
+            service.use(context.team_id or team_of(body))
             try:
                 listener(**{name: given[name] for name in wanted})
             except Exception as error:

@@ -69,8 +69,9 @@ def home_view(board: Dashboard, examples: list[tuple[str, str]], *, mine: list[s
                        "accessory": _button("Stop my digests", MY_DIGEST_ACTION, "unsubscribe me",
                                             label="Stop getting the quarterly digest by direct message")})
     else:
-        blocks.append({**_section("Get the quarterly digest by direct message, once a quarter "
-                                  "(or one priority's: `/crime subscribe me priority road safety`)."),
+        example = board.priorities[0].ask if board.priorities else "priority NAME"  # the pack's own priority
+        blocks.append({**_section(escape("Get the quarterly digest by direct message, once a quarter "
+                                         f"(or one priority's: `/crime subscribe me {example}`).")),
                        "accessory": _button("Send me the digest", MY_DIGEST_ACTION, "subscribe me",
                                             label="Get the quarterly digest by direct message")})
     if admin is not None:
@@ -129,7 +130,8 @@ def register(app: App, door: Door, poster: DigestPoster, directs: DirectChannels
         return found
 
     def view_for(user: str, team: str | None) -> dict:
-        subscriptions = poster.ledger.subscriptions(team or None)  # this workspace's, never another's
+        # this workspace's, never another's (nor, with installs into many, the settings' channels of no workspace)
+        subscriptions = poster.ledger.subscriptions(team or None, unassigned=poster.installations is None)
         mine = [p for target, p in subscriptions if target == user]
         admin = None
         if door.is_admin({"user_id": user, "team_id": team}):
@@ -196,7 +198,8 @@ def register(app: App, door: Door, poster: DigestPoster, directs: DirectChannels
             door.client.chat_postMessage(channel=directs.of(user), **notice("Posting digests is for crimebot's admins only."))
             return
         target, _, priority = body["actions"][0].get("value", "").partition("|")
-        if (target, priority or None) not in poster.ledger.subscriptions(team_of(body) or None):
+        if (target, priority or None) not in poster.ledger.subscriptions(team_of(body) or None,
+                                                                          unassigned=poster.installations is None):
             text = f"{mention(target)} is no longer subscribed; nothing was posted."
         else:
             quarter = Digester(door.service.answerer).latest_quarter()
