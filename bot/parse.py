@@ -38,6 +38,7 @@ from .words import (
     FILLER,
     FUNCTION_WORDS,
     GENERIC_NAMES,
+    LINKING,
     MONTH_WORD,
     MONTHS,
     NUMBER_WORDS,
@@ -248,13 +249,14 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
     return None, None, text
 
 
-def _take(tables: list[tuple[dict, list[tuple]]], max_len: int = 6):
+def _take(tables: list[tuple[dict, list[tuple]]], max_len: int = 6, yielding: frozenset[int] = frozenset()):
     """Greedy longest-first matching over several tables, each with its own keys for the words (word forms
     for names, the words as typed for cues); yields (table index, key, value, start, end).
 
-    At each position the longest phrase in any table wins; on equal length the earlier table wins. A phrase that
-    starts inside the one found and is longer than it, reaching further, wins over it ('across kent and medway':
-    the place 'kent and medway', not the cue 'across kent'); the words before it are matched on their own.
+    At each position the longest phrase in any table wins; on equal length the earlier table wins. A phrase of a
+    ``yielding`` table gives way to a longer one that starts inside it and reaches further ('across kent and
+    medway': the place 'kent and medway', not the cue 'across kent'); the words before it are matched on their own.
+    Names do not yield: 'seriously injured on roads' is the seriously injured, not 'injured on roads'.
     """
     forms = tables[0][1]
 
@@ -271,7 +273,7 @@ def _take(tables: list[tuple[dict, list[tuple]]], max_len: int = 6):
     i = 0
     while i < len(forms):
         hit, limit = longest(i, max_len), max_len
-        while hit is not None:
+        while hit is not None and hit[0] in yielding:
             n = hit[3]
             inside = next((j for j in range(i + 1, i + n) if (later := longest(j, max_len)) is not None
                            and later[3] > n and j + later[3] > i + n), None)
@@ -362,7 +364,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     # cues match as typed (after the word synonyms): 'drop me' is not 'dropped', 'v' is 'vs'
     typed = [() if w in STOP_INSIDE else tuple(vocab.words.get(w, w).split()) for w in words]
     for table, key, value, start, end in _take([(vocab.within, forms), (vocab.forms, forms), (vocab.cues, typed),
-                                                (vocab.places, forms)]):
+                                                (vocab.places, forms)], yielding=frozenset({2})):  # cues yield
         table -= 1
         if table < 0:  # 'rape', 'lead theft': counted within a broader figure, never answered as it
             used[start:end] = [True] * (end - start)
@@ -689,8 +691,8 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
             support.setdefault(ident, set()).update(words)
     for ident in support:
         described = vocab.described.get(ident, set())
-        for _, words, _ in hits:
-            if words and words <= described:
+        for _, words, _ in hits:  # ('hurt on the roads' restates 'KSI': its 'on' says nothing)
+            if words and words - LINKING <= described:
                 support[ident] |= words
     best = _maximal(support)
     if len(best) > 1:  # two names that are parts of one longer name ('car drivers in crashes aged 17-24')
@@ -726,7 +728,11 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
             elif len(top) == 1 and (named or gained - set(command.extra_words)):
                 best, used = top, wider[top[0]] - held  # the leftover words named it
             elif not hits and len(top) > 1 and len(top) <= 4 and pool - set(command.extra_words):
-                best, used = top, gained
+                # the words the question says of its subject outweigh 'how many' and the place asked: 'how many
+                # cars were stolen in maidstone' is the stolen vehicles, not the number of shops in Maidstone
+                said = {i: len(wider[i] - set(command.extra_words)) for i in top}
+                top = [i for i in top if said[i] == max(said.values())]
+                best, used = top, set().union(*(wider[i] - held for i in top))
     if len(best) == 2 and set(best) in vocab.ratio_parts.values():  # "outcomes v crime": the rate of one to the other
         best = [next(i for i, parts in vocab.ratio_parts.items() if parts == set(best))]
     if len(best) > 1:  # a count and a percentage: the count unless '%' was asked, the percentage if it was

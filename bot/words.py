@@ -168,7 +168,7 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "pop": "population", "ppl": "people", "solved": "resolved", "nos": "numbers", "died": "killed",
                  "dead": "killed", "deaths": "killed", "surveyed": "survey", "claiming": "claimants", "65s": "65", "16s": "16", "18-24s": "18-24", "17-24s": "17-24", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
                  "hosp": "hospital", "crim": "criminal", "burg": "burglary", "resi": "dwelling", "residential": "dwelling",
-                 "u": "you", "cos": "because", "nite": "night", "wat": "what", "admitted": "admissions",
+                 "u": "you", "cos": "because", "nite": "night", "wat": "what", "wht": "what", "whta": "what", "admitted": "admissions",
                  "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "polices": "police", "diff": "difference", "burgled": "burglary", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number",
                  "whos": "who", "ther": "there", "thier": "their", "blokes": "male", "organizations": "organisations"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
@@ -268,6 +268,14 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:than|compared (?:to|with)|vs|v|versus|against) (?:the )?(?:one|year) (?:before|prior)\b", " yoy "),
     (r"\b(?:than|compared (?:to|with)|vs|v|versus|against) (?:the )?previous (?:one|year)\b", " yoy "),
     (r"(?<=[a-z]) n (?=[a-z])", " and "),  # 'theft n handling'
+    # politeness and apologies before the question: "sorry if this is a silly question but", "sorry im new here,"
+    (r"^(?:hi|hello|hey)?\s*(?:sorry|apologies)\b(?: if this is an? (?:silly|stupid|daft|basic) question)?(?: but)?"
+     r"(?:,? i ?a?m new(?: here| to this)?)?\s*,?\s*", " "),
+    (r"^(?:could|can|would) you (?:please )?(?:tell me|let me know|give me)\b", " "),
+    (r"\bhow many times\b", " how many "),
+    (r"\b(?:given|handed|dished|issued) out\b", " "),
+    (r"\baccording to(?: the)?\b", " "),
+    (r"\bin (?:their|my|our|your|the local) (?:area|neighbourhood|neighborhood)\b", " "),
     # "first half of 2013/14": April to September of the financial year; the second half, October to March
     (r"\b(first|second) half of (?:the )?(?:fy |financial year )?((?:20)?\d\d)\s*/\s*(\d\d)\b", _half_year),
     # what the figures are for, at the end: "for the board paper", "for thursday's meeting"
@@ -276,7 +284,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:at|for) the (?:mo|moment)\b|\bright now\b", " now "),
     (r"\b(?:over |in |for )?(?:the )?(?:last|past) (?:few|couple of|several|\d|two|three|four|five) years\b", " over time "),
     (r"\bgoing back (up|down)\b", r"going \1"),
-    (r"\b(?:across |in |over )?(?:the )?kent police (?:force )?(?:area|force)\b", " kent and medway "),  # the force area
+    (r"\b(?:across |in |over )?(?:the )?kent (?:and medway )?police (?:force )?(?:area|force)\b", " kent and medway "),
     # "drunk people in town": the borough ('town centre' stays a place)
     (r"\b(?:in|around|round|across|about) (?:the )?town\b(?! centre)", " "),
     # "this year vs last", "this year compared with last year": the change on the year before

@@ -169,6 +169,16 @@ CASES = [
     ("shoplifting by age group", None, ["by age group"]),
     ("population by ethnicity", None, ["by ethnicity"]),
     ("ksi 65+ by age", ["KSI road users aged 65 and over"], []),  # a qualifier the data cannot answer, not what the figures are for
+    # newcomers' words: an apology, everyday names, 'how many times', the force area
+    ("sorry if this is a silly question but how many people were repeat victims of domestic abuse in 2012/13",
+     ["Domestic abuse - repeat victims", "435"], []),
+    ("how many cars were stolen in maidstone in 2012/13?", ["Theft of a motor vehicle", "167"], []),
+    ("stealing from cars 2012/13", ["Theft from a motor vehicle", "577"], []),
+    ("how many fires were started on purpose in 2012/13", ["Deliberate fires"], []),
+    ("people hurt on the roads in maidstone 2012/13", ["Road traffic collisions - all casualties", "666"], []),
+    ("how many 18 year old drivers were in crashes in maidstone", ["Car drivers aged 18", "124"], []),
+    ("kent seriously injured on roads 2011", ["People seriously injured on the roads in Kent", "476"], []),
+    ("crime across kent and medway police area 2012/13", ["Kent & Medway", "-3,227"], []),
     # the wards of the latest period the data has, largest first
     ("unemployment by ward", ["High Street 4.9%", "(November 2013)"], []),
 ]
