@@ -691,8 +691,9 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
             support.setdefault(ident, set()).update(words)
     for ident in support:
         described = vocab.described.get(ident, set())
-        for _, words, _ in hits:  # ('hurt on the roads' restates 'KSI': its 'on' says nothing)
-            if words and words - LINKING <= described:
+        for _, words, _ in hits:  # a name of several words restates another without its linking words ('hurt on
+            rest = words - LINKING  # the roads' restates 'KSI': its 'on' says nothing)
+            if words and (words <= described or (len(rest) >= 2 and rest <= described)):
                 support[ident] |= words
     best = _maximal(support)
     if len(best) > 1:  # two names that are parts of one longer name ('car drivers in crashes aged 17-24')
