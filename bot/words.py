@@ -273,6 +273,10 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
      r"(?:,? i ?a?m new(?: here| to this)?)?\s*,?\s*", " "),
     (r"^(?:could|can|would) you (?:please )?(?:tell me|let me know|give me)\b", " "),
     (r"\bhow many times\b", " how many "),
+    (r"\bcent(?:er|re)s?\b", "centre"),  # US spelling, before places are matched as typed: 'town center'
+    (r"\b(?:the )?whole (?:of )?(?=(?:the )?(?:county|kent|borough|area|district))", " "),  # 'the whole county'
+    # "kcvs - what does that stand for": the term asked about is the one before it
+    (r"^(.+?)\s*[-,:]?\s*what does (?:that|it|this) (?:stand for|mean)\s*\??\s*$", r"what does \1 stand for"),
     (r"\b(?:given|handed|dished|issued) out\b", " "),
     (r"\baccording to(?: the)?\b", " "),
     (r"\bin (?:their|my|our|your|the local) (?:area|neighbourhood|neighborhood)\b", " "),

@@ -179,6 +179,10 @@ CASES = [
     ("how many 18 year old drivers were in crashes in maidstone", ["Car drivers aged 18", "124"], []),
     ("kent seriously injured on roads 2011", ["People seriously injured on the roads in Kent", "476"], []),
     ("crime across kent and medway police area 2012/13", ["Kent & Medway", "-3,227"], []),
+    ("kcvs - what does that stand for?", ["Kent Crime and Victimisation Survey"], []),
+    ("how much asb was there in the town center in 2012/13?", ["Anti-social behaviour in High Street", "911"], []),
+    ("domestic abuse change in maidstone vs whole county 2012/13", ["Maidstone -4.2%", "+1.5%"], []),
+    ("how do we rank for things stolen from cars", ["county rank for Theft from a motor vehicle"], []),
     # the wards of the latest period the data has, largest first
     ("unemployment by ward", ["High Street 4.9%", "(November 2013)"], []),
 ]
