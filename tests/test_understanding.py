@@ -250,3 +250,23 @@ def test_cli_refuses_with_exit_1_and_the_choices_as_suggestions():
     assert run.returncode == 1, run.stderr
     error = json.loads(run.stdout)["error"]
     assert error["suggestions"] == ["anti-social behaviour", "criminal damage"]
+
+
+def test_the_vocabulary_is_kept_between_processes_and_rebuilt_when_anything_changes(tmp_path):
+    """Built once and kept in the state directory; other rows, or a damaged file, build it again."""
+    from bot.vocabulary import vocabulary
+
+    rows = [("indicator", "shoplifting", "Shoplifting", "shop theft", None), ("area", "maidstone", "Maidstone", "",
+                                                                              "district")]
+    words = {"home": "Maidstone", "county": "Kent", "peers": "12"}
+    first = vocabulary(rows, words, tmp_path)
+    [kept] = list(tmp_path.glob("vocabulary-*.pickle"))
+    again = vocabulary(rows, words, tmp_path)
+    assert again.forms == first.forms and parse("shop theft maidstone", again).indicator == "shoplifting"
+    other = vocabulary(rows + [("indicator", "robbery", "Robbery", "", None)], words, tmp_path)
+    assert parse("robbery", other).indicator == "robbery"
+    [newer] = list(tmp_path.glob("vocabulary-*.pickle"))  # the one for the old rows is gone
+    assert newer != kept
+    newer.write_bytes(b"not a pickle")
+    assert parse("robbery", vocabulary(rows + [("indicator", "robbery", "Robbery", "", None)], words,
+                                       tmp_path)).indicator == "robbery"

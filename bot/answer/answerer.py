@@ -19,7 +19,7 @@ from ..parse import Command, parse
 from ..partnership import Partnership
 from ..periods import PeriodIndex, month_label
 from ..settings import Settings
-from ..vocabulary import Vocabulary
+from ..vocabulary import vocabulary
 from ..words import CUES, normalise
 from . import (
     compare,
@@ -61,8 +61,9 @@ class Answerer:
         self.partnership = Partnership.from_tables({name: con.execute(f'SELECT * FROM "{name}"').df().to_dict("records")
                                                     for name in ("partnership", "areas", "denominators", "examples")})
         p = self.partnership
-        self.vocab = Vocabulary.from_rows(con.execute(queries["vocabulary"].sql).fetchall(),
-                                          {"home": p.home_name, "county": p.county_short_name, "peers": str(len(p.peers))})
+        self.vocab = vocabulary(con.execute(queries["vocabulary"].sql).fetchall(),
+                                {"home": p.home_name, "county": p.county_short_name, "peers": str(len(p.peers))},
+                                settings.state_dir if Path(settings.state_dir).is_dir() else None)
         self.catalog = self.run("catalog").set_index("table_id")
         # each source table's entry by its id, for the sources line of every answer (a dict: no pandas per look-up)
         self.sources = {r.Index: r for r in self.catalog.itertuples()}
