@@ -37,7 +37,7 @@ class BuildReport:
 # The tables the imports change (police.uk counts, imported populations), and those built from them: every
 # build writes these; every other table comes from the pack alone, so a build over a copy of a database of
 # the same pack (``build``'s ``base``) keeps that copy's. ``meta`` says which pack and which build.
-IMPORT_TABLES = ("population", "periods", "facts", "figures", "figure_series", "coverage", "area_comparisons", "meta")
+IMPORT_TABLES = ("population", "periods", "facts", "figures", "figure_series", "coverage", "meta")
 
 
 FACT_TYPES = {"line": "BIGINT", "value": "DOUBLE", "digits": "BIGINT"}  # the others VARCHAR
@@ -158,7 +158,7 @@ def _write_pack(con: duckdb.DuckDBPyConnection, pack: Pack, issues: list[Issue])
 def _write_imports(con: duckdb.DuckDBPyConnection, pack: Pack, imports: list[Path], built_from: str,
                    base: str | None) -> None:
     """The tables in ``IMPORT_TABLES``: the pack's populations, periods and facts with the imports' added, and
-    the figures, coverage and comparisons worked out from them."""
+    the figures, their coverage and their series worked out from them."""
     from .datapack import MODEL_FILES
     from .police_uk import add_figures, population_rows
 
@@ -196,22 +196,16 @@ def _write_imports(con: duckdb.DuckDBPyConnection, pack: Pack, imports: list[Pat
         GROUP BY ALL
         ORDER BY f.indicator, a.type, a.name, p.start
     """)
-    # One indicator's figures in one area over the periods of one kind, beside the periods' names: what a figure
-    # answer reads first, kept in that order (a filter on one table, not a join, on every figure answer).
+    # Every figure beside its area's and period's names, kept in indicator, area and period order: a figure answer
+    # reads one indicator in one area over the periods of one kind, a comparison one indicator across the areas,
+    # on every answer (a filter on one table, not a join).
     con.execute("""
         CREATE TABLE figure_series AS
-        SELECT f.indicator, f.area, p.kind AS period_kind, p.id AS period, p.label AS period_label,
-               p.start AS period_start, f.measure, f.value, f.flag, f.digits, f.table_id
-        FROM figures AS f JOIN periods AS p ON p.id = f.period
-        WHERE f.compared_with IS NULL
+        SELECT f.indicator, f.area, a.name AS area_name, a.type AS area_type, p.kind AS period_kind, p.id AS period,
+               p.label AS period_label, p.start AS period_start, f.measure, f.value, f.flag, f.digits,
+               f.compared_with, f.table_id
+        FROM figures AS f JOIN periods AS p ON p.id = f.period LEFT JOIN areas AS a ON a.id = f.area
         ORDER BY f.indicator, f.area, p.kind, p.start, f.measure
-    """)
-    con.execute("""
-        CREATE TABLE area_comparisons AS
-        SELECT f.indicator, a.id AS area, a.name AS area_name, a.type AS area_type, f.period, p.label AS period_label,
-               p.start AS period_start, f.measure, f.value, f.flag, f.digits, f.compared_with, f.table_id
-        FROM figures AS f JOIN areas AS a ON a.id = f.area AND a.type <> 'ward' JOIN periods AS p ON p.id = f.period
-        ORDER BY f.indicator, p.start DESC, a.type, a.name, f.measure
     """)
     con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
     con.execute("INSERT INTO meta VALUES ('fingerprint', ?), ('built_at', ?), ('build', ?)",

@@ -14,6 +14,7 @@ SELECT
     digits,
     compared_with,
     table_id
-FROM area_comparisons
+FROM figure_series
 WHERE indicator = $indicator
+  AND area_type <> 'ward'
 ORDER BY period_start DESC, area_type, area_name, measure

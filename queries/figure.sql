@@ -15,4 +15,5 @@ WHERE indicator = $indicator
   AND area = $area
   AND period_kind = $kind
   AND period_start <= $until
+  AND compared_with IS NULL
 ORDER BY period_start, measure
