@@ -191,59 +191,12 @@ class Partnerships:
                 return key
         return None
 
-    def choose(self, team: str | None, text: str, by: str, allowed: bool = True) -> str:
-        """``/crime partnership [NAME]``: say which partnership this workspace gets, or (``allowed``: an admin) set
-        it; a reply for Slack."""
-        def described(key: str) -> str:
-            if key not in self.services:
-                return f"`{key}`, which this deployment does not serve"
-            p = self.services[key].answerer.partnership
-            return f"*{p.name}* (`{key}`: {p.home_name})"
-
-        choices = ", ".join(f"`{key}`" for key in sorted(self.services))
-        text = text.strip()
-        if not text:
-            return (f"This workspace gets {described(self.key_for(team))}. Partnerships served here: {choices}; "
-                    "`/crime partnership NAME` changes it.")
-        if not allowed:
-            return ("Choosing the workspace's partnership is for crimebot's admins (and whoever installed the app "
-                    f"here). This workspace gets {described(self.key_for(team))}.")
-        key = self.named(text)
-        if key is None:
-            shown = text[:100].replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # as Slack shows text
-            return f"There is no partnership '{shown}' here. Partnerships served here: {choices}."
-        if not team:
-            return "I could not tell which workspace asked; try again from Slack."
-        if self.ledger is None:
-            return "This deployment has nowhere to keep the choice (no ledger); set CRIMEBOT_WORKSPACES instead."
+    def choose(self, team: str, key: str, by: str) -> str:
+        """Set the partnership a workspace gets (kept in the ledger, so every replica sees it); the one before."""
         before = self.key_for(team)
         self.ledger.set_partnership(team, key, by)
         log.info("%s set workspace %s to partnership %s (was %s)", by, team, key, before)
-        if before == key:
-            return f"This workspace already gets {described(key)}."
-        return (f"This workspace now gets {described(key)}: every question, the Home tab and the digests here answer "
-                "from its figures." + self._stranded(team, key))
-
-    def _stranded(self, team: str, key: str) -> str:
-        """A warning for the workspace's priority digests that the partnership now chosen has no priority for."""
-        from .answer import NoAnswer
-        from .digest import Digester
-
-        if self.ledger is None:
-            return ""
-        digester = Digester(self.services[key].answerer)
-        stranded = []
-        for target, priority in self.ledger.subscriptions(team, unassigned=False):
-            try:
-                if priority:
-                    digester.priority(priority)
-            except NoAnswer:
-                stranded.append(f"<#{target}>" if target[:1] in ("C", "G") else f"<@{target}>")
-                stranded[-1] += f" ({priority.replace('_', ' ')})"
-        if not stranded:
-            return ""
-        return (" These digests name a priority it does not have, so they will fail until changed: "
-                + ", ".join(stranded) + ". `/crime unsubscribe priority NAME` in the channel stops one.")
+        return before
 
 
 class Unserved(Exception):

@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 from ..service import Partnerships, Service
 from ..settings import Settings
 from . import ask_form, direct, handlers, home
-from .digests import DigestPoster, personal_commands
+from .digests import DigestPoster, partnership_commands, personal_commands
 from .retries import web_api_retries
 
 
@@ -66,6 +66,8 @@ def create_app(settings: Settings, service: Service | Partnerships, admin_comman
     door = handlers.register(app, poster.service, settings, admin_commands, token_team, poster.installer_of)
     door.seen.shared = poster.ledger  # an event redelivered to another replica is answered once
     door.everyone.update(personal_commands(poster))  # `/crime subscribe me`: anyone, not only admins
+    if len(poster.service.services) > 1:  # several partnerships: which one this workspace gets
+        door.everyone.update(partnership_commands(poster, door.is_admin))
     directs = direct.register(app, door)  # questions by DM; answers sent privately
     home.register(app, door, poster, directs)  # the App Home dashboard
     ask_form.register(app, door, directs)  # the ask_crimebot shortcut and its form

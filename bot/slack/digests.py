@@ -26,7 +26,7 @@ from ..logs import redact
 from ..service import Partnerships, Service, Unserved
 from ..settings import Settings
 from ..store import engine_for
-from .blocks import answer_message
+from .blocks import answer_message, escape
 from .handlers import SLACK_TROUBLE, RequestClient, team_of, words_after
 
 log = logging.getLogger(__name__)
@@ -414,3 +414,50 @@ def personal_commands(poster: DigestPoster) -> dict:
                          lambda b: subscribe_me(b, True)),
         "unsubscribe me": ("stop your digests by DM", lambda b: subscribe_me(b, False)),
     }
+
+
+def partnership_commands(poster: DigestPoster, is_admin) -> dict:
+    """``/crime partnership [NAME]`` where one deployment serves several partnerships: anyone may ask which one
+    the workspace gets; an admin (``is_admin(body)``) sets it."""
+    partnerships = poster.service
+
+    def described(key: str) -> str:
+        if key not in partnerships.services:
+            return f"`{key}`, which this deployment does not serve"
+        p = partnerships.services[key].answerer.partnership
+        return f"*{p.name}* (`{key}`: {p.home_name})"
+
+    def stranded(team: str, key: str) -> str:
+        """A warning for the workspace's priority digests that the partnership now chosen has no priority for."""
+        digester, names = Digester(partnerships.services[key].answerer), []
+        for target, priority in poster.ledger.subscriptions(team, unassigned=False):
+            try:
+                if priority:
+                    digester.priority(priority)
+            except NoAnswer:
+                names.append(f"{mention(target)} ({priority.replace('_', ' ')})")
+        return (" These digests name a priority it does not have, so they will fail until changed: "
+                + ", ".join(names) + ". `/crime unsubscribe priority NAME` in the channel stops one.") if names else ""
+
+    def choose(body: dict) -> str:
+        team, text = partnerships.team or team_of(body), words_after(body, "partnership")
+        choices = ", ".join(f"`{key}`" for key in sorted(partnerships.services))
+        if not text:
+            return (f"This workspace gets {described(partnerships.key_for(team))}. Partnerships served here: "
+                    f"{choices}; `/crime partnership NAME` changes it.")
+        if not is_admin(body):
+            return ("Choosing the workspace's partnership is for crimebot's admins (and whoever installed the app "
+                    f"here). This workspace gets {described(partnerships.key_for(team))}.")
+        key = partnerships.named(text)
+        if key is None:
+            return f"There is no partnership '{escape(text[:100])}' here. Partnerships served here: {choices}."
+        if not team:
+            return "I could not tell which workspace asked; try again from Slack."
+        if partnerships.choose(team, key, body.get("user_id") or "") == key:
+            return f"This workspace already gets {described(key)}."
+        return (f"This workspace now gets {described(key)}: every question, the Home tab and the digests here answer "
+                "from its figures." + stranded(team, key))
+
+    return {"partnership": ("which partnership's figures this workspace gets (admins: `partnership NAME` sets it)",
+                            choose)}
+

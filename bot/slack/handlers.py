@@ -22,7 +22,7 @@ from slack_sdk.webhook import WebhookClient
 
 from ..answer import Answer
 from ..charts import draw, file_name, has_chart
-from ..service import Partnerships, Service
+from ..service import Partnerships
 from ..settings import Settings
 from .blocks import ASK_ACTION, EXCEL_ACTION, POST_ACTION, answer_messages, error_message, escape, notice
 from .retries import response_url_retries
@@ -224,7 +224,7 @@ class Door:
     follow_up: Callable[[dict, str], bool] | None = None
 
 
-def register(app: App, service: Service | Partnerships, settings: Settings,
+def register(app: App, service: Partnerships, settings: Settings,
              admin_commands: dict[str, AdminCommand] | None = None, token_team: str | None = None,
              installer_of: Callable[[str | None], str | None] = lambda team: None) -> Door:
     """Attach crimebot's listeners to a bolt App: workspace check, /crime, @mentions, buttons; return the Door
@@ -235,15 +235,9 @@ def register(app: App, service: Service | Partnerships, settings: Settings,
     reply to another workspace's mention would go out with this workspace's token. ``installer_of`` names who
     installed the app into a workspace (installs into many): that workspace's own admin.
     """
-    service = service if isinstance(service, Partnerships) else Partnerships(service)
     admin = {"reload": ("rebuild the data from data/ and serve it", lambda body: service.reload()),
              **(admin_commands or {})}
     everyone: dict[str, AdminCommand] = {}
-    if len(service.services) > 1:  # anyone may ask which; only an admin may change it
-        everyone["partnership"] = ("which partnership's figures this workspace gets (admins: `partnership NAME` "
-                                   "sets it)", lambda body: service.choose(
-                                       service.team or team_of(body), words_after(body, "partnership"),
-                                       user_of(body) or "", allowed=is_admin(body)))
     seen = _SeenEvents()
     installs = app.oauth_flow is not None  # every workspace has its own token, from the installation store
     if installs:
