@@ -44,6 +44,8 @@ from .words import (
     NUMBER_WORDS,
     QUALIFIERS,
     RELATIVE,
+    SPLIT,
+    SPLIT_MARKERS,
     STOP_INSIDE,
     WEAK_FILLER,
     WEAK_FORMS,
@@ -517,16 +519,6 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         w in QUALIFIERS or (forms[i] and all(f in vocab.filler for f in forms[i])) or w in FILLER)}
     command.unknown = _runs(words, command.unknown, soft)
     return command
-
-
-# a breakdown partners ask for, and the words in an indicator's name that show the data gives it
-SPLIT = re.compile(r"\b(?:by|per|split by|broken down by) (age(?: groups?| bands?)?|ages|gender|sex|ethnicity|ethnic group|"
-                   r"race|time of day|day of (?:the )?week|hour|religion|disability)\b")
-SPLIT_MARKERS = {"age": ("aged", "age", "ages", "under", "over", "16", "17-24", "18", "65"), "ages": ("aged", "age", "ages"),
-                 "gender": ("male", "female", "men", "women"), "sex": ("male", "female", "men", "women"),
-                 "ethnicity": ("ethnic", "white", "bme"), "ethnic": ("ethnic", "white", "bme"), "race": ("ethnic", "bme"),
-                 "time": ("night", "day"), "day": ("weekend", "weekday"), "hour": ("hour",), "religion": ("religion",),
-                 "disability": ("disability",)}
 
 
 def _split(command: Command, split: str, vocab: Vocabulary) -> None:

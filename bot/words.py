@@ -313,6 +313,16 @@ def normalise(text: str) -> str:
 
 
 
+# a breakdown partners ask for, and the words in an indicator's name that show the data gives it
+SPLIT = re.compile(r"\b(?:by|per|split by|broken down by) (age(?: groups?| bands?)?|ages|gender|sex|ethnicity|ethnic group|"
+                   r"race|time of day|day of (?:the )?week|hour|religion|disability)\b")
+SPLIT_MARKERS = {"age": ("aged", "age", "ages", "under", "over", "16", "17-24", "18", "65"), "ages": ("aged", "age", "ages"),
+                 "gender": ("male", "female", "men", "women"), "sex": ("male", "female", "men", "women"),
+                 "ethnicity": ("ethnic", "white", "bme"), "ethnic": ("ethnic", "white", "bme"), "race": ("ethnic", "bme"),
+                 "time": ("night", "day"), "day": ("weekend", "weekday"), "hour": ("hour",), "religion": ("religion",),
+                 "disability": ("disability",)}
+
+
 # who is asking, at the end of a question: "- housing team asking", "kfrs wants the number", "probation need
 # it for the board" (a tail after a dash or comma, or a partner's name, before asking/wants/needs)
 ASKER = re.compile(
