@@ -212,14 +212,17 @@ def check_header(source: Source, path: Path, columns: list[str]) -> None:
     raise DataError(source.name, 1, column, f"{expected}; they are in another order")
 
 
-def _read(con: duckdb.DuckDBPyConnection, files: list[tuple[Source, Path]], columns: list[str], sql: str) -> None:
+def _read(con: duckdb.DuckDBPyConnection, files: list[tuple[Source, Path]], columns: list[str], sql: str,
+          numbers: tuple[str, ...] = ()) -> None:
     """Run ``sql`` with the files (a list of (source, path)) as the relation ``r``, streamed by DuckDB's CSV
     reader and never held whole; a file DuckDB cannot read is named with its row (and column, for text that
-    is not UTF-8)."""
+    is not UTF-8, or a value of one of the ``numbers`` columns that is not a number)."""
     # every header was checked to be exactly ``columns`` (check_header); all_varchar rather than columns = {...}:
-    # DuckDB 2.0 with explicit columns over several files was seen to leave a whole file's rows out, silently
+    # DuckDB 2.0 with explicit columns over several files was seen to leave a whole file's rows out, silently.
+    # The ``numbers`` columns are read as numbers by the reader itself (cheaper than a cast of every row's text)
+    types = ", ".join(f"'{c}': 'DOUBLE'" for c in numbers)
     reader = ("read_csv($path, header = true, delim = ',', quote = '\"', escape = '\"', all_varchar = true, "
-              "strict_mode = true, null_padding = false, filename = true)")
+              "strict_mode = true, null_padding = false, filename = true" + (f", types = {{{types}}})" if types else ")"))
     try:
         con.execute(sql.replace("{r}", reader), {"path": [str(p) for _, p in files]})
     except duckdb.Error as exc:
@@ -229,8 +232,23 @@ def _read(con: duckdb.DuckDBPyConnection, files: list[tuple[Source, Path]], colu
             raise DataError(source.name, row, column, "not UTF-8 text (Latin-1 or Windows-1252?): save it as CSV "
                             "UTF-8") from None
         line = re.search(r"Line: (\d+)", str(exc))
+        number = re.search(r'converting column "([^"]+)"', str(exc))
+        if number and number.group(1) in numbers:
+            column = number.group(1)
+            bad = _rows_where(path, lambda row: not _number(row[column]))
+            value = re.search(r'Could not convert string "([^"]*)"', str(exc))
+            more = f" ({len(bad):,} rows like it)" if len(bad) > 1 else ""
+            raise DataError(source.name, bad[0] if bad else int(line.group(1)) if line else None, column,
+                            f"'{value.group(1) if value else ''}': not a number{more}") from None
         raise DataError(source.name, int(line.group(1)) if line else None, None,
                         "not readable as CSV: " + str(exc).splitlines()[0][:200]) from None
+
+
+def _rows_where(path: Path, test) -> list[int]:
+    """The line numbers of the rows for which ``test(row)`` holds (only when a check failed)."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        return [reader.line_num for row in reader if test(row)]
 
 
 def _first_bad_byte(path: Path, columns: list[str]) -> tuple[int | None, str | None]:
@@ -296,27 +314,26 @@ def write_resolved(con: duckdb.DuckDBPyConnection, folder: Path) -> dict[tuple[s
 
 STREET_GROUPS = """
 -- Stage 1, the only pass over the rows: every row counted into a small group (file, month, crime type,
--- district name, ward, outcome), with the rows whose coordinates are not numbers. The look-ups (districts,
+-- district name, ward, outcome); the reader itself refuses coordinates that are not numbers. The look-ups (districts,
 -- crime types, outcome categories) join the groups afterwards, not the rows.
 CREATE OR REPLACE TEMP TABLE batch_groups AS
 SELECT r.filename, r."Month" AS month, r."Crime type" AS crime_type, r."LSOA name" IS NULL AS no_location,
        CASE WHEN r."LSOA name" IS NOT NULL THEN {district} END AS district_name, {ward} AS ward,
        r."Last outcome category" AS outcome,
        count(*) AS count,
-       count(*) FILTER (WHERE r."Longitude" IS NOT NULL AND try_cast(r."Longitude" AS DOUBLE) IS NULL) AS bad_longitude,
-       count(*) FILTER (WHERE r."Latitude" IS NOT NULL AND try_cast(r."Latitude" AS DOUBLE) IS NULL) AS bad_latitude,
+       -- referenced, so that the reader reads them, as numbers (a value that is not one stops the read, named)
+       count(r."Longitude") + count(r."Latitude") AS coordinates,
        {resolved_by_id} AS resolved_by_id
 FROM {{r}} AS r {joins}
 GROUP BY 1, 2, 3, 4, 5, 6, 7
 """
 
 FILE_CHECKS = """
--- Stage 2, per file, on the groups: rows whose month is not the file's, of an unknown crime type, with
--- coordinates that are not numbers, and rows placed in one of the force's districts.
+-- Stage 2, per file, on the groups: rows whose month is not the file's, of an unknown crime type, and rows
+-- placed in one of the force's districts.
 SELECT g.filename,
        coalesce(sum(g.count) FILTER (WHERE g.month IS DISTINCT FROM f.month), 0) AS bad_month,
        coalesce(sum(g.count) FILTER (WHERE t.indicator IS NULL), 0) AS bad_type,
-       sum(g.bad_longitude) AS bad_longitude, sum(g.bad_latitude) AS bad_latitude,
        sum(g.count) AS rows, coalesce(sum(g.count) FILTER (WHERE d.area IS NOT NULL), 0) AS inside
 FROM batch_groups AS g
 JOIN file_months AS f ON f.filename = g.filename
@@ -340,15 +357,14 @@ def group_streets(con: duckdb.DuckDBPyConnection, files: list[tuple[Source, Path
         if outcomes_given else "")
     _read(con, files, COLUMNS, STREET_GROUPS.format(
         district=DISTRICT_OF_LSOA, ward="w.ward" if wards else "NULL::VARCHAR", joins=joins,
-        resolved_by_id="count(*) FILTER (WHERE i.crime_id IS NOT NULL)" if outcomes_given else "0::BIGINT"))
+        resolved_by_id="count(*) FILTER (WHERE i.crime_id IS NOT NULL)" if outcomes_given else "0::BIGINT"),
+          numbers=("Longitude", "Latitude"))
     checks = {r[0]: r[1:] for r in con.execute(FILE_CHECKS).fetchall()}
     for source, path in files:
-        bad_month, bad_type, bad_longitude, bad_latitude, rows, inside = checks.get(str(path), (0,) * 6)
+        bad_month, bad_type, rows, inside = checks.get(str(path), (0,) * 4)
         for column, n, test, problem in [
             ("Month", bad_month, lambda row: row["Month"] != source.month, f"month is not {source.month} (the file's month)"),
             ("Crime type", bad_type, lambda row: row["Crime type"] not in known_types(con), "unknown crime type"),
-            ("Longitude", bad_longitude, lambda row: not _number(row["Longitude"]), "not a number"),
-            ("Latitude", bad_latitude, lambda row: not _number(row["Latitude"]), "not a number"),
         ]:
             if n:
                 line, row = _first_row(source, path, test)

@@ -327,6 +327,13 @@ def _latin1(path: Path) -> None:
     path.write_bytes(("\n".join(text) + "\n").encode("latin-1"))
 
 
+def _bad_latitude(path: Path) -> None:
+    lines = path.read_text().splitlines()
+    for n in (4, 8):  # the file's lines 5 and 9
+        lines[n] = lines[n].replace(",51.27,", ",51.27N,")
+    path.write_text("\n".join(lines) + "\n")
+
+
 BAD_FILES = [  # (what is wrong, how to make it, file name ends, row, column, message)
     ("extra header column", lambda p: p.write_text(p.read_text().replace("Context", "Context,Notes", 1)),
      "2025-07-kent-street.csv", 1, "Notes", "not a police.uk column"),
@@ -335,6 +342,8 @@ BAD_FILES = [  # (what is wrong, how to make it, file name ends, row, column, me
      "UTF-16"),
     ("month 13", lambda p: shutil.copy(p, p.parent / "2025-13-kent-street.csv"), "2025-13-kent-street.csv", None, None,
      "month 13"),
+    ("coordinates not numbers", _bad_latitude, "2025-07-kent-street.csv", 5, "Latitude",
+     "'51.27N': not a number (2 rows like it)"),
     ("all outside", lambda p: _all_outside(p),
      "2025-07-kent-street.csv", None, "LSOA name", "none of its"),
 ]
