@@ -300,12 +300,13 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         clean = re.sub(r"\b(?:accounts? for|make up|makes up|(?:over|more than) half(?: of)?|half of|(?:the )?majority of)\b",
                        " ", clean)
     several = re.search(r"\b(?:top|worst|highest) (\d+|two|three|four|five)\b|"
-                        r"\b(?:which|what|the) (\d+|two|three|four|five) wards\b", clean)
+                        r"\b(?:which|what|the) (\d+|two|three|four|five) (?:[a-z]+ ){0,3}wards\b", clean)
     if several:
         number = several.group(1) or several.group(2)
         command.several = NUMBER_WORDS.get(number) or int(number)
     clean = re.sub(r"\b(top|bottom|worst|best|highest|lowest) (\d+|three|five|ten)\b", r"\1", clean)
-    clean = re.sub(r"\b(which|what|the) (\d+|two|three|four|five) wards\b", r"\1 wards", clean)
+    # "the 5 wards", "the 5 asb wards": how many, said (the subject between stays)
+    clean = re.sub(r"\b(which|what|the) (?:\d+|two|three|four|five) ((?:[a-z]+ ){0,3}wards)\b", r"\1 \2", clean)
     if not clean or clean in ("help", "?", "examples"):
         command.kind = "help"
         return command
@@ -440,7 +441,8 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     spans = sorted((start, end) for entries, start, end in entity_hits if any(k == "indicator" for k, _ in entries))
     for (_, end), (start, _) in zip(spans, spans[1:]):  # "accidental fires and deliberate fires": both asked
         between = set(words[end:start])
-        if between & {"and", "plus"} and all(w in FILLER or w in ("also", "well", "then") for w in between):
+        if between & {"and", "plus", "v", "vs", "versus"} and all(w in FILLER or w in ("also", "well", "then", "v", "vs", "versus")
+                                                              for w in between):
             command.both = True
     # a word that restates the subject ("vandalism perception", "survey", "actual vs predicted") agrees with it
     candidates = {i for idents, _, _ in command.hits for i in idents}
@@ -506,12 +508,15 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
             if entries and all(k == "priority" for k, _ in entries) and not all(
                     f in own for form in forms[start:end] for f in form):
                 command.unknown.append(" ".join(words[start:end]))
-    if command.unknown and not _respelt:
+    # words not understood, or a misspelt word read alone that leaves a choice ('assualts resulting in hospital
+    # admission'): read again with the misspellings corrected, so that the words around them join the name
+    if (command.unknown or (command.spelt and command.choices)) and not _respelt:
         respelt = _respell(clean, command.unknown, vocab, command.spelt)
         if respelt:
             fixed, pairs = respelt
             again = parse(fixed, vocab, _respelt=True)
-            if len(again.unknown) < len(command.unknown):
+            if len(again.unknown) < len(command.unknown) or (
+                    not command.unknown and not again.unknown and not again.choices):
                 again.text = text
                 again.corrections = pairs + again.corrections
                 return again
@@ -820,8 +825,9 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
             and not (cue & {"wards", "months", "quarters", "years", "compare"}) and not c.areas:
         cue = cue | {"categories"}  # "the biggest crime", "which crime rose most": over the crime types
     county = [a for a, t in area_types.items() if t == "county"][:1]
-    if "county_area" in cue and "compare" in cue:
-        cue = cue - {"county_area"}  # "compare deprivation across kent": across the districts
+    if "county_area" in cue and "compare" in cue and re.search(r"\bacross\b|wide\b", c.text.lower()):
+        cue = cue - {"county_area"}  # "compare deprivation across kent": across the districts ("compared to the kcc
+        # average": beside it)
     beside = "county" in cue and re.search(rf"\b(?:and|&|with|plus) (?:the )?(?:county|{re.escape(county_word.lower())})\b",
                                            c.text.lower())
     if ("county_area" in cue or cue >= {"county", "versus"} or cue >= {"county", "compare"} or beside) and c.areas \

@@ -21,7 +21,9 @@ CUES = {
                      "rank changes 2012/13", "which categories improved", "rank table", "arrows", "up arrows",
                      "down arrows", "up and down arrows", "up arrows and down arrows", "rank arrows",
                      "league table changes", "county table changes", "changes in the league table", "table changes"],
-    "rank": ["rank", "national ranking", "nationally ranked", "ranked nationally", "ranking nationally", "sit", "where do we sit", "where does {home} sit", "move up", "moved up", "move down",
+    "rank": ["rank", "national ranking", "nationally ranked", "ranked nationally", "ranking nationally", "ranked where nationally",
+             "where nationally", "where does that put us", "where does it put us", "where does this put us",
+             "where does that put {home}", "where does that leave us", "sit", "where do we sit", "where does {home} sit", "move up", "moved up", "move down",
              "moved down", "go up the table", "climb", "climbed", "slip", "slipped", "league position", "national rank", "rank nationally", "ranking", "ranked", "position", "league table", "place in {county}", "county rank",
              "county position", "rank movement", "ranking movement", "movement", "where do we come", "where does {home} come", "where do we stand", "come in {county}",
              "compared to other districts", "compared with other districts", "county table", "{county} table",
@@ -141,7 +143,8 @@ a an the in of for on at to by and or is was were are be been being what whats w
 give tell about with figure figures number numbers data stats statistic statistics level levels s did do does
 i we our us my you your it its this that these those there their them they has have had get got can could would
 will should may might shall any some all each every just only also too very so then than as from into
-is it's isnt isn't wasnt was't re ve d ll m t hey hi hello thanks thank cheers pls plz ok okay
+is it's isnt isn't wasnt was't re ve d ll m t hey hi hello thanks thank cheers pls plz ok okay thx thnx thanx ty
+again anywhere quotable quote
 crime crimes offence offences offense offenses incident incidents case cases reported recorded record records
 nos
 count counts total totals amount volume overall happened happen occurring occur occurred
@@ -170,7 +173,8 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "hosp": "hospital", "crim": "criminal", "burg": "burglary", "resi": "dwelling", "residential": "dwelling",
                  "u": "you", "cos": "because", "nite": "night", "wat": "what", "wht": "what", "whta": "what", "admitted": "admissions",
                  "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "polices": "police", "diff": "difference", "burgled": "burglary", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number",
-                 "whos": "who", "ther": "there", "thier": "their", "blokes": "male", "organizations": "organisations"}
+                 "whos": "who", "ther": "there", "thier": "their", "blokes": "male", "organizations": "organisations",
+                 "dwn": "down", "dwon": "down", "upp": "up"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
             "last financial year": 0, "this financial year": 0, "latest financial year": 0,
             "previous financial year": -1, "the financial year before": -1,
@@ -185,6 +189,7 @@ a an the in of for on at to by and or is was were are be been being what whats w
 with s did do does i we our us my you your it its this that these those there their them they has have had
 get got can could would will should may might shall any some all each every just only also too very so then
 than as from into is it's isnt isn't re ve d ll m t hey hi hello thanks pls plz ok okay show give tell about
+thx thnx thanx ty again
 here there's now today why when who where which not no many much
 """.split())
 QUALIFIERS = frozenset({"county", "national", "nationally", "police", "rough", "local"})
@@ -228,8 +233,20 @@ def _half_year(match: re.Match) -> str:
     return f" apr {start} to sep {start} " if match.group(1) == "first" else f" oct {start} to mar {start + 1} "
 
 
+_SPOKEN = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15}
+
+
+def _spoken_year(match: re.Match) -> str:
+    """'twenty twelve thirteen' -> ' 2012/13 '; 'twenty twelve' -> ' 2012 '."""
+    start = _SPOKEN[match.group(1)]
+    if match.group(2) and _SPOKEN[match.group(2)] == start + 1:
+        return f" 20{start}/{start + 1} "
+    return f" 20{start} " + (f"{match.group(2)} " if match.group(2) else "")
+
+
 _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"(\d),(\d{3})\b", r"\1\2"),                     # 1,000 -> 1000
+    (r"\bno\.(?=\s|$|\?)", " number "),                  # "parkwood asb no.": the number
     (r"[^\w/&+%<'\- ]", " "),
     (r"'s\b", ""),
     (r"(?<![\w])'|'(?![\w])", " "),
@@ -267,7 +284,13 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     # "compared to the one before", "vs the previous one": the change on the year before
     (r"\b(?:than|compared (?:to|with)|vs|v|versus|against) (?:the )?(?:one|year) (?:before|prior)\b", " yoy "),
     (r"\b(?:than|compared (?:to|with)|vs|v|versus|against) (?:the )?previous (?:one|year)\b", " yoy "),
-    (r"(?<=[a-z]) n (?=[a-z])", " and "),  # 'theft n handling'
+    (r"(?<=[a-z0-9]) n (?=[a-z])", " and "),  # 'theft n handling', '2012/13 n county rank'
+    # the bot addressed by name, typed rather than mentioned: "@crimebot asb 2012/13", "hey bot ...", "... thx bot"
+    (r"\bcrime ?bot\b|^(?:(?:hey|hi|hello|ok|oi|yo|dear)\s+)?bot\b|\b(?:thanks|thank you|thx|ta|cheers) bot\s*$", " "),
+    (r"\bhowmany\b", "how many"), (r"\bhw (?=many|much|is|are|has|did|does)", "how "),
+    (r"\bward ?wise\b|\bward by ward\b", " by ward "),
+    (r"\btwenty (ten|eleven|twelve|thirteen|fourteen)(?:\s*(?:to|-)?\s*(eleven|twelve|thirteen|fourteen|fifteen))?\b",
+     _spoken_year),
     # politeness and apologies before the question: "sorry if this is a silly question but", "sorry im new here,"
     (r"^(?:hi|hello|hey)?\s*(?:sorry|apologies)\b(?: if this is an? (?:silly|stupid|daft|basic) question)?(?: but)?"
      r"(?:,? i ?a?m new(?: here| to this)?)?\s*,?\s*", " "),
@@ -280,6 +303,9 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:given|handed|dished|issued) out\b", " "),
     (r"\baccording to(?: the)?\b", " "),
     (r"\bin (?:their|my|our|your|the local) (?:area|neighbourhood|neighborhood)\b", " "),
+    # "first half of 2013": January to June of the calendar year; the second half, July to December
+    (r"\b(first|second) half of (?:the )?(?:calendar year )?(20\d\d)\b(?!\s*[/-]\s*\d)",
+     lambda m: f" jan {m.group(2)} to jun {m.group(2)} " if m.group(1) == "first" else f" jul {m.group(2)} to dec {m.group(2)} "),
     # "first half of 2013/14": April to September of the financial year; the second half, October to March
     (r"\b(first|second) half of (?:the )?(?:fy |financial year )?((?:20)?\d\d)\s*/\s*(\d\d)\b", _half_year),
     # what the figures are for, at the end: "for the board paper", "for thursday's meeting"

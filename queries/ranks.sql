@@ -1,5 +1,5 @@
 -- title: One category's ranks
--- answers: Every rank the data gives for one indicator in one area (county rank and its direction, IMD ranks, ward ranks in Kent, most similar group and national ranks), with the rate or count it ranks, by period.
+-- answers: Every rank the data gives for one indicator in one area (county rank and its direction, IMD ranks, ward ranks in Kent, most similar group and national ranks), with the rate or count it ranks and that count's change on the year before, by period.
 -- params: indicator (indicators.id), area (areas.id)
 SELECT
     f.period,
@@ -18,5 +18,6 @@ WHERE f.indicator = $indicator
   AND f.area = $area
   AND f.compared_with IS NULL
   AND f.measure IN ('county_rank', 'rank_direction', 'rank', 'rank_change', 'ward_rank_in_kent', 'msg_rank',
-                    'national_rank', 'increase_rank', 'rate_per_1000', 'count', 'percent')
+                    'national_rank', 'increase_rank', 'rate_per_1000', 'count', 'percent', 'volume_change',
+                    'pct_change')
 ORDER BY p.start, f.measure

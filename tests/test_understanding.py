@@ -185,6 +185,27 @@ CASES = [
     ("how do we rank for things stolen from cars", ["county rank for Theft from a motor vehicle"], []),
     # the wards of the latest period the data has, largest first
     ("unemployment by ward", ["High Street 4.9%", "(November 2013)"], []),
+    # busy people typing: the bot addressed by name, text-speak, years in words, the printed precision of a change
+    ("@crimebot asb 2012/13", ["Anti-social behaviour in Maidstone, 2012/13", "4,326"], []),
+    ("hey bot how many bikes nicked last yr", ["Theft of pedal cycle", "117"], []),
+    ("total crime maidstone twenty twelve thirteen", ["All crime in Maidstone, 2012/13", "8,296"], []),
+    ("parkwood asb no.", ["Park Wood", "342"], []),
+    ("sexual offences up or dwn", ["went down", "-17"], []),
+    ("is violent crime going up this yr", ["Yes", "+315 (+35%)"], []),
+    ("did crime go up or down last yr", ["went down", "2012/13", "-577 (-6.5%)"], []),
+    ("assualts resulting in hospital admission", ["Assaults resulting in hospital admission", "59"], []),
+    # what the data holds beside the figure: a rank's count and change, a count's shares
+    ("drug offences 2012/13 and our rank?", ["10 of 12", "415 crimes (-7, -1.7% on the year before)"], []),
+    ("first time entrants youth justice", ["85 people", "identified as re-offending: 15.6%"], []),
+    # two subjects set side by side; the home district beside every area given; the county average beside us
+    ("accidental fires v deliberate fires 12/13", ["Accidental fires", "187", "Deliberate fires", "-102"], []),
+    ("crime apr-sep 2013 maidstone v kent districts", ["Maidstone +14.9%", "Kent (KCC area) +12.2%"], []),
+    ("drunk or rowdy perception maidstone compared to kcc average", ["Maidstone 8.4%", "9.6%"], []),
+    ("recorded crime first half of 2013", ["January 2013 to June 2013", "4,242"], []),
+    ("control limits oct 2011", ["Kent & Medway", "104,000", "102,000"], []),
+    ("wards with most pedestrian casualties", ["High Street", "Park Wood"], []),
+    ("kent force ranked where nationally", ["national rank", "21"], []),
+    ("deliberate fires 12/13 and where does that put us in kent?", ["county rank for Deliberate fires", "3 of 12"], []),
 ]
 
 

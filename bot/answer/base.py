@@ -96,6 +96,11 @@ def fmt_number(value, digits: int | None = 0, unit: str = "") -> str:
     return Figure(text + unit, value, digits, unit)
 
 
+def pct_digits(digits) -> int:
+    """A % change with the digits the assessment printed (at least none, at most 2); 1 when not known."""
+    return 1 if digits is None or pd.isna(digits) else min(int(digits), 2)
+
+
 def fmt_change(value, digits: int | None = 0, unit: str = "") -> str:
     text = fmt_number(value, digits, unit)
     if not text:

@@ -48,7 +48,7 @@ def compare(a: Answerer, c: Command) -> Answer:
         swapped = _nation_for_nation(a, asked, set(frame.area))
         if swapped:  # "v national": England asked, Great Britain given
             asked = [swapped[1] if x == swapped[0] else x for x in asked]
-        if asked:
+        if set(asked) - {home}:  # only the home area named ("maidstone v kent districts"): beside every area given
             frame = frame[frame.area.isin(set(asked) | ({home} if len(asked) == 1 else set()))]
     missing = [x for x in asked if x not in set(frame.area)]
     if asked and len(missing) == len([x for x in asked if x != home]) and missing:

@@ -14,7 +14,7 @@ import pandas as pd
 from ..parse import Command
 from ..words import normalise
 from . import months
-from .base import Answer, NoAnswer, change_text, fmt_change, fmt_number
+from .base import Answer, NoAnswer, change_text, fmt_change, fmt_number, pct_digits
 from .figure import figure, figure_rows
 
 if TYPE_CHECKING:
@@ -22,9 +22,12 @@ if TYPE_CHECKING:
 
 
 def direction(a: Answerer, c: Command) -> Answer:
-    explicit = c.period is not None
-    if c.relative == 0:
-        c.relative = None  # "is crime going up this year": the latest period the data has, in-year included
+    # "did crime go up last year": the last full year; "is crime going up this year": the latest period the data
+    # has, in-year included
+    explicit = c.period is not None or (c.relative == 0 and bool(re.search(
+        r"\b(?:last|previous|past) (?:full |financial |fin )?year\b", normalise(c.text))))
+    if c.relative == 0 and not explicit:
+        c.relative = None
     answer = figure(a, c)
     _better_means_up(a, c)
     if not explicit:
@@ -93,9 +96,10 @@ def direction(a: Answerer, c: Command) -> Answer:
     if pct:
         amount = fmt_change(change, 1) + " points"
     elif pd.isna(row["volume_change"]) and not pd.isna(row["pct_change"]):
-        amount = fmt_change(row["pct_change"], 1, "%")
+        amount = fmt_change(row["pct_change"], pct_digits(row["pct_digits"]), "%")
     else:
-        amount = fmt_change(change) + (f" ({fmt_change(row['pct_change'], 1, '%')})" if not pd.isna(row["pct_change"]) else "")
+        amount = fmt_change(change) + (f" ({fmt_change(row['pct_change'], pct_digits(row['pct_digits']), '%')})"
+                                       if not pd.isna(row["pct_change"]) else "")
     value = fmt_number(row["value"], row["value_digits"], "%" if pct else "")
     yes = _yes(c, went)
     verb = {"up": "went up", "down": "went down", "level": "was unchanged"}[went]
@@ -139,7 +143,8 @@ def _in_year(a: Answerer, c: Command, answer: Answer, later) -> Answer:
     if "volume_change" in by:
         parts.append(fmt_change(by["volume_change"].value))
     if "pct_change" in by:
-        parts.append(f"({fmt_change(by['pct_change'].value, 1, '%')})" if parts else fmt_change(by["pct_change"].value, 1, "%"))
+        pct = fmt_change(by["pct_change"].value, pct_digits(by["pct_change"].digits), "%")
+        parts.append(f"({pct})" if parts else pct)
     if "pp_change" in by and not parts:
         parts.append(fmt_change(by["pp_change"].value, 1) + " points")
     verb = {"up": "went up", "down": "went down", "level": "was unchanged"}[went]

@@ -26,6 +26,7 @@ from .base import (
     change_text,
     fmt_change,
     fmt_number,
+    pct_digits,
     fmt_rank,
     own_period_label,
     rows_of,
@@ -194,7 +195,7 @@ def figure(a: Answerer, c: Command) -> Answer:
         change = fmt_change(r.pp_change, 1, " pts") if is_pct else fmt_change(r.volume_change)
         rows.append([r.period_label if p.kind != "financial_year" else own_period_label(a, indicator, r.period),
                      fmt_number(r.value, r.value_digits, "%" if is_pct else ""), change,
-                     fmt_change(r.pct_change, _pct_digits(r.pct_digits), "%"), fmt_number(r.rate_per_1000, r.rate_digits),
+                     fmt_change(r.pct_change, pct_digits(r.pct_digits), "%"), fmt_number(r.rate_per_1000, r.rate_digits),
                      fmt_rank(r.county_rank, r.rank_flag),
                      ARROW.get(int(r.rank_direction), "") if not pd.isna(r.rank_direction) else ""])
     rows, columns = _drop_empty(rows, columns)
@@ -234,6 +235,9 @@ def figure(a: Answerer, c: Command) -> Answer:
         if parts:
             text = parts[0] + (f" ({parts[1]})" if len(parts) > 1 else "")
             answer.headline = answer.headline[:-1] + f"; {text} against {other}."
+    shares = _shares(a, indicator, area, period)
+    if shares:  # "85 people; First-time entrants identified as re-offending: 15.6%"
+        answer.headline = answer.headline[:-1] + "; " + "; ".join(shares) + "."
     same: dict[str, dict] = {}
     for r in comparisons:
         if r.area != area and not isinstance(r.compared_with, str):
@@ -308,6 +312,17 @@ def _in_its_place(a: Answerer, c: Command, indicator: str, area: str) -> Answer 
     return None
 
 
+def _shares(a: Answerer, indicator: str, area: str, period: str) -> list[str]:
+    """The shares of this count the data gives for the same place and period (indicators ``part_of`` it measured in
+    %: first-time entrants identified as re-offending, assault admissions by sex), as "name: 15.6%"."""
+    shares = []
+    for part in (i for i in a.indicators.values() if i.part_of == indicator and str(i.unit).startswith("%")):
+        for r in a.by_period("compare", indicator=part.id).get(period, []):
+            if r.area == area and r.measure == "percent" and not isinstance(r.compared_with, str):
+                shares.append(f"{part.name}: {fmt_number(r.value, r.digits, '%')}")
+    return shares
+
+
 def _headline(a, ind, place, p, row, is_pct) -> str:
     row = row.to_dict()  # a Series' attribute names clash with its methods (pct_change)
     label = own_period_label(a, ind.id, p.id) if p.kind == "financial_year" else p.label
@@ -319,7 +334,7 @@ def _headline(a, ind, place, p, row, is_pct) -> str:
     if is_pct and not pd.isna(row["pp_change"]):
         text += f", {fmt_change(row['pp_change'], 1)} points on the year before"
     elif not pd.isna(row["volume_change"]) or not pd.isna(row["pct_change"]):
-        parts = [fmt_change(row["volume_change"]), fmt_change(row["pct_change"], _pct_digits(row["pct_digits"]), "%")]
+        parts = [fmt_change(row["volume_change"]), fmt_change(row["pct_change"], pct_digits(row["pct_digits"]), "%")]
         text += ", " + " ".join(parts[:1] + [f"({parts[1]})"] if parts[0] and parts[1] else [p for p in parts if p])
         text += " on the same period a year before"
     if not pd.isna(row.get("rank_change", float("nan"))):
@@ -335,11 +350,6 @@ def _headline(a, ind, place, p, row, is_pct) -> str:
         if not pd.isna(row["rank_direction"]):
             text += f" ({ARROW[int(row['rank_direction'])]})"
     return text.replace(":, ", ": ").replace(":;", ":") + "."
-
-
-def _pct_digits(digits) -> int:
-    """A % change with the digits the assessment printed (at least none, at most 2); 1 when not known."""
-    return 1 if digits is None or pd.isna(digits) else min(int(digits), 2)
 
 
 LEVELS = ("count", "percent", "average_per_year", "rank")  # the measure that is the figure, in this order

@@ -19,6 +19,7 @@ from .base import (
     fmt_number,
     fmt_rank,
     own_period_label,
+    pct_digits,
 )
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ def priority(a: Answerer, c: Command) -> Answer:
                  r.kind.replace("_", " "), r.owner] for r in a.priorities.itertuples()]
         p = a.partnership
         named = ", ".join(years)
+        if len(years) == 1:
+            c.period, c.relative = years[0], None  # understood: the year the priorities are for
         asks = [f"`priority {r.id.replace('_', ' ')}`" for r in a.priorities.itertuples() if r.kind != "cross_cutting"]
         return Answer(c.text, {}, headline=f"The {p.name}'s priorities for {named}.",
                       tables=[Table(f"Priorities {named}", ["Priority", "Kind", "Owner"], rows)],
@@ -42,6 +45,9 @@ def priority(a: Answerer, c: Command) -> Answer:
                       sources=[f"{p.name} {p.document}"])
     pri = a.priorities.set_index("id").loc[c.priority]
     frame = a.run("priority_figures", priority=c.priority)
+    lead = frame[frame.headline.astype(bool)].indicator
+    if len(lead):
+        c.indicator = lead.iloc[0]  # understood: the priority's headline figure, whatever words named the priority
     answer = Answer(c.text, {}, headline=f"{pri['name']}: owned by {pri['owner']}.")
     if pri["kind"] == "cross_cutting":
         answer.notes.append("A cross-cutting theme: it runs through every priority and has no figures of its own.")
@@ -63,7 +69,7 @@ def priority(a: Answerer, c: Command) -> Answer:
         borough.append([group.indicator_name.iloc[0] + (" (headline)" if group.headline.iloc[0] else ""),
                         own_period_label(a, indicator, latest), fmt_number(level.value, level.digits, "%" if pct else ""),
                         fmt_change(change.value, change.digits) if change is not None else "",
-                        fmt_change(pchange.value, 1, "%") if pchange is not None else "",
+                        fmt_change(pchange.value, pct_digits(pchange.digits), "%") if pchange is not None else "",
                         fmt_number(rate.value, rate.digits) if rate is not None else "",
                         fmt_rank(rank.value, rank.flag) if rank is not None else "",
                         ARROW[int(direction.value)] if direction is not None else ""])

@@ -17,7 +17,9 @@ from .base import (
     Table,
     _drop_empty,
     area_name,
+    fmt_change,
     fmt_number,
+    pct_digits,
     fmt_rank,
 )
 
@@ -40,7 +42,8 @@ def rank_changes(a: Answerer, c: Command) -> Answer:
     if not years:
         raise NoAnswer(f"The data gives no county rank changes for {area_name(a, area)}; "
                        f"it gives them for {area_name(a, a.home)} only.", ["rank changes"])
-    period = c.period or years[-1]
+    period = c.period = c.period or years[-1]  # understood: the year answered
+    c.relative = None
     if period not in years:
         raise NoAnswer(f"The assessment gives county rank changes only for {', '.join(years)}.",
                        [f"rank changes {y}" for y in years])
@@ -128,8 +131,13 @@ def rank(a: Answerer, c: Command) -> Answer:
         change = at["rank_change"].value
         text += f"; {abs(int(change))} place{'s' if abs(change) != 1 else ''} " + (
             "towards 1" if change > 0 else "away from 1") + " since the previous edition" if change else ""
-    if "count" in at:  # the figure ranked, with its rate: "994 crimes, rate 6.38 per 1,000"
+    if "count" in at:  # the figure ranked, its change and its rate: "994 crimes (+60, +6.4%), rate 6.38 per 1,000"
         text += f"; {fmt_number(at['count'].value, at['count'].digits)} {ind.unit}"
+        changes = [fmt_change(at[m].value, pct_digits(at[m].digits) if m == "pct_change" else 0,
+                              "%" if m == "pct_change" else "")
+                   for m in ("volume_change", "pct_change") if m in at]
+        if changes:
+            text += f" ({', '.join(changes)} on the year before)"
     if "rate_per_1000" in at:
         text += f"{',' if 'count' in at else ';'} rate {fmt_number(at['rate_per_1000'].value, at['rate_per_1000'].digits)} per 1,000"
     answer = Answer(c.text, {}, headline=text + ".")

@@ -272,6 +272,8 @@ def _named_in_text(a: Answerer, c: Command, indicator: str, scopes: list[str]) -
     notes = frame.note.str.lower()
     ordinal = notes.str.contains(r"(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth)\s+(?:highest|lowest|worst|best)")
     frame = frame[frame.area_type.isin(types) & notes.str.contains("|".join(words)) & ~ordinal]
+    if c.scope == "wards":  # the wards named together as hotspots are answered together (``_named_wards``)
+        frame = frame[~frame.measure.isin(["named_hotspot", "named_lowest"])]
     if c.period:
         frame = frame[frame.period == c.period]
     if frame.empty:
