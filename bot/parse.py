@@ -92,6 +92,7 @@ class Command:
     since: str | None = None            # "since 2008": a trend from this period
     baseline: bool = False              # "the baseline"
     table: str | None = None            # "table 3.1": a source table by its section, whole; "*": "all categories"
+    section: str | None = None          # "section 5.6 pedestrian ksi": where the figure is, checked against its source
     places: list[tuple[str, str | None]] = field(default_factory=list)  # places named that the data lacks
     choices: list[tuple[str, str]] = field(default_factory=list)        # (label, question): did you mean
     cues: list[str] = field(default_factory=list)
@@ -107,8 +108,36 @@ class Command:
     both: bool = False  # two subjects joined by 'and' ("accidental fires and deliberate fires"): answer each
     statement: str | None = None  # a fact the text states in words ("who chairs the smp")
     splits: list[str] = field(default_factory=list)  # "by age group", "by gender": a breakdown asked for
+    claims: list[str] = field(default_factory=list)  # figures quoted to be checked ("is it right it fell 20%")
 
 
+
+
+# "is that right", "can you confirm": the figures quoted with it are to be checked, not words to match
+CHALLENGE = re.compile(r"\b(?:is|was|are) (?:that|it|this|these|those) (?:right|correct|true|accurate)\b|"
+                       r"\bcan you (?:confirm|check)(?: that)?\b|\b(?:is it true|i heard|someone said|i was told|"
+                       r"apparently)(?: that)?\b|\b(?:right|correct|true)\s*$")
+CLAIMED = re.compile(r"(?<![\w/.])([-+]?\d+(?:p\d+)?)(?:\s*(%|per ?cent|percent)|(st|nd|rd|th))?(?![\w/])")
+
+
+def _claims(command: Command, rest: str) -> str:
+    """Figures quoted to be checked ("asb wards 911 342 333 is that right", "is it right it fell 20%"): kept in
+    ``claims`` (the answer says whether its figures agree) and taken out of the words to match. Only with a
+    challenge; a number on its own is not understood."""
+    challenge = CHALLENGE.search(rest)
+    if not challenge:
+        return rest
+    rest = (rest[:challenge.start()] + " " + rest[challenge.end():]).strip()
+    for match in CLAIMED.finditer(rest):
+        number = match.group(1)
+        said = re.search(r"\b(fell|fallen|fall|falls|down|dropped|drop|decreased?|reduced|reduction|rose|risen|rise|"
+                         r"rises|up|increased?|grew)\s+(?:by\s+)?(?:about |around |nearly |almost |over |under )?$",
+                         rest[:match.start()])
+        if said and number[0] not in "+-":  # "it fell 20%": a change of -20%
+            number = ("+" if said.group(1) in ("rose", "risen", "rise", "rises", "up", "increase", "increased", "grew")
+                      else "-") + number
+        command.claims.append(number.replace("p", ".") + ("%" if match.group(2) else match.group(3) or ""))
+    return re.sub(r"\s+", " ", CLAIMED.sub(" ", rest)).strip()
 
 
 def _period_order(period: str) -> str:
@@ -294,7 +323,10 @@ def _take(tables: list[tuple[dict, list[tuple]]], max_len: int = 6, yielding: fr
 def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     """Read a question; never raises. Words not understood and misspellings are reported on the command."""
     command = Command(text=text)
-    clean = normalise(ASKER.sub(" ", (text or "").lower()))[:500]
+    raw = ASKER.sub(" ", (text or "").lower())
+    if CHALLENGE.search(re.sub(r"[^\w ]", " ", raw)):  # a figure quoted to be checked keeps its decimals: 27.7, 6.5%
+        raw = re.sub(r"(?<=\d)\.(?=\d)", "p", raw)
+    clean = normalise(raw)[:500]
     clean = vocab.rewrite(clean)  # "killed or seriously injured" -> "ksi"
     if re.search(r"\bwards?\b", clean):  # "which wards account for over half of asb": the hotspots and their share
         clean = re.sub(r"\b(?:accounts? for|make up|makes up|(?:over|more than) half(?: of)?|half of|(?:the )?majority of)\b",
@@ -315,6 +347,10 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     if table:  # "table 3.1 2012/13", "all categories 2012/13": the whole source table
         command.table = ".".join(table.group(1).split()) if table.group(1) else "*"
         clean = (clean[:table.start()] + " " + clean[table.end():]).strip()
+    section = re.search(r"\b(?:section|sect|sec)\s*(\d{1,2}(?:\s\d{1,2}){0,3})\b(?!\s*/)", clean)
+    if section:
+        command.section = ".".join(section.group(1).split())
+        clean = (clean[:section.start()] + " " + clean[section.end():]).strip()
     for split in SPLIT.finditer(clean):  # "shoplifting by age group": a breakdown, checked against the figure below
         command.splits.append(split.group(0))
     clean = SPLIT.sub(" ", clean)
@@ -351,6 +387,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         elif second == command.period:
             rest = rest2  # the same period said twice: 'first half of 2013/14 (apr-sep 2013)'
 
+    rest = _claims(command, rest)
     words = rest.split()
     # a bare word's form is the synonym-rewritten stem; keep the typed word for messages
     forms = [() if w in STOP_INSIDE else (vocab.form(w) or (w,)) for w in words]
@@ -500,7 +537,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     if command.unknown and not command.indicators and not command.statement and not command.areas:
         _statement_by_words(command, words, forms, kinds, vocab)
     _settle_kind(command, kinds, vocab.area_types, vocab.partnership_words.get("county", "county"))
-    if command.table and not command.indicators:
+    if command.table and not command.indicators and not command.choices:
         command.kind = "table"
     if command.kind not in ("priority", "help") and command.indicator:
         own = vocab.described.get(command.indicator, set())

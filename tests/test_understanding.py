@@ -206,6 +206,18 @@ CASES = [
     ("wards with most pedestrian casualties", ["High Street", "Park Wood"], []),
     ("kent force ranked where nationally", ["national rank", "21"], []),
     ("deliberate fires 12/13 and where does that put us in kent?", ["county rank for Deliberate fires", "3 of 12"], []),
+    # figures quoted to be checked: each one's verdict leads the answer
+    ("asb down? is it right it fell 20%", ["Checked: -20% is right, rounded (the data has -19.6%)"], []),
+    ("asb wards 911 342 333 is that right", ["Checked: 911 is right; 342 is right; 333 is right", "Fant 333"], []),
+    ("i heard asb rose 20% in 2012/13", ["+20% is not right: the data has -19.6%, the other way"], []),
+    ("shoplifting was 1,200 in 2012/13 is that right", ["1,200 is not a figure the data has here; the nearest is 994"], []),
+    ("we are 4th for asb is that right", ["4th is right", "county rank for Anti-social behaviour"], []),
+    ("asb rate 27.7 is that right", ["27.7 is close: the data has 27.77"], []),
+    ("gun crime 50 is that right", None, ["gun"]),
+    # a section or table named beside the subject: the subject's figure, and where it is from when elsewhere
+    ("section 3.2 shoplifting", ["994", "You named section 3.2; these figures are from Strategic Assessment section 3.1"], []),
+    ("section 5.6 pedestrians ksi 12-13", ["KSI pedestrians in Maidstone, 2012/13", "8 casualties"], []),
+    ("table 3 unemployed maidstone july 2012", ["2,430", "2.5%"], []),
 ]
 
 

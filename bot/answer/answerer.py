@@ -22,6 +22,7 @@ from ..settings import Settings
 from ..vocabulary import vocabulary
 from ..words import CUES, normalise
 from . import (
+    claims,
     compare,
     control,
     direction,
@@ -396,7 +397,12 @@ class Answerer:
         only = self._only_area(c)
         if c.area is None and c.kind not in ("top", "help", "statement"):
             c.area = only or self.home  # understood: the place answered
+        if c.kind == "figure" and any(claim[-2:] in ("st", "nd", "rd", "th") for claim in c.claims):
+            c.kind = "rank"  # "we are 4th for asb, is that right": the rank, checked
         answer = family.family(self, c) if c.family else KINDS[c.kind](self, c)
+        if c.claims:
+            claims.check(answer, c.claims)
+        self._named_source(c, answer)
         answer.understood = self.understood(c)
         if only and c.area == only:
             answer.notes.insert(0, f"No place was named, and the data has {self.vocab.names[('indicator', c.indicator)]} "
@@ -407,6 +413,25 @@ class Answerer:
         if answer.series and c.indicator:
             answer.series.setdefault("footnotes", []).extend(self.chart_corrections(c.indicator, c.area, answer.series))
         return answer
+
+    def _named_source(self, c: Command, answer: Answer) -> None:
+        """"section 5.6 pedestrian ksi", "table 3 unemployed": the answer is the subject's figure wherever it is; when
+        its source is not the section or table named, a note says where it is from."""
+        named = c.section or (c.table if c.kind != "table" and c.table != "*" else None)
+        if not named or not answer.sources:
+            return
+        asked = tuple(int(x) for x in named.split("."))
+
+        def holds(source: str) -> bool:
+            for first, last in re.findall(r"(?:section|table) (\d+(?:\.\d+)*)(?:-(\d+(?:\.\d+)*))?", source.lower()):
+                low = tuple(int(x) for x in first.split("."))
+                high = tuple(int(x) for x in (last or first).split("."))
+                if low[:len(asked)] <= asked <= high[:len(asked)] or asked[:len(low)] == low:
+                    return True
+            return False
+        if not any(holds(s) for s in answer.sources):
+            word = "section" if c.section else "table"
+            answer.notes.insert(0, f"You named {word} {named}; these figures are from {'; '.join(answer.sources)}.")
 
     def chart_corrections(self, indicator: str, area: str | None, series: dict) -> list[str]:
         """A footnote for each plotted figure whose stored value corrects the printed one: a chart pasted
