@@ -116,8 +116,19 @@ class Command:
 # "is that right", "can you confirm": the figures quoted with it are to be checked, not words to match
 CHALLENGE = re.compile(r"\b(?:is|was|are) (?:that|it|this|these|those) (?:right|correct|true|accurate)\b|"
                        r"\bcan you (?:confirm|check)(?: that)?\b|\b(?:is it true|i heard|someone said|i was told|"
-                       r"apparently)(?: that)?\b|\b(?:right|correct|true)\s*$")
-CLAIMED = re.compile(r"(?<![\w/.])([-+]?\d+(?:p\d+)?)(?:\s*(%|per ?cent|percent)|(st|nd|rd|th))?(?![\w/])")
+                       r"apparently)(?: that)?\b|\b(?:right|correct|true)\s*$|"
+                       # a figure the document prints, questioned: "table 3.1 prints 1.277, whats the actual count"
+                       r"\b(?:prints?|printed|says?|said|gives?|shows?|states?|has|reads?)\b(?=(?:\s+[a-z&]+){0,4}?\s+"
+                       r"(?:as\s+|of\s+|down to\s+|up to\s+)?[-+]?\d)|\b(?:correct|actual|real|right) (?:figure|count|"
+                       r"number|total|value|rate)\b|\bcan ?t be right\b|\b(?:looks?|seems?) wrong\b|\btypo\b|\bmisprint")
+# words that only frame a figure quoted ("the table has -225% which cant be right"), dropped with the challenge
+CLAIM_WORDS = frozenset("""prints print printed says say said gives give given shows show states stated has have had
+reads read table doc document report paper key facts total row correct actual real figure count number cant can t
+right wrong looks look seems seem like typo misprint but which be as that this it says pls please whats what is the
+then so thing""".split())
+# a number quoted (not a name's: 'ksi 65+', '17-24'; not a length of time: '13 months')
+CLAIMED = re.compile(r"(?<![\w/.])(?<!\d-)([-+]?\d+(?:p\d+)?)(?:\s*(%|per ?cent|percent)|(st|nd|rd|th))?"
+                     r"(?![\w/+])(?!-\d)(?!\s+(?:months?|years?|weeks?|days?|year olds?)\b)")
 
 
 def _claims(command: Command, rest: str) -> str:
@@ -128,6 +139,8 @@ def _claims(command: Command, rest: str) -> str:
     if not challenge:
         return rest
     rest = (rest[:challenge.start()] + " " + rest[challenge.end():]).strip()
+    printed = re.search(r"\b(?:prints?|printed|says?|gives?|shows?|states?|has|reads?|correct|actual|typo|misprint|"
+                        r"wrong|can ?t be right)\b", f"{rest} {challenge.group(0)}")
     for match in CLAIMED.finditer(rest):
         number = match.group(1)
         said = re.search(r"\b(fell|fallen|fall|falls|down|dropped|drop|decreased?|reduced|reduction|rose|risen|rise|"
@@ -137,7 +150,11 @@ def _claims(command: Command, rest: str) -> str:
             number = ("+" if said.group(1) in ("rose", "risen", "rise", "rises", "up", "increase", "increased", "grew")
                       else "-") + number
         command.claims.append(number.replace("p", ".") + ("%" if match.group(2) else match.group(3) or ""))
-    return re.sub(r"\s+", " ", CLAIMED.sub(" ", rest)).strip()
+    rest = CLAIMED.sub(" ", rest)
+    if printed:  # what the document prints, questioned: the words that say so frame the figure, they are not asked
+        rest = re.sub(r"\b\d+\s+(?:months?|weeks?|days?)\b", " ", rest)  # "looks like 13 months"
+        rest = " ".join(w for w in rest.split() if w not in CLAIM_WORDS or w in ("is", "the", "what"))
+    return re.sub(r"\s+", " ", rest).strip()
 
 
 def _period_order(period: str) -> str:
@@ -324,8 +341,10 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     """Read a question; never raises. Words not understood and misspellings are reported on the command."""
     command = Command(text=text)
     raw = ASKER.sub(" ", (text or "").lower())
+    raw = re.sub(r"^\s*(\d\.\d{1,2}(?:\.\d{1,2})?)\s+(?=[a-z])", r"section \1 ", raw)  # "3.1 rank movers": a section
     if CHALLENGE.search(re.sub(r"[^\w ]", " ", raw)):  # a figure quoted to be checked keeps its decimals: 27.7, 6.5%
-        raw = re.sub(r"(?<=\d)\.(?=\d)", "p", raw)
+        raw = re.sub(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3})\s+(?=gives|says|prints|shows|has|states)", r"section \1 ", raw)
+        raw = re.sub(r"(?<!table )(?<!section )(?<!sect )(?<!sec )(?<!appendix )\b(\d+)\.(?=\d)", r"\1p", raw)
     clean = normalise(raw)[:500]
     clean = vocab.rewrite(clean)  # "killed or seriously injured" -> "ksi"
     if re.search(r"\bwards?\b", clean):  # "which wards account for over half of asb": the hotspots and their share
@@ -354,6 +373,9 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     for split in SPLIT.finditer(clean):  # "shoplifting by age group": a breakdown, checked against the figure below
         command.splits.append(split.group(0))
     clean = SPLIT.sub(" ", clean)
+    # "2013/14 so far", "fy to sept 2013": the year to date
+    clean = re.sub(r"\b(20\d\d\s*/\s*\d\d) so far\b", r"\1 ytd", clean)
+    clean = re.sub(r"\b(?:fy|financial year) (?:to|up to|until)\b(?= [a-z]+ (?:20)?\d\d\b)", "ytd", clean)
     ytd = re.search(r"\b(?:f?ytd|(?:financial )?year to date|so far this year|this year so far)\b", clean)
     if ytd:
         command.ytd = True

@@ -90,12 +90,14 @@ CUES = {
               "year on year", "series", "long term"],
     "spc": ["spc", "control chart", "control limits", "spc limits", "xmr", "out of control", "in control",
             "under control", "spc chart", "statistical process control",
-            "process control", "control bands"],
+            "process control", "control bands", "out of the ordinary", "within normal limits", "normal limits",
+            "natural limits", "within limits", "outside the limits", "outside limits"],
     "priority": ["who owns", "who leads", "who chairs", "who is responsible", "which group", "what group",
                  "which sub group", "who leads on", "which group leads", "lead on", "leads on", "owner of", "owns",
                  "owner", "owners", "tackling", "tackles", "in charge of", "who is tackling", "who deals with",
                  "who chairs", "chair of", "responsible for", "who runs", "runs", "covers", "who covers",
-                 "looks after", "who looks after", "handles", "who handles", "deals with",
+                 "looks after", "who looks after", "handles", "who handles", "deals with", "doing about",
+                 "being done about", "done about", "what is being done", "whats being done",
                  "a priority", "still a priority", "cross cutting", "cross cutting themes", "themes", "theme", "workstream", "strand",
                  "priority", "priorities", "sub group", "subgroup", "sub-group", "task group", "task and finish",
                  "task and finish group", "pack", "priority pack", "sub group pack"],
@@ -174,7 +176,8 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "u": "you", "cos": "because", "nite": "night", "wat": "what", "wht": "what", "whta": "what", "admitted": "admissions",
                  "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "polices": "police", "diff": "difference", "burgled": "burglary", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number",
                  "whos": "who", "ther": "there", "thier": "their", "blokes": "male", "organizations": "organisations",
-                 "dwn": "down", "dwon": "down", "upp": "up"}
+                 "dwn": "down", "dwon": "down", "upp": "up", "chg": "change", "chng": "change",
+                 "cats": "categories", "wheres": "where", "lately": "recently", "recommended": "the"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
             "last financial year": 0, "this financial year": 0, "latest financial year": 0,
             "previous financial year": -1, "the financial year before": -1,
@@ -287,7 +290,15 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"(?<=[a-z0-9]) n (?=[a-z])", " and "),  # 'theft n handling', '2012/13 n county rank'
     # the bot addressed by name, typed rather than mentioned: "@crimebot asb 2012/13", "hey bot ...", "... thx bot"
     (r"\bcrime ?bot\b|^(?:(?:hey|hi|hello|ok|oi|yo|dear)\s+)?bot\b|\b(?:thanks|thank you|thx|ta|cheers) bot\s*$", " "),
-    (r"\bhowmany\b", "how many"), (r"\bhw (?=many|much|is|are|has|did|does)", "how "),
+    (r"\bhowmany\b", "how many"), (r"\bw/(?=\s)|\b(?<=compared )w\b", "with"),
+    # "the 3.2 outcomes table", a section's number before its table: where the figure is, named
+    (r"\b(?:the )?(\d{1,2}) (\d{1,2}) (?:[a-z]+ )?table\b", r" section \1 \2 "),
+    # "kent districts (excl medway)": Kent, the county area of the 12 districts
+    (r"\bkent districts?\s+(?:excl|excluding|exc|not including|without)\s+medway\b", " kent "),
+    # "apr-sep 2013 v same 2 qtrs 2012": the same months a year before
+    (r"\b(?:v|vs|versus|against|compared (?:to|with))\s+(?:the\s+)?same\s+(?:\d|two|three|four|six)\s+"
+     r"(?:qtrs|quarters?|months)(?:\s+(?:of\s+|in\s+)?(?:last year|a year (?:before|earlier|ago)|(?:19|20)\d\d))?", " yoy "),
+    (r"\b(?:percentage|%)\s+points?(?:\s+change)?\b|\bpp change\b", " change "), (r"\bhw (?=many|much|is|are|has|did|does)", "how "),
     (r"\bward ?wise\b|\bward by ward\b", " by ward "),
     (r"\btwenty (ten|eleven|twelve|thirteen|fourteen)(?:\s*(?:to|-)?\s*(eleven|twelve|thirteen|fourteen|fifteen))?\b",
      _spoken_year),

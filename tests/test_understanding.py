@@ -214,6 +214,23 @@ CASES = [
     ("we are 4th for asb is that right", ["4th is right", "county rank for Anti-social behaviour"], []),
     ("asb rate 27.7 is that right", ["27.7 is close: the data has 27.77"], []),
     ("gun crime 50 is that right", None, ["gun"]),
+    # a figure quoted as the assessment printed it, where the data check corrected the print
+    ("crim damage 12/13 - table 3.1 prints 1.277, whats the actual count",
+     ["1.277 is what the assessment printed (section 3.1, 2012/13: 1.277); the data has 1,277"], []),
+    ("ksi 65+ % change 12/13, the table has -225% which cant be right", ["-225% is what the assessment printed", "-69.2%"], []),
+    ("5.2 gives vap as 1,579 for 2012/13, correct figure pls", ["1,579 is what the assessment printed", "1,570 crimes"], []),
+    ("cautions 2012-13, the total row says 671 but that looks like 13 months", ["the data has 621"], []),
+    # analysts' shorthand: w/, % chg, percentage points, the same quarters a year before, Kent excluding Medway
+    ("outcome rate q4 2012/13 w/ counts", ["37.4%", "774 outcomes of 2,070 crimes"], []),
+    ("% repeat victims DA 12/13 - percentage point change on 11/12?", ["24.2%", "24.3%", "+0.1 points"], []),
+    ("maidstone crime apr-sep 2013 v same 2 qtrs 2012", ["+602 (+14.9%) on the same period a year before"], []),
+    ("kent districts (excl medway) all crime change apr to sep 2013", ["Kent (KCC area)", "+12.2%"], []),
+    ("vap hotspot wards fy to sept 2013", ["High Street 545", "April to September 2013"], []),
+    ("violent crime rising in 2013/14 so far?", ["Yes", "+315"], []),
+    ("3.1 rank movers", ["14 improved"], []),
+    ("vandalism/graffiti perception county position 12/13", ["2 of 12", "5.4%"], []),
+    ("claimant count maidstone jul 2012 + monthly and annual change", ["+14 (+0.6%) against 2012-06"], []),
+    ("are charges per month within normal limits, spc chart", ["natural process limits"], []),
     # a section or table named beside the subject: the subject's figure, and where it is from when elsewhere
     ("section 3.2 shoplifting", ["994", "You named section 3.2; these figures are from Strategic Assessment section 3.1"], []),
     ("section 5.6 pedestrians ksi 12-13", ["KSI pedestrians in Maidstone, 2012/13", "8 casualties"], []),

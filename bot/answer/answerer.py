@@ -401,7 +401,8 @@ class Answerer:
             c.kind = "rank"  # "we are 4th for asb, is that right": the rank, checked
         answer = family.family(self, c) if c.family else KINDS[c.kind](self, c)
         if c.claims:
-            claims.check(answer, c.claims)
+            claims.check(answer, c.claims, self.lookup("printed_figures", indicator=c.indicator, area=c.area or self.home)
+                         if c.indicator else None)
         self._named_source(c, answer)
         answer.understood = self.understood(c)
         if only and c.area == only:

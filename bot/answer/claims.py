@@ -2,13 +2,15 @@
 
 The question is answered as usual; the headline then starts by saying, for each figure quoted, whether the
 answer's own figures (its headline and tables, not its notes) hold it exactly, hold one that rounds to it, or
-hold none: a partner checking a figure in a paper sees the figure the data has beside the one they had.
+hold none: a partner checking a figure in a paper sees the figure the data has beside the one they had. A figure
+quoted as the assessment printed it, where the data check corrected the print ("table 3.1 prints 1.277"), is
+said to be the print, with the figure the data keeps.
 """
 from __future__ import annotations
 
 import re
 
-from .base import Answer
+from .base import Answer, fmt_change, fmt_number
 
 SHOWN = re.compile(r"(?<![\w.])([-+]?\d[\d,]*(?:\.\d+)?)(%|st\b|nd\b|rd\b|th\b)?")
 
@@ -34,10 +36,14 @@ def _kind(claim: str) -> tuple[float, str, bool, int]:
     return value, "%" if suffix == "%" else "ordinal" if suffix else "", bool(sign), len(decimals or "")
 
 
-def _verdict(claim: str, shown: list[tuple[float, str, str]]) -> str:
+def _verdict(claim: str, shown: list[tuple[float, str, str]], printed: list[tuple[float, str, str]]) -> str:
     value, kind, signed, decimals = _kind(claim)
     if not decimals and not kind and abs(value) >= 1000:
         claim = f"{value:+,.0f}" if signed else f"{value:,.0f}"  # as the answer writes it: 1,200
+    misprint = next((p for p in printed if p[0] == value or (not signed and abs(p[0]) == abs(value))), None)
+    if misprint is not None:
+        return (f"{claim} is what the assessment printed ({misprint[1]}); the data has {misprint[2]} "
+                "(see the data note)")
     # a rank is shown as "4 of 12" or "rank 4": an ordinal quoted is checked against plain numbers too
     same = [s for s in shown if s[1] == kind or (kind == "ordinal" and s[1] == "")]
     compare = (lambda x: x) if signed else abs
@@ -59,8 +65,19 @@ def _verdict(claim: str, shown: list[tuple[float, str, str]]) -> str:
     return f"{claim} is not among the figures below"
 
 
-def check(answer: Answer, claims: list[str]) -> None:
-    """Lead the headline with a verdict on each figure quoted."""
+def check(answer: Answer, claims: list[str], printed=None) -> None:
+    """Lead the headline with a verdict on each figure quoted; ``printed``: the figures_as_printed rows of the
+    subject asked (period, measure, value, digits, published, section)."""
     shown = _figures(answer)
-    verdicts = [_verdict(claim, shown) for claim in claims]
+    misprints = []
+    for row in printed.itertuples() if printed is not None else []:
+        try:
+            as_printed = float(str(row.published).replace(",", "").rstrip("%"))
+        except ValueError:
+            continue
+        unit = "%" if row.measure in ("percent", "pct_change") else ""
+        kept = fmt_change(row.value, row.digits, unit) if row.measure.endswith("change") else \
+            fmt_number(row.value, row.digits, unit)
+        misprints.append((as_printed, f"section {row.section}, {row.period}: {row.published}", kept))
+    verdicts = [_verdict(claim, shown, misprints) for claim in claims]
     answer.headline = "Checked: " + "; ".join(verdicts) + ". " + answer.headline

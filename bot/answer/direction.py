@@ -66,6 +66,8 @@ def direction(a: Answerer, c: Command) -> Answer:
         change = row["value"] - before["value"]
     if pd.isna(change):  # a span of a monthly series: against the same months a year before, added up
         change = _on_same_months(a, indicator, area, c.period)
+    if pd.isna(change) and " against " in answer.headline:
+        return answer  # "claimant count jul 2012 monthly and annual change": its changes against other dates
     if pd.isna(change):
         raise NoAnswer(f"The data gives one {ind.name} figure for {a.vocab.names[('area', area)]} ({c.period}) and no "
                        "change, so it cannot say whether it is going up or down. Ask for the figure: "

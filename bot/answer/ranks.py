@@ -138,6 +138,8 @@ def rank(a: Answerer, c: Command) -> Answer:
                    for m in ("volume_change", "pct_change") if m in at]
         if changes:
             text += f" ({', '.join(changes)} on the year before)"
+    elif "percent" in at:  # a survey's share ranked: "5.4%"
+        text += f"; {fmt_number(at['percent'].value, at['percent'].digits, '%')}"
     if "rate_per_1000" in at:
         text += f"{',' if 'count' in at else ';'} rate {fmt_number(at['rate_per_1000'].value, at['rate_per_1000'].digits)} per 1,000"
     answer = Answer(c.text, {}, headline=text + ".")
