@@ -347,6 +347,10 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         raw = re.sub(r"(?<!table )(?<!section )(?<!sect )(?<!sec )(?<!appendix )\b(\d+)\.(?=\d)", r"\1p", raw)
     clean = normalise(raw)[:500]
     clean = vocab.rewrite(clean)  # "killed or seriously injured" -> "ksi"
+    # "accidental and deliberate fires": two names sharing their last word, said once
+    clean = re.sub(r"\b([a-z]+) (and|or|v|vs|versus|&) ([a-z]+) ([a-z]+)\b",
+                   lambda m: f"{m[1]} {m[4]} {m[2]} {m[3]} {m[4]}" if f"{m[1]} {m[4]}" in vocab.phrases and
+                   f"{m[3]} {m[4]}" in vocab.phrases and f"{m[1]} {m[3]} {m[4]}" not in vocab.phrases else m[0], clean)
     if re.search(r"\bwards?\b", clean):  # "which wards account for over half of asb": the hotspots and their share
         clean = re.sub(r"\b(?:accounts? for|make up|makes up|(?:over|more than) half(?: of)?|half of|(?:the )?majority of)\b",
                        " ", clean)
@@ -932,8 +936,10 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
     elif "categories" in cue and c.extreme:
         c.kind = "top"
         c.direction = bool(cue & {"up", "down", "direction"})
-    elif ("rank_changes" in cue or "rank" in cue) and not c.indicator and not c.extreme:
-        c.kind = "rank_changes"
+    elif ("rank_changes" in cue or "rank" in cue) and not c.extreme and (not c.indicator or (
+            c.generic_only and re.search(r"\b(?:which|what) (?:crimes|crime types|types of crime|categories|offences)\b",
+                                         c.text.lower()))):
+        c.kind = "rank_changes"  # "which crimes did we go up or down the county table in": every category's rank
     elif c.extreme and (c.scope or "which" in cue or not c.area or "rank" in cue):
         c.kind = "top"
         c.direction = bool(cue & {"up", "down", "direction"})  # "biggest rise": over the changes

@@ -99,7 +99,7 @@ CUES = {
                  "looks after", "who looks after", "handles", "who handles", "deals with", "doing about",
                  "being done about", "done about", "what is being done", "whats being done",
                  "a priority", "still a priority", "cross cutting", "cross cutting themes", "themes", "theme", "workstream", "strand",
-                 "priority", "priorities", "sub group", "subgroup", "sub-group", "task group", "task and finish",
+                 "priority", "priorities", "sub group", "subgroup", "sub-group", "task group", "group", "task and finish",
                  "task and finish group", "pack", "priority pack", "sub group pack"],
     "help": ["help", "examples", "what can i ask", "what can you do", "how do i use", "commands", "usage"],
     "rate": ["rate", "rates", "per1000", "rate per1000"],
@@ -306,6 +306,9 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"^(?:hi|hello|hey)?\s*(?:sorry|apologies)\b(?: if this is an? (?:silly|stupid|daft|basic) question)?(?: but)?"
      r"(?:,? i ?a?m new(?: here| to this)?)?\s*,?\s*", " "),
     (r"^(?:could|can|would) you (?:please )?(?:tell me|let me know|give me)\b", " "),
+    # who is asking, before the question: "im chairing the road safety sub group, what are my numbers"
+    (r"^(?:i ?a?m|i m|i have just|ive just|i ve just) (?:chairing|joining|joined|leading|running|new to|part of|"
+     r"sitting on|on)\b", " "),
     (r"\bhow many times\b", " how many "),
     (r"\bcent(?:er|re)s?\b", "centre"),  # US spelling, before places are matched as typed: 'town center'
     (r"\b(?:the )?whole (?:of )?(?=(?:the )?(?:county|kent|borough|area|district))", " "),  # 'the whole county'

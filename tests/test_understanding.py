@@ -231,6 +231,12 @@ CASES = [
     ("vandalism/graffiti perception county position 12/13", ["2 of 12", "5.4%"], []),
     ("claimant count maidstone jul 2012 + monthly and annual change", ["+14 (+0.6%) against 2012-06"], []),
     ("are charges per month within normal limits, spc chart", ["natural process limits"], []),
+    # an earlier period asked that the data lacks is said, never dropped
+    ("robbery 2009/10 vs 2012/13", None, ["2009/10", "2010/11"]),
+    ("accidental and deliberate fires 12/13", ["Accidental fires", "187", "Deliberate fires", "-102"], []),
+    ("im chairing the road safety sub group, what are my numbers", ["Road Safety", "owned by Road Safety Sub-Group"], []),
+    ("which crimes did maidstone improve its county ranking on 2012/13", ["14 improved (", "Robbery"], []),
+    ("what categories slipped in the county rankings 2012/13", ["8 declined (", "Shoplifting"], []),
     # a section or table named beside the subject: the subject's figure, and where it is from when elsewhere
     ("section 3.2 shoplifting", ["994", "You named section 3.2; these figures are from Strategic Assessment section 3.1"], []),
     ("section 5.6 pedestrians ksi 12-13", ["KSI pedestrians in Maidstone, 2012/13", "8 casualties"], []),

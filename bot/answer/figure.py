@@ -227,6 +227,16 @@ def figure(a: Answerer, c: Command) -> Answer:
     for r in comparisons:
         if r.area == area and isinstance(r.compared_with, str):
             against.setdefault(r.compared_with, {})[r.measure] = r
+    if earlier and earlier != period and earlier not in set(frame.period) and earlier not in against \
+            and p.kind in ("financial_year", "calendar_year"):  # (spans and quarters: against their months)
+        # "robbery 2009/10 vs 2012/13": the earlier period asked is not in the data; never answered without it
+        label = a.periods[earlier].label if earlier in a.periods and a.periods[earlier].kind != "financial_year" \
+            else earlier
+        have = [x for x in frame.period if x != period]
+        raise NoAnswer(f"The data has no {ind.name} figure for {place} in {label} to set against {period}; it has "
+                       f"{', '.join(list(frame.period))}" + (f". Ask `{ind.name.lower()} {have[0]} vs {period}`." if have
+                                                             else "."),
+                       [f"{ind.name.lower()} {x} vs {period}" for x in have[:2]] or [f"{ind.name.lower()} {period}"])
     for other, by in against.items():  # "+16,300 (+11.7%) against 2001"
         parts = [fmt_change(by[m].value, by[m].digits, "%" if m == "pct_change" else "")
                  for m in ("volume_change", "pct_change", "pp_change") if m in by]
