@@ -108,7 +108,7 @@ class Command:
     both: bool = False  # two subjects joined by 'and' ("accidental fires and deliberate fires"): answer each
     statement: str | None = None  # a fact the text states in words ("who chairs the smp")
     splits: list[str] = field(default_factory=list)  # "by age group", "by gender": a breakdown asked for
-    claims: list[str] = field(default_factory=list)  # figures quoted to be checked ("is it right it fell 20%")
+    claims: list = field(default_factory=list)  # Claims: figures quoted to be checked ("is it right it fell 20%")
 
 
 
@@ -126,12 +126,25 @@ CLAIM_WORDS = frozenset("""prints print printed says say said gives give given s
 reads read table doc document report paper key facts total row correct actual real figure count number cant can t
 right wrong looks look seems seem like typo misprint but which be as that this it says pls please whats what is the
 then so thing""".split())
-# a number quoted (not a name's: 'ksi 65+', '17-24'; not a length of time: '13 months')
-CLAIMED = re.compile(r"(?<![\w/.])(?<!\d-)([-+]?\d+(?:p\d+)?)(?:\s*(%|per ?cent|percent)|(st|nd|rd|th))?"
-                     r"(?![\w/+])(?!-\d)(?!\s+(?:months?|years?|weeks?|days?|year olds?)\b)")
+# a number quoted (not a name's: 'ksi 65+', '17-24', 'aged 65 and over', 'under 16s'; not a length of time)
+CLAIMED = re.compile(r"(?<![\w/.])(?<!\d-)(?<!aged )(?<!aged under )(?<!\d to )(?<!aged over )([-+]?\d+(?:p\d+)?)(k\b)?"
+                     r"(?:\s*(%|per ?cent|percent)|(st|nd|rd|th))?"
+                     r"(?![\w/+])(?!-\d)(?! to \d)(?! and (?:over|under))(?!\s+(?:months?|years?|weeks?|days?|year olds?)\b)")
+APPROXIMATE = r"(?:about|around|roughly|approximately|approx|nearly|almost|circa|some)"
+BOUNDS = {"over": ">", "more than": ">", "above": ">", "at least": ">=", "under": "<", "less than": "<",
+          "below": "<", "fewer than": "<", "at most": "<="}
 
 
-def _claims(command: Command, rest: str) -> str:
+@dataclass
+class Claim:
+    """A figure quoted to be checked: '-20%', '911', '4th'; how it was qualified ('~' about, '>' over, '<' under,
+    '' exactly); and the words before it (since the figure before), which may name its place ('high street 342')."""
+    figure: str
+    qualifier: str = ""
+    before: str = ""
+
+
+def _claims(command: Command, rest: str, vocab: Vocabulary | None = None) -> str:
     """Figures quoted to be checked ("asb wards 911 342 333 is that right", "is it right it fell 20%"): kept in
     ``claims`` (the answer says whether its figures agree) and taken out of the words to match. Only with a
     challenge; a number on its own is not understood."""
@@ -141,16 +154,30 @@ def _claims(command: Command, rest: str) -> str:
     rest = (rest[:challenge.start()] + " " + rest[challenge.end():]).strip()
     printed = re.search(r"\b(?:prints?|printed|says?|gives?|shows?|states?|has|reads?|correct|actual|typo|misprint|"
                         r"wrong|can ?t be right)\b", f"{rest} {challenge.group(0)}")
+    last, spans = 0, []
     for match in CLAIMED.finditer(rest):
-        number = match.group(1)
+        number, before = match.group(1), rest[last:match.start()]
+        named = re.search(r"\b(under|over|aged)\s+$", before)
+        if named and vocab is not None and any(f"{named.group(1)} {number}" in p for p in vocab.phrases):
+            continue  # 'ksi under 16': part of a name, not a figure quoted
         said = re.search(r"\b(fell|fallen|fall|falls|down|dropped|drop|decreased?|reduced|reduction|rose|risen|rise|"
-                         r"rises|up|increased?|grew)\s+(?:by\s+)?(?:about |around |nearly |almost |over |under )?$",
-                         rest[:match.start()])
+                         rf"rises|up|increased?|grew)\s+(?:by\s+)?(?:{APPROXIMATE} |over |under |more than |less than )?$",
+                         before)
         if said and number[0] not in "+-":  # "it fell 20%": a change of -20%
             number = ("+" if said.group(1) in ("rose", "risen", "rise", "rises", "up", "increase", "increased", "grew")
                       else "-") + number
-        command.claims.append(number.replace("p", ".") + ("%" if match.group(2) else match.group(3) or ""))
-    rest = CLAIMED.sub(" ", rest)
+        bound = re.search(r"(?<!and )\b(" + "|".join(BOUNDS) + r")\s+$", before)  # not '65 and over'
+        approximate = re.search(rf"\b{APPROXIMATE}\s+$", before)
+        qualifier = BOUNDS[bound.group(1)] if bound else "~" if approximate else ""
+        said_with = bound or approximate  # the qualifier goes with the figure, out of the words to match
+        number = number.replace("p", ".")
+        if match.group(2):  # "4.3k": thousands
+            number = f"{float(number) * 1000:g}"
+        command.claims.append(Claim(number + ("%" if match.group(3) else match.group(4) or ""), qualifier, before))
+        spans.append((last + said_with.start() if said_with else match.start(), match.end()))
+        last = match.end()
+    for start, end in reversed(spans):
+        rest = rest[:start] + " " + rest[end:]
     if printed:  # what the document prints, questioned: the words that say so frame the figure, they are not asked
         rest = re.sub(r"\b\d+\s+(?:months?|weeks?|days?)\b", " ", rest)  # "looks like 13 months"
         rest = " ".join(w for w in rest.split() if w not in CLAIM_WORDS or w in ("is", "the", "what"))
@@ -413,7 +440,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         elif second == command.period:
             rest = rest2  # the same period said twice: 'first half of 2013/14 (apr-sep 2013)'
 
-    rest = _claims(command, rest)
+    rest = _claims(command, rest, vocab)
     words = rest.split()
     # a bare word's form is the synonym-rewritten stem; keep the typed word for messages
     forms = [() if w in STOP_INSIDE else (vocab.form(w) or (w,)) for w in words]

@@ -397,12 +397,11 @@ class Answerer:
         only = self._only_area(c)
         if c.area is None and c.kind not in ("top", "help", "statement"):
             c.area = only or self.home  # understood: the place answered
-        if c.kind == "figure" and any(claim[-2:] in ("st", "nd", "rd", "th") for claim in c.claims):
+        if c.kind == "figure" and any(claim.figure[-2:] in ("st", "nd", "rd", "th") for claim in c.claims):
             c.kind = "rank"  # "we are 4th for asb, is that right": the rank, checked
         answer = family.family(self, c) if c.family else KINDS[c.kind](self, c)
         if c.claims:
-            claims.check(answer, c.claims, self.lookup("printed_figures", indicator=c.indicator, area=c.area or self.home)
-                         if c.indicator else None)
+            self._check_claims(c, answer)
         self._named_source(c, answer)
         answer.understood = self.understood(c)
         if only and c.area == only:
@@ -414,6 +413,21 @@ class Answerer:
         if answer.series and c.indicator:
             answer.series.setdefault("footnotes", []).extend(self.chart_corrections(c.indicator, c.area, answer.series))
         return answer
+
+    def _check_claims(self, c: Command, answer: Answer) -> None:
+        """Figures quoted ("is that right") checked against the answer's figures for the period and place answered
+        (any row of a list of places or wards), and against what the assessment printed for them."""
+        listing = c.kind in ("wards", "compare", "top", "rank_changes", "table") or len(answer.tables) == 0 or \
+            answer.tables[0].columns[:1] in (["Ward"], ["Area"], ["Category"])
+        answered = None
+        if not listing:
+            answered = [x for x in (c.period, self.periods[c.period].label if c.period in self.periods else None,
+                                    area_name(self, c.area) if c.area else None) if x]
+        printed = None
+        if c.indicator and c.period:
+            printed = self.lookup("printed_figures", indicator=c.indicator, area=c.area or self.home)
+            printed = printed[printed.period == c.period]
+        claims.check(answer, c.claims, answered, ranked=c.kind == "rank", printed=printed)
 
     def _named_source(self, c: Command, answer: Answer) -> None:
         """"section 5.6 pedestrian ksi", "table 3 unemployed": the answer is the subject's figure wherever it is; when
@@ -430,7 +444,10 @@ class Answerer:
                 if low[:len(asked)] <= asked <= high[:len(asked)] or asked[:len(low)] == low:
                     return True
             return False
-        if not any(holds(s) for s in answer.sources):
+        printed_in = [f"section {r.section}" for r in self.run(
+            "fact_sections", indicator=c.indicator, area=c.area or self.home, period=c.period).itertuples()] \
+            if c.indicator and c.period else []
+        if not any(holds(s) for s in answer.sources + printed_in):
             word = "section" if c.section else "table"
             answer.notes.insert(0, f"You named {word} {named}; these figures are from {'; '.join(answer.sources)}.")
 

@@ -1,74 +1,167 @@
 """Figures quoted to be checked: "asb wards 911 342 333 is that right", "is it right it fell 20%".
 
-The question is answered as usual; the headline then starts by saying, for each figure quoted, whether the
-answer's own figures (its headline and tables, not its notes) hold it exactly, hold one that rounds to it, or
-hold none: a partner checking a figure in a paper sees the figure the data has beside the one they had. A figure
-quoted as the assessment printed it, where the data check corrected the print ("table 3.1 prints 1.277"), is
-said to be the print, with the figure the data keeps.
+The question is answered as usual; the headline then starts with a verdict on each figure quoted, found in the
+answer's own tables, cell by cell: each cell is a figure of one kind (a level, a change, a % change, a rate, a
+rank) for one row (a period, an area or a ward). A figure quoted is checked against the cell of its kind in the row
+asked (the period answered, or the place named just before the figure) and is "right" only there; a figure that is
+another row's ("971 is 2010/11's") is said to be so, never called right. A figure quoted as the assessment printed
+it, where the data check corrected the print ("table 3.1 prints 1.277"), is said to be the print, with the figure
+the data keeps.
 """
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass
 
 from .base import Answer, fmt_change, fmt_number
 
-SHOWN = re.compile(r"(?<![\w.])([-+]?\d[\d,]*(?:\.\d+)?)(%|st\b|nd\b|rd\b|th\b)?")
+SKIP = re.compile(r"^(?:period|area|ward|indicator|measure|note|category|direction|rank direction|month)$", re.I)
+# the kinds a figure quoted can be: signed -> a change; % -> a share or a % change; 4th -> a rank
+KINDS = {"level", "change", "pct", "percent", "rate", "rank"}
 
 
-def _figures(answer: Answer) -> list[tuple[float, str, str]]:
-    """(value, kind, as shown) of every figure in the headline and tables; kind is '%', 'ordinal' or ''."""
-    texts = [answer.headline] + [cell for table in answer.tables for row in table.rows for cell in row]
+@dataclass
+class Cell:
+    value: float
+    kind: str  # one of KINDS
+    row: str  # the row's label: a period, an area or a ward
+    shown: str  # as the table shows it
+    main: bool  # in the answer's first table (the subject and place asked), not a table beside it
+
+
+def _kind_of(header: str, measure: str, text: str) -> str | None:
+    """A cell's kind from its column header (or, in an Area/Measure/Figure table, its row's measure)."""
+    label = (measure or header).lower()
+    if SKIP.match(header.strip()) or not label:
+        return None
+    if "rank" in label:
+        return "rank"
+    if "% change" in label:
+        return "pct"
+    if "change" in label:
+        return "change"
+    if "rate" in label and "1,000" in label:
+        return "rate"
+    return "percent" if text.endswith("%") else "level"
+
+
+def cells(answer: Answer) -> list[Cell]:
     found = []
-    for text in texts:  # not the rate's base or a rank's field: "per 1,000", "of 12"
-        text = re.sub(r"\bper 1,000\b|\bof \d+\b", " ", str(text))
-        for match in SHOWN.finditer(text):
-            suffix = match.group(2) or ""
-            found.append((float(match.group(1).replace(",", "")), "%" if suffix == "%" else
-                          "ordinal" if suffix else "", match.group(0)))
+    for n, table in enumerate(answer.tables):
+        columns = [c.lower() for c in table.columns]
+        measure_at = columns.index("measure") if "measure" in columns else None
+        for row in table.rows:
+            label = str(row[0])
+            for header, text in zip(table.columns[1:], row[1:]):
+                text = str(text).strip()
+                number = re.fullmatch(r"=?([-+]?\d[\d,]*(?:\.\d+)?)\s*(%|pts)?", text)
+                if not number:
+                    continue
+                kind = _kind_of(header, str(row[measure_at]) if measure_at is not None and header.lower() == "figure"
+                                else "", text)
+                if kind:
+                    found.append(Cell(float(number.group(1).replace(",", "")), kind, label, text, n == 0))
     return found
 
 
-def _kind(claim: str) -> tuple[float, str, bool, int]:
-    """(value, kind, signed, decimals) of a figure quoted: '20%', '-5', '4th', '27.7'."""
-    match = re.fullmatch(r"([-+]?)(\d+(?:\.(\d+))?)(%|st|nd|rd|th)?", claim)
+def _parse(figure: str) -> tuple[float, str, bool, int]:
+    """(value, unit, signed, decimals) of a figure quoted: '20%' -> (20, '%', False, 0); '-5' ; '4th' ; '27.7'."""
+    match = re.fullmatch(r"([-+]?)(\d+(?:\.(\d+))?)(%|st|nd|rd|th)?", figure)
     sign, number, decimals, suffix = match.groups()
-    value = float(number) * (-1 if sign == "-" else 1)
-    return value, "%" if suffix == "%" else "ordinal" if suffix else "", bool(sign), len(decimals or "")
+    return (float(number) * (-1 if sign == "-" else 1), "%" if suffix == "%" else "ordinal" if suffix else "",
+            bool(sign), len(decimals or ""))
 
 
-def _verdict(claim: str, shown: list[tuple[float, str, str]], printed: list[tuple[float, str, str]]) -> str:
-    value, kind, signed, decimals = _kind(claim)
-    if not decimals and not kind and abs(value) >= 1000:
-        claim = f"{value:+,.0f}" if signed else f"{value:,.0f}"  # as the answer writes it: 1,200
-    misprint = next((p for p in printed if p[0] == value or (not signed and abs(p[0]) == abs(value))), None)
+def _kinds(unit: str, signed: bool, ranked: bool) -> set[str]:
+    if unit == "ordinal":
+        return {"rank"}
+    if unit == "%":
+        return {"pct"} if signed else {"percent", "pct"}
+    if signed:
+        return {"change"}
+    return {"level", "rate", "percent"} | ({"rank"} if ranked else set())
+
+
+def _holds(cell: Cell, value: float, signed: bool, decimals: int, qualifier: str) -> str | None:
+    """'exact', 'rounded', 'close', 'opposite' (the size right, the sign wrong), or None."""
+    have = cell.value if signed else abs(cell.value)
+    want = value if signed else abs(value)
+    if qualifier in (">", ">=", "<", "<="):  # "over 1000", "less than 4000": a bound on the size
+        size = abs(cell.value)
+        ok = {">": size > abs(value), ">=": size >= abs(value), "<": size < abs(value), "<=": size <= abs(value)}
+        if signed and (cell.value < 0) != (value < 0) and cell.value:
+            return "opposite" if ok[qualifier] else None
+        return "exact" if ok[qualifier] else None
+    if have == want:
+        return "exact"
+    if round(have, decimals) == want:
+        return "rounded"
+    if qualifier == "~" and abs(have - want) <= 0.05 * max(abs(want), 1):
+        return "rounded"
+    if abs(have - want) < 10 ** -decimals:
+        return "close"  # 27.7 for 27.77: cut, not rounded
+    if signed and (abs(cell.value) == abs(value) or round(abs(cell.value), decimals) == abs(value)):
+        return "opposite"
+    return None
+
+
+def _asked_rows(claim, answered: list[str] | None, rows: set[str]) -> set[str]:
+    """The rows a figure quoted is about: a place named just before it ('high street 342'), else the period
+    answered (or, for a list of places or wards, ``answered`` None, any of them)."""
+    before = f" {claim.before.lower()} "
+    named = {r for r in rows if re.search(rf"\b{re.escape(r.lower())}\b", before)}
+    if named:
+        return named
+    if answered is None:
+        return set(rows)
+    return {r for r in rows if any(r == a or r.startswith(f"{a} ") for a in answered)}
+
+
+def _verdict(claim, found: list[Cell], answered: list[str], ranked: bool, misprints: list) -> str:
+    value, unit, signed, decimals = _parse(claim.figure)
+    said = claim.figure
+    if not decimals and not unit and abs(value) >= 1000:
+        said = f"{value:+,.0f}" if signed else f"{value:,.0f}"  # as the answer writes it: 1,200
+    if claim.qualifier and signed:  # "fell by over 1000": "over 1,000 down"
+        said = said.lstrip("+-") + (" down" if value < 0 else " up")
+    said = {"~": "about ", ">": "over ", ">=": "at least ", "<": "under ", "<=": "at most "}.get(claim.qualifier, "") + said
+    kinds = _kinds(unit, signed, ranked)
+    same = [c for c in found if c.kind in kinds]
+    asked = _asked_rows(claim, answered, {c.row for c in same})
+    here = [c for c in same if c.row in asked]
+    if claim.qualifier and claim.qualifier != "~" and here:
+        # "under 4,000": a bound on one figure, the asked row's figure of the size quoted (not its rate)
+        here = [min(here, key=lambda c: abs(math.log((abs(c.value) or 0.5) / (abs(value) or 0.5))))]
+    for cell in here:
+        held = _holds(cell, value, signed, decimals, claim.qualifier)
+        if held == "exact":
+            return f"{said} is right ({cell.row}: {cell.shown})"
+        if held == "rounded":
+            return f"{said} is right, rounded ({cell.row}: {cell.shown})"
+        if held == "close":
+            return f"{said} is close ({cell.row}: {cell.shown})"
+        if held == "opposite":
+            return f"{said} is not right: {cell.row} is {cell.shown}, the other way"
+    misprint = next((m for m in misprints if m[0] == value or (not signed and abs(m[0]) == abs(value))), None)
     if misprint is not None:
-        return (f"{claim} is what the assessment printed ({misprint[1]}); the data has {misprint[2]} "
-                "(see the data note)")
-    # a rank is shown as "4 of 12" or "rank 4": an ordinal quoted is checked against plain numbers too
-    same = [s for s in shown if s[1] == kind or (kind == "ordinal" and s[1] == "")]
-    compare = (lambda x: x) if signed else abs
-    exact = [s for s in same if compare(s[0]) == compare(value)]
-    if exact:
-        return f"{claim} is right"
-    rounded = [s for s in same if round(compare(s[0]), decimals) == compare(value)]
-    if rounded:
-        return f"{claim} is right, rounded (the data has {rounded[0][2]})"
-    opposite = [s for s in same if signed and abs(s[0]) == abs(value)] or \
-        [s for s in same if signed and round(abs(s[0]), decimals) == abs(value)]
-    if opposite:
-        return f"{claim} is not right: the data has {opposite[0][2]}, the other way"
-    near = sorted(same, key=lambda s: abs(compare(s[0]) - compare(value)))
-    if near and abs(compare(near[0][0]) - compare(value)) < 10 ** -decimals:  # 27.7 for 27.77: cut, not rounded
-        return f"{claim} is close: the data has {near[0][2]}"
-    if near and abs(compare(near[0][0]) - compare(value)) <= 0.25 * max(abs(value), 1):
-        return f"{claim} is not a figure the data has here; the nearest is {near[0][2]}"
-    return f"{claim} is not among the figures below"
+        return f"{said} is what the assessment printed ({misprint[1]}); the data has {misprint[2]} (see the data note)"
+    elsewhere = next((c for c in same if c not in here and _holds(c, value, signed, decimals, claim.qualifier)
+                      in ("exact", "rounded")), None) if claim.qualifier in ("", "~") else None
+    where = f" ({said.split(' ')[-1]} is {elsewhere.row}'s figure)" if elsewhere is not None else ""
+    if here:  # the asked row's figure of the size quoted: its count for a count, its rate for a rate
+        nearest = min(here, key=lambda c: abs(math.log((abs(c.value) or 0.5) / (abs(value) or 0.5))))
+        return f"{said} is not right: {nearest.row} is {nearest.shown}{where}"
+    if elsewhere is not None:
+        return f"{said} is not a figure for what was asked here; it is {elsewhere.row}'s ({elsewhere.shown})"
+    return f"{said} is not among the answer's figures"
 
 
-def check(answer: Answer, claims: list[str], printed=None) -> None:
-    """Lead the headline with a verdict on each figure quoted; ``printed``: the figures_as_printed rows of the
-    subject asked (period, measure, value, digits, published, section)."""
-    shown = _figures(answer)
+def check(answer: Answer, claims: list, answered: list[str] | None, ranked: bool = False, printed=None) -> None:
+    """Lead the headline with a verdict on each figure quoted. ``answered``: the labels of the period and place
+    answered (a table's rows are labelled by one or the other), None for a list of places or wards; ``ranked``: the question asks for a rank, so a
+    plain number quoted may be one; ``printed``: the printed_figures rows of the subject, place and period asked."""
+    found = cells(answer)
     misprints = []
     for row in printed.itertuples() if printed is not None else []:
         try:
@@ -79,5 +172,5 @@ def check(answer: Answer, claims: list[str], printed=None) -> None:
         kept = fmt_change(row.value, row.digits, unit) if row.measure.endswith("change") else \
             fmt_number(row.value, row.digits, unit)
         misprints.append((as_printed, f"section {row.section}, {row.period}: {row.published}", kept))
-    verdicts = [_verdict(claim, shown, misprints) for claim in claims]
+    verdicts = [_verdict(claim, found, answered, ranked, misprints) for claim in claims]
     answer.headline = "Checked: " + "; ".join(verdicts) + ". " + answer.headline
