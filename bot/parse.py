@@ -184,6 +184,32 @@ def _claims(command: Command, rest: str, vocab: Vocabulary | None = None) -> str
     return re.sub(r"\s+", " ", rest).strip()
 
 
+def _joined(clean: str, vocab: Vocabulary) -> str:
+    """Words dictation splits ("maid stone", "shop lifting") or spells out ("s m p") joined when together they are
+    a word of the vocabulary's names and apart they are not one of its phrases."""
+    words = clean.split()
+    known = set(vocab.lexicon) | {w for w in vocab.phrases if " " not in w} | set(vocab.words)
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        letters = i
+        while letters < len(words) and len(words[letters]) == 1 and words[letters].isalpha():
+            letters += 1
+        if letters - i >= 2 and "".join(words[i:letters]) in known:  # 's m p'
+            out.append("".join(words[i:letters]))
+            i = letters
+            continue
+        if i + 1 < len(words) and words[i].isalpha() and words[i + 1].isalpha() and \
+                words[i] + words[i + 1] in known and f"{words[i]} {words[i + 1]}" not in vocab.phrases \
+                and words[i] not in known | FILLER and len(words[i]) > 1:
+            out.append(words[i] + words[i + 1])
+            i += 2
+            continue
+        out.append(words[i])
+        i += 1
+    return " ".join(out)
+
+
 def _period_order(period: str) -> str:
     """Sort key: a period's first year and month, from its id ('2012/13 Q2' -> '2012-07')."""
     quarter = re.match(r"^(\d{4})/\d{2} Q([1-4])$", period)
@@ -374,6 +400,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         raw = re.sub(r"(?<!table )(?<!section )(?<!sect )(?<!sec )(?<!appendix )\b(\d+)\.(?=\d)", r"\1p", raw)
     clean = normalise(raw)[:500]
     clean = vocab.rewrite(clean)  # "killed or seriously injured" -> "ksi"
+    clean = _joined(clean, vocab)  # "maid stone", "shop lifting", "s m p": one word the data knows, said apart
     # "accidental and deliberate fires": two names sharing their last word, said once
     clean = re.sub(r"\b([a-z]+) (and|or|v|vs|versus|&) ([a-z]+) ([a-z]+)\b",
                    lambda m: f"{m[1]} {m[4]} {m[2]} {m[3]} {m[4]}" if f"{m[1]} {m[4]}" in vocab.phrases and

@@ -20,7 +20,8 @@ CUES = {
                      "rank fallers", "rank risers", "rank movers", "fallers", "risers", "movers",
                      "rank changes 2012/13", "which categories improved", "rank table", "arrows", "up arrows",
                      "down arrows", "up and down arrows", "up arrows and down arrows", "rank arrows",
-                     "league table changes", "county table changes", "changes in the league table", "table changes"],
+                     "league table changes", "county table changes", "changes in the league table", "table changes",
+                     "hold our position", "held our position", "kept our position", "stayed the same", "stay the same"],
     "rank": ["rank", "national ranking", "nationally ranked", "ranked nationally", "ranking nationally", "ranked where nationally",
              "where nationally", "where does that put us", "where does it put us", "where does this put us",
              "where does that put {home}", "where does that leave us", "sit", "where do we sit", "where does {home} sit", "move up", "moved up", "move down",
@@ -89,7 +90,8 @@ CUES = {
     "trend": ["trend", "trends", "over time", "history", "historic", "time series", "over the years",
               "year on year", "series", "long term"],
     "spc": ["spc", "control chart", "control limits", "spc limits", "xmr", "out of control", "in control",
-            "under control", "spc chart", "statistical process control",
+            "under control", "spc chart", "statistical process control", "statistical process control chart",
+            "process control chart",
             "process control", "control bands", "out of the ordinary", "within normal limits", "normal limits",
             "natural limits", "within limits", "outside the limits", "outside limits"],
     "priority": ["who owns", "who leads", "who chairs", "who is responsible", "which group", "what group",
@@ -177,7 +179,7 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "polices": "police", "diff": "difference", "burgled": "burglary", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number",
                  "whos": "who", "ther": "there", "thier": "their", "blokes": "male", "organizations": "organisations",
                  "dwn": "down", "dwon": "down", "upp": "up", "chg": "change", "chng": "change",
-                 "cats": "categories", "wheres": "where", "lately": "recently", "recommended": "the"}
+                 "cats": "categories", "wheres": "where", "goin": "going", "gona": "going", "gonna": "going", "lately": "recently", "recommended": "the"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
             "last financial year": 0, "this financial year": 0, "latest financial year": 0,
             "previous financial year": -1, "the financial year before": -1,
@@ -237,6 +239,88 @@ def _half_year(match: re.Match) -> str:
 
 
 _SPOKEN = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15}
+_UNITS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+
+def _two_digits(words: list[str], i: int) -> tuple[int, int] | None:
+    """A number under 100 spoken from words[i]: (value, words used) - 'twenty four', 'twelve', 'oh six'."""
+    word = words[i] if i < len(words) else ""
+    if word == "oh" and i + 1 < len(words) and words[i + 1] in _UNITS and _UNITS[words[i + 1]] < 10:
+        return _UNITS[words[i + 1]], 2
+    if word in _TENS:
+        if i + 1 < len(words) and words[i + 1] in _UNITS and 0 < _UNITS[words[i + 1]] < 10:
+            return _TENS[word] + _UNITS[words[i + 1]], 2
+        return _TENS[word], 1
+    if word in _UNITS and word != "oh":
+        return _UNITS[word], 1
+    return None
+
+
+def spoken_numbers(text: str) -> str:
+    """Numbers and years as dictation writes them, in digits: 'twenty twelve thirteen' -> '2012/13', 'twelve
+    thirteen' -> '12/13', 'two thousand and thirteen' -> '2013', 'nineteen ninety four to ninety eight' ->
+    '1994 to 98', 'nine hundred and ninety four' -> '994', 'seventeen too twenty four' -> '17 to 24'. A single
+    small number word ('one', 'five') is left as it is (it is often not a number: 'which one')."""
+    words = text.split()
+    if not any(w in _UNITS or w in _TENS or w in ("hundred", "thousand") for w in words):
+        return text
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        year = None
+        if word in ("twenty", "nineteen") and _two_digits(words, i + 1) and not (
+                word == "twenty" and words[i + 1] in _UNITS and 0 < _UNITS[words[i + 1]] < 10):
+            value, used = _two_digits(words, i + 1)  # 'twenty twelve', 'nineteen ninety four', 'twenty oh six'
+            if value >= 10 or words[i + 1] == "oh":
+                year, i = (2000 if word == "twenty" else 1900) + value, i + 1 + used
+        elif word == "two" and i + 1 < len(words) and words[i + 1] == "thousand":
+            j = i + 2 + (i + 2 < len(words) and words[i + 2] == "and")
+            rest = _two_digits(words, j)
+            year, i = (2000 + rest[0], j + rest[1]) if rest else (2000, j)
+        if year is not None:
+            after = _two_digits(words, i)
+            if after and after[0] == year % 100 + 1:  # 'twenty oh six oh seven': 2006/07
+                out.append(f"{year}/{after[0]:02d}")
+                i += after[1]
+            else:
+                out.append(str(year))
+            continue
+        first = _two_digits(words, i)
+        if first is None:
+            out.append(word)
+            i += 1
+            continue
+        value, used = first
+        j = i + used
+        if j < len(words) and words[j] == "hundred":  # 'nine hundred and ninety four'
+            value *= 100
+            j += 1 + (j + 1 < len(words) and words[j + 1] == "and")
+            tail = _two_digits(words, j)
+            if tail:
+                value, j = value + tail[0], j + tail[1]
+            out.append(str(value))
+            i = j
+            continue
+        after = _two_digits(words, j)
+        if 10 <= value <= 20 and after and after[0] == value + 1:  # 'twelve thirteen': a financial year
+            out.append(f"{value}/{after[0]}")
+            i = j + after[1]
+            continue
+        if used > 1 or value >= 10 or (out and re.fullmatch(r"\d+", out[-1])) or (
+                out and out[-1] in ("to", "too", "and") and len(out) > 1 and re.fullmatch(r"\d+", out[-2])):
+            out.append(str(value))  # 'twenty four', 'seventeen', '1994 to ninety eight'
+        else:
+            out.append(word)
+        i = j
+    text = " ".join(out)
+    text = re.sub(r"\b(\d{1,2}) (?:too|to) (\d{1,2})\b", r"\1 to \2", text)  # 'seventeen too twenty four'
+    # '2012 to 13', '2012 too 2013', '2012 13': a financial year when the second is the year after
+    return re.sub(r"\b(20\d\d) (?:to |too |- )?(?:20)?(\d\d)\b",
+                  lambda m: f"{m[1]}/{m[2]}" if int(m[2]) == int(m[1][2:]) + 1 else m[0], text)
 
 
 def _spoken_year(match: re.Match) -> str:
@@ -251,6 +335,17 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"(\d),(\d{3})\b", r"\1\2"),                     # 1,000 -> 1000
     (r"\bno\.(?=\s|$|\?)", " number "),                  # "parkwood asb no.": the number
     (r"[^\w/&+%<'\- ]", " "),
+    (r".+", lambda m: spoken_numbers(m[0])),             # 'twenty twelve thirteen', 'nine hundred and ninety four'
+    (r"\bquarter (?:number )?([1-4])\b", r"q\1"), (r"\bquarter (one|two|three|four)\b",
+                                                     lambda m: "q" + str(_UNITS[m[1]])), (r"\bfirst two quarters\b", "first half"),
+    (r"\b(?:um+|uh+|erm*|er|hmm+)\b", " "), (r"\bso basically\b|\bbasically\b", " "),
+    (r"\bwear (?=there\b)", "were "), (r"\bwear (?=(?:do|did|are|is|does|was|were|we|abouts|about)\b)", "where "),
+    (r"\btoo\b", "to"),
+    # the setting before a question: "im going into the board meeting and they will ask about", "right so ive got
+    # councillors asking about", "im in with the chief exec in five minutes", "im walking over to the csu now can you"
+    (r"^(?:(?:right|ok|okay|so) )*(?:i ?a?m|i m|ive got|i ve got|i have got|we ve got|the board|so the board)\b.*?"
+     r"\b(?:(?:will|ll|might|may|are|is|keep) ask(?:ing)?(?: about| what)?|asking (?:about|me)|"
+     r"can you (?:give|tell|send|get) me|in (?:\d+|a few|two|five|ten|few) minutes?|in (?:a|an) (?:minute|hour)|now)\b", " "),
     (r"'s\b", ""),
     (r"(?<![\w])'|'(?![\w])", " "),
     (r"(?<=[a-z])-(?=[a-z])", " "),                      # anti-social, re-offending: words, not ranges
@@ -298,7 +393,9 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     # "apr-sep 2013 v same 2 qtrs 2012": the same months a year before
     (r"\b(?:v|vs|versus|against|compared (?:to|with))\s+(?:the\s+)?same\s+(?:\d|two|three|four|six)\s+"
      r"(?:qtrs|quarters?|months)(?:\s+(?:of\s+|in\s+)?(?:last year|a year (?:before|earlier|ago)|(?:19|20)\d\d))?", " yoy "),
-    (r"\b(?:percentage|%)\s+points?(?:\s+change)?\b|\bpp change\b", " change "), (r"\bhw (?=many|much|is|are|has|did|does)", "how "),
+    (r"\b(?:percentage|%)\s+points?(?:\s+change)?\b|\bpp change\b", " change "),
+    (r"\b(?:v|vs|versus|against|compared (?:to|with))\s+(?:the\s+)?same\s+(?:period|months|time)\s+(?:in\s+|of\s+)?"
+     r"(?:19|20)\d\d\b", " yoy "),  # "apr-sep 2013 vs same period 2012" (r"\bhw (?=many|much|is|are|has|did|does)", "how "),
     (r"\bward ?wise\b|\bward by ward\b", " by ward "),
     (r"\btwenty (ten|eleven|twelve|thirteen|fourteen)(?:\s*(?:to|-)?\s*(eleven|twelve|thirteen|fourteen|fifteen))?\b",
      _spoken_year),

@@ -55,13 +55,14 @@ def rank_changes(a: Answerer, c: Command) -> Answer:
     counts = frame.direction.value_counts()
     text = normalise(c.text)
     named = {1: bool(re.search(r"\b(?:improv\w*|better|up|climb\w*|ris\w*|rose|risers)\b", text)),
-             -1: bool(re.search(r"\b(?:declin\w*|worse|slip\w*|fell|fallen|drop\w*|down|fallers)\b", text))}
+             -1: bool(re.search(r"\b(?:declin\w*|worse|slip\w*|fell|fallen|drop\w*|down|fallers)\b", text)),
+             0: bool(re.search(r"\b(?:hold|held|kept|same|unchanged|stay\w*)\b", text))}
 
     def moved(direction: int, word: str) -> str:  # "14 improved (Robbery, ...)" when that way was asked about
         which = [r.category for r in frame.itertuples() if int(r.direction) == direction]
         return f"{counts.get(direction, 0)} {word}" + (f" ({', '.join(which)})" if named[direction] and which else "")
     headline = (f"{area_name(a, area)}'s county ranks {period} against {previous}: {moved(1, 'improved')}, "
-                f"{counts.get(0, 0)} unchanged, {moved(-1, 'declined')}.")
+                f"{moved(0, 'unchanged')}, {moved(-1, 'declined')}.")
     answer = Answer(c.text, {}, headline=headline, tables=[Table(
         f"County rank changes, {period}", ["Category", f"Rank {previous}", f"Rank {period}", "Direction"], rows)])
     notes = a.run("notes", indicator=None, area=area, periods=[period, previous])
