@@ -416,6 +416,8 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     clean = re.sub(r"\b(top|bottom|worst|best|highest|lowest) (\d+|three|five|ten)\b", r"\1", clean)
     # "the 5 wards", "the 5 asb wards": how many, said (the subject between stays)
     clean = re.sub(r"\b(which|what|the) (?:\d+|two|three|four|five) ((?:[a-z]+ ){0,3}wards)\b", r"\1 \2", clean)
+    if not clean and (text or "").strip():  # only a greeting or the bot's name ('hi', 'good morning crimebot'):
+        clean = re.sub(r"[^\w ]", " ", text.lower()).strip()  # not a request for help; refused by its words
     if not clean or clean in ("help", "?", "examples"):
         command.kind = "help"
         return command
@@ -935,12 +937,20 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
     if c.changes and not c.measure and re.search(r"%|\bper ?cent", c.text.lower()):
         c.measure = "percent"  # "the largest % falls": over the % changes
     c.why = "why" in cue
-    c.opinion = "opinion" in cue
+    # "should the smp drop road safety as a priority": a question of what to do, not of the figures
+    c.opinion = "opinion" in cue or bool(re.match(r"\W*should\b", c.text.lower()))
     c.future = "future" in cue
     c.latest = "month" if "latest_month" in cue else "quarter" if "latest_quarter" in cue else None
     if c.extreme and (c.generic_only or (c.changes and not c.indicators)) \
             and not (cue & {"wards", "months", "quarters", "years", "compare"}) and not c.areas:
         cue = cue | {"categories"}  # "the biggest crime", "which crime rose most": over the crime types
+    if not c.extreme and (c.generic_only or not c.indicators) and cue & {"up", "down"} \
+            and not (cue & {"rank", "rank_changes"}) \
+            and not c.areas and re.search(r"\b(?:which|what) (?:crimes|crime types|types of crime|categories|offences|"
+                                          r"crime categories|kinds of crime)\b", c.text.lower()):
+        cue = cue | {"categories"}  # "which crimes went up in 2012/13": every category that rose
+        c.changes = "rises" if "up" in cue and "down" not in cue else "falls" if "down" in cue and "up" not in cue \
+            else None
     county = [a for a, t in area_types.items() if t == "county"][:1]
     if "county_area" in cue and "compare" in cue and re.search(r"\bacross\b|wide\b", c.text.lower()):
         cue = cue - {"county_area"}  # "compare deprivation across kent": across the districts ("compared to the kcc
@@ -987,7 +997,7 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
     elif ("priority" in cue and not ("wards" in cue and c.indicator)) or (
             c.priority and not c.indicator and not c.both and not (cue - {"priority"})):
         c.kind = "priority"
-    elif "categories" in cue and c.extreme:
+    elif "categories" in cue and (c.extreme or c.changes):
         c.kind = "top"
         c.direction = bool(cue & {"up", "down", "direction"})
     elif ("rank_changes" in cue or "rank" in cue) and not c.extreme and (not c.indicator or (

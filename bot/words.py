@@ -91,7 +91,7 @@ CUES = {
               "year on year", "series", "long term"],
     "spc": ["spc", "control chart", "control limits", "spc limits", "xmr", "out of control", "in control",
             "under control", "spc chart", "statistical process control", "statistical process control chart",
-            "process control chart",
+            "process control chart", "limits", "chart limits", "red lines",
             "process control", "control bands", "out of the ordinary", "within normal limits", "normal limits",
             "natural limits", "within limits", "outside the limits", "outside limits"],
     "priority": ["who owns", "who leads", "who chairs", "who is responsible", "which group", "what group",
@@ -148,7 +148,7 @@ give tell about with figure figures number numbers data stats statistic statisti
 i we our us my you your it its this that these those there their them they has have had get got can could would
 will should may might shall any some all each every just only also too very so then than as from into
 is it's isnt isn't wasnt was't re ve d ll m t hey hi hello thanks thank cheers pls plz ok okay thx thnx thanx ty
-again anywhere quotable quote
+again anywhere quotable quote held key list lists
 crime crimes offence offences offense offenses incident incidents case cases reported recorded record records
 nos
 count counts total totals amount volume overall happened happen occurring occur occurred
@@ -236,6 +236,18 @@ def _half_year(match: re.Match) -> str:
     """'first half of 2013/14' -> ' apr 2013 to sep 2013 '; 'second half of 13/14' -> ' oct 2013 to mar 2014 '."""
     start = int(match.group(2)) + (2000 if len(match.group(2)) == 2 else 0)
     return f" apr {start} to sep {start} " if match.group(1) == "first" else f" oct {start} to mar {start + 1} "
+
+
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def _quarters(match: re.Match) -> str:
+    """'q1-q2 2013/14' -> ' apr 2013 to sep 2013 ': quarters of a financial year as the span of their months."""
+    first, last, year = int(match[1]), int(match[2]), int(match[3])
+    if last < first:
+        return match[0]
+    start, end = 3 + 3 * (first - 1), 3 + 3 * last - 1  # months from January of the year the financial year starts
+    return (f" {_MONTHS[start % 12]} {year + start // 12} to {_MONTHS[end % 12]} {year + end // 12} ")
 
 
 _SPOKEN = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15}
@@ -403,6 +415,17 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"^(?:hi|hello|hey)?\s*(?:sorry|apologies)\b(?: if this is an? (?:silly|stupid|daft|basic) question)?(?: but)?"
      r"(?:,? i ?a?m new(?: here| to this)?)?\s*,?\s*", " "),
     (r"^(?:could|can|would) you (?:please )?(?:tell me|let me know|give me)\b", " "),
+    # a greeting and the setting before the question: "morning all - prepping for the csp board tomorrow, can someone
+    # (or the bot!) tell me", "hi crimebot, mark here from golding homes - how many"
+    (r"^(?:(?:good )?(?:morning|afternoon|evening)|hi|hello|hey)(?: all| everyone| team| folks)?\b", " "),
+    (r"\b(?:prepping|preparing|getting ready|prepping up) for (?:the |a |my |our |tomorrow s |next week s )?(?:[a-z]+ ){0,3}?"
+     r"(?:board|meeting|briefing|paper|report|presentation)(?: tomorrow| today| next week| this week| on [a-z]+day)?\b", " "),
+    (r"\bcan\s+(?:someone|anyone|somebody)(?:\s+or\s+the\s+bot)?\s+(?:tell|give|send|let)\s+me(?:\s+know)?\b", " "),
+    (r"\b[a-z]+\s+here\s+from\s+(?:the\s+)?(?:[a-z]+\s+){1,4}?(?=(?:how|what|whats|which|where|can|could|is|are|do|did|"
+     r"please|pls)\b)", " "),
+    (r"\bfull list\b", " "), (r"\bback in (?=(?:19|20)\d\d)", " in "),
+    # "q1-q2 2013/14": the months of those quarters of the financial year
+    (r"\bq([1-4])\s*(?:-|to|and)\s*q([1-4])\s+(?:of\s+)?(?:fy\s*)?(20\d\d)\s*/\s*(\d\d)\b", _quarters),
     # who is asking, before the question: "im chairing the road safety sub group, what are my numbers"
     (r"^(?:i ?a?m|i m|i have just|ive just|i ve just) (?:chairing|joining|joined|leading|running|new to|part of|"
      r"sitting on|on)\b", " "),

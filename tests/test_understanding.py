@@ -272,6 +272,17 @@ CASES = [
      ["went down", "2012/13"], []),
     ("drug offences twenty oh six oh seven maidstone", None, ["2006/07"]),
     ("shop lifting nineteen ninety nine", None, ["1999"]),
+    # every category that moved the way asked; a question of what to do is refused; greetings before the question
+    ("which crimes went up in 2012/13", ["7 crime categories rose in Maidstone, 2012/13: Metal theft +92"], []),
+    ("which crime types fell in 2012/13", ["8 crime categories fell", "Other theft offences -308"], []),
+    ("should the smp drop road safety as a priority?", None, ["not opinions"]),
+    ("hi", None, ["hi"]),
+    ("what does KSI stand for", ["Killed or Seriously Injured"], []),
+    ("violent crime q1-q2 2013/14", ["April to September 2013", "+315"], []),
+    ("Morning all - prepping for the CSP board tomorrow, can someone (or the bot!) tell me how many theft from motor "
+     "vehicle offences we had in 2012/13?", ["Theft from a motor vehicle in Maidstone, 2012/13", "577"], []),
+    ("hi crimebot, mark here from golding homes - how many asb incidents in park wood?", ["Park Wood", "342"], []),
+    ("how much has crime fallen since 2009-10 in maidstone", ["-11.8% against 2009/10"], []),
     # a section or table named beside the subject: the subject's figure, and where it is from when elsewhere
     ("section 3.2 shoplifting", ["994", "You named section 3.2; these figures are from Strategic Assessment section 3.1"], []),
     ("section 5.6 pedestrians ksi 12-13", ["KSI pedestrians in Maidstone, 2012/13", "8 casualties"], []),

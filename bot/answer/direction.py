@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 def direction(a: Answerer, c: Command) -> Answer:
     # "did crime go up last year": the last full year; "is crime going up this year": the latest period the data
     # has, in-year included
-    explicit = c.period is not None or (c.relative == 0 and bool(re.search(
+    explicit = c.period is not None or c.since is not None or (c.relative == 0 and bool(re.search(
         r"\b(?:last|previous|past) (?:full |financial |fin )?year\b", normalise(c.text))))
     if c.relative == 0 and not explicit:
         c.relative = None
@@ -59,6 +59,8 @@ def direction(a: Answerer, c: Command) -> Answer:
                                f"{fmt_number(then['value'], then['value_digits'], unit)} in {earlier} to "
                                f"{fmt_number(row['value'], row['value_digits'], unit)} in {c.period}: {amount}.")
             return answer
+    if earlier and earlier not in set(frame.period) and f"against {earlier}" in answer.headline:
+        return answer  # "how much has crime fallen since 2009/10": the change the data gives against that year
     if pd.isna(change) and not pd.isna(row["pct_change"]):
         change = row["pct_change"]  # only the % change is given: its sign is the direction
     if pd.isna(change) and len(frame) > 1:

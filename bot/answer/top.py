@@ -329,6 +329,20 @@ def over_categories(a: Answerer, c: Command) -> Answer:
     if len(frame) < 2:
         raise NoAnswer(f"The data has no {MEASURE_LABEL.get(measure, measure).lower()} by crime category for "
                        f"{area_name(a, area)} in {period}.", ["rank changes"])
+    if not c.extreme and c.changes and measure in ("volume_change", "pct_change"):
+        # "which crimes went up in 2012/13": every category that rose (or fell), the largest change first
+        frame = frame.sort_values("value", ascending=c.changes == "falls")
+        signed_unit = "%" if measure == "pct_change" else ""
+        listed = ", ".join(f"{r.indicator_name} {fmt_change(r.value, r.digits, signed_unit)}" for r in frame.itertuples())
+        c.period, c.indicator = period, None
+        word = "rose" if c.changes == "rises" else "fell"
+        answer = Answer(c.text, {}, headline=(
+            f"{len(frame)} crime categories {word} in {area_name(a, area)}, {period}: {listed}."),
+            tables=[Table(f"Crime categories that {word}, {area_name(a, area)}, {period}",
+                          ["Category", MEASURE_LABEL.get(measure, measure)],
+                          [[r.indicator_name, fmt_change(r.value, r.digits, signed_unit)] for r in frame.itertuples()])])
+        a.annotate(answer, None, area, [period], set(frame.table_id) if "table_id" in frame else set())
+        return answer
     high = c.extreme in ("high", "worst")  # the most crime is the worst
     if measure == "county_rank":
         high = c.extreme in ("worst", "low")  # rank 1 is the best: the best rank is the lowest number
