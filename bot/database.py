@@ -66,16 +66,20 @@ def _create(con: duckdb.DuckDBPyConnection, name: str, frame, types: dict[str, s
         con.execute(f'CREATE TABLE "{name}" AS SELECT {select} FROM frame')
 
 
-def build(data_dir: Path, database_path: Path, imports: list[Path] = (), base: Path | None = None) -> BuildReport:
+def build(data_dir: Path, database_path: Path, imports: list[Path] = (), base: Path | None = None,
+          pack: Pack | None = None) -> BuildReport:
     """Validate the pack, check it, and write a fresh database file in place of the old one; ``imports``
     are stored police.uk monthly counts (and imported populations) to add.
 
     ``base`` is a database built before (the one served): when it was built from this same pack by this same
     code (its fingerprint, in its meta table), a copy of it is taken and only the tables the imports change
     (``IMPORT_TABLES``) are rebuilt; the pack's own tables and its checks are as a full build would write them.
+    ``pack``: the pack already read by the caller (an import), used when the files are still the ones it was read
+    from (the same fingerprint); else the pack is read again.
+
     Raises DataError (file, row, column) without touching an existing database.
     """
-    pack = load_pack(data_dir)
+    pack = pack if pack is not None and pack.fingerprint == fingerprint(Path(data_dir)) else load_pack(data_dir)
     built_from = build_fingerprint(pack.root)
     database_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = database_path.with_name(f"{database_path.name}.{os.getpid()}.tmp")

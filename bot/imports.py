@@ -79,7 +79,7 @@ def new_store(settings: Settings):
             raise
 
 
-def commit(settings: Settings, store: Path) -> Path:
+def commit(settings: Settings, store: Path, pack=None) -> Path:
     """Carry over the served store's files that ``store`` does not replace (hard links, no copies), build the
     database for the new store (over a copy of the served one when the pack is the same), and switch to it in
     one step. Returns the database now served."""
@@ -97,7 +97,7 @@ def commit(settings: Settings, store: Path) -> Path:
     if not database.exists():  # complete, or DataError with nothing changed
         # over a copy of the served database when its pack is the same: only the imports' tables are rebuilt
         served = database_file(settings.data_dir, settings.state_dir, store_files(current))
-        build(settings.data_dir, database, files, base=served)
+        build(settings.data_dir, database, files, base=served, pack=pack)  # the pack the import read, if unchanged
     switch_store(settings.state_dir, store)
     if current is not None and current != imports_dir(settings.state_dir):
         shutil.rmtree(current, ignore_errors=True)
@@ -175,7 +175,7 @@ def import_police_uk(settings: Settings, paths: list[Path], ward_lookup: Path | 
         report.replaced = sorted(p.stem for p in store_files(served)
                                  if p.parent.name == "police-uk" and p.name in new)
         stack.close()
-        report.database = commit(settings, store)
+        report.database = commit(settings, store, pack)
     report.seconds = time.perf_counter() - started
     return report
 
