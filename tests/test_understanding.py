@@ -283,6 +283,9 @@ CASES = [
      "vehicle offences we had in 2012/13?", ["Theft from a motor vehicle in Maidstone, 2012/13", "577"], []),
     ("hi crimebot, mark here from golding homes - how many asb incidents in park wood?", ["Park Wood", "342"], []),
     ("how much has crime fallen since 2009-10 in maidstone", ["-11.8% against 2009/10"], []),
+    # the worst deprivation is the most deprived, though rank 1 is the lowest number (it answered the least deprived)
+    ("where in the borough is deprivation worst - which wards?", ["Park Wood", "most deprived wards"], []),
+    ("which wards are best for deprivation", ["Bearsted", "least deprived"], []),
     # a section or table named beside the subject: the subject's figure, and where it is from when elsewhere
     ("section 3.2 shoplifting", ["994", "You named section 3.2; these figures are from Strategic Assessment section 3.1"], []),
     ("section 5.6 pedestrians ksi 12-13", ["KSI pedestrians in Maidstone, 2012/13", "8 casualties"], []),

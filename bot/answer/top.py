@@ -36,6 +36,7 @@ def top(a: Answerer, c: Command) -> Answer:
         return over_categories(a, c)
     indicator = a._need_indicator(c, "highest")
     ind = a.indicators[indicator]
+    asked = c.extreme  # as asked: 'worst deprivation' is the most deprived, whichever way its ranks run
     if c.extreme in ("worst", "best"):  # worst crime is the most; the best outcome rate is the highest
         high_is_good = str(ind.higher_is_better).lower() == "true"
         c.extreme = "high" if (c.extreme == "best") == high_is_good else "low"
@@ -81,7 +82,7 @@ def top(a: Answerer, c: Command) -> Answer:
         if named is not None:
             return named
     if choice is None and c.scope == "wards":
-        named = _named_wards(a, c, indicator)
+        named = _named_wards(a, c, indicator, asked)
         if named is not None:  # "most deprived areas in maidstone": the wards the text names, without figures
             return named
     if choice is None and c.scope == "wards" and not c.related_tried:
@@ -410,20 +411,22 @@ def over_years(a: Answerer, c: Command, indicator: str) -> Answer:
     return answer
 
 
-def _named_wards(a: Answerer, c: Command, indicator: str) -> Answer | None:
-    """The wards the assessment names as highest (named_hotspot) or lowest (named_lowest), with no figures."""
+def _named_wards(a: Answerer, c: Command, indicator: str, asked: str | None = None) -> Answer | None:
+    """The wards the assessment names as highest (named_hotspot) or lowest (named_lowest), with no figures;
+    ``asked``: the extreme as the question put it ('worst', 'most': the hotspots)."""
     ind = a.indicators[indicator]
-    measure = "named_hotspot" if c.extreme != "low" else "named_lowest"
+    low = (asked or c.extreme) in ("low", "best")
+    measure = "named_lowest" if low else "named_hotspot"
     rows = a.lookup("wards", indicator=indicator)
     rows = rows[rows.measure == measure]
     if rows.empty:
         return None
     wards = in_text_order(rows.ward, rows.note)
     names = ", ".join(wards[:-1]) + f" and {wards[-1]}" if len(wards) > 1 else wards[0]
-    word = "highest" if c.extreme != "low" else "lowest"
+    word = "highest" if not low else "lowest"
     if "1 = most" in ind.name:
         word = re.search(r"1 = most (\w+)", ind.name).group(1)
-        word = ("most " if c.extreme != "low" else "least ") + word
+        word = ("most " if not low else "least ") + word
     ward_ids = {name: key[1] for key, name in a.vocab.names.items() if key[0] == "area"}
     c.area = ward_ids.get(wards[0])  # understood: the first ward named
     answer = Answer(c.text, {}, headline=f"The assessment names {names} as the {word} "
