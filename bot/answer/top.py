@@ -48,8 +48,9 @@ def top(a: Answerer, c: Command) -> Answer:
     cov = cov[cov.areas >= 1]
     scopes = [c.scope] if c.scope else ["districts", "wards"]
     wanted = {"rate": ("rate_per_1000",), "percent": ("percent", "share_pct")}.get(c.measure, MEASURE_ORDER)
-    if c.direction:  # "the biggest rise": over the changes
-        wanted = ("pct_change", "volume_change") if c.measure == "percent" else ("volume_change", "pct_change")
+    if c.direction:  # "the biggest rise": over the changes (in points, for a percentage)
+        wanted = ("pct_change", "volume_change", "pp_change") if c.measure == "percent" else (
+            "volume_change", "pct_change", "pp_change")
     if c.scope == "wards" and re.search(r"\b(in|of|across) (all of )?kent\b", c.text.lower()):
         wanted = ("ward_rank_in_kent",) + tuple(wanted)  # "which ward in kent": the wards ranked across Kent
     choice = None
@@ -170,8 +171,17 @@ def top(a: Answerer, c: Command) -> Answer:
                     tables=[Table(f"{ind.name}: {MEASURE_LABEL.get(measure, measure)} by {kind_word[:-1]}, {label}",
                                   columns, rows)])
     if total == 1:
+        # the ward's other figures for the period beside its rank: "rank 1 (2012/13); 204 crimes, 20.9 per 1,000"
+        ward_rows = a.lookup("wards", indicator=indicator)
+        others = [r for r in ward_rows.itertuples() if r.ward == winner.area_name and r.period == period
+                  and r.measure in ("count", "rate_per_1000", "percent")]
+        beside = "; ".join(dict.fromkeys(
+            f"{fmt_number(r.value, r.digits)} {ind.unit}" if r.measure == "count" else
+            f"{fmt_number(r.value, r.digits)} per 1,000" if r.measure == "rate_per_1000" else
+            fmt_number(r.value, r.digits, "%") for r in others))
         answer.headline = (f"The assessment gives a ward figure for {names} only: {MEASURE_LABEL.get(measure, measure).lower()} "
-                           f"of {ind.name}, {value} ({label}); it gives no other ward's figure to compare.")
+                           f"of {ind.name}, {value} ({label}" + (f"; {beside}" if beside else "") +
+                           "); it gives no other ward's figure to compare.")
     elif total < full:
         answer.notes.append(f"The assessment gives this figure for {total} of the {full} {kind_word} only; "
                             "others may be higher or lower.")
@@ -269,6 +279,8 @@ def _named_in_text(a: Answerer, c: Command, indicator: str, scopes: list[str]) -
     ind = a.indicators[indicator]
     frame = a.run("named_extremes", indicator=indicator)
     words = ("highest", "most", "worst") if c.extreme != "low" else ("lowest", "fewest", "best")
+    if c.direction:  # "the biggest rise": what the text says rose most, not what is highest
+        words = ("increase", "rise", "rose") if c.extreme != "low" else ("decrease", "fall", "fell", "reduction")
     types = {t for scope in scopes for t in SCOPES[scope]}
     notes = frame.note.str.lower()
     ordinal = notes.str.contains(r"(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth)\s+(?:highest|lowest|worst|best)")
@@ -282,7 +294,8 @@ def _named_in_text(a: Answerer, c: Command, indicator: str, scopes: list[str]) -
     row = frame.iloc[0]
     c.area, c.period = row.area, row.period
     unit = "%" if row.measure in ("percent", "pct_change") else ""
-    value = fmt_number(row.value, row.digits, unit)
+    value = fmt_change(row.value, row.digits, unit) if row.measure in ("pct_change", "volume_change", "pp_change") \
+        else fmt_number(row.value, row.digits, unit)
     answer = Answer(c.text, {}, headline=(
         f"The assessment names {row.area_name}: \"{row.note}\" ({ind.name}, {MEASURE_LABEL.get(row.measure, row.measure).lower()} "
         f"{value}, {row.period_label}). It gives no other {'ward' if row.area_type == 'ward' else 'district'}'s "
