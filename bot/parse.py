@@ -942,7 +942,7 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
     c.future = "future" in cue
     c.latest = "month" if "latest_month" in cue else "quarter" if "latest_quarter" in cue else None
     if c.extreme and (c.generic_only or (c.changes and not c.indicators)) \
-            and not (cue & {"wards", "months", "quarters", "years", "compare"}) and not c.areas:
+            and not (cue & {"wards", "months", "quarters", "years", "compare", "county"}) and not c.areas:
         cue = cue | {"categories"}  # "the biggest crime", "which crime rose most": over the crime types
     if not c.extreme and (c.generic_only or not c.indicators) and cue & {"up", "down"} \
             and not (cue & {"rank", "rank_changes"}) \

@@ -17,6 +17,7 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4":
 # the words are compared, so "ranks", "ranking" and "ranked" are all "rank".
 CUES = {
     "rank_changes": ["rank changes", "rank change", "ranking changes", "rank movements", "changes in rank",
+                     "county rank changes", "county ranking changes", "ranking movements",
                      "rank fallers", "rank risers", "rank movers", "fallers", "risers", "movers",
                      "rank changes 2012/13", "which categories improved", "rank table", "arrows", "up arrows",
                      "down arrows", "up and down arrows", "up arrows and down arrows", "rank arrows",
@@ -87,11 +88,13 @@ CUES = {
                 "all districts", "{county} districts", "side by side", "benchmark", "than average", "rest of {county}", "above or below", "against",
                 "than {county}", "than the county",
                 "rest of the county", "other areas", "elsewhere in {county}"],
-    "trend": ["trend", "trends", "over time", "history", "historic", "time series", "over the years",
+    "trend": ["trend", "trends", "over time", "history", "historic", "time series", "over the years", "chart", "graph",
+              "plot",
               "year on year", "series", "long term"],
     "spc": ["spc", "control chart", "control limits", "spc limits", "xmr", "out of control", "in control",
             "under control", "spc chart", "statistical process control", "statistical process control chart",
-            "process control chart", "limits", "chart limits", "red lines",
+            "process control chart", "limits", "chart limits", "red lines", "outside the control limits",
+            "outside control limits", "within the control limits", "within control limits",
             "process control", "control bands", "out of the ordinary", "within normal limits", "normal limits",
             "natural limits", "within limits", "outside the limits", "outside limits"],
     "priority": ["who owns", "who leads", "who chairs", "who is responsible", "which group", "what group",
@@ -148,7 +151,8 @@ give tell about with figure figures number numbers data stats statistic statisti
 i we our us my you your it its this that these those there their them they has have had get got can could would
 will should may might shall any some all each every just only also too very so then than as from into
 is it's isnt isn't wasnt was't re ve d ll m t hey hi hello thanks thank cheers pls plz ok okay thx thnx thanx ty
-again anywhere quotable quote held key list lists
+again anywhere quotable quote held key list lists kfrs attend attended meeting meetings date dates
+suffering experiencing
 crime crimes offence offences offense offenses incident incidents case cases reported recorded record records
 nos
 count counts total totals amount volume overall happened happen occurring occur occurred
@@ -179,7 +183,7 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "polices": "police", "diff": "difference", "burgled": "burglary", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number",
                  "whos": "who", "ther": "there", "thier": "their", "blokes": "male", "organizations": "organisations",
                  "dwn": "down", "dwon": "down", "upp": "up", "chg": "change", "chng": "change",
-                 "cats": "categories", "wheres": "where", "goin": "going", "gona": "going", "gonna": "going", "lately": "recently", "recommended": "the"}
+                 "cats": "categories", "wheres": "where", "tops": "highest", "goin": "going", "gona": "going", "gonna": "going", "lately": "recently", "recommended": "the"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
             "last financial year": 0, "this financial year": 0, "latest financial year": 0,
             "previous financial year": -1, "the financial year before": -1,
@@ -423,7 +427,10 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bcan\s+(?:someone|anyone|somebody)(?:\s+or\s+the\s+bot)?\s+(?:tell|give|send|let)\s+me(?:\s+know)?\b", " "),
     (r"\b[a-z]+\s+here\s+from\s+(?:the\s+)?(?:[a-z]+\s+){1,4}?(?=(?:how|what|whats|which|where|can|could|is|are|do|did|"
      r"please|pls)\b)", " "),
-    (r"\bfull list\b", " "), (r"\bback in (?=(?:19|20)\d\d)", " in "),
+    (r"\bfull list\b", " "),
+    (r"\b(q[1-4]\s+(?:20)?\d\d\s*/\s*\d\d)\s+(?:jan|apr|jul|oct)[a-z]*\s+(?:to\s+)?(?:mar|jun|sep|dec)[a-z]*\b", r"\1"),
+    (r"\b(?:the\s+)?other\s+(?:11|eleven)\s+(?:kent\s+)?districts\b", " county "),  # 'against the other 11 districts'
+    (r"\bfor\s+(?:probation|the police|police|the council|kfrs|housing|the nhs|public health|the board)\s*$", " "), (r"\bback in (?=(?:19|20)\d\d)", " in "),
     # "q1-q2 2013/14": the months of those quarters of the financial year
     (r"\bq([1-4])\s*(?:-|to|and)\s*q([1-4])\s+(?:of\s+)?(?:fy\s*)?(20\d\d)\s*/\s*(\d\d)\b", _quarters),
     # who is asking, before the question: "im chairing the road safety sub group, what are my numbers"
@@ -449,6 +456,8 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:over |in |for )?(?:the )?(?:last|past) (?:few|couple of|several|\d|two|three|four|five) years\b", " over time "),
     (r"\bgoing back (up|down)\b", r"going \1"),
     (r"\b(?:across |in |over )?(?:the )?kent (?:and medway )?police (?:force )?(?:area|force)\b", " kent and medway "),
+    (r"\b(kent and medway)\s+(?:the\s+)?force\s+area\b", r"\1"),  # 'kent and medway (the force area)'
+
     # "drunk people in town": the borough ('town centre' stays a place)
     (r"\b(?:in|around|round|across|about) (?:the )?town\b(?! centre)", " "),
     # "this year vs last", "this year compared with last year": the change on the year before

@@ -139,14 +139,17 @@ def test_a_replica_killed_mid_post_loses_nothing_and_doubles_nothing(settings, s
         replicas[process.pid] = process
     ledger = Ledger(shared_engine(database_url))
     try:
-        def stuck():  # posts that landed and are still 'posting': the slow one, and (for a moment, on a busy
-            # machine) a fast one whose answer is being recorded
-            return [e for e in ledger.entries() if e.status == "posting" and slack.messages_in(e.channel)]
-
         assert wait_until(lambda: any(slack.messages_in(c) for c in CHANNELS)), stop(*replicas.values())
-        assert wait_until(lambda: len(stuck()) == 1, timeout=60), stop(*replicas.values())
-        [stuck] = stuck()
-        victim = replicas.pop(int(stuck.claimed_by.split(":")[1]))
+        slow = slack.calls_to("chat.postMessage")[0].body.get("channel")  # the post whose answer never comes
+        found = []
+
+        def stuck() -> bool:  # the slow post landed and is still 'posting' (read once: the ledger moves meanwhile)
+            found[:] = [e for e in ledger.entries() if e.status == "posting" and e.channel == slow
+                        and slack.messages_in(e.channel)]
+            return len(found) == 1
+
+        assert wait_until(stuck, timeout=60), stop(*replicas.values())
+        victim = replicas.pop(int(found[0].claimed_by.split(":")[1]))
         victim.kill()
         victim.communicate(timeout=30)
         settled = wait_until(lambda: len(ledger.entries()) == 2 and {e.status for e in ledger.entries()} == {"posted"})

@@ -286,6 +286,15 @@ CASES = [
     # the worst deprivation is the most deprived, though rank 1 is the lowest number (it answered the least deprived)
     ("where in the borough is deprivation worst - which wards?", ["Park Wood", "most deprived wards"], []),
     ("which wards are best for deprivation", ["Bearsted", "least deprived"], []),
+    # the biggest rise is over the changes; a ward's rank with its figures; the other words a partner puts around
+    ("which district had the biggest rise in people worried about speeding", ["Tonbridge & Malling", "7.8"], []),
+    ("which ward in kent has the highest drug offence rate", ["High Street", "20.9 per 1,000"], []),
+    ("recorded crime q2 2013/14 (jul-sep)", ["Q2 2013/14", "2,471"], []),
+    ("How much did crime fall across Kent and Medway (the force area) in 2012/13?", ["Kent & Medway", "-3,227"], []),
+    ("ranking movements v 2011/12 for every category pls", ["county ranks 2012/13 against 2011/12"], []),
+    ("league table positions against the other 11 districts, every category", ["14 improved"], []),
+    ("can you chart shoplifting over the 3 years", ["Shoplifting, Maidstone", "2010/11 to 2012/13"], []),
+    ("how many fires did we attend in 12/13", None, ["fires"]),
     # a section or table named beside the subject: the subject's figure, and where it is from when elsewhere
     ("section 3.2 shoplifting", ["994", "You named section 3.2; these figures are from Strategic Assessment section 3.1"], []),
     ("section 5.6 pedestrians ksi 12-13", ["KSI pedestrians in Maidstone, 2012/13", "8 casualties"], []),

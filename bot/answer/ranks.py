@@ -43,6 +43,8 @@ def rank_changes(a: Answerer, c: Command) -> Answer:
     if not years:
         raise NoAnswer(f"The data gives no county rank changes for {area_name(a, area)}; "
                        f"it gives them for {area_name(a, a.home)} only.", ["rank changes"])
+    if c.period and c.period not in years and c.period in {a.period_index.year_before(y) for y in years}:
+        c.period = next(y for y in years if a.period_index.year_before(y) == c.period)  # "v 2011/12": against it
     period = c.period = c.period or years[-1]  # understood: the year answered
     c.relative = None
     if period not in years:

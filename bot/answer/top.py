@@ -174,7 +174,7 @@ def top(a: Answerer, c: Command) -> Answer:
         # the ward's other figures for the period beside its rank: "rank 1 (2012/13); 204 crimes, 20.9 per 1,000"
         ward_rows = a.lookup("wards", indicator=indicator)
         others = [r for r in ward_rows.itertuples() if r.ward == winner.area_name and r.period == period
-                  and r.measure in ("count", "rate_per_1000", "percent")]
+                  and r.measure in ("count", "rate_per_1000", "percent") and r.measure != measure]
         beside = "; ".join(dict.fromkeys(
             f"{fmt_number(r.value, r.digits)} {ind.unit}" if r.measure == "count" else
             f"{fmt_number(r.value, r.digits)} per 1,000" if r.measure == "rate_per_1000" else
