@@ -944,13 +944,16 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
     if c.extreme and (c.generic_only or (c.changes and not c.indicators)) \
             and not (cue & {"wards", "months", "quarters", "years", "compare", "county"}) and not c.areas:
         cue = cue | {"categories"}  # "the biggest crime", "which crime rose most": over the crime types
+    notdown = " notdown " in f" {normalise(c.text)} "
+    if notdown:
+        cue = cue | {"up"}  # "did not go down": rose or held level
     if not c.extreme and (c.generic_only or not c.indicators) and cue & {"up", "down"} \
             and not (cue & {"rank", "rank_changes"}) \
             and not c.areas and re.search(r"\b(?:which|what) (?:crimes|crime types|types of crime|categories|offences|"
                                           r"crime categories|kinds of crime)\b", c.text.lower()):
         cue = cue | {"categories"}  # "which crimes went up in 2012/13": every category that rose
-        c.changes = "rises" if "up" in cue and "down" not in cue else "falls" if "down" in cue and "up" not in cue \
-            else None
+        c.changes = "not_falls" if notdown else "rises" if "up" in cue and "down" not in cue else \
+            "falls" if "down" in cue and "up" not in cue else None
     county = [a for a, t in area_types.items() if t == "county"][:1]
     if "county_area" in cue and "compare" in cue and re.search(r"\bacross\b|wide\b", c.text.lower()):
         cue = cue - {"county_area"}  # "compare deprivation across kent": across the districts ("compared to the kcc

@@ -66,7 +66,7 @@ CUES = {
              "reduced", "reduction", "dropping", "dropped", "a drop", "drop in", "improving", "improved", "improve",
              "better", "lower",
              "getting better", "got better", "got less", "getting less", "become less", "became less", "less of"],
-    "up": ["going up", "gone up", "go up", "rising", "risen", "a rise", "rise in", "increasing", "increased",
+    "up": ["notdown", "going up", "gone up", "go up", "rising", "risen", "a rise", "rise in", "increasing", "increased",
            "increase", "growing", "grown", "worsening", "getting worse", "got worse", "worse", "worsen", "higher",
            "more", "on the up", "going up",
            "deteriorate", "deteriorated", "up", "got more", "jump",
@@ -428,6 +428,9 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b[a-z]+\s+here\s+from\s+(?:the\s+)?(?:[a-z]+\s+){1,4}?(?=(?:how|what|whats|which|where|can|could|is|are|do|did|"
      r"please|pls)\b)", " "),
     (r"\bfull list\b", " "),
+    # "which crimes did not go down": rose or held level (said as one word, not a negation of what is asked)
+    (r"\b(?:did not|didn ?'?t|have not|haven ?'?t|has not|hasn ?'?t)\s+(?:go|gone|come|fall|fallen|drop|"
+     r"dropped|decrease|decreased|reduce|reduced)(?:\s+down)?\b", " notdown "),
     (r"\b(q[1-4]\s+(?:20)?\d\d\s*/\s*\d\d)\s+(?:jan|apr|jul|oct)[a-z]*\s+(?:to\s+)?(?:mar|jun|sep|dec)[a-z]*\b", r"\1"),
     (r"\b(?:the\s+)?other\s+(?:11|eleven)\s+(?:kent\s+)?districts\b", " county "),  # 'against the other 11 districts'
     (r"\bfor\s+(?:probation|the police|police|the council|kfrs|housing|the nhs|public health|the board)\s*$", " "), (r"\bback in (?=(?:19|20)\d\d)", " in "),

@@ -295,6 +295,8 @@ CASES = [
     ("league table positions against the other 11 districts, every category", ["14 improved"], []),
     ("can you chart shoplifting over the 3 years", ["Shoplifting, Maidstone", "2010/11 to 2012/13"], []),
     ("how many fires did we attend in 12/13", None, ["fires"]),
+    ("which crimes did not go down in 2012/13", ["7 crime categories did not fall (rose or held level)", "Robbery +1"], []),
+    ("which crimes went down in 2012/13", ["8 crime categories fell", "Theft of pedal cycle -3"], []),
     # a section or table named beside the subject: the subject's figure, and where it is from when elsewhere
     ("section 3.2 shoplifting", ["994", "You named section 3.2; these figures are from Strategic Assessment section 3.1"], []),
     ("section 5.6 pedestrians ksi 12-13", ["KSI pedestrians in Maidstone, 2012/13", "8 casualties"], []),

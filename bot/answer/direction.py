@@ -170,6 +170,8 @@ def _better_means_up(a: Answerer, c: Command) -> None:
 
 def _asked(c: Command) -> str | None:
     """The direction the question asked about ('is it going up'), if it named one."""
+    if " notdown " in f" {normalise(c.text)} ":
+        return None  # "asb did not go down": a statement to check, answered with what happened, no yes or no
     up, down = "up" in c.cues, "down" in c.cues
     return "up" if up and not down else "down" if down and not up else None
 

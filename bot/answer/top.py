@@ -106,7 +106,8 @@ def top(a: Answerer, c: Command) -> Answer:
     frame = a.run("area_figures", indicator=indicator, measure=measure, period=period)
     frame = frame[frame.area_type.isin(SCOPES[scope])]
     if c.changes and measure in ("volume_change", "pct_change"):
-        frame = frame[frame.value > 0] if c.changes == "rises" else frame[frame.value < 0]
+        frame = frame[frame.value > 0] if c.changes == "rises" else frame[frame.value >= 0] \
+            if c.changes == "not_falls" else frame[frame.value < 0]
         if frame.empty:
             raise NoAnswer(f"No {scope[:-1]} the assessment gives had a {c.changes[:-1]} in {ind.name} in that period.",
                            [f"compare {ind.name.lower()}"])
@@ -334,7 +335,8 @@ def over_categories(a: Answerer, c: Command) -> Answer:
             raise NoAnswer(f"The data has no crime categories with counts for both {since} and {period}.",
                            ["rank changes"])
     if c.changes and measure in ("volume_change", "pct_change"):
-        frame = frame[frame.value > 0] if c.changes == "rises" else frame[frame.value < 0]
+        frame = frame[frame.value > 0] if c.changes == "rises" else frame[frame.value >= 0] \
+            if c.changes == "not_falls" else frame[frame.value < 0]
     totals = {i for i, ind in a.indicators.items()
               if isinstance(ind.aliases, str) and any(x.startswith("total") for x in ind.aliases.split(";"))}
     frame = frame[~frame.indicator.isin(totals)]  # all crime is the sum of the categories, not one of them
@@ -345,11 +347,11 @@ def over_categories(a: Answerer, c: Command) -> Answer:
                        f"{area_name(a, area)} in {period}.", ["rank changes"])
     if not c.extreme and c.changes and measure in ("volume_change", "pct_change"):
         # "which crimes went up in 2012/13": every category that rose (or fell), the largest change first
-        frame = frame.sort_values("value", ascending=c.changes == "falls")
+        frame = frame.sort_values(["value", "indicator_name"], ascending=[c.changes == "falls", True])
         signed_unit = "%" if measure == "pct_change" else ""
         listed = ", ".join(f"{r.indicator_name} {fmt_change(r.value, r.digits, signed_unit)}" for r in frame.itertuples())
         c.period, c.indicator = period, None
-        word = "rose" if c.changes == "rises" else "fell"
+        word = {"rises": "rose", "not_falls": "did not fall (rose or held level)"}.get(c.changes, "fell")
         answer = Answer(c.text, {}, headline=(
             f"{len(frame)} crime categories {word} in {area_name(a, area)}, {period}: {listed}."),
             tables=[Table(f"Crime categories that {word}, {area_name(a, area)}, {period}",
