@@ -109,6 +109,7 @@ class Command:
     statement: str | None = None  # a fact the text states in words ("who chairs the smp")
     splits: list[str] = field(default_factory=list)  # "by age group", "by gender": a breakdown asked for
     claims: list = field(default_factory=list)  # Claims: figures quoted to be checked ("is it right it fell 20%")
+    excluded: list[str] = field(default_factory=list)  # "other than shoplifting": categories left out of a list
 
 
 
@@ -182,6 +183,25 @@ def _claims(command: Command, rest: str, vocab: Vocabulary | None = None) -> str
         rest = re.sub(r"\b\d+\s+(?:months?|weeks?|days?)\b", " ", rest)  # "looks like 13 months"
         rest = " ".join(w for w in rest.split() if w not in CLAIM_WORDS or w in ("is", "the", "what"))
     return re.sub(r"\s+", " ", rest).strip()
+
+
+EXCEPT = re.compile(r"\b(?:other than|except(?: for)?|apart from|excluding|but not)\s+(?:the\s+)?([a-z][a-z &-]*?)"
+                    r"(?=\s+(?:what|which|how|is|are|did|has|have|in|for|rank|ranks|ranking|rankings|moves|went|rose|fell)"
+                    r"\b|\s*$)")
+
+
+def _excluded(command: Command, rest: str, vocab: Vocabulary) -> str:
+    """"other than shoplifting, what went up", "everything except asb - rank moves": a crime category left out of
+    a list of categories (``excluded``; refused for any other kind of answer), when the words are one's name."""
+    match = EXCEPT.search(rest)
+    if not match:
+        return rest
+    entries = vocab.phrases.get(match.group(1).strip())
+    indicators = [ident for kind, ident in entries or [] if kind == "indicator"]
+    if len(indicators) != 1:
+        return rest
+    command.excluded = indicators
+    return re.sub(r"\b(?:everything|every category|all categories)\b", " ", rest[:match.start()] + " " + rest[match.end():])
 
 
 def _joined(clean: str, vocab: Vocabulary) -> str:
@@ -470,6 +490,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
             rest = rest2  # the same period said twice: 'first half of 2013/14 (apr-sep 2013)'
 
     rest = _claims(command, rest, vocab)
+    rest = _excluded(command, rest, vocab)
     words = rest.split()
     # a bare word's form is the synonym-rewritten stem; keep the typed word for messages
     forms = [() if w in STOP_INSIDE else (vocab.form(w) or (w,)) for w in words]
@@ -949,8 +970,9 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
         cue = cue | {"up"}  # "did not go down": rose or held level
     if not c.extreme and (c.generic_only or not c.indicators) and cue & {"up", "down"} \
             and not (cue & {"rank", "rank_changes"}) \
-            and not c.areas and re.search(r"\b(?:which|what) (?:crimes|crime types|types of crime|categories|offences|"
-                                          r"crime categories|kinds of crime)\b", c.text.lower()):
+            and not c.areas and (c.excluded or re.search(r"\b(?:which|what) (?:crimes|crime types|types of crime|"
+                                                         r"categories|offences|crime categories|kinds of crime)\b",
+                                                         c.text.lower())):
         cue = cue | {"categories"}  # "which crimes went up in 2012/13": every category that rose
         c.changes = "not_falls" if notdown else "rises" if "up" in cue and "down" not in cue else \
             "falls" if "down" in cue and "up" not in cue else None

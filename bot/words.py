@@ -17,7 +17,7 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4":
 # the words are compared, so "ranks", "ranking" and "ranked" are all "rank".
 CUES = {
     "rank_changes": ["rank changes", "rank change", "ranking changes", "rank movements", "changes in rank",
-                     "county rank changes", "county ranking changes", "ranking movements",
+                     "county rank changes", "county ranking changes", "ranking movements", "rank moves", "moves",
                      "rank fallers", "rank risers", "rank movers", "fallers", "risers", "movers",
                      "rank changes 2012/13", "which categories improved", "rank table", "arrows", "up arrows",
                      "down arrows", "up and down arrows", "up arrows and down arrows", "rank arrows",

@@ -297,6 +297,11 @@ CASES = [
     ("how many fires did we attend in 12/13", None, ["fires"]),
     ("which crimes did not go down in 2012/13", ["7 crime categories did not fall (rose or held level)", "Robbery +1"], []),
     ("which crimes went down in 2012/13", ["8 crime categories fell", "Theft of pedal cycle -3"], []),
+    # a category left out of a list, as asked; refused for any other kind of answer
+    ("other than shoplifting, what went up", ["crime categories rose", "Metal theft +92"], []),
+    ("which crimes went up in 2012/13 apart from metal theft", ["6 crime categories rose", "Shoplifting +81"], []),
+    ("everything except asb - rank moves?", ["14 improved, 8 unchanged, 8 declined"], []),
+    ("crime other than asb 2012/13", None, ["other than anti-social behaviour"]),
     # a section or table named beside the subject: the subject's figure, and where it is from when elsewhere
     ("section 3.2 shoplifting", ["994", "You named section 3.2; these figures are from Strategic Assessment section 3.1"], []),
     ("section 5.6 pedestrians ksi 12-13", ["KSI pedestrians in Maidstone, 2012/13", "8 casualties"], []),

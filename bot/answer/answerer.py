@@ -205,6 +205,10 @@ class Answerer:
     def _refuse_unless_understood(self, c: Command) -> None:
         """Refuse, plainly and by name, a question with a place the data lacks, a word not understood or
         two readings; never answer a broader question while ignoring words."""
+        if c.excluded and not (c.kind == "rank_changes" or (c.kind == "top" and c.scope == "categories")):
+            raise NoAnswer(f"crimebot leaves a category out only of a list of categories ('other than "
+                           f"{self.vocab.names[('indicator', c.excluded[0])].lower()}'): ask `which crimes went up`, "
+                           "`rank changes`, or for the figure you want.", ["which crimes went up", "rank changes", "help"])
         if c.negated:
             raise NoAnswer(f"crimebot answers for what a question names, not for what it leaves out "
                            f"({self._typed(c, 'negation')}). Ask for the figure you want: a crime type, a place "

@@ -52,6 +52,9 @@ def rank_changes(a: Answerer, c: Command) -> Answer:
                        [f"rank changes {y}" for y in years])
     previous = (a.period_index.year_before(period) or period)
     frame = a.run("rank_changes", area=area, period=period, previous=previous)
+    if c.excluded:  # "everything except asb": that category left out, as asked
+        names = {a.vocab.names[("indicator", i)] for i in c.excluded}
+        frame = frame[~frame.category.isin(names)]
     rows = [[r.category, fmt_rank(r.rank_before, None), fmt_rank(r.rank_now, r.rank_flag),
              ARROW[int(r.direction)]] for r in frame.itertuples()]
     counts = frame.direction.value_counts()

@@ -340,7 +340,8 @@ def over_categories(a: Answerer, c: Command) -> Answer:
     totals = {i for i, ind in a.indicators.items()
               if isinstance(ind.aliases, str) and any(x.startswith("total") for x in ind.aliases.split(";"))}
     frame = frame[~frame.indicator.isin(totals)]  # all crime is the sum of the categories, not one of them
-    if c.crime_word or "categories" in c.cues:  # crime categories, not casualties or fires
+    frame = frame[~frame.indicator.isin(c.excluded)]  # "other than shoplifting": left out, as asked
+    if c.crime_word or "categories" in c.cues or c.excluded:  # crime categories, not casualties or fires
         frame = frame[frame.unit.isin(["crimes"] if c.crime_word else ["crimes", "incidents"])]
     if len(frame) < 2:
         raise NoAnswer(f"The data has no {MEASURE_LABEL.get(measure, measure).lower()} by crime category for "
