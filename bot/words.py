@@ -254,7 +254,6 @@ def _quarters(match: re.Match) -> str:
     return (f" {_MONTHS[start % 12]} {year + start // 12} to {_MONTHS[end % 12]} {year + end // 12} ")
 
 
-_SPOKEN = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15}
 _UNITS = {"zero": 0, "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
           "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
@@ -339,14 +338,6 @@ def spoken_numbers(text: str) -> str:
                   lambda m: f"{m[1]}/{m[2]}" if int(m[2]) == int(m[1][2:]) + 1 else m[0], text)
 
 
-def _spoken_year(match: re.Match) -> str:
-    """'twenty twelve thirteen' -> ' 2012/13 '; 'twenty twelve' -> ' 2012 '."""
-    start = _SPOKEN[match.group(1)]
-    if match.group(2) and _SPOKEN[match.group(2)] == start + 1:
-        return f" 20{start}/{start + 1} "
-    return f" 20{start} " + (f"{match.group(2)} " if match.group(2) else "")
-
-
 _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"(\d),(\d{3})\b", r"\1\2"),                     # 1,000 -> 1000
     (r"\bno\.(?=\s|$|\?)", " number "),                  # "parkwood asb no.": the number
@@ -411,10 +402,9 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
      r"(?:qtrs|quarters?|months)(?:\s+(?:of\s+|in\s+)?(?:last year|a year (?:before|earlier|ago)|(?:19|20)\d\d))?", " yoy "),
     (r"\b(?:percentage|%)\s+points?(?:\s+change)?\b|\bpp change\b", " change "),
     (r"\b(?:v|vs|versus|against|compared (?:to|with))\s+(?:the\s+)?same\s+(?:period|months|time)\s+(?:in\s+|of\s+)?"
-     r"(?:19|20)\d\d\b", " yoy "),  # "apr-sep 2013 vs same period 2012" (r"\bhw (?=many|much|is|are|has|did|does)", "how "),
+     r"(?:19|20)\d\d\b", " yoy "),  # "apr-sep 2013 vs same period 2012"
+    (r"\bhw (?=many|much|is|are|has|did|does)", "how "),
     (r"\bward ?wise\b|\bward by ward\b", " by ward "),
-    (r"\btwenty (ten|eleven|twelve|thirteen|fourteen)(?:\s*(?:to|-)?\s*(eleven|twelve|thirteen|fourteen|fifteen))?\b",
-     _spoken_year),
     # politeness and apologies before the question: "sorry if this is a silly question but", "sorry im new here,"
     (r"^(?:hi|hello|hey)?\s*(?:sorry|apologies)\b(?: if this is an? (?:silly|stupid|daft|basic) question)?(?: but)?"
      r"(?:,? i ?a?m new(?: here| to this)?)?\s*,?\s*", " "),
