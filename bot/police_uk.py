@@ -235,20 +235,13 @@ def _read(con: duckdb.DuckDBPyConnection, files: list[tuple[Source, Path]], colu
         number = re.search(r'converting column "([^"]+)"', str(exc))
         if number and number.group(1) in numbers:
             column = number.group(1)
-            bad = _rows_where(path, lambda row: not _number(row[column]))
+            bad = [line for line, _ in _rows_where(path, lambda row: not _number(row[column]))]
             value = re.search(r'Could not convert string "([^"]*)"', str(exc))
             more = f" ({len(bad):,} rows like it)" if len(bad) > 1 else ""
             raise DataError(source.name, bad[0] if bad else int(line.group(1)) if line else None, column,
                             f"'{value.group(1) if value else ''}': not a number{more}") from None
         raise DataError(source.name, int(line.group(1)) if line else None, None,
                         "not readable as CSV: " + str(exc).splitlines()[0][:200]) from None
-
-
-def _rows_where(path: Path, test) -> list[int]:
-    """The line numbers of the rows for which ``test(row)`` holds (only when a check failed)."""
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        return [reader.line_num for row in reader if test(row)]
 
 
 def _first_bad_byte(path: Path, columns: list[str]) -> tuple[int | None, str | None]:
@@ -262,14 +255,18 @@ def _first_bad_byte(path: Path, columns: list[str]) -> tuple[int | None, str | N
     return None, None
 
 
-def _first_row(source: Source, path: Path, test) -> tuple[int | None, str | None]:
-    """The line number and row of the first row for which ``test(row)`` holds (only when a check failed)."""
+def _rows_where(path: Path, test):
+    """(line number, row) of each row for which ``test(row)`` holds, in file order (only when a check failed)."""
     with open(path, encoding="utf-8-sig", newline="") as handle:
         reader = csv.DictReader(handle)
         for row in reader:
             if test(row):
-                return reader.line_num, row
-    return None, None
+                yield reader.line_num, row
+
+
+def _first_row(source: Source, path: Path, test) -> tuple[int | None, str | None]:
+    """The line number and row of the first row for which ``test(row)`` holds (only when a check failed)."""
+    return next(_rows_where(path, test), (None, None))
 
 
 def resolved_crimes(con: duckdb.DuckDBPyConnection, files: list[tuple[Source, Path]], report: ImportReport) -> None:
