@@ -106,8 +106,7 @@ def top(a: Answerer, c: Command) -> Answer:
     frame = a.run("area_figures", indicator=indicator, measure=measure, period=period)
     frame = frame[frame.area_type.isin(SCOPES[scope])]
     if c.changes and measure in ("volume_change", "pct_change"):
-        frame = frame[frame.value > 0] if c.changes == "rises" else frame[frame.value >= 0] \
-            if c.changes == "not_falls" else frame[frame.value < 0]
+        frame = _changed(frame, c.changes)
         if frame.empty:
             raise NoAnswer(f"No {scope[:-1]} the assessment gives had a {c.changes[:-1]} in {ind.name} in that period.",
                            [f"compare {ind.name.lower()}"])
@@ -307,6 +306,13 @@ def _named_in_text(a: Answerer, c: Command, indicator: str, scopes: list[str]) -
     return answer
 
 
+def _changed(frame, changes: str):
+    """The rows of a frame of changes that moved the way asked: 'rises', 'falls', or 'not_falls' (rose or held)."""
+    if changes == "rises":
+        return frame[frame.value > 0]
+    return frame[frame.value >= 0] if changes == "not_falls" else frame[frame.value < 0]
+
+
 def over_categories(a: Answerer, c: Command) -> Answer:
     """"Which crime type rose the most in 2012/13": the categories the county ranks, side by side."""
     area = c.area = c.area or a.home
@@ -335,8 +341,7 @@ def over_categories(a: Answerer, c: Command) -> Answer:
             raise NoAnswer(f"The data has no crime categories with counts for both {since} and {period}.",
                            ["rank changes"])
     if c.changes and measure in ("volume_change", "pct_change"):
-        frame = frame[frame.value > 0] if c.changes == "rises" else frame[frame.value >= 0] \
-            if c.changes == "not_falls" else frame[frame.value < 0]
+        frame = _changed(frame, c.changes)
     totals = {i for i, ind in a.indicators.items()
               if isinstance(ind.aliases, str) and any(x.startswith("total") for x in ind.aliases.split(";"))}
     frame = frame[~frame.indicator.isin(totals)]  # all crime is the sum of the categories, not one of them
