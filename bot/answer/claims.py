@@ -17,17 +17,14 @@ from dataclasses import dataclass
 from .base import Answer, fmt_change, fmt_number
 
 SKIP = re.compile(r"^(?:period|area|ward|indicator|measure|note|category|direction|rank direction|month)$", re.I)
-# the kinds a figure quoted can be: signed -> a change; % -> a share or a % change; 4th -> a rank
-KINDS = {"level", "change", "pct", "percent", "rate", "rank"}
 
 
 @dataclass
 class Cell:
     value: float
-    kind: str  # one of KINDS
+    kind: str  # level, change, pct (a % change), percent (a share), rate or rank
     row: str  # the row's label: a period, an area or a ward
     shown: str  # as the table shows it
-    main: bool  # in the answer's first table (the subject and place asked), not a table beside it
 
 
 def _kind_of(header: str, measure: str, text: str) -> str | None:
@@ -48,7 +45,7 @@ def _kind_of(header: str, measure: str, text: str) -> str | None:
 
 def cells(answer: Answer) -> list[Cell]:
     found = []
-    for n, table in enumerate(answer.tables):
+    for table in answer.tables:
         columns = [c.lower() for c in table.columns]
         measure_at = columns.index("measure") if "measure" in columns else None
         for row in table.rows:
@@ -61,7 +58,7 @@ def cells(answer: Answer) -> list[Cell]:
                 kind = _kind_of(header, str(row[measure_at]) if measure_at is not None and header.lower() == "figure"
                                 else "", text)
                 if kind:
-                    found.append(Cell(float(number.group(1).replace(",", "")), kind, label, text, n == 0))
+                    found.append(Cell(float(number.group(1).replace(",", "")), kind, label, text))
     return found
 
 
@@ -106,6 +103,11 @@ def _holds(cell: Cell, value: float, signed: bool, decimals: int, qualifier: str
     return None
 
 
+def _nearest(cells: list[Cell], value: float) -> Cell:
+    """The cell whose figure is nearest the size of ``value`` (its count for a count, its rate for a rate)."""
+    return min(cells, key=lambda c: abs(math.log((abs(c.value) or 0.5) / (abs(value) or 0.5))))
+
+
 def _asked_rows(claim, answered: list[str] | None, rows: set[str]) -> set[str]:
     """The rows a figure quoted is about: a place named just before it ('high street 342'), else the period
     answered (or, for a list of places or wards, ``answered`` None, any of them)."""
@@ -132,7 +134,7 @@ def _verdict(claim, found: list[Cell], answered: list[str], ranked: bool, mispri
     here = [c for c in same if c.row in asked]
     if claim.qualifier and claim.qualifier != "~" and here:
         # "under 4,000": a bound on one figure, the asked row's figure of the size quoted (not its rate)
-        here = [min(here, key=lambda c: abs(math.log((abs(c.value) or 0.5) / (abs(value) or 0.5))))]
+        here = [_nearest(here, value)]
     for cell in here:
         held = _holds(cell, value, signed, decimals, claim.qualifier)
         if held == "exact":
@@ -150,7 +152,7 @@ def _verdict(claim, found: list[Cell], answered: list[str], ranked: bool, mispri
                       in ("exact", "rounded")), None) if claim.qualifier in ("", "~") else None
     where = f" ({said.split(' ')[-1]} is {elsewhere.row}'s figure)" if elsewhere is not None else ""
     if here:  # the asked row's figure of the size quoted: its count for a count, its rate for a rate
-        nearest = min(here, key=lambda c: abs(math.log((abs(c.value) or 0.5) / (abs(value) or 0.5))))
+        nearest = _nearest(here, value)
         return f"{said} is not right: {nearest.row} is {nearest.shown}{where}"
     if elsewhere is not None:
         return f"{said} is not a figure for what was asked here; it is {elsewhere.row}'s ({elsewhere.shown})"
