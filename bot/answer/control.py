@@ -21,8 +21,8 @@ def spc(a: Answerer, c: Command) -> Answer:
             return published
     if not c.indicator and not c.areas and c.period:
         # "control limits oct 2011": no subject or place named, and one place has control limits for that month
-        places = {r.area for i, ind in a.indicators.items() if "control limit" in str(ind.name).lower()
-                  for r in a._coverage(i).itertuples() if r.period == c.period}
+        places = {r.area for i in family.limit_indicators(a) for r in a._coverage(i).itertuples()
+                  if r.period == c.period}
         if len(places) == 1:
             c.area = places.pop()
             return family.published_limits(a, c, c.area)

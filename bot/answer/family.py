@@ -113,6 +113,11 @@ def _period_of(answer: Answer) -> str:
     return before.rsplit(", ", 1)[-1] if ", " in before else ""
 
 
+def limit_indicators(a: Answerer) -> list[str]:
+    """The indicators that are control limits the assessment read off a chart ('... upper control limit')."""
+    return [i for i, ind in a.indicators.items() if "control limit" in str(ind.name).lower()]
+
+
 def published_limits(a: Answerer, c: Command, area: str) -> Answer | None:
     """When no monthly series can be charted, the control limits the assessment gives as figures: the
     indicator asked if it is one of them ('spc upper limit kent crime mar 2013'), else every indicator named
@@ -123,7 +128,7 @@ def published_limits(a: Answerer, c: Command, area: str) -> Answer | None:
     if c.indicator and "control limit" in str(a.indicators[c.indicator].name).lower():
         limits = [c.indicator]
     else:
-        limits = [i for i, ind in a.indicators.items() if "control limit" in str(ind.name).lower() and covers(i)]
+        limits = [i for i in limit_indicators(a) if covers(i)]
         if not limits or (c.indicator and not c.generic_only):
             return None
     c.family = limits
