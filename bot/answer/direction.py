@@ -15,7 +15,7 @@ from ..parse import Command
 from ..words import normalise
 from . import months
 from .base import Answer, NoAnswer, change_text, fmt_change, fmt_number, pct_digits
-from .figure import figure, figure_rows
+from .figure import changes_against, figure, figure_rows
 
 if TYPE_CHECKING:
     from .answerer import Answerer
@@ -59,7 +59,8 @@ def direction(a: Answerer, c: Command) -> Answer:
                                f"{fmt_number(then['value'], then['value_digits'], unit)} in {earlier} to "
                                f"{fmt_number(row['value'], row['value_digits'], unit)} in {c.period}: {amount}.")
             return answer
-    if earlier and earlier not in set(frame.period) and f"against {earlier}" in answer.headline:
+    against = changes_against(a, indicator, area, c.period)
+    if earlier and earlier not in set(frame.period) and earlier in against:
         return answer  # "how much has crime fallen since 2009/10": the change the data gives against that year
     if pd.isna(change) and not pd.isna(row["pct_change"]):
         change = row["pct_change"]  # only the % change is given: its sign is the direction
@@ -68,7 +69,7 @@ def direction(a: Answerer, c: Command) -> Answer:
         change = row["value"] - before["value"]
     if pd.isna(change):  # a span of a monthly series: against the same months a year before, added up
         change = _on_same_months(a, indicator, area, c.period)
-    if pd.isna(change) and " against " in answer.headline:
+    if pd.isna(change) and against:
         return answer  # "claimant count jul 2012 monthly and annual change": its changes against other dates
     if pd.isna(change):
         raise NoAnswer(f"The data gives one {ind.name} figure for {a.vocab.names[('area', area)]} ({c.period}) and no "

@@ -223,10 +223,7 @@ def figure(a: Answerer, c: Command) -> Answer:
     answer = Answer(c.text, {}, headline=headline,
                     tables=[Table(f"{ind.name}, {place}", columns, rows)])
     comparisons = a.by_period("compare", indicator=indicator).get(period, [])
-    against: dict[str, dict] = {}  # in the query's order, as every list below
-    for r in comparisons:
-        if r.area == area and isinstance(r.compared_with, str):
-            against.setdefault(r.compared_with, {})[r.measure] = r
+    against = changes_against(a, indicator, area, period)
     if earlier and earlier != period and earlier not in set(frame.period) and earlier not in against \
             and p.kind in ("financial_year", "calendar_year"):  # (spans and quarters: against their months)
         # "robbery 2009/10 vs 2012/13": the earlier period asked is not in the data; never answered without it
@@ -320,6 +317,16 @@ def _in_its_place(a: Answerer, c: Command, indicator: str, area: str) -> Answer 
         answer.notes.insert(0, note)
         return answer
     return None
+
+
+def changes_against(a: Answerer, indicator: str, area: str, period: str) -> dict[str, dict]:
+    """The changes the data gives for a figure against other dates than the year before ('+16,300 against 2001',
+    '+14 against 2012-06'): {date: {measure: row}}, in the query's order."""
+    against: dict[str, dict] = {}
+    for r in a.by_period("compare", indicator=indicator).get(period, []):
+        if r.area == area and isinstance(r.compared_with, str):
+            against.setdefault(r.compared_with, {})[r.measure] = r
+    return against
 
 
 def _shares(a: Answerer, indicator: str, area: str, period: str) -> list[str]:
