@@ -208,7 +208,7 @@ def _joined(clean: str, vocab: Vocabulary) -> str:
     """Words dictation splits ("maid stone", "shop lifting") or spells out ("s m p") joined when together they are
     a word of the vocabulary's names and apart they are not one of its phrases."""
     words = clean.split()
-    known = set(vocab.lexicon) | {w for w in vocab.phrases if " " not in w} | set(vocab.words)
+    known = vocab.joinable
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -221,7 +221,7 @@ def _joined(clean: str, vocab: Vocabulary) -> str:
             continue
         if i + 1 < len(words) and words[i].isalpha() and words[i + 1].isalpha() and \
                 words[i] + words[i + 1] in known and f"{words[i]} {words[i + 1]}" not in vocab.phrases \
-                and words[i] not in known | FILLER and len(words[i]) > 1:
+                and words[i] not in known and words[i] not in FILLER and len(words[i]) > 1:
             out.append(words[i] + words[i + 1])
             i += 2
             continue

@@ -43,6 +43,7 @@ class Vocabulary:
     phrase_words: list[tuple[str, str]] = field(default_factory=list)  # several words that mean one: -> "ksi"
     stated: dict[str, set[str]] = field(default_factory=dict)  # a statement's own words (its aliases and text)
     lexicon: list[str] = field(default_factory=list)  # every word of every name and cue, for respelling
+    joinable: frozenset = frozenset()  # one-word names, their words and the rewritten words: 'maid stone' joins
     place_types: dict[str, str] = field(default_factory=dict)  # place name -> town, city, county, ...
     _rewriter: re.Pattern | None = None
     ratio_parts: dict[str, set[str]] = field(default_factory=dict)  # a ratio indicator -> its two parts
@@ -140,6 +141,7 @@ class Vocabulary:
         words = {w for phrase in vocab.phrases for w in phrase.split()}
         words |= {w for phrases in vocab.cue_phrases.values() for phrase in phrases for w in normalise(phrase).split()}
         vocab.lexicon = sorted(w for w in words if len(w) >= 4 and w.isalpha())
+        vocab.joinable = frozenset(vocab.lexicon) | {w for w in vocab.phrases if " " not in w} | set(vocab.words)
         for cue, phrases in vocab.cue_phrases.items():
             for phrase in phrases:  # as typed words are read: 'nationally' is 'national'
                 words = tuple(x for w in normalise(phrase).split() if w not in STOP_INSIDE
