@@ -65,6 +65,7 @@ class Command:
     period: str | None = None
     relative: int | None = None  # 0 = latest, -1 = the year before the latest
     against: str | None = None   # a second period asked beside the first ("2011/12 vs 2012/13")
+    listed: list[str] = field(default_factory=list)  # three or more periods named ("2004, 2007 and 2010"), in order
     ytd: bool = False            # "year to date": from April to the latest month
     generic_only: bool = False   # the subject came only from a generic word ("crime")
     negated: bool = False        # "not", "except": a question about what is left out
@@ -80,6 +81,7 @@ class Command:
     per_thousand: bool = False    # "per 1,000" written out
     priority: str | None = None
     corrections: list[tuple[str, str]] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)  # clauses about the asker, left aside ("- station mgr")
     unknown: list[str] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
     error: str | None = None
@@ -412,6 +414,51 @@ def _take(tables: list[tuple[dict, list[tuple]]], max_len: int = 6, yielding: fr
 
 def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     """Read a question; never raises. Words not understood and misspellings are reported on the command."""
+    command = _read(text, vocab, _respelt)
+    if (command.unknown or command.negated) and not _respelt:
+        return _without_context(text, vocab, command) or command
+    return command
+
+
+# a clause of a message: between dashes, commas, brackets and sentence ends
+CLAUSE = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|[,;:!?()\[\]]|\.(?=\s|$)")
+# words that show a clause is about the asker, what they need the figures for, or who said what
+CONTEXT = re.compile(
+    r"\b(?:i|im|i'm|ive|i've|id|i'd|my|our|we|we're|me|here|someone|somebody|colleague|colleagues|team|office|"
+    r"officer|mgr|manager|chair|board|paper|meeting|patrols?|planning|thinking|wondering|curious|tbh|sure|"
+    r"placement|student|charity|mentioned|told|licensing|press|journalist|reporter|newbie)\b")
+
+
+def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command | None:
+    """The question read again without the clauses that only say who is asking or why ('- station mgr', 'new
+    council officer here', 'thinking about extra patrols', 'not sure what those are tbh'): a clause is left aside
+    only when it has a word about the asker and, read alone, names no subject, place or period; and the rest is
+    taken only when it reads with fewer words not understood. The clauses left aside are kept on the command
+    (shown with the answer)."""
+    parts = [p.strip() for p in CLAUSE.split((text or "").lower()) if p and p.strip()]
+    if len(parts) < 2:
+        return None
+    kept, dropped = [], []
+    for part in parts:
+        if CONTEXT.search(part.replace("\u2019", "'")):
+            alone = _read(part, vocab, True)
+            if not (alone.areas or alone.places or alone.period or alone.since or alone.priority or alone.statement
+                    or alone.indicators or alone.choices or alone.within or alone.kind == "help"):
+                dropped.append(part)
+                continue
+        kept.append(part)
+    if not dropped or not kept:
+        return None
+    again = parse(", ".join(kept), vocab, _respelt=False)
+    count = lambda c: sum(len(u.split()) for u in c.unknown)  # noqa: E731 (words, not runs of them)
+    fewer = count(again) < count(command) or (command.negated and not again.negated and count(again) <= count(command))
+    if not fewer or not (again.indicator or again.statement or again.priority or again.kind != "figure"):
+        return None
+    again.text, again.context = text, dropped + again.context
+    return again
+
+
+def _read(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     command = Command(text=text)
     raw = ASKER.sub(" ", (text or "").lower())
     raw = re.sub(r"^\s*(\d\.\d{1,2}(?:\.\d{1,2})?)\s+(?=[a-z])", r"section \1 ", raw)  # "3.1 rank movers": a section
@@ -486,6 +533,16 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         if second and second != command.period:
             command.period, command.against = sorted([command.period, second], key=_period_order)[::-1]
             rest = rest2
+            listed = [command.against, command.period]
+            while True:  # "2004, 2007 and 2010": every period named, answered as the run of them
+                more, _, rest3 = extract_period(rest, vocab.period_ids)
+                if not more or more in listed:
+                    break
+                listed.append(more)
+                rest = rest3
+            if len(listed) > 2:
+                command.listed = sorted(listed, key=_period_order)
+                command.since, command.period, command.against = command.listed[0], None, None
         elif second == command.period:
             rest = rest2  # the same period said twice: 'first half of 2013/14 (apr-sep 2013)'
 
@@ -640,6 +697,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     if command.unknown and not command.indicators and not command.statement and not command.areas:
         _statement_by_words(command, words, forms, kinds, vocab)
     _settle_kind(command, kinds, vocab.area_types, vocab.partnership_words.get("county", "county"))
+    _county_as_field(command, vocab)
     if command.table and not command.indicators and not command.choices:
         command.kind = "table"
     if command.kind not in ("priority", "help") and command.indicator:
@@ -664,6 +722,20 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         w in QUALIFIERS or (forms[i] and all(f in vocab.filler for f in forms[i])) or w in FILLER)}
     command.unknown = _runs(words, command.unknown, soft)
     return command
+
+
+def _county_as_field(command: Command, vocab: Vocabulary) -> None:
+    """'the least deprived kent district on the national imd': over the districts, the county's name says where
+    they are; of two names asked back, one that holds the county's name ('deprivation kent') gives way to one
+    the question names without it ('national imd')."""
+    if command.kind != "top" or command.scope != "districts" or command.indicators:
+        return
+    asked = [i for label, i in command.choices if label is None and i]
+    county = {f for a, t in vocab.area_types.items() if t == "county" for f in vocab.form(a)}
+    by_county = {i for idents, words, _ in command.hits if words & county for i in idents}
+    rest = [i for i in asked if i not in by_county]
+    if len(asked) == len(command.choices) > 1 and len(rest) == 1:
+        command.indicators, command.indicator, command.choices = rest, rest[0], []
 
 
 def _split(command: Command, split: str, vocab: Vocabulary) -> None:

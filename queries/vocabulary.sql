@@ -15,4 +15,7 @@ SELECT 'place', name, name, CASE WHEN lower(note) LIKE '%ordinary word%' THEN 'o
 UNION ALL
 SELECT 'ratio', id, NULL, ratio_of, NULL FROM indicators WHERE ratio_of IS NOT NULL
 UNION ALL
-SELECT 'statement', id, NULL, aliases, statement FROM statements
+-- a statement's words include the dated events of its section ('when do england play italy')
+SELECT 'statement', s.id, NULL, s.aliases,
+       concat_ws(' ', s.statement, (SELECT string_agg(e.event, ' ') FROM events e WHERE e.section = s.section))
+FROM statements s

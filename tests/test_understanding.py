@@ -306,6 +306,26 @@ CASES = [
     ("section 3.2 shoplifting", ["994", "You named section 3.2; these figures are from Strategic Assessment section 3.1"], []),
     ("section 5.6 pedestrians ksi 12-13", ["KSI pedestrians in Maidstone, 2012/13", "8 casualties"], []),
     ("table 3 unemployed maidstone july 2012", ["2,430", "2.5%"], []),
+    # a clause about the asker or why they ask is left aside, and said so; a clause with a subject, place or
+    # period, or with no word about the asker, is never left aside
+    ("asb park wood 2012/13 - for our tenancy team", ["342", "Left aside as context", "for our tenancy team"], []),
+    ("arson 2012/13 pls - station mgr", ["Deliberate fires", "'station mgr'"], []),
+    ("family work conflict outcomes in oct 2013? not sure what those are tbh", ["15 outcomes"], []),
+    ("asb on trains - for our team", None, ["trains"]),
+    ("asb 2012/13 - juveniles", None, ["juveniles"]),
+    ("asb 2012/13 - for our team in hastings", None, ["Hastings"]),
+    ("when do england play italy in the world cup? thinking about extra patrols", ["England v Italy"], []),
+    # three or more periods named: each of them, or refused naming the one the data lacks
+    ("deprivation rank maidstone 2004, 2007 and 2010", ["2004 270; 2007 225; 2010 217"], []),
+    ("asb 2009/10, 2010/11 and 2011/12", None, ["2009/10"]),
+    # one month of a monthly series against the control limits; a month the series lacks is refused by name
+    ("was sept 2013 maidstone crime volume outside the control limits", ["September 2013: 874, above the upper limit"],
+     []),
+    ("spc outcome rate oct 2012", ["October 2012: 40.1%, within the limits"], []),
+    ("was crime in may 2014 outside control limits", None, ["May 2014"]),
+    # over the districts, the county's name says where they are: a measure named without it wins
+    ("least deprived kent district on the 2010 national imd?", ["Sevenoaks", "national rank (1 = most deprived of 326) 276"], []),
+    ("maidstone deprivation rank in kent", ["rank 9; no change in rank against 2007"], []),
 ]
 
 

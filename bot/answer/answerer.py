@@ -156,6 +156,7 @@ class Answerer:
                 "indicator": c.indicator, "priority": c.priority, "area": name("area", c.area),
                 "period": c.period or ({0: "latest", -1: "year before latest"}.get(c.relative) if c.relative is not None else None),
                 "corrections": [f"read '{a}' as '{b}'" for a, b in c.corrections], "not_understood": c.unknown,
+                "context": c.context,
                 "measure": c.measure, "extreme": c.extreme, "scope": c.scope}
 
     def _error(self, text, command, message, suggestions, choices=None) -> Answer:
@@ -413,6 +414,9 @@ class Answerer:
                                    f"for {area_name(self, only)} only.")
         if c.corrections:
             answer.notes.insert(0, "Read " + "; ".join(f"'{a}' as '{b}'" for a, b in c.corrections) + ".")
+        if c.context:  # "asb park wood 2012/13 - for our tenancy team": said so, not silently dropped
+            answer.notes.insert(0, "Left aside as context, not part of the question: "
+                                + "; ".join(f"'{x}'" for x in c.context) + ".")
         answer.follow_ups = self._follow_ups(c)
         if answer.series and c.indicator:
             answer.series.setdefault("footnotes", []).extend(self.chart_corrections(c.indicator, c.area, answer.series))

@@ -49,6 +49,11 @@ def spc(a: Answerer, c: Command) -> Answer:
     pct = measure == "percent"
     unit = "%" if pct else ""
     ids = list(months.period)
+    judged = c.period if c.period and _month(c.period) and not c.baseline else None
+    if judged and judged not in ids:  # "was sept 2014 outside the limits": a month the series does not have
+        raise NoAnswer(f"The monthly {name} series for {area_name(a, area)} runs from {month_label(ids[0])} to "
+                       f"{month_label(ids[-1])}; it has no figure for {month_label(judged)}.",
+                       [f"spc {name.lower()}", f"{name.lower()} {month_label(ids[-1]).lower()}"])
     phase, phase_label, stated = _baseline(a, c, indicator, area, ids)
     chart = xmr(list(months.period_label), list(months.value), floor=0.0, ceiling=100.0 if pct else None,
                 baseline=phase, baseline_label=phase_label, unit=unit)
@@ -68,7 +73,18 @@ def spc(a: Answerer, c: Command) -> Answer:
               ["Average moving range", fmt_number(chart.average_moving_range, 1)],
               ["Upper range limit", fmt_number(chart.upper_range, 1)]]
     when = f"{chart.labels[0]} to {chart.labels[-1]}"
-    answer = Answer(c.text, {}, headline=f"{name}, {area_name(a, area)}, {when}: {chart.reading}",
+    headline = f"{name}, {area_name(a, area)}, {when}: {chart.reading}"
+    if judged:  # "was sept 2013 outside the control limits": that month against the limits, first
+        i = ids.index(judged)
+        value, lower, upper = chart.values[i], fmt_number(chart.lower, 1, unit), fmt_number(chart.upper, 1, unit)
+        where = "above the upper limit" if value > chart.upper else "below the lower limit" if value < chart.lower \
+            else "within the limits"
+        rules = flags.get(i, [])
+        headline = (f"{name}, {area_name(a, area)}, {chart.labels[i]}: {fmt_number(value, digits, unit)}, {where} "
+                    f"({lower} to {upper}" + (f", from {phase_label}" if phase else "") + ")"
+                    + (f"; signal: {', '.join(rules)}" if rules else "; no signal that month") + f". {when}: "
+                    + chart.reading[0].lower() + chart.reading[1:])
+    answer = Answer(c.text, {}, headline=headline,
                     tables=[Table(f"{name}, {area_name(a, area)}: XmR control chart", columns, rows),
                             Table("Control limits", ["Line", "Value"], limits)])
     if stated:
@@ -104,7 +120,7 @@ def _baseline(a: Answerer, c: Command, indicator: str, area: str, months: list[s
     """(first and last index of the baseline months, its label, (the figure the assessment states for that
     period, digits) or None). The baseline asked for ('spc outcome rate baseline 2012/13'), else the first
     complete financial year of the series with months after it; (None, '', None) when there is none."""
-    asked = c.period if c.baseline or c.period else None
+    asked = c.period if c.baseline or (c.period and not _month(c.period)) else None
     candidates = [asked] if asked else sorted({p for p, q in a.periods.items() if q.kind == "financial_year"})
     for period in candidates:
         if period in a.periods:
@@ -138,6 +154,11 @@ def _baseline(a: Answerer, c: Command, indicator: str, area: str, months: list[s
             stated = stated[stated.area == area] if len(span) == 1 else stated.iloc[0:0]
         return (first, last), label, ((float(stated.value.iloc[0]), stated.digits.iloc[0]) if len(stated) else None)
     return None, "", None
+
+
+def _month(period: str) -> bool:
+    """A single month's id ('2013-09'), not a year, span or quarter."""
+    return len(period) == 7 and period[4] == "-"
 
 
 def _years(a: Answerer, months: list[str]) -> list[str]:

@@ -238,7 +238,9 @@ def figure(a: Answerer, c: Command) -> Answer:
         parts = [fmt_change(by[m].value, by[m].digits, "%" if m == "pct_change" else "")
                  for m in ("volume_change", "pct_change", "pp_change") if m in by]
         if "rank_change" in by:  # IMD: places moved, positive towards rank 1
-            parts.append(f"{fmt_change(by['rank_change'].value)} places (positive = towards rank 1)")
+            moved = by["rank_change"].value
+            parts.append("no change in rank" if moved == 0 else
+                         f"{fmt_change(moved)} place{'s' * (abs(moved) != 1)} (positive = towards rank 1)")
         if parts:
             text = parts[0] + (f" ({parts[1]})" if len(parts) > 1 else "")
             answer.headline = answer.headline[:-1] + f"; {text} against {other}."

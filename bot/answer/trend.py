@@ -44,6 +44,16 @@ def trend(a: Answerer, c: Command) -> Answer:
         every = _without_overlaps(a, mine[mine.measure.isin(alike)], kind)
         if len(every) > len(series):
             series, mixed = every, True
+    if c.listed:  # "imd rank 2004, 2007 and 2010": the periods named, each one the data must have
+        every = mine[mine.measure == measure]
+        missing = [x for x in c.listed if x not in set(every.period)]
+        if missing:
+            have = ", ".join(_without_overlaps(a, every, kind).period) or "none"
+            raise NoAnswer(f"The data has no {name} figure for {area_name(a, area)} in {', '.join(missing)}; "
+                           f"it has {have}.", [f"trend {name.lower()}"])
+        series = every[every.period.isin(c.listed)].drop_duplicates("period")
+        series = series.set_index("period").loc[c.listed].reset_index()
+        mixed = len(set(series.period_kind)) > 1
     if len(series) < 2:  # "population growth since 2001", "18 year old drivers over the last 5 years": one period
         from .figure import figure  # (its change since then, where the data gives one): the figure, not a trend
 
@@ -60,8 +70,10 @@ def trend(a: Answerer, c: Command) -> Answer:
             for r in points]
     rows, columns = _drop_empty(rows, ["Period", area_name(a, area), a.partnership.county_short_name])
     label = MEASURE_LABEL.get(measure, measure)
+    values = "; ".join(f"{r[0]} {r[1]}" for r in rows) if len(rows) <= 5 else ""  # a short run: in the sentence
     answer = Answer(c.text, {}, headline=f"{name}, {area_name(a, area)}: {label.lower()} over "
-                                         f"{len(rows)} periods ({rows[0][0]} to {rows[-1][0]}).",
+                                         f"{len(rows)} periods ({rows[0][0]} to {rows[-1][0]})"
+                                         + (f": {values}." if values else "."),
                     tables=[Table(f"{name}: trend", columns, rows)])
     if mixed:
         answer.notes.append("The periods are not all alike (financial and calendar years, single months, "
