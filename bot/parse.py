@@ -118,7 +118,7 @@ class Command:
 
 # "is that right", "can you confirm": the figures quoted with it are to be checked, not words to match
 CHALLENGE = re.compile(r"\b(?:is|was|are) (?:that|it|this|these|those) (?:right|correct|true|accurate)\b|"
-                       r"\bcan you (?:confirm|check)(?: that)?\b|\b(?:is it true|i heard|someone said|i was told|"
+                       r"\b(?:can|could|would) you (?:please )?(?:confirm|check)(?: that)?\b|\b(?:is it true|i heard|someone said|i was told|"
                        r"apparently)(?: that)?\b|\b(?:right|correct|true)\s*$|"
                        # a figure the document prints, questioned: "table 3.1 prints 1.277, whats the actual count"
                        r"\b(?:prints?|printed|says?|said|gives?|shows?|states?|has|reads?)\b(?=(?:\s+[a-z&]+){0,4}?\s+"
@@ -426,7 +426,8 @@ CLAUSE = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|[,;:!?()\[\]]|
 CONTEXT = re.compile(
     r"\b(?:i|im|i'm|ive|i've|id|i'd|my|our|we|we're|me|here|someone|somebody|colleague|colleagues|team|office|"
     r"officer|mgr|manager|chair|board|paper|meeting|patrols?|planning|thinking|wondering|curious|tbh|sure|"
-    r"placement|student|charity|mentioned|told|licensing|press|journalist|reporter|newbie)\b")
+    r"placement|student|charity|mentioned|told|licensing|press|journalist|reporter|newbie|new|pcso|councillor|cllr|"
+    r"volunteer|worker|analyst|inspector|sergeant|sgt|commander|consultant)\b")
 
 
 def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command | None:

@@ -114,7 +114,7 @@ CUES = {
     "percent": ["%", "percent", "percentage", "share", "proportion", "share of", "what share", "what proportion",
                 "pc"],
     "county_area": ["county average", "{county} average", "county wide", "countywide", "across {county}",
-                    "across the county", "{county} wide", "the county as a whole", "county figure", "county total"],
+                    "across the county", "{county} wide", "the county as a whole", "{county} as a whole", "county as a whole", "county figure", "county total"],
     "county": ["county", "among {county} districts", "out of {peers}", "of {peers}", "of the {peers} districts", "of {peers} districts",
                "among the {peers}"],
     "negation": ["not", "no", "except", "excluding", "exclude", "without", "apart from", "other than", "but not",
@@ -245,6 +245,18 @@ def _half_year(match: re.Match) -> str:
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
+def _fy_months(match: re.Match) -> str:
+    """'2013/14 apr-sep' -> ' apr 2013 to sep 2013 ': months of a financial year named without their years."""
+    start = int(match[1]) + (2000 if len(match[1]) == 2 else 0)
+    if int(match[2]) % 100 != (start + 1) % 100:
+        return match[0]
+    first, last = MONTHS[match[3][:3]], MONTHS[match[4][:3]]
+    year = lambda m: start if m >= 4 else start + 1  # noqa: E731
+    if (first - 4) % 12 > (last - 4) % 12:
+        return match[0]
+    return f" {_MONTHS[first - 1]} {year(first)} to {_MONTHS[last - 1]} {year(last)} "
+
+
 def _quarters(match: re.Match) -> str:
     """'q1-q2 2013/14' -> ' apr 2013 to sep 2013 ': quarters of a financial year as the span of their months."""
     first, last, year = int(match[1]), int(match[2]), int(match[3])
@@ -364,7 +376,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bno\.?\s*of\b", "number of"),                       # "no. of crimes"
     (r"\bno\.?\s*(\d)", r"number \1"),                      # "no.1 priority"
     (r"\bqtrs?\b", "quarter"),
-    (r"\b((?:20)?\d\d\s*/\s*\d\d)\s*(?:-|to)\s*((?:20)?\d\d\s*/\s*\d\d)\b", r"\1 to \2"),  # 10/11-12/13: two years
+    (r"\b((?:20)?\d\d\s*/\s*\d\d)\s*(?:-|to|through|thru|until|till)\s*((?:20)?\d\d\s*/\s*\d\d)\b", r"\1 to \2"),  # 10/11-12/13
     (r"\b(?:what(?:s| is)? )?the (?:deal|story|situation|score|picture|position) (?:with|on|for)\b", " "),  # 'whats the deal with'
     (r"\bhow (?:are|r) we doing (?:on|with|for)\b", " "),
     (r"\b(?:a|each|every|per) (week|day)\b", r"per \1"), (r"\bweekly\b", "per week"),  # 'a week', 'weekly'
@@ -421,7 +433,12 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     # "which crimes did not go down": rose or held level (said as one word, not a negation of what is asked)
     (r"\b(?:did not|didn ?'?t|have not|haven ?'?t|has not|hasn ?'?t)\s+(?:go|gone|come|fall|fallen|drop|"
      r"dropped|decrease|decreased|reduce|reduced)(?:\s+down)?\b", " notdown "),
-    (r"\b(q[1-4]\s+(?:20)?\d\d\s*/\s*\d\d)\s+(?:jan|apr|jul|oct)[a-z]*\s+(?:to\s+)?(?:mar|jun|sep|dec)[a-z]*\b", r"\1"),
+    (r"\b(q[1-4]\s+(?:of\s+)?(?:20)?\d\d\s*/\s*\d\d)\s+(?:jan|apr|jul|oct)[a-z]*\s+(?:to\s+)?(?:mar|jun|sep|dec)[a-z]*\b", r"\1"),
+    # "2013/14 (apr-sep)", "so far in 2013/14 apr to sep": the months of that financial year
+    (rf"\b(?:fy\s*)?((?:20)?\d\d)\s*/\s*(\d\d)\s+{MONTH_WORD}\s*(?:to|until|till|through|thru|and)?\s*{MONTH_WORD}\b"
+     r"(?!\s*(?:20)?\d\d)", _fy_months),
+    # "between june 2012 and may 2013", "between april and september 2013": the span
+    (rf"\bbetween\s+{MONTH_WORD}(\s*(?:20)?\d\d)?\s+and\s+{MONTH_WORD}\s*((?:20)?\d\d)\b", r" \1\2 to \3 \4 "),
     (r"\b(?:the\s+)?other\s+(?:11|eleven)\s+(?:kent\s+)?districts\b", " county "),  # 'against the other 11 districts'
     (r"\bfor\s+(?:probation|the police|police|the council|kfrs|housing|the nhs|public health|the board)\s*$", " "), (r"\bback in (?=(?:19|20)\d\d)", " in "),
     # "q1-q2 2013/14": the months of those quarters of the financial year
@@ -455,6 +472,16 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:in|around|round|across|about) (?:the )?town\b(?! centre)", " "),
     # "this year vs last", "this year compared with last year": the change on the year before
     (r"\bthis year\s+(?:vs|v|versus|compared (?:to|with)|against|on)\s+last(?: year)?\b", " yoy "),
+    # words that only stress or soften ('who actually chairs', 'kent as a whole', 'crimes altogether')
+    (r"\b(?:actually|specifically|altogether|honestly|literally)\b", " "),
+    (r"\b(?:these days|nowadays|at present|presently)\b", " now "),
+    (r"\b(?:creeping|creep|crept|edging|edged|inching|ticking|ticked|shot|shooting|shooting) up\b", " going up "),
+    (r"\b(?:dropped|dropping|drop|tailed|tailing|tail|fallen|falling|fall) off\b", " going down "),
+    (r"\b((?:19|20)\d\d(?:\s*/\s*\d\d)?) (?:onwards|onward|and after|and since)\b", r" since \1 "),  # '2010/11 onwards'
+    (r"\b(?:get|got|gets|getting|were|was|are|is) called (?:out )?to\b", " "),  # 'incidents the police got called to'
+    # "name of the smp chair?", "smp chairman name": who it is
+    (r"^(?:what s |whats |what is )?(?:the )?name of (?:the )?", " who is the "),
+    (r"^(.+?)\s+name\s*$", r" who is \1 "),
     (r"\s+", " "),
 ]]
 _CHARS = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u2018": "'", "_": " ", "&": " and ", "%": " % "})

@@ -326,6 +326,21 @@ CASES = [
     # over the districts, the county's name says where they are: a measure named without it wins
     ("least deprived kent district on the 2010 national imd?", ["Sevenoaks", "national rank (1 = most deprived of 326) 276"], []),
     ("maidstone deprivation rank in kent", ["rank 9; no change in rank against 2007"], []),
+    # everyday words for the data's terms; words that only stress ('actually', 'altogether'); months of a year
+    ("things stolen out of parked cars in 2011/12 - how many?", ["Theft from a motor vehicle", "530"], []),
+    ("how many crimes of people damaging property were there in 2011/12", ["Criminal damage", "1,395"], []),
+    ("burglary of non-residential buildings - up or down in 12/13?", ["Burglary - other", "-42"], []),
+    ("parking problems outside the school in coxheath", None, ["parking"]),
+    ("who actually chairs the safer maidstone partnership?", ["John Wilson"], []),
+    ("smp chairman name?", ["John Wilson"], []),
+    ("vap change 2012/13 - maidstone against kent as a whole", ["Maidstone +1.7%", "Kent (KCC area) +5.6%"], []),
+    ("where are we for road casualties in the county", ["Maidstone", "county rank 12 of 12"], []),
+    ("asb numbers year by year please, 2010/11 onwards", ["2010/11 5,254; 2011/12 5,382; 2012/13 4,326"], []),
+    ("hospital admissions for drink or drugs between june 2012 and may 2013", ["June 2012 to May 2013", "235"], []),
+    ("resolution rate for q4 of 2012/13 (jan-mar)", ["37.4%", "774 outcomes of 2,070"], []),
+    ("any special cause variation in charges?", ["Outcomes - charge", "natural process limits"], []),
+    ("what did we improve on in the kent rankings compared with 2011/12", ["Maidstone's county ranks", "14 improved"],
+     []),
 ]
 
 

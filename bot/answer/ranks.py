@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 
 def rank_changes(a: Answerer, c: Command) -> Answer:
+    if c.area and a.vocab.area_types.get(c.area) == "county":
+        c.area = a.home  # "what did we improve on in the kent rankings": the county is the field, not the place
     area = c.area or a.home
     ranked = a.run("ranked_periods", area=area)
     years = sorted(set(ranked[ranked.measure == "rank_direction"].period))
