@@ -430,6 +430,11 @@ CONTEXT = re.compile(
     r"volunteer|worker|analyst|inspector|sergeant|sgt|commander|consultant)\b")
 
 
+# a clause that says what the figures are for: 'planning extra nte patrols', 'thinking about a bid'
+PURPOSE = re.compile(r"(?:we ?a?re |i ?a?m |i'm )?(?:planning|thinking about|thinking of|need (?:it|them|this|these|those) "
+                     r"for|needed for|it s for|its for|it's for)\b")
+
+
 def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command | None:
     """The question read again without the clauses that only say who is asking or why ('- station mgr', 'new
     council officer here', 'thinking about extra patrols', 'not sure what those are tbh'): a clause is left aside
@@ -443,8 +448,9 @@ def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command 
     for part in parts:
         if CONTEXT.search(part.replace("\u2019", "'")):
             alone = _read(part, vocab, True)
+            purpose = bool(PURPOSE.match(part))  # 'planning extra nte patrols': what for, though it names a subject
             if not (alone.areas or alone.places or alone.period or alone.since or alone.priority or alone.statement
-                    or alone.indicators or alone.choices or alone.within or alone.kind == "help"):
+                    or (alone.indicators and not purpose) or alone.choices or alone.within or alone.kind == "help"):
                 dropped.append(part)
                 continue
         kept.append(part)

@@ -395,7 +395,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     # "last fy 2012/13": the year is named; 'last' says nothing more
     (r"\b(?:last|previous|this|the) (?:fy|financial year)\s+(?=(?:fy\s*)?(?:20)?\d\d\s*[/-]\s*\d\d\b)", "fy "),
     # "compared to the same time last year": the change on the year before
-    (r"\b(?:compared (?:to|with)|vs|v|versus|against|on) (?:the )?same (?:time|months|point) "
+    (r"\b(?:compared (?:to|with)|vs|v|versus|against|on) (?:the )?same (?:time|months|point|period) "
      r"(?:last year|a year (?:before|earlier|ago)|the year before|the previous year)\b", " yoy "),
     (r"\b(?:than|compared (?:to|with)) (?:before|last year|a year ago|the year before)\b", " yoy "),
     # "compared to the one before", "vs the previous one": the change on the year before
@@ -426,7 +426,11 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"^(?:(?:good )?(?:morning|afternoon|evening)|hi|hello|hey)(?: all| everyone| team| folks)?\b", " "),
     (r"\b(?:prepping|preparing|getting ready|prepping up) for (?:the |a |my |our |tomorrow s |next week s )?(?:[a-z]+ ){0,3}?"
      r"(?:board|meeting|briefing|paper|report|presentation)(?: tomorrow| today| next week| this week| on [a-z]+day)?\b", " "),
-    (r"\bcan\s+(?:someone|anyone|somebody)(?:\s+or\s+the\s+bot)?\s+(?:tell|give|send|let)\s+me(?:\s+know)?\b", " "),
+    (r"\b(?:can|could)\s+(?:someone|anyone|somebody)(?:\s+or\s+the\s+bot)?\s+(?:please\s+)?(?:tell|give|send|let)\s+me(?:\s+know)?\b", " "),
+    # what the figures are for: "for thursday's community safety meeting", "for the asb sub group meeting"
+    (r"\bfor (?:tomorrow s |next week s |this week s |today s |(?:mon|tues|wednes|thurs|fri)day(?: s)? )"
+     r"(?:[a-z]+ ){0,3}?(?:meeting|briefing|presentation)\b", " "),
+    (r"\bwhether\b", " "),
     (r"\b[a-z]+\s+here\s+from\s+(?:the\s+)?(?:[a-z]+\s+){1,4}?(?=(?:how|what|whats|which|where|can|could|is|are|do|did|"
      r"please|pls)\b)", " "),
     (r"\bfull list\b", " "),
@@ -474,6 +478,8 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bthis year\s+(?:vs|v|versus|compared (?:to|with)|against|on)\s+last(?: year)?\b", " yoy "),
     # words that only stress or soften ('who actually chairs', 'kent as a whole', 'crimes altogether')
     (r"\b(?:actually|specifically|altogether|honestly|literally)\b", " "),
+    (r",? with (?:the )?(?:volumes|numbers|counts)\s*$", " "),  # 'the outcome rate, with the volumes': it has them
+    (r"\b(?:relative|compared) to the rest of (?:england|the country)\b", " nationally "),
     (r"\b(?:these days|nowadays|at present|presently)\b", " now "),
     (r"\b(?:creeping|creep|crept|edging|edged|inching|ticking|ticked|shot|shooting|shooting) up\b", " going up "),
     (r"\b(?:dropped|dropping|drop|tailed|tailing|tail|fallen|falling|fall) off\b", " going down "),

@@ -341,6 +341,17 @@ CASES = [
     ("any special cause variation in charges?", ["Outcomes - charge", "natural process limits"], []),
     ("what did we improve on in the kent rankings compared with 2011/12", ["Maidstone's county ranks", "14 improved"],
      []),
+    # no figure for the place, but the assessment says which way it went: that, with no figure made up
+    ("did crime go up or down in ashford in 2012/13", ["did not fall", "one of the four districts",
+                                                       "gives no all crime figure"], []),
+    ("when are englands world cup group games, planning extra nte patrols", ["England v Italy", "Left aside"], []),
+    ("asb 2012/13, planning extra patrols in hastings", None, ["Hastings"]),
+    ("shoplifting 2012/13 - thinking about asb too", None, ["Shoplifting", "Anti-social behaviour"]),
+    ("hi all, for thursday's community safety meeting could someone tell me how many domestic abuse incidents we had "
+     "in 2012/2013 and whether that's up or down on the year before? thanks", ["went down", "1,788", "-79"], []),
+    ("data for the reducing reoffending group meeting", ["Re-offending"], []),
+    ("what was the outcome rate in sept 13, with the volumes", ["31.7%", "277 outcomes of 874 crimes"], []),
+    ("crime this year so far compared to same period last year", ["+602 (+14.9%)"], []),
 ]
 
 

@@ -28,7 +28,13 @@ def direction(a: Answerer, c: Command) -> Answer:
         r"\b(?:last|previous|past) (?:full |financial |fin )?year\b", normalise(c.text))))
     if c.relative == 0 and not explicit:
         c.relative = None
-    answer = figure(a, c)
+    try:
+        answer = figure(a, c)
+    except NoAnswer:
+        stated = _stated_direction(a, c)
+        if stated is None:
+            raise
+        return stated
     _better_means_up(a, c)
     if not explicit:
         later = _latest_change(a, c)
@@ -180,3 +186,30 @@ def _asked(c: Command) -> str | None:
 def _yes(c: Command, went: str) -> str:
     asked = _asked(c)
     return "" if asked is None else ("Yes: " if asked == went else "No: ")
+
+
+def _stated_direction(a: Answerer, c: Command) -> Answer | None:
+    """"did crime go up or down in ashford in 2012/13": no figure for the place, but the assessment says which way
+    it went (Ashford is one of the four districts where recorded crime did not fall); that, said as the
+    assessment says it, with no figure made up."""
+    indicator, area = c.indicator, c.area or a.home
+    if not indicator:
+        return None
+    periods = [c.period] if c.period else sorted(
+        {r.period for r in a._coverage(indicator).itertuples() if r.area == area}, reverse=True)
+    for period in periods:
+        rows = a.lookup("area_figures", indicator=indicator, measure="change_direction", period=period)
+        rows = rows[rows.area == area]
+        if rows.empty:
+            continue
+        row = rows.iloc[0]
+        went = "did not fall (rose or held level)" if row.value > 0 else "fell" if row.value < 0 else "held level"
+        place, name = a.vocab.names[("area", area)], a.indicators[indicator].name
+        c.period = period
+        answer = Answer(c.text, {}, headline=f"{name} in {place} {went} in {period}, the assessment says"
+                                             + (f" ({row.note[0].lower() + row.note[1:]})" if row.note else "")
+                                             + f"; it gives no {name.lower()} figure or change for {place}.")
+        a.annotate(answer, indicator, area, [period], {row.table_id})
+        return answer
+    return None
+
