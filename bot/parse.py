@@ -1055,6 +1055,16 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
         cue = cue | {"categories"}  # "which crimes went up in 2012/13": every category that rose
         c.changes = "not_falls" if notdown else "rises" if "up" in cue and "down" not in cue else \
             "falls" if "down" in cue and "up" not in cue else None
+    # "which kent districts saw crime rise", "in which districts did crime not go down": the districts that moved
+    # that way, listed
+    over_districts = bool(not c.extreme and cue & {"up", "down"} and "which" in cue and c.indicators
+                          and not (cue & {"rank", "rank_changes", "categories", "wards"})
+                          and all(area_types.get(x) == "county" for x in c.areas)
+                          and re.search(r"\b(?:districts?|boroughs?|councils?)\b", c.text.lower()))
+    if over_districts:
+        c.changes = "not_falls" if notdown else "rises" if "up" in cue and "down" not in cue else \
+            "falls" if "down" in cue and "up" not in cue else None
+        over_districts = c.changes is not None
     county = [a for a, t in area_types.items() if t == "county"][:1]
     if "county_area" in cue and "compare" in cue and re.search(r"\bacross\b|wide\b", c.text.lower()):
         cue = cue - {"county_area"}  # "compare deprivation across kent": across the districts ("compared to the kcc
@@ -1143,6 +1153,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
         c.kind = "figure"  # "crime apr-sep 2013 vs apr-sep 2012": one place, two periods
     if c.baseline and c.kind == "compare":
         c.kind = "figure"  # "above or below the baseline": the baseline beside the period asked
+    if over_districts:
+        c.kind, c.scope, c.direction, c.areas, c.area = "top", "districts", True, [], None
     if c.kind != "priority":
         c.priority = None
 

@@ -435,6 +435,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
      r"please|pls)\b)", " "),
     (r"\bfull list\b", " "),
     # "which crimes did not go down": rose or held level (said as one word, not a negation of what is asked)
+    (r"\b(did|has|have) ((?:crime|recorded crime|all crime|it|they) )not (?=go|gone|come|fall|fallen|drop)", r"\2\1 not "),
     (r"\b(?:did not|didn ?'?t|have not|haven ?'?t|has not|hasn ?'?t)\s+(?:go|gone|come|fall|fallen|drop|"
      r"dropped|decrease|decreased|reduce|reduced)(?:\s+down)?\b", " notdown "),
     (r"\b(q[1-4]\s+(?:of\s+)?(?:20)?\d\d\s*/\s*\d\d)\s+(?:jan|apr|jul|oct)[a-z]*\s+(?:to\s+)?(?:mar|jun|sep|dec)[a-z]*\b", r"\1"),

@@ -352,6 +352,15 @@ CASES = [
     ("data for the reducing reoffending group meeting", ["Re-offending"], []),
     ("what was the outcome rate in sept 13, with the volumes", ["31.7%", "277 outcomes of 874 crimes"], []),
     ("crime this year so far compared to same period last year", ["+602 (+14.9%)"], []),
+    # the districts that moved the way asked; a district said only 'not to have fallen' is never listed as a rise
+    ("in which kent districts did crime not go down in 2012/13", ["did not fall (rose or held level) in 4 of the 5",
+                                                                  "Ashford; Gravesham; Sevenoaks; Shepway"], []),
+    ("which kent districts saw crime rise in 2012/13", ["it shows none where All crime rose",
+                                                        "says only that Ashford"], []),
+    ("which districts had an increase in crime apr-sep 2013", ["Maidstone +602 (+14.9%); Thanet +937 (+18.7%)"], []),
+    # a percentage asked of a count: the rate the count is the top of
+    ("what percentage of crimes got solved in june 2012", ["Resolution outcome rate", "43.6%", "278 outcomes of 637"],
+     []),
 ]
 
 

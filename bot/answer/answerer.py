@@ -318,6 +318,10 @@ class Answerer:
         if wants_pct or wants_count:
             twin = next((i for i, other in self.indicators.items() if i != c.indicator and other.name == ind.name
                          and str(other.unit).startswith("%") == wants_pct), None)
+            rates = [i for i, other in self.indicators.items() if isinstance(other.ratio_of, str)
+                     and other.ratio_of.split("/")[0] == c.indicator]
+            if not twin and wants_pct and len(rates) == 1:  # "% of crimes resolved": the rate the count is the top of
+                twin = rates[0]
             if twin:
                 c.indicator, c.indicators = twin, [twin]
 

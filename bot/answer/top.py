@@ -44,6 +44,8 @@ def top(a: Answerer, c: Command) -> Answer:
         return over_time(a, c, indicator)
     if c.scope == "years":
         return over_years(a, c, indicator)
+    if c.scope == "districts" and c.changes and not c.extreme:
+        return districts_changed(a, c, indicator)
     cov = a.lookup("area_coverage", indicator=indicator)
     cov = cov[cov.areas >= 1]
     scopes = [c.scope] if c.scope else ["districts", "wards"]
@@ -303,6 +305,66 @@ def _named_in_text(a: Answerer, c: Command, indicator: str, scopes: list[str]) -
         tables=[Table(f"{ind.name}: {row.area_name}, {row.period_label}", ["Area", "Period", "Measure", "Figure"],
                       [[row.area_name, row.period_label, MEASURE_LABEL.get(row.measure, row.measure), value]])])
     a.annotate(answer, indicator, row.area, [row.period], {row.table_id})
+    return answer
+
+
+CHANGE_MEASURES = ("volume_change", "pct_change", "change_direction")
+
+
+def districts_changed(a: Answerer, c: Command, indicator: str) -> Answer:
+    """"which kent districts saw crime rise", "in which districts did crime not go down in 2012/13": the districts
+    whose change moved the way asked, from the changes the assessment gives (a figure, or only its direction:
+    "one of the four districts where recorded crime did not fall"). A district said only not to have fallen is
+    never listed as having risen."""
+    ind = a.indicators[indicator]
+    cov = a.lookup("area_coverage", indicator=indicator)
+    cov = cov[cov.area_type.isin(SCOPES["districts"]) & cov.measure.isin(CHANGE_MEASURES)]
+    if c.period:
+        cov = cov[cov.period == c.period]
+    if cov.empty:
+        raise NoAnswer(f"The assessment gives no district's change in {ind.name}"
+                       + (f" for {c.period}" if c.period else "") + ".", [f"compare {ind.name.lower()}"])
+    period = c.period = c.period or cov.sort_values("period_end").period.iloc[-1]
+    found: dict[str, dict] = {}
+    for measure in CHANGE_MEASURES:
+        frame = a.run("area_figures", indicator=indicator, measure=measure, period=period)
+        for r in frame[frame.area_type.isin(SCOPES["districts"])].itertuples():
+            entry = found.setdefault(r.area, {"name": r.area_name, "sign": 0, "exact": False, "shown": [],
+                                              "note": r.note, "table": r.table_id})
+            if measure == "change_direction":
+                entry["sign"] = entry["sign"] or (1 if r.value > 0 else -1 if r.value < 0 else 0)
+            else:
+                entry["sign"], entry["exact"] = (1 if r.value > 0 else -1 if r.value < 0 else 0), True
+                entry["shown"].append(fmt_change(r.value, r.digits, "%" if measure == "pct_change" else ""))
+    # 'did not fall' (a direction with no figure) is rose or held level: not a rise
+    moved = {"rises": lambda e: e["sign"] > 0 and e["exact"], "falls": lambda e: e["sign"] < 0,
+             "not_falls": lambda e: e["sign"] >= 0}[c.changes]
+    listed = sorted((e for e in found.values() if moved(e)), key=lambda e: e["name"])
+    label = a.periods[period].label if a.periods[period].kind != "financial_year" else period
+    word = {"rises": "rose", "falls": "fell", "not_falls": "did not fall (rose or held level)"}[c.changes]
+    full = sum(1 for x in a.areas.values() if x.type in SCOPES["districts"])
+    unsure = [e["name"] for e in found.values() if c.changes == "rises" and e["sign"] > 0 and not e["exact"]]
+    if listed:
+        headline = (f"{ind.name} {word} in {len(listed)} of the {len(found)} districts the assessment gives a change "
+                    f"for, {label}: " + "; ".join(f"{e['name']}" + (f" {' ('.join(e['shown'])}{')' * (len(e['shown']) > 1)}"
+                                                                     if e["shown"] else "") for e in listed) + ".")
+    else:
+        headline = (f"Of the {len(found)} districts the assessment gives a change for, it shows none where {ind.name} "
+                    f"{word}, {label}.")
+    if unsure:
+        headline = headline[:-1] + (f"; the assessment says only that {', '.join(unsure)} did not fall (rose or held "
+                                    "level), with no figure.")
+    rows = [[e["name"], " ".join(e["shown"]) or {1: "did not fall", -1: "fell", 0: "no change"}[e["sign"]]]
+            for e in sorted(found.values(), key=lambda e: e["name"])]
+    answer = Answer(c.text, {}, headline=headline,
+                    tables=[Table(f"{ind.name}: change by district, {label}", ["District", "Change"], rows)])
+    if len(found) < full:
+        answer.notes.append(f"The assessment gives a change for {len(found)} of the {full} districts only; it says "
+                            "nothing of the others here.")
+    for e in found.values():
+        if isinstance(e["note"], str) and e["note"] and f"Data note: {e['note']}" not in answer.notes:
+            answer.notes.append(f"Data note: {e['note']}")
+    a.annotate(answer, indicator, a.home, [period], {e["table"] for e in found.values()})
     return answer
 
 
