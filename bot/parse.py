@@ -514,7 +514,7 @@ def _read(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     if ytd:
         command.ytd = True
         clean = (clean[:ytd.start()] + " " + clean[ytd.end():]).strip()
-    since = re.search(r"\bsince\s+((?:19|20)\d\d(?:\s*[/-]\s*\d\d)?)\b", clean)
+    since = re.search(rf"\bsince\s+((?:{MONTH_WORD}\s*)?(?:19|20)\d\d(?:\s*[/-]\s*\d\d)?)\b", clean)
     if since:
         found, _, _ = extract_period(since.group(1), vocab.period_ids)
         command.since = found
@@ -1139,7 +1139,10 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
         c.since, c.period = c.period, None  # "higher than in 2010/11": the latest against that year
         c.kind = "direction"
         c.direction = True
-    elif cue & {"up", "down", "direction"} and "which" not in cue:
+    elif cue & {"up", "down", "direction"} and "which" not in cue and not (
+            ("trend" in cue or c.scope in ("months", "quarters")) and not c.period and not cue & {"up", "down"}):
+        # ("how has the unemployment rate changed over time", "how has the outcome rate moved month to month": the
+        # run of figures, not one change)
         c.kind = "direction"
         c.direction = True
     elif "trend" in cue or "years_span" in cue or (c.since and not c.period) or (

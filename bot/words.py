@@ -449,8 +449,15 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     # "q1-q2 2013/14": the months of those quarters of the financial year
     (r"\bq([1-4])\s*(?:-|to|and)\s*q([1-4])\s+(?:of\s+)?(?:fy\s*)?(20\d\d)\s*/\s*(\d\d)\b", _quarters),
     # who is asking, before the question: "im chairing the road safety sub group, what are my numbers"
-    (r"^(?:i ?a?m|i m|i have just|ive just|i ve just) (?:chairing|joining|joined|leading|running|new to|part of|"
-     r"sitting on|on)\b", " "),
+    (r"^(?:i ?a?m|i m|i'm|i have just|i have|ive just|i ve just|i've just|i've|ive|i ve) (?:chairing|joining|joined|leading|"
+     r"running|new to|part of|sitting on|on)\b", " "),
+    # who is asking, as a role: "student on placement with the reducing reoffending group", "volunteer at the ..."
+    (r"^(?:i ?a?m |i m |i'm )?(?:a )?(?:new )?(?:student|volunteer|intern|trainee)(?: on placement)? (?:with|at|in|from|on)\b",
+     " "),
+    (r"\bwhat does (?:it|that|this|the group) (?:cover|do|look at|deal with)\b", " "),
+    (r"\b(?:that are |which are |that is |which is )?(?:meant|supposed) to (?:run|go|cut) (?:through|across)\b", " "),
+    (r"\ba rough (?:reading|idea|figure|number|steer) (?:on|of|for)\b", " "),
+    (r"\bout of (\d{3})\b", r"of \1"),  # 'out of 326': the national rank's field
     (r"\bhow many times\b", " how many "),
     (r"\bcent(?:er|re)s?\b", "centre"),  # US spelling, before places are matched as typed: 'town center'
     (r"\b(?:the )?whole (?:of )?(?=(?:the )?(?:county|kent|borough|area|district))", " "),  # 'the whole county'

@@ -44,6 +44,10 @@ def trend(a: Answerer, c: Command) -> Answer:
         every = _without_overlaps(a, mine[mine.measure.isin(alike)], kind)
         if len(every) > len(series):
             series, mixed = every, True
+    if c.since and kind == "month" and len(c.since) == 7:  # "month by month since april 2013": from that month
+        later = series[series.period >= c.since]
+        if len(later) >= 2:
+            series = later
     if c.listed:  # "imd rank 2004, 2007 and 2010": the periods named, each one the data must have
         every = mine[mine.measure == measure]
         missing = [x for x in c.listed if x not in set(every.period)]
