@@ -430,6 +430,16 @@ CONTEXT = re.compile(
     r"volunteer|worker|analyst|inspector|sergeant|sgt|commander|consultant)\b")
 
 
+# words that narrow what is asked (who, when, where, which part): a clause with one is never left aside
+NARROW = re.compile(
+    r"\b(?:only|just|solely|exclusively|purely|mainly|mostly|specifically|except|excluding|apart|other than|but not|"
+    r"nights?|night time|weekends?|weekdays?|days?|daytime|evenings?|mornings?|afternoons?|summer|winter|spring|autumn|"
+    r"christmas|quarter|quarters|months?|years?|weeks?|under|over|aged|age|juveniles?|youths?|young|adults?|children|"
+    r"kids|teenagers?|teens|women|men|female|male|victims?|offenders?|vans?|cars?|bikes?|commercial|business(?:es)?|"
+    r"premises|shops?|homes?|houses?|rural|urban|villages?|town|patch|beat|ward|wards|area|areas|district|by|per|"
+    r"breakdown|split|too|also|plus|both|as well)\b|\d")
+
+
 # a clause that says what the figures are for: 'planning extra nte patrols', 'thinking about a bid'
 PURPOSE = re.compile(r"(?:we ?a?re |i ?a?m |i'm )?(?:planning|thinking about|thinking of|need (?:it|them|this|these|those) "
                      r"for|needed for|it s for|its for|it's for)\b")
@@ -446,13 +456,10 @@ def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command 
         return None
     kept, dropped = [], []
     for part in parts:
-        if CONTEXT.search(part.replace("\u2019", "'")):
-            alone = _read(part, vocab, True)
-            purpose = bool(PURPOSE.match(part))  # 'planning extra nte patrols': what for, though it names a subject
-            if not (alone.areas or alone.places or alone.period or alone.since or alone.priority or alone.statement
-                    or (alone.indicators and not purpose) or alone.choices or alone.within or alone.kind == "help"):
-                dropped.append(part)
-                continue
+        # 'planning extra nte patrols': what the figures are for, though it names a subject
+        if CONTEXT.search(part.replace("\u2019", "'")) and _names_nothing(part, vocab, bool(PURPOSE.match(part))):
+            dropped.append(part)
+            continue
         kept.append(part)
     if not dropped or not kept:
         return None
@@ -465,9 +472,46 @@ def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command 
     return again
 
 
-def _read(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
+def _names_nothing(clause: str, vocab: Vocabulary, subject_allowed: bool = False) -> bool:
+    """Whether a clause, read alone, names no place, period or subject, and has no word that narrows what is
+    asked ('only', 'juveniles', 'weekends', 'commercial premises', 'by ward'): only then may it be about the
+    asker and left aside."""
+    if not re.sub(r"[^\w%]", "", clause):
+        return True
+    if NARROW.search(clause):
+        return False
+    alone = _read(clause, vocab, True, _alone=True)
+    return not (alone.areas or alone.places or alone.period or alone.since or alone.relative is not None or alone.ytd
+                or ((alone.priority or alone.statement or (alone.indicators and not alone.generic_only) or alone.choices)
+                    and not subject_allowed)
+                or alone.within or alone.listed)
+
+
+def _asker_only(tail: str, vocab: Vocabulary) -> bool:
+    """A tail naming who asks and what for ('fire service asking', 'need them for the task & finish grp', 'need
+    to plan for the NTE'), and nothing asked of the figures: what comes after 'asking', 'wants' or 'needs' (but
+    before a 'for ...' of what it is for) names nothing ('asking about sheds', 'need it for hastings')."""
+    verb = re.search(r"\b(?:asking|asked|wants?|needs?|needed)\b", tail)
+    if verb is None:
+        return _names_nothing(tail, vocab)
+    who, rest = tail[:verb.start()], tail[verb.end():]
+    purpose = re.search(r"\b(?:to plan for|to plan|for (?:the|a|our|my|their|his|her|tomorrow|next|this)\b)(?!.*\bfor\b).*$",
+                        rest)
+    asked = rest[:purpose.start()] if purpose else rest
+    return _names_nothing(asked, vocab) and _names_nothing(who, vocab, subject_allowed=True) and (
+        purpose is None or _names_nothing(purpose.group(0), vocab, subject_allowed=True))
+
+
+def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = False) -> Command:
     command = Command(text=text)
-    raw = ASKER.sub(" ", (text or "").lower())
+    raw = (text or "").lower()
+    asker = None if _alone else ASKER.search(raw)
+    if asker:  # "- housing team asking", "probation need it for the board": who asks, left aside and said so;
+        # "asb, need it for hastings", "burglary - housing team asking about sheds": part of the question
+        tail = asker.group(0)
+        if _asker_only(tail, vocab):
+            raw = raw[:asker.start()] + " "
+            command.context.append(tail.strip(" -\u2013\u2014,?;:!()").strip())
     raw = re.sub(r"^\s*(\d\.\d{1,2}(?:\.\d{1,2})?)\s+(?=[a-z])", r"section \1 ", raw)  # "3.1 rank movers": a section
     if CHALLENGE.search(re.sub(r"[^\w ]", " ", raw)):  # a figure quoted to be checked keeps its decimals: 27.7, 6.5%
         raw = re.sub(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3})\s+(?=gives|says|prints|shows|has|states)", r"section \1 ", raw)
@@ -724,6 +768,7 @@ def _read(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
                     not command.unknown and not again.unknown and not again.choices):
                 again.text = text
                 again.corrections = pairs + again.corrections
+                again.context = command.context + again.context
                 return again
     soft = {i for i, w in enumerate(words) if i not in placed and w not in FUNCTION_WORDS and (
         w in QUALIFIERS or (forms[i] and all(f in vocab.filler for f in forms[i])) or w in FILLER)}

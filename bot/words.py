@@ -491,7 +491,8 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:these days|nowadays|at present|presently)\b", " now "),
     (r"\b(?:creeping|creep|crept|edging|edged|inching|ticking|ticked|shot|shooting|shooting) up\b", " going up "),
     (r"\b(?:dropped|dropping|drop|tailed|tailing|tail|fallen|falling|fall) off\b", " going down "),
-    (r"\b((?:19|20)\d\d(?:\s*/\s*\d\d)?) (?:onwards|onward|and after|and since)\b", r" since \1 "),  # '2010/11 onwards'
+    (rf"\b((?:{MONTH_WORD}\s+)?(?:19|20)\d\d(?:\s*/\s*\d\d)?) (?:onwards|onward|and after|and since)\b",
+     lambda m: f" since {m[1]} "),  # '2010/11 onwards', 'june 2013 onwards'
     (r"\b(?:get|got|gets|getting|were|was|are|is) called (?:out )?to\b", " "),  # 'incidents the police got called to'
     # "name of the smp chair?", "smp chairman name": who it is
     (r"^(?:what s |whats |what is )?(?:the )?name of (?:the )?", " who is the "),

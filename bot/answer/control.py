@@ -26,6 +26,13 @@ def spc(a: Answerer, c: Command) -> Answer:
         if len(places) == 1:
             c.area = places.pop()
             return family.published_limits(a, c, c.area)
+    if not c.indicator and c.period and _month(c.period):
+        # "was sept 2013 outside the control limits": which monthly series is asked
+        series = sorted(dict.fromkeys(a.run("monthly_series").indicator_name),
+                        key=lambda n: not n.startswith(("Recorded crime", "Resolution outcome rate")))  # the main two first
+        raise NoAnswer(f"Which monthly series? The assessment's monthly series are: {', '.join(series)}. Ask e.g. "
+                       f"`spc {series[0].lower()} {month_label(c.period).lower()}`.",
+                       [f"spc {n.lower()} {month_label(c.period).lower()}" for n in series[:3]])
     indicator = a._need_indicator(c, "spc")
     monthly = a.indicators[indicator].monthly_indicator
     if isinstance(monthly, str) and monthly:

@@ -203,10 +203,14 @@ def _stated_direction(a: Answerer, c: Command) -> Answer | None:
         if rows.empty:
             continue
         row = rows.iloc[0]
-        went = "did not fall (rose or held level)" if row.value > 0 else "fell" if row.value < 0 else "held level"
+        from .top import NOT_FALLEN
+
+        went = ("did not fall (rose or held level)" if NOT_FALLEN in str(row.note).lower() else "rose") \
+            if row.value > 0 else "fell" if row.value < 0 else "held level"
         place, name = a.vocab.names[("area", area)], a.indicators[indicator].name
         c.period = period
-        answer = Answer(c.text, {}, headline=f"{name} in {place} {went} in {period}, the assessment says"
+        label = a.periods[period].label if a.periods[period].kind != "financial_year" else period
+        answer = Answer(c.text, {}, headline=f"{name} in {place} {went} in {label}, the assessment says"
                                              + (f" ({row.note[0].lower() + row.note[1:]})" if row.note else "")
                                              + f"; it gives no {name.lower()} figure or change for {place}.")
         a.annotate(answer, indicator, area, [period], {row.table_id})

@@ -309,6 +309,7 @@ def _named_in_text(a: Answerer, c: Command, indicator: str, scopes: list[str]) -
 
 
 CHANGE_MEASURES = ("volume_change", "pct_change", "change_direction")
+NOT_FALLEN = "did not fall"  # a direction the assessment gives only as an exception to a fall: rose or held level
 
 
 def districts_changed(a: Answerer, c: Command, indicator: str) -> Answer:
@@ -331,8 +332,9 @@ def districts_changed(a: Answerer, c: Command, indicator: str) -> Answer:
         for r in frame[frame.area_type.isin(SCOPES["districts"])].itertuples():
             entry = found.setdefault(r.area, {"name": r.area_name, "sign": 0, "exact": False, "shown": [],
                                               "note": r.note, "table": r.table_id})
-            if measure == "change_direction":
+            if measure == "change_direction":  # the direction only; 'did not fall' is the text's word for no rise said
                 entry["sign"] = entry["sign"] or (1 if r.value > 0 else -1 if r.value < 0 else 0)
+                entry["exact"] = entry["exact"] or NOT_FALLEN not in str(r.note).lower()
             else:
                 entry["sign"], entry["exact"] = (1 if r.value > 0 else -1 if r.value < 0 else 0), True
                 entry["shown"].append(fmt_change(r.value, r.digits, "%" if measure == "pct_change" else ""))
@@ -345,8 +347,9 @@ def districts_changed(a: Answerer, c: Command, indicator: str) -> Answer:
     full = sum(1 for x in a.areas.values() if x.type in SCOPES["districts"])
     unsure = [e["name"] for e in found.values() if c.changes == "rises" and e["sign"] > 0 and not e["exact"]]
     if listed:
-        headline = (f"{ind.name} {word} in {len(listed)} of the {len(found)} districts the assessment gives a change "
-                    f"for, {label}: " + "; ".join(f"{e['name']}" + (f" {' ('.join(e['shown'])}{')' * (len(e['shown']) > 1)}"
+        among = f"all {full} districts" if len(found) == full else \
+            f"the {len(found)} districts the assessment gives a change for"
+        headline = (f"{ind.name} {word} in {len(listed)} of {among}, {label}: " + "; ".join(f"{e['name']}" + (f" {' ('.join(e['shown'])}{')' * (len(e['shown']) > 1)}"
                                                                      if e["shown"] else "") for e in listed) + ".")
     else:
         headline = (f"Of the {len(found)} districts the assessment gives a change for, it shows none where {ind.name} "

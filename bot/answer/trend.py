@@ -44,8 +44,9 @@ def trend(a: Answerer, c: Command) -> Answer:
         every = _without_overlaps(a, mine[mine.measure.isin(alike)], kind)
         if len(every) > len(series):
             series, mixed = every, True
-    if c.since and kind == "month" and len(c.since) == 7:  # "month by month since april 2013": from that month
-        later = series[series.period >= c.since]
+    if c.since and c.since in a.periods:  # "month by month since april 2013", "asb 2011/12 onwards": from then
+        start = a.periods[c.since].start
+        later = series[[a.periods[x].start >= start if x in a.periods else True for x in series.period]]
         if len(later) >= 2:
             series = later
     if c.listed:  # "imd rank 2004, 2007 and 2010": the periods named, each one the data must have
