@@ -770,6 +770,12 @@ def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = F
                 again.corrections = pairs + again.corrections
                 again.context = command.context + again.context
                 return again
+    if len(command.unknown) == 1 and not _alone and not kinds and "number" not in command.extra_words and not (
+            command.indicators or command.areas or command.period or command.statement or command.places
+            or command.choices):
+        term = f"glossary_{command.unknown[0].replace(' ', '_')}"  # "whats an idva", "idva = ?": the term alone
+        if term in vocab.stated:
+            command.statement, command.unknown, command.kind = term, [], "statement"
     soft = {i for i, w in enumerate(words) if i not in placed and w not in FUNCTION_WORDS and (
         w in QUALIFIERS or (forms[i] and all(f in vocab.filler for f in forms[i])) or w in FILLER)}
     command.unknown = _runs(words, command.unknown, soft)
@@ -1163,7 +1169,9 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
             c.generic_only and re.search(r"\b(?:which|what) (?:crimes|crime types|types of crime|categories|offences)\b",
                                          c.text.lower()))):
         c.kind = "rank_changes"  # "which crimes did we go up or down the county table in": every category's rank
-    elif c.extreme and (c.scope or "which" in cue or not c.area or "rank" in cue):
+    elif c.extreme and (c.scope or "which" in cue or not c.area or "rank" in cue or area_types.get(c.area) == "county"):
+        if not c.scope and area_types.get(c.area) == "county":
+            c.scope = "districts"  # "highest crime rate in kent": over its districts
         c.kind = "top"
         c.direction = bool(cue & {"up", "down", "direction"})  # "biggest rise": over the changes
     elif "compare" in cue and len(c.areas) > 1 and not c.against:
@@ -1185,7 +1193,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
         c.kind = "direction"
         c.direction = True
     elif cue & {"up", "down", "direction"} and "which" not in cue and not (
-            ("trend" in cue or c.scope in ("months", "quarters")) and not c.period and not cue & {"up", "down"}):
+            ("trend" in cue or c.scope in ("months", "quarters") or re.search(r"\bmonthly\b", c.text.lower()))
+            and not c.period and not cue & {"up", "down"}):
         # ("how has the unemployment rate changed over time", "how has the outcome rate moved month to month": the
         # run of figures, not one change)
         c.kind = "direction"

@@ -427,6 +427,16 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:prepping|preparing|getting ready|prepping up) for (?:the |a |my |our |tomorrow s |next week s )?(?:[a-z]+ ){0,3}?"
      r"(?:board|meeting|briefing|paper|report|presentation)(?: tomorrow| today| next week| this week| on [a-z]+day)?\b", " "),
     (r"\b(?:can|could)\s+(?:someone|anyone|somebody)(?:\s+or\s+the\s+bot)?\s+(?:please\s+)?(?:tell|give|send|let)\s+me(?:\s+know)?\b", " "),
+    (r"\b(?:can|could)\s+(?:someone|anyone|somebody)\s+(?:please\s+)?(?:confirm|check)\b(?!\s+(?:that|if|whether))", " "),
+    # "for the cabinet report on thurs": what the figures are for, and when
+    (r"\bfor (?:the |my |our |a )?(?:[a-z]+ ){0,2}?(?:report|paper|meeting|briefing|presentation) (?:on|for|this|next) "
+     r"(?:mon|tues?|wed|wednes|thurs?|fri)(?:day)?\b", " "),
+    (r"\b(?:ta|thx|thanks|cheers)\s*$", " "),
+    (r"\b(and|with|v|vs|versus|against|to) nationally\b", r"\1 national"),  # 'compare with kent and nationally': a place
+    # "where are we county wide": our place in the county, not the county's figure
+    (r"\bwhere (?:are|do|did|were) we(?: come| rank| stand| sit)? (?:county ?wide|across the county|kent ?wide|"
+     r"across kent)\b", " where are we in the county "),
+    (r"\b((?:19|20)\d\d(?:\s*/\s*\d\d)?) (?:through to|through|thru|up to|until|till) ((?:19|20)\d\d)", r"\1 to \2"),
     # what the figures are for: "for thursday's community safety meeting", "for the asb sub group meeting"
     (r"\bfor (?:tomorrow s |next week s |this week s |today s |(?:mon|tues|wednes|thurs|fri)day(?: s)? )"
      r"(?:[a-z]+ ){0,3}?(?:meeting|briefing|presentation)\b", " "),
@@ -457,6 +467,11 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bwhat does (?:it|that|this|the group) (?:cover|do|look at|deal with)\b", " "),
     (r"\b(?:that are |which are |that is |which is )?(?:meant|supposed) to (?:run|go|cut) (?:through|across)\b", " "),
     (r"\ba rough (?:reading|idea|figure|number|steer) (?:on|of|for)\b", " "),
+    (r"\b(?:can you |could you |pls |please )?remind me (?:of|about|what)\b", " "),
+    (r"\b(county )?(?:rank|ranking|rankings|league) table\b", r" \1rankings "),  # 'county rank table'
+    # "whats a ppo?": what a short term stands for (the glossary), not its figure
+    (r"\b(?:what s|whats|what is) (?:a|an) ([a-z]{2,6})\s*$",
+     lambda m: m[0] if ordinary_word(m[1]) else f" what does {m[1]} stand for "),
     (r"\bout of (\d{3})\b", r"of \1"),  # 'out of 326': the national rank's field
     (r"\bhow many times\b", " how many "),
     (r"\bcent(?:er|re)s?\b", "centre"),  # US spelling, before places are matched as typed: 'town center'
@@ -475,10 +490,12 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bfor (?:the |my |our |a |tomorrow s |next week s |this week s )?(?:(?:mon|tues|wednes|thurs|fri)day s? )?"
      r"(?:board(?: paper| meeting)?|meeting|briefing|presentation|(?:mon|tues|wednes|thurs|fri)day)\s*$", " "),
     (r"\b(?:at|for) the (?:mo|moment)\b|\bright now\b", " now "),
-    (r"\b(?:over |in |for )?(?:the )?(?:last|past) (?:few|couple of|several|\d|two|three|four|five) years\b", " over time "),
+    (r"\b(?:over |in |for )?(?:the )?(?:last|past) (?:few|couple of|several|\d|two|three|four|five) "
+     r"(?:years|surveys|editions|survey years)\b", " over time "),
     (r"\bgoing back (up|down)\b", r"going \1"),
     (r"\b(?:across |in |over )?(?:the )?kent (?:and medway )?police (?:force )?(?:area|force)\b", " kent and medway "),
     (r"\b(kent and medway)\s+(?:the\s+)?force\s+area\b", r"\1"),  # 'kent and medway (the force area)'
+    (r"\bkent (?:police )?force\b", " kent and medway "),  # 'kent force spc': the Kent Police force area
 
     # "drunk people in town": the borough ('town centre' stays a place)
     (r"\b(?:in|around|round|across|about) (?:the )?town\b(?! centre)", " "),

@@ -108,7 +108,7 @@ CASES = [
     ("unemployment trend maidstone", ["2.3%", "2.5%", "1.8%"], []),
     # the changes side by side when a change is compared with the county; a national figure the data has
     ("vap increase us vs the county 2012/13", ["Maidstone +1.7%", "Kent (KCC area) +5.6%"], []),
-    ("unemployment maidstone v kent v national nov 2013", ["2.9%", "Great Britain, not England"], []),
+    ("unemployment maidstone v kent v national nov 2013", ["2.9%", "the national figure it has is for Great Britain"], []),
     # an acronym of a source restates the figures it describes; a broader figure is never put in for a ward
     ("kcvs speeding vehicles 2012/13", ["Perception: speeding vehicles", "26.9%"], []),
     ("ksi casualties boxley 2012/13", None, ["Boxley"]),
@@ -383,6 +383,26 @@ CASES = [
     ("was sept 2013 outside the control limits", None, ["Which monthly series", "Recorded crime"]),
     ("outcome rate june 2013 onwards", ["June 2013 to December 2013"], []),
     ("deprivation rank maidstone 2007 onwards", ["2007 225; 2010 217"], []),
+    # a glossary term asked alone; 'whats a PPO' is what it stands for, not its figure; a count of it is refused
+    ("sorry, whats an IDVA?", ["Independent Domestic Violence Adviser"], []),
+    ("idva = ?", ["Independent Domestic Violence Adviser"], []),
+    ("sorry new to the partnership - whats a PPO?", ["Prolific Priority Offender"], []),
+    ("how many marac referrals did we have", None, ["marac"]),
+    ("number of pcsos in the borough", None, ["pcsos"]),
+    # 'national' for a figure held for Great Britain only: that, said so; 'our' beside the places named
+    ("how does our jobless rate compare with kent and nationally (nov 13)",
+     ["Maidstone 1.8%", "Great Britain 2.9%", "Kent (KCC area) 2.4%", "the national figure it has is for Great Britain"],
+     []),
+    ("jobless rate nov 13 borough county and national", ["Maidstone 1.8%", "Kent (KCC area) 2.4%"], []),
+    ("recorded crime month by month 2012/13", ["April 2012", "656", "March 2013"], []),
+    ("how has monthly crime volume moved since march 2012", ["March 2012 to December 2013"], []),
+    ("highest crime rate per 1000 in kent, apr-sep 13", ["Thanet", "44.32"], []),
+    ("highest asb in kent", None, ["district"]),
+    ("drug offences - where are we county wide for 2012/13", ["Drug offences in Maidstone", "county rank 10 of 12"], []),
+    ("kent force spc control limits march 2013", ["Kent & Medway", "98,000"], []),
+    ("county rank table, every category pls", ["14 improved"], []),
+    ("hi all, for the cabinet report on thurs can someone confirm how many dwelling burglaries we had in 2012/13 and "
+     "the rate per 1000 households? ta", ["Burglary - dwelling in Maidstone, 2012/13: 438"], []),
     # a percentage asked of a count: the rate the count is the top of
     ("what percentage of crimes got solved in june 2012", ["Resolution outcome rate", "43.6%", "278 outcomes of 637"],
      []),

@@ -391,14 +391,40 @@ class Answerer:
             parts.append(c.period)
         return f" (understood: {', '.join(parts)})" if parts else ""
 
+    def _national_as_held(self, c: Command) -> str | None:
+        """'national', 'nationally' read as England: when the figure is held for one other nation only (the
+        unemployment rate for Great Britain), that nation, said so in a note."""
+        nations = [x for x in c.areas if self.vocab.area_types.get(x) == "nation"]
+        if not c.indicator or len(nations) != 1:
+            return None
+        covered = set(self._coverage(c.indicator).area)
+        held = [x for x, t in self.vocab.area_types.items() if t == "nation" and x in covered]
+        if nations[0] in covered or len(held) != 1:
+            return None
+        asked = nations[0]
+        c.areas = [held[0] if x == asked else x for x in c.areas]
+        c.area = held[0] if c.area == asked else c.area
+        return (f"The data has no {self.indicators[c.indicator].name} figure for {area_name(self, asked)}; the national "
+                f"figure it has is for {area_name(self, held[0])}.")
+
     def answer(self, c: Command) -> Answer:
         self._refuse_unless_understood(c)
+        national = self._national_as_held(c)
         if c.kind == "rank" and c.area and self.vocab.area_types.get(c.area) == "county":
             c.area = None  # "shoplifting rank kent": the home district's rank in the county
         if c.kind == "figure" and c.area and self.vocab.area_types.get(c.area) == "county" and c.indicator \
                 and str(self.indicators[c.indicator].unit) == "rank" and c.area not in set(self._coverage(c.indicator).area):
             c.areas = [x for x in c.areas if x != c.area]  # "deprivation rank among kent districts": ours among them
             c.area = None
+        wider = [x for x in c.areas if self.vocab.area_types.get(x) in ("county", "nation")]
+        if c.kind in ("compare", "figure") and wider and wider == c.areas and self.home not in c.areas \
+                and (c.kind == "compare" or len(wider) > 1 or "county" in c.cues) \
+                and re.search(r"\b(?:our|us|we|borough)\b", c.text.lower()):
+            # "how does our jobless rate compare with kent and nationally", "jobless rate borough county and national"
+            county = next((x for x, t in self.vocab.area_types.items() if t == "county"), None)
+            extra = [county] if "county" in c.cues and county and county not in c.areas else []
+            c.areas, c.kind = [self.home] + extra + c.areas, "compare"
+            c.area = self.home
         if c.kind == "compare" and len(c.areas) == 1 and c.areas[0] != self.home \
                 and self.vocab.area_types.get(c.areas[0]) != "ward":
             c.areas.insert(0, self.home)  # "flytipping perception vs kcc avg": ours beside the one named
@@ -416,6 +442,8 @@ class Answerer:
         if only and c.area == only:
             answer.notes.insert(0, f"No place was named, and the data has {self.vocab.names[('indicator', c.indicator)]} "
                                    f"for {area_name(self, only)} only.")
+        if national:
+            answer.notes.insert(0, national)
         if c.corrections:
             answer.notes.insert(0, "Read " + "; ".join(f"'{a}' as '{b}'" for a, b in c.corrections) + ".")
         if c.context:  # "asb park wood 2012/13 - for our tenancy team": said so, not silently dropped

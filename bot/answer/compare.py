@@ -31,7 +31,6 @@ def compare(a: Answerer, c: Command) -> Answer:
     name = a.vocab.names[("indicator", indicator)]
     home = a.home
     wards = [x for x in c.areas if a.vocab.area_types.get(x) == "ward"]
-    swapped = None
     if wards:  # "high street and fant asb": the wards' own figures
         names = {a.vocab.names[("area", w)]: w for w in wards}
         ward_rows = a.lookup("wards", indicator=indicator)
@@ -44,10 +43,7 @@ def compare(a: Answerer, c: Command) -> Answer:
                                  "flag", "digits", "compared_with", "table_id"]]], ignore_index=True)
         asked = wards
     else:
-        asked = list(c.areas)
-        swapped = _nation_for_nation(a, asked, set(frame.area))
-        if swapped:  # "v national": England asked, Great Britain given
-            asked = [swapped[1] if x == swapped[0] else x for x in asked]
+        asked = list(c.areas)  # (a nation the figure is not held for is swapped before: Answerer._national_as_held)
         if set(asked) - {home}:  # only the home area named ("maidstone v kent districts"): beside every area given
             frame = frame[frame.area.isin(set(asked) | ({home} if len(asked) == 1 else set()))]
     missing = [x for x in asked if x not in set(frame.area)]
@@ -68,24 +64,12 @@ def compare(a: Answerer, c: Command) -> Answer:
                     tables=[Table(f"{name} by area", ["Area", "Period", "Measure", "Figure"], rows)])
     if missing:
         answer.notes.insert(0, f"The data has no {name} figures for {', '.join(area_name(a, x) for x in missing)}.")
-    if not wards and swapped:
-        answer.notes.insert(0, f"The data gives {name} for {area_name(a, swapped[1])}, not {area_name(a, swapped[0])}: "
-                               f"the national figure shown is {area_name(a, swapped[1])}'s.")
     others = set(frame.area) - {home}
     if not others:
         answer.notes.append(f"The data gives no other district's or {a.partnership.county_short_name} figure for "
                             f"{name}; only {area_name(a, home)}'s, with its county rank.")
     a.annotate(answer, indicator, home, list(frame.period.unique()), set(frame.table_id))
     return answer
-
-
-def _nation_for_nation(a: Answerer, asked: list[str], have: set[str]) -> tuple[str, str] | None:
-    """(asked, given): a nation asked that the data lacks for this figure, and the one nation it has instead."""
-    nations = [x for x in have if a.vocab.area_types.get(x) == "nation"]
-    for x in asked:
-        if a.vocab.area_types.get(x) == "nation" and x not in have and len(nations) == 1:
-            return x, nations[0]
-    return None
 
 
 def _cell(r) -> str:

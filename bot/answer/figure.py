@@ -134,7 +134,8 @@ def figure(a: Answerer, c: Command) -> Answer:
             answer.tables = now.tables + answer.tables
             c.period = asked
         return answer
-    if c.period and c.scope == "months" and c.period in a.periods and a.periods[c.period].kind in ("quarter", "span"):
+    if c.period and c.scope == "months" and c.period in a.periods and a.periods[c.period].kind in ("quarter", "span",
+                                                                                                  "financial_year"):
         summed = months.added_up(a, c, indicator, area)  # "outcome rate by month apr-dec 2013": month by month
         if summed is not None:
             return summed
