@@ -1098,6 +1098,9 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
     notdown = " notdown " in f" {normalise(c.text)} "
     if notdown:
         cue = cue | {"up"}  # "did not go down": rose or held level
+    level = " notchanged " in f" {normalise(c.text)} "  # "stayed the same", "held level"
+    if level:
+        cue = cue | {"direction"}
     if not c.extreme and (c.generic_only or not c.indicators) and cue & {"up", "down"} \
             and not (cue & {"rank", "rank_changes"}) \
             and not c.areas and (c.excluded or re.search(r"\b(?:which|what) (?:crimes|crime types|types of crime|"
@@ -1108,14 +1111,17 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
             "falls" if "down" in cue and "up" not in cue else None
     # "which kent districts saw crime rise", "in which districts did crime not go down": the districts that moved
     # that way, listed
-    over_districts = bool(not c.extreme and cue & {"up", "down"} and "which" in cue and c.indicators
-                          and not (cue & {"rank", "rank_changes", "categories", "wards"})
+    # ("which wards saw asb fall": the wards, said so when the data has no ward's change)
+    over_districts = bool(not c.extreme and (cue & {"up", "down"} or level) and c.indicators
+                          and ("which" in cue or re.search(r"\b(?:which|what)\b", c.text.lower()))
+                          and not (cue & {"rank", "rank_changes", "categories"})
                           and all(area_types.get(x) == "county" for x in c.areas)
-                          and re.search(r"\b(?:districts?|boroughs?|councils?)\b", c.text.lower()))
+                          and ("wards" in cue or re.search(r"\b(?:districts?|boroughs?|councils?|where)\b",
+                                                          c.text.lower())))
     if over_districts:
-        c.changes = "not_falls" if notdown else "rises" if "up" in cue and "down" not in cue else \
-            "falls" if "down" in cue and "up" not in cue else None
-        over_districts = c.changes is not None
+        c.changes = "level" if level else "not_falls" if notdown else \
+            "rises" if "up" in cue and "down" not in cue else "falls" if "down" in cue and "up" not in cue else None
+        over_districts = "wards" if "wards" in cue and c.changes else "districts" if c.changes else None
     county = [a for a, t in area_types.items() if t == "county"][:1]
     if "county_area" in cue and "compare" in cue and re.search(r"\bacross\b|wide\b", c.text.lower()):
         cue = cue - {"county_area"}  # "compare deprivation across kent": across the districts ("compared to the kcc
@@ -1211,7 +1217,7 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
     if c.baseline and c.kind == "compare":
         c.kind = "figure"  # "above or below the baseline": the baseline beside the period asked
     if over_districts:
-        c.kind, c.scope, c.direction, c.areas, c.area = "top", "districts", True, [], None
+        c.kind, c.scope, c.direction, c.areas, c.area = "top", over_districts, True, [], None
     if c.kind != "priority":
         c.priority = None
 

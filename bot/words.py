@@ -75,7 +75,7 @@ CUES = {
                     "on last year", "on the previous year", "same period last year", "same quarter last year",
                     "same period the year before", "compared to last year", "compared with last year",
                     "vs last year", "on prev year", "vs prev year", "vs previous year", "year on year change"],
-    "direction": ["yoy", "% change", "percent change", "percentage change", "up or down", "gone up or down", "going up or down", "go up or down", "up or down since",
+    "direction": ["yoy", "notchanged", "% change", "percent change", "percentage change", "up or down", "gone up or down", "going up or down", "go up or down", "up or down since",
                   "increased or decreased", "risen or fallen", "rising or falling", "better or worse", "direction", "direction of travel", "trending", "moving", "changing", "changed", "change",
                   "heading", "more of a problem", "less of a problem", "moved", "move", "moving"],
     "wards": ["ward", "wards", "areas", "bit", "bits", "bit of town", "part of town", "parts of town", "area of town",
@@ -445,6 +445,8 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
      r"please|pls)\b)", " "),
     (r"\bfull list\b", " "),
     # "which crimes did not go down": rose or held level (said as one word, not a negation of what is asked)
+    (r"\b(?:stay|stayed|stays|remain|remained|remains|held|hold|holds|kept|keep) (?:level|steady|flat|unchanged)\b",
+     " notchanged "),
     (r"\b(did|has|have) ((?:crime|recorded crime|all crime|it|they) )not (?=go|gone|come|fall|fallen|drop)", r"\2\1 not "),
     (r"\b(?:did not|didn ?'?t|have not|haven ?'?t|has not|hasn ?'?t)\s+(?:go|gone|come|fall|fallen|drop|"
      r"dropped|decrease|decreased|reduce|reduced)(?:\s+down)?\b", " notdown "),

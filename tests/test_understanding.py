@@ -383,6 +383,11 @@ CASES = [
     ("was sept 2013 outside the control limits", None, ["Which monthly series", "Recorded crime"]),
     ("outcome rate june 2013 onwards", ["June 2013 to December 2013"], []),
     ("deprivation rank maidstone 2007 onwards", ["2007 225; 2010 217"], []),
+    # wards that moved: the data has no ward's change, said so, never the borough's direction instead
+    ("which wards saw crime rise in 2012/13", None, ["no ward's change", "which wards rose"]),
+    ("which wards saw asb fall", None, ["no ward's change", "anti-social behaviour wards"]),
+    ("where did crime not fall in 2012/13", ["did not fall (rose or held level) in 4 of", "Ashford"], []),
+    ("which districts saw crime hold steady in 2012/13", ["shows none where All crime held level"], []),
     # a glossary term asked alone; 'whats a PPO' is what it stands for, not its figure; a count of it is refused
     ("sorry, whats an IDVA?", ["Independent Domestic Violence Adviser"], []),
     ("idva = ?", ["Independent Domestic Violence Adviser"], []),

@@ -44,7 +44,7 @@ def top(a: Answerer, c: Command) -> Answer:
         return over_time(a, c, indicator)
     if c.scope == "years":
         return over_years(a, c, indicator)
-    if c.scope == "districts" and c.changes and not c.extreme:
+    if c.scope in ("districts", "wards") and c.changes and not c.extreme:
         return districts_changed(a, c, indicator)
     cov = a.lookup("area_coverage", indicator=indicator)
     cov = cov[cov.areas >= 1]
@@ -318,18 +318,24 @@ def districts_changed(a: Answerer, c: Command, indicator: str) -> Answer:
     "one of the four districts where recorded crime did not fall"). A district said only not to have fallen is
     never listed as having risen."""
     ind = a.indicators[indicator]
+    scope = c.scope
     cov = a.lookup("area_coverage", indicator=indicator)
-    cov = cov[cov.area_type.isin(SCOPES["districts"]) & cov.measure.isin(CHANGE_MEASURES)]
+    cov = cov[cov.area_type.isin(SCOPES[scope]) & cov.measure.isin(CHANGE_MEASURES)]
     if c.period:
         cov = cov[cov.period == c.period]
-    if cov.empty:
-        raise NoAnswer(f"The assessment gives no district's change in {ind.name}"
-                       + (f" for {c.period}" if c.period else "") + ".", [f"compare {ind.name.lower()}"])
+    if cov.empty:  # "which wards saw asb fall": the wards' figures are for one period only
+        wards = scope == "wards" and indicator in a.ward_indicators
+        raise NoAnswer(f"The assessment gives no {scope[:-1]}'s change in {ind.name}"
+                       + (f" for {c.period}" if c.period else "") + ", so it cannot say which "
+                       + f"{scope} {'rose' if c.changes == 'rises' else 'fell' if c.changes == 'falls' else 'moved that way'}"
+                       + (f"; it gives {ind.name} by ward for one period: ask `{ind.name.lower()} wards`." if wards
+                          else "."),
+                       [f"{ind.name.lower()} wards" if wards else f"compare {ind.name.lower()}"])
     period = c.period = c.period or cov.sort_values("period_end").period.iloc[-1]
     found: dict[str, dict] = {}
     for measure in CHANGE_MEASURES:
         frame = a.run("area_figures", indicator=indicator, measure=measure, period=period)
-        for r in frame[frame.area_type.isin(SCOPES["districts"])].itertuples():
+        for r in frame[frame.area_type.isin(SCOPES[scope])].itertuples():
             entry = found.setdefault(r.area, {"name": r.area_name, "sign": 0, "exact": False, "shown": [],
                                               "note": r.note, "table": r.table_id})
             if measure == "change_direction":  # the direction only; 'did not fall' is the text's word for no rise said
@@ -340,29 +346,32 @@ def districts_changed(a: Answerer, c: Command, indicator: str) -> Answer:
                 entry["shown"].append(fmt_change(r.value, r.digits, "%" if measure == "pct_change" else ""))
     # 'did not fall' (a direction with no figure) is rose or held level: not a rise
     moved = {"rises": lambda e: e["sign"] > 0 and e["exact"], "falls": lambda e: e["sign"] < 0,
-             "not_falls": lambda e: e["sign"] >= 0}[c.changes]
+             "not_falls": lambda e: e["sign"] >= 0, "level": lambda e: e["sign"] == 0 and e["exact"]}[c.changes]
     listed = sorted((e for e in found.values() if moved(e)), key=lambda e: e["name"])
     label = a.periods[period].label if a.periods[period].kind != "financial_year" else period
-    word = {"rises": "rose", "falls": "fell", "not_falls": "did not fall (rose or held level)"}[c.changes]
-    full = sum(1 for x in a.areas.values() if x.type in SCOPES["districts"])
-    unsure = [e["name"] for e in found.values() if c.changes == "rises" and e["sign"] > 0 and not e["exact"]]
+    word = {"rises": "rose", "falls": "fell", "not_falls": "did not fall (rose or held level)",
+            "level": "held level"}[c.changes]
+    full = sum(1 for x in a.areas.values() if x.type in SCOPES[scope] and (scope != "wards" or x.parent == a.home))
+    unsure = [e["name"] for e in found.values() if c.changes in ("rises", "level") and e["sign"] > 0 and not e["exact"]]
     if listed:
-        among = f"all {full} districts" if len(found) == full else \
-            f"the {len(found)} districts the assessment gives a change for"
+        among = f"all {full} {scope}" if len(found) == full else \
+            f"the {len(found)} {scope} the assessment gives a change for"
         headline = (f"{ind.name} {word} in {len(listed)} of {among}, {label}: " + "; ".join(f"{e['name']}" + (f" {' ('.join(e['shown'])}{')' * (len(e['shown']) > 1)}"
                                                                      if e["shown"] else "") for e in listed) + ".")
     else:
-        headline = (f"Of the {len(found)} districts the assessment gives a change for, it shows none where {ind.name} "
+        headline = (f"Of the {len(found)} {scope} the assessment gives a change for, it shows none where {ind.name} "
                     f"{word}, {label}.")
     if unsure:
         headline = headline[:-1] + (f"; the assessment says only that {', '.join(unsure)} did not fall (rose or held "
                                     "level), with no figure.")
-    rows = [[e["name"], " ".join(e["shown"]) or {1: "did not fall", -1: "fell", 0: "no change"}[e["sign"]]]
+    rows = [[e["name"], " ".join(e["shown"]) or {1: "rose" if e["exact"] else "did not fall", -1: "fell",
+                                                  0: "no change"}[e["sign"]]]
             for e in sorted(found.values(), key=lambda e: e["name"])]
     answer = Answer(c.text, {}, headline=headline,
-                    tables=[Table(f"{ind.name}: change by district, {label}", ["District", "Change"], rows)])
+                    tables=[Table(f"{ind.name}: change by {scope[:-1]}, {label}", [scope[:-1].capitalize(), "Change"],
+                                  rows)])
     if len(found) < full:
-        answer.notes.append(f"The assessment gives a change for {len(found)} of the {full} districts only; it says "
+        answer.notes.append(f"The assessment gives a change for {len(found)} of the {full} {scope} only; it says "
                             "nothing of the others here.")
     for e in found.values():
         if isinstance(e["note"], str) and e["note"] and f"Data note: {e['note']}" not in answer.notes:
