@@ -427,7 +427,7 @@ CONTEXT = re.compile(
     r"\b(?:i|im|i'm|ive|i've|id|i'd|my|our|we|we're|me|here|someone|somebody|colleague|colleagues|team|office|"
     r"officer|mgr|manager|chair|board|paper|meeting|patrols?|planning|thinking|wondering|curious|tbh|sure|"
     r"placement|student|charity|mentioned|told|licensing|press|journalist|reporter|newbie|new|pcso|councillor|cllr|"
-    r"volunteer|worker|analyst|inspector|sergeant|sgt|commander|consultant)\b")
+    r"volunteer|worker|analyst|inspector|sergeant|sgt|commander|consultant|matter|relevant|seeing|hearing)\b")
 
 
 # words that narrow what is asked (who, when, where, which part): a clause with one is never left aside
@@ -441,8 +441,9 @@ NARROW = re.compile(
 
 
 # a clause that says what the figures are for: 'planning extra nte patrols', 'thinking about a bid'
-PURPOSE = re.compile(r"(?:we ?a?re |i ?a?m |i'm )?(?:planning|thinking about|thinking of|need (?:it|them|this|these|those) "
-                     r"for|needed for|it s for|its for|it's for)\b")
+PURPOSE = re.compile(r"(?:we ?a?re |i ?a?m |i'm |it |this |that )?(?:planning|thinking about|thinking of|need (?:it|them|this|"
+                     r"these|those) for|needed for|it s for|its for|it's for|(?:might|may|could) (?:matter|be relevant)|"
+                     r"(?:keep|kept) (?:seeing|hearing))\b")
 
 
 def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command | None:
@@ -1134,8 +1135,10 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
     if "versus" in cue and (len(c.areas) > 1 or c.against or (not c.relative and (
             len(c.areas) == 1 or "county_area" in cue))):
         cue = cue | {"compare"}  # "x vs y": a comparison when there are two sides; 'actual vs predicted' is a name
-    if c.several and c.several > 1 and "wards" in cue and c.extreme in ("high", "worst"):
-        c.extreme = None  # "the top 3 wards": the hotspots, highest first, not the one highest
+    if "wards" in cue and c.extreme in ("high", "worst") and (
+            (c.several and c.several > 1) or (re.search(r"\bwards\b", c.text.lower())
+                                              and not re.search(r"\bward\b|\bwhich one\b", c.text.lower()))):
+        c.extreme = None  # "the top 3 wards", "which wards have the most": the hotspots, highest first, not the one
     if "years" in cue and c.extreme:
         c.scope = "years"
     elif "months" in cue or "quarters" in cue:
@@ -1150,7 +1153,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
                                                                 c.text.lower()):
         c.scope = "months"  # "monthly recorded crime apr-dec 2013": 'monthly' may be read inside the name
     # the county named beside another area in a rank or comparison question is the field, not the place
-    if len(c.areas) > 1 and county and county[0] in c.areas and (cue & {"rank", "county", "high", "low", "which"}) \
+    if len(c.areas) > 1 and county and county[0] in c.areas and (cue & {"rank", "rank_changes", "county", "high", "low",
+                                                                        "which"}) \
             and not ((cue & {"versus", "compare"} or beside) and not cue & {"rank", "high", "low", "which"}):
         c.areas.remove(county[0])
     if not c.areas and ("county_area" in cue or ("county" in cue and not cue & {
@@ -1194,7 +1198,7 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
             and "which" not in cue and (len(c.areas) > 1 or area_types.get(c.areas[0]) == "county"):
         c.kind = "compare"  # "vap increase us vs the county": the changes side by side
         c.direction = True
-    elif "than" in cue and c.period and not c.against and len(c.areas) <= 1:
+    elif "than" in cue and c.period and not c.against and len(c.areas) <= 1 and "year_before" not in cue:
         c.since, c.period = c.period, None  # "higher than in 2010/11": the latest against that year
         c.kind = "direction"
         c.direction = True

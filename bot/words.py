@@ -425,7 +425,8 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     # (or the bot!) tell me", "hi crimebot, mark here from golding homes - how many"
     (r"^(?:(?:good )?(?:morning|afternoon|evening)|hi|hello|hey)(?: all| everyone| team| folks)?\b", " "),
     (r"\b(?:prepping|preparing|getting ready|prepping up) for (?:the |a |my |our |tomorrow s |next week s )?(?:[a-z]+ ){0,3}?"
-     r"(?:board|meeting|briefing|paper|report|presentation)(?: tomorrow| today| next week| this week| on [a-z]+day)?\b", " "),
+     r"(?:board|meeting|briefing|paper|report|presentation|(?:scrutiny )?(?:committee|cttee)|scrutiny)(?: tomorrow| today| next week|"
+     r" this week| on [a-z]+day)?\b", " "),
     (r"\b(?:can|could)\s+(?:someone|anyone|somebody)(?:\s+or\s+the\s+bot)?\s+(?:please\s+)?(?:tell|give|send|let)\s+me(?:\s+know)?\b", " "),
     (r"\b(?:can|could)\s+(?:someone|anyone|somebody)\s+(?:please\s+)?(?:confirm|check)\b(?!\s+(?:that|if|whether))", " "),
     # "for the cabinet report on thurs": what the figures are for, and when
@@ -470,6 +471,20 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:that are |which are |that is |which is )?(?:meant|supposed) to (?:run|go|cut) (?:through|across)\b", " "),
     (r"\ba rough (?:reading|idea|figure|number|steer) (?:on|of|for)\b", " "),
     (r"\b(?:can you |could you |pls |please )?remind me (?:of|about|what)\b", " "),
+    (r"\bfor (?:the |my |a |our )?(?:ward |councillor s |cllr s |councillors |cllrs )?surgery\b", " "),
+    (r"^(?:i m |im |i'm |i am )?(?:just )?(?:reading|looking at|going through) (?:the |through the )?"
+     r"(?:sa|strategic assessment|assessment|document|report|doc)\b", " "),
+    (r"\bi mean\b", " "), (r"\bhow often\b", " how many "),
+    (r"\bback (?=in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|19\d\d|20\d\d))", " "),  # 'back in july 2012'
+    (r"\bback (?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?:19|20)?\d\d)", " "),
+    (r"\b(?:the )?(?:kent |county )?league(?: table)?\b", " county rank "),  # 'where are we in the kent league'
+    (r"\bbroken down by\b|\bbreak down by\b|\bbroken down\b", " by "),
+    (r"\b(?:than )?a year (?:earlier|before|ago)\b", " yoy "),
+    (r"\bbecome (?=more|less|worse|better)", " "),
+    (r"\bover (?:tiem|tme|timr|tim)\b", " over time "),
+    (r"\b(?:sorry )?if this is (?:a |an )?(?:basic|silly|stupid|daft|obvious)(?: question)?(?: but)?\b", " "),
+    (r"\bget rid of\b|\bgets rid of\b|\bscrap\b|\bscraps\b", " replace "),
+    (r"\b(?:outcomes?|results?) (?:achieved|secured|obtained)\b", " outcomes "),
     (r"\b(county )?(?:rank|ranking|rankings|league) table\b", r" \1rankings "),  # 'county rank table'
     # "whats a ppo?": what a short term stands for (the glossary), not its figure
     (r"\b(?:what s|whats|what is) (?:a|an) ([a-z]{2,6})\s*$",

@@ -228,7 +228,9 @@ class Answerer:
             raise NoAnswer(f"The data has no figures for the future ({self._typed(c, 'future')}): the assessment's figures run to {self.figures_to()} "
                            "(police.uk imports add later months). Ask for the latest: "
                            f"`{self.question_for(c) or 'all crime'}`.", [self.question_for(c)] if c.indicator else [])
-        if c.within:
+        if c.within and c.indicator and all(broader == c.indicator for _, broader in c.within):
+            pass  # "metal theft, like lead off roofs and copper cable": examples of what the figure named counts
+        elif c.within:
             word, broader = c.within[0]
             name = self.vocab.names[("indicator", broader)]
             raise NoAnswer(f"The assessment gives no separate figure for '{word}': it is counted within {name}. "
@@ -444,6 +446,11 @@ class Answerer:
                                    f"for {area_name(self, only)} only.")
         if national:
             answer.notes.insert(0, national)
+        if c.within and answer.error is None:
+            words = ", ".join(f"'{w}'" for w, _ in c.within)
+            answer.notes.insert(0, f"{words} {'is' if len(c.within) == 1 else 'are'} counted within "
+                                   f"{self.vocab.names[('indicator', c.indicator)]}, with no separate figure: the "
+                                   "figure is for all of it.")
         if c.corrections:
             answer.notes.insert(0, "Read " + "; ".join(f"'{a}' as '{b}'" for a, b in c.corrections) + ".")
         if c.context:  # "asb park wood 2012/13 - for our tenancy team": said so, not silently dropped
