@@ -33,6 +33,7 @@ from rapidfuzz import fuzz, process
 from .vocabulary import Vocabulary
 from .words import (
     ASKER,
+    ASKER_WORDS,
     CRIME_FORMS,
     CUES,
     FILLER,
@@ -427,17 +428,19 @@ CONTEXT = re.compile(
     r"\b(?:i|im|i'm|ive|i've|id|i'd|my|our|we|we're|me|here|someone|somebody|colleague|colleagues|team|office|"
     r"officer|mgr|manager|chair|board|paper|meeting|patrols?|planning|thinking|wondering|curious|tbh|sure|"
     r"placement|student|charity|mentioned|told|licensing|press|journalist|reporter|newbie|new|pcso|councillor|cllr|"
-    r"volunteer|worker|analyst|inspector|sergeant|sgt|commander|consultant|matter|relevant|seeing|hearing)\b")
+    r"volunteer|worker|analyst|inspector|sergeant|sgt|commander|consultant|matter|relevant|seeing|hearing|briefing|"
+    r"forum|report|committee|cttee|surgery|tonight|tomorrow|members|residents|quick one|housing|probation|council|"
+    r"kfrs|nhs|chief|it's for|its for|it s for)\b")
 
 
 # words that narrow what is asked (who, when, where, which part): a clause with one is never left aside
 NARROW = re.compile(
     r"\b(?:only|just|solely|exclusively|purely|mainly|mostly|specifically|except|excluding|apart|other than|but not|"
     r"nights?|night time|weekends?|weekdays?|days?|daytime|evenings?|mornings?|afternoons?|summer|winter|spring|autumn|"
-    r"christmas|quarter|quarters|months?|years?|weeks?|under|over|aged|age|juveniles?|youths?|young|adults?|children|"
+    r"christmas|quarter|quarters|months?|years?|under|over|aged|age|juveniles?|youths?|young|adults?|children|"
     r"kids|teenagers?|teens|women|men|female|male|victims?|offenders?|vans?|cars?|bikes?|commercial|business(?:es)?|"
     r"premises|shops?|homes?|houses?|rural|urban|villages?|town|patch|beat|ward|wards|area|areas|district|by|per|"
-    r"breakdown|split|too|also|plus|both|as well)\b|\d")
+    r"breakdown|split|too|also|plus|both|as well|fatal|fatally|serious|seriously|killed|minor|slight)\b|\d")
 
 
 # a clause that says what the figures are for: 'planning extra nte patrols', 'thinking about a bid'
@@ -455,16 +458,26 @@ def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command 
     parts = [p.strip() for p in CLAUSE.split((text or "").lower()) if p and p.strip()]
     if len(parts) < 2:
         return None
-    kept, dropped = [], []
-    for part in parts:
-        # 'planning extra nte patrols': what the figures are for, though it names a subject
-        if CONTEXT.search(part.replace("\u2019", "'")) and _names_nothing(part, vocab, bool(PURPOSE.match(part))):
+    kept, dropped, subjects = [], [], set()
+    said = [set(normalise(p).split()) for p in parts]
+    for i, part in enumerate(parts):
+        elsewhere = frozenset().union(*(w for j, w in enumerate(said) if j != i))  # 'not sure what spc is'
+        if CONTEXT.search(part.replace("\u2019", "'")) and _names_nothing(part, vocab, elsewhere=elsewhere):
             dropped.append(part)
-            continue
-        kept.append(part)
+        elif PURPOSE.match(part) and _names_nothing(part, vocab, True) and all(
+                w in ASKER_WORDS for u in _read(part, vocab, True, _alone=True).unknown for w in u.split()):
+            # 'planning extra nte patrols', 'keep seeing it in the road safety stuff': what the figures are for,
+            # naming a subject and otherwise only words about the asker ('for domestic cases', 'on fatal crashes'
+            # narrow it): left aside only beside a statement or the same subject (below)
+            dropped.append(part)
+            subjects |= set(_read(part, vocab, True, _alone=True).indicators)
+        else:
+            kept.append(part)
     if not dropped or not kept:
         return None
     again = parse(", ".join(kept), vocab, _respelt=False)
+    if subjects and not again.statement and not subjects <= {again.indicator}:
+        return None  # 'violent crime - planning extra patrols for domestic cases': a second subject, not context
     count = lambda c: sum(len(u.split()) for u in c.unknown)  # noqa: E731 (words, not runs of them)
     fewer = count(again) < count(command) or (command.negated and not again.negated and count(again) <= count(command))
     if not fewer or not (again.indicator or again.statement or again.priority or again.kind != "figure"):
@@ -473,7 +486,8 @@ def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command 
     return again
 
 
-def _names_nothing(clause: str, vocab: Vocabulary, subject_allowed: bool = False) -> bool:
+def _names_nothing(clause: str, vocab: Vocabulary, subject_allowed: bool = False,
+                   elsewhere: frozenset = frozenset()) -> bool:
     """Whether a clause, read alone, names no place, period or subject, and has no word that narrows what is
     asked ('only', 'juveniles', 'weekends', 'commercial premises', 'by ward'): only then may it be about the
     asker and left aside."""
@@ -481,6 +495,8 @@ def _names_nothing(clause: str, vocab: Vocabulary, subject_allowed: bool = False
         return True
     if NARROW.search(clause):
         return False
+    if not subject_allowed and any(w not in ASKER_WORDS and w not in elsewhere for w in normalise(clause).split()):
+        return False  # a word not about the asker (nor said in the question itself) may narrow or change it
     alone = _read(clause, vocab, True, _alone=True)
     return not (alone.areas or alone.places or alone.period or alone.since or alone.relative is not None or alone.ytd
                 or ((alone.priority or alone.statement or (alone.indicators and not alone.generic_only) or alone.choices)
@@ -488,7 +504,7 @@ def _names_nothing(clause: str, vocab: Vocabulary, subject_allowed: bool = False
                 or alone.within or alone.listed)
 
 
-def _asker_only(tail: str, vocab: Vocabulary) -> bool:
+def _asker_only(tail: str, vocab: Vocabulary, statement: bool = False) -> bool:
     """A tail naming who asks and what for ('fire service asking', 'need them for the task & finish grp', 'need
     to plan for the NTE'), and nothing asked of the figures: what comes after 'asking', 'wants' or 'needs' (but
     before a 'for ...' of what it is for) names nothing ('asking about sheds', 'need it for hastings')."""
@@ -499,8 +515,10 @@ def _asker_only(tail: str, vocab: Vocabulary) -> bool:
     purpose = re.search(r"\b(?:to plan for|to plan|for (?:the|a|our|my|their|his|her|tomorrow|next|this)\b)(?!.*\bfor\b).*$",
                         rest)
     asked = rest[:purpose.start()] if purpose else rest
+    meeting = purpose is not None and re.search(r"\b(?:forum|meeting|group|grp|board|paper|report|briefing|committee|"
+                                                r"cttee|task|sub|subgroup|panel|pack)\b", purpose.group(0))
     return _names_nothing(asked, vocab) and _names_nothing(who, vocab, subject_allowed=True) and (
-        purpose is None or _names_nothing(purpose.group(0), vocab, subject_allowed=True))
+        purpose is None or _names_nothing(purpose.group(0), vocab, subject_allowed=bool(meeting) or statement))
 
 
 def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = False) -> Command:
@@ -510,7 +528,9 @@ def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = F
     if asker:  # "- housing team asking", "probation need it for the board": who asks, left aside and said so;
         # "asb, need it for hastings", "burglary - housing team asking about sheds": part of the question
         tail = asker.group(0)
-        if _asker_only(tail, vocab):
+        before = _read(raw[:asker.start()], vocab, True, _alone=True)  # the question must be in what is left
+        if _asker_only(tail, vocab, bool(before.statement)) and (before.indicators or before.statement or before.priority or before.table
+                                         or before.kind != "figure"):
             raw = raw[:asker.start()] + " "
             command.context.append(tail.strip(" -\u2013\u2014,?;:!()").strip())
     raw = re.sub(r"^\s*(\d\.\d{1,2}(?:\.\d{1,2})?)\s+(?=[a-z])", r"section \1 ", raw)  # "3.1 rank movers": a section
@@ -1136,8 +1156,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
             len(c.areas) == 1 or "county_area" in cue))):
         cue = cue | {"compare"}  # "x vs y": a comparison when there are two sides; 'actual vs predicted' is a name
     if "wards" in cue and c.extreme in ("high", "worst") and (
-            (c.several and c.several > 1) or (re.search(r"\bwards\b", c.text.lower())
-                                              and not re.search(r"\bward\b|\bwhich one\b", c.text.lower()))):
+            (c.several and c.several > 1) or not re.search(r"\bward\b|\bwhich one\b|\bhotspot\b|\b(?:bit|part|area|place) of\b",
+                                                           normalise(c.text))):
         c.extreme = None  # "the top 3 wards", "which wards have the most": the hotspots, highest first, not the one
     if "years" in cue and c.extreme:
         c.scope = "years"

@@ -475,6 +475,14 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"^(?:i m |im |i'm |i am )?(?:just )?(?:reading|looking at|going through) (?:the |through the )?"
      r"(?:sa|strategic assessment|assessment|document|report|doc)\b", " "),
     (r"\bi mean\b", " "), (r"\bhow often\b", " how many "),
+    (r"\b(kent|maidstone)s\b", r"\1"),  # "kents police and crime commissioner": the possessive typed without '
+    (r"\bkent (?=police and crime commissioner|pcc\b)", " "),  # Kent's PCC: the one the assessment means
+    (r"\b(?:are |is |were )?(?:thought|believed|reckoned|likely) to (?:be|have been)\b", " estimated to be "),
+    (r"\b(jobs?\b.*?)\b(?:support|supports|supported|sustain|sustains|provide|provides)\b", r"\1"),
+    (r"\bhow far (?:above|below|off|from|over|under)\b", " how much "),
+    (r"\b(?:staying|stay|stays|stayed|remain|remains|remaining|remained|kept|keeping) (?:within|inside|in) "
+     r"(?:its |the )?(?:control )?limits\b", " spc "),
+    (r"\bthan (?:the )?same (?:months|period|time) (?:the year before|a year before|last year|the previous year)\b", " yoy "),
     (r"\bback (?=in (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|19\d\d|20\d\d))", " "),  # 'back in july 2012'
     (r"\bback (?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* (?:19|20)?\d\d)", " "),
     (r"\b(?:the )?(?:kent |county )?league(?: table)?\b", " county rank "),  # 'where are we in the kent league'
@@ -560,6 +568,26 @@ SPLIT_MARKERS = {"age": ("aged", "age", "ages", "under", "over", "16", "17-24", 
                  "time": ("night", "day"), "day": ("weekend", "weekday"), "hour": ("hour",), "religion": ("religion",),
                  "disability": ("disability",)}
 
+
+# The only words a clause left aside as being about the asker may hold (beside function words): who asks, for
+# what meeting, when it meets. A clause with any other word ('domestic', 'serious', 'mote park', 'olympics',
+# 'hotspots') may narrow or change the question, so it is never left aside.
+ASKER_WORDS = frozenset("""
+i im i'm ive i've id i'd my our we we're were us me mine here someone somebody anyone colleague colleagues team teams
+office officer officers mgr manager managers chair chairs chairman chairwoman chairing board boards paper papers
+meeting meetings meets meet patrol patrols extra planning plan plans thinking wondering curious tbh sure not no
+placement student students charity mentioned told tell licensing press journalist journalists reporter newbie new
+pcso pcsos councillor councillors cllr cllrs volunteer volunteers worker workers analyst analysts inspector sergeant
+sgt commander consultant matter matters relevant seeing hearing heard keep briefing briefings forum forums report
+reports committee cttee surgery tonight tomorrow today members member residents resident quick one housing
+probation council kfrs nhs chief tenancy station fire service police asking asked ask wants want wanted needs need
+needed campaign work works working job role from joined just hi hello all thanks ta cheers please pls thx morning
+afternoon evening everyone folks week next monday tuesday wednesday thursday friday mon tue tues wed thu thur thurs
+fri s t it's its this that those these them they it what is are be been do does did will would should could can
+may might the a an at on in of to and or with about for as by so then too also know query queries note notes
+outreach target targeting elected newly volume change changes % figure figures number numbers rate total totals
+stats data headline headlines
+""".split())
 
 # who is asking, at the end of a question: "- housing team asking", "kfrs wants the number", "probation need
 # it for the board" (a tail after a dash or comma, or a partner's name, before asking/wants/needs)

@@ -138,7 +138,7 @@ MEASURE_LABEL = {"count": "Number", "percent": "%", "rate_per_1000": "Rate per 1
                  "volume_change": "Change", "county_rank": "County rank", "share_pct": "Share of borough %",
                  "ward_rank_in_kent": "Rank among the county's wards", "increase_rank": "Rank of increase (1 = largest)",
                  "pp_change": "Change (points)", "average_per_year": "Average per year", "msg_rank": "Most similar group rank",
-                 "national_rank": "National rank", "change_direction": "Direction (1 up, -1 down)", "rank": "Rank",
+                 "national_rank": "National rank", "change_direction": "Direction (1 = rose or did not fall, -1 = fell)", "rank": "Rank",
                  "rank_change": "Change in rank", "named_hotspot": "Named as a hotspot (no figure given)",
                  "named_lowest": "Named among the lowest (no figure given)",
                  "named_wards_share_pct": "Share of the borough in the wards named %"}

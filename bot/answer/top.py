@@ -331,7 +331,16 @@ def districts_changed(a: Answerer, c: Command, indicator: str) -> Answer:
                        + (f"; it gives {ind.name} by ward for one period: ask `{ind.name.lower()} wards`." if wards
                           else "."),
                        [f"{ind.name.lower()} wards" if wards else f"compare {ind.name.lower()}"])
-    period = c.period = c.period or cov.sort_values("period_end").period.iloc[-1]
+    if not c.period:  # "last year": the latest financial year; no year named: the period most districts have
+        years = cov[[a.periods[x].kind == "financial_year" if x in a.periods else False for x in cov.period]]
+        if c.relative is not None and len(years):
+            order = sorted(set(years.period))
+            c.period = order[max(0, len(order) - 1 + c.relative)]
+        else:
+            most = cov.groupby(["period", "period_end"], as_index=False).areas.sum()
+            c.period = most.sort_values(["areas", "period_end"]).period.iloc[-1]
+        c.relative = None
+    period = c.period
     found: dict[str, dict] = {}
     for measure in CHANGE_MEASURES:
         frame = a.run("area_figures", indicator=indicator, measure=measure, period=period)
@@ -351,13 +360,14 @@ def districts_changed(a: Answerer, c: Command, indicator: str) -> Answer:
     label = a.periods[period].label if a.periods[period].kind != "financial_year" else period
     word = {"rises": "rose", "falls": "fell", "not_falls": "did not fall (rose or held level)",
             "level": "held level"}[c.changes]
-    full = sum(1 for x in a.areas.values() if x.type in SCOPES[scope] and (scope != "wards" or x.parent == a.home))
+    full = sum(1 for x in a.areas.values() if x.type == SCOPES[scope][0] and (scope != "wards" or x.parent == a.home))
     unsure = [e["name"] for e in found.values() if c.changes in ("rises", "level") and e["sign"] > 0 and not e["exact"]]
     if listed:
-        among = f"all {full} {scope}" if len(found) == full else \
-            f"the {len(found)} {scope} the assessment gives a change for"
-        headline = (f"{ind.name} {word} in {len(listed)} of {among}, {label}: " + "; ".join(f"{e['name']}" + (f" {' ('.join(e['shown'])}{')' * (len(e['shown']) > 1)}"
-                                                                     if e["shown"] else "") for e in listed) + ".")
+        among = f"the {full} {scope}" if len(found) >= full else f"the {len(found)} {scope} the assessment gives a change for"
+        where = f"all {full} {scope}" if len(listed) >= full else f"{len(listed)} of {among}"
+        shown = [e["name"] + (f" {' ('.join(e['shown'])}{')' * (len(e['shown']) > 1)}" if e["shown"] else "")
+                 for e in listed]  # "Maidstone -577 (-6.5%)"
+        headline = f"{ind.name} {word} in {where}, {label}: " + "; ".join(shown) + "."
     else:
         headline = (f"Of the {len(found)} {scope} the assessment gives a change for, it shows none where {ind.name} "
                     f"{word}, {label}.")
