@@ -433,7 +433,13 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bfor (?:the |my |our |a )?(?:[a-z]+ ){0,2}?(?:report|paper|meeting|briefing|presentation) (?:on|for|this|next) "
      r"(?:mon|tues?|wed|wednes|thurs?|fri)(?:day)?\b", " "),
     (r"\b(?:ta|thx|thanks|cheers)\s*$", " "),
-    (r"\b(and|with|v|vs|versus|against|to) nationally\b", r"\1 national"),  # 'compare with kent and nationally': a place
+    # 'compare with kent and nationally', 'unemployment nationally': a place; 'ranked nationally', 'most deprived
+    # nationally': a rank's field
+    (r"(?:\b(\w+) )?nationally\b", lambda m: m[0] if m[1] in {"deprived", "ranked", "ranks", "rank", "ranking", "come",
+                                                              "comes", "sit", "sits", "stand", "stands", "placed"}
+     else f"{m[1] or ''} national"),
+    (r"\b(?:did not|didn t|didnt) see (\w+(?: \w+)?) (?:go down|going down|fall|falling|drop|decrease)\b", r" \1 notdown "),
+    (r"\b(?:saw|see|had|has) (\w+(?: \w+)?) not (?:go down|going down|fall|falling|drop|decrease)\b", r" \1 notdown "),
     # "where are we county wide": our place in the county, not the county's figure
     (r"\bwhere (?:are|do|did|were) we(?: come| rank| stand| sit)? (?:county ?wide|across the county|kent ?wide|"
      r"across kent)\b", " where are we in the county "),

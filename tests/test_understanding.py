@@ -391,6 +391,10 @@ CASES = [
      ["Fant", "333", "quick one from housing"], []),
     ("what does the spc chart for kent crime show? (im a student, not sure what spc is)", ["Kent & Medway"], []),
     ("which districts saw crime increase last year", ["shows none where All crime rose, 2012/13"], []),
+    ("unemployment nationally", ["Great Britain", "2.9%", "the national figure it has is for Great Britain"], []),
+    ("how does maidstone unemployment compare nationally", ["Maidstone 1.8%", "Great Britain 2.9%"], []),
+    ("which districts did not see crime go down in 2012/13", ["did not fall (rose or held level) in 4 of"], []),
+    ("which kent district ranks most deprived nationally", ["Thanet", "national rank (1 = most deprived of 326) 49"], []),
     # a month judged against the limits needs its series: asked back with the series
     ("was sept 2013 outside the control limits", None, ["Which monthly series", "Recorded crime"]),
     ("outcome rate june 2013 onwards", ["June 2013 to December 2013"], []),
