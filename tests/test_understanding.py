@@ -391,6 +391,10 @@ CASES = [
      ["Fant", "333", "quick one from housing"], []),
     ("what does the spc chart for kent crime show? (im a student, not sure what spc is)", ["Kent & Medway"], []),
     ("which districts saw crime increase last year", ["shows none where All crime rose, 2012/13"], []),
+    # 'vandalism' alone is criminal damage or the survey question: asked back; either named is answered
+    ("how bad is vandalism in maidstone", None, ["Criminal damage", "Perception: vandalism"]),
+    ("vandalism crimes 2012/13", ["Criminal damage in Maidstone, 2012/13"], []),
+    ("% who think vandalism is a big problem", ["Perception: vandalism", "5.4%"], []),
     ("unemployment nationally", ["Great Britain", "2.9%", "the national figure it has is for Great Britain"], []),
     ("how does maidstone unemployment compare nationally", ["Maidstone 1.8%", "Great Britain 2.9%"], []),
     ("which districts did not see crime go down in 2012/13", ["did not fall (rose or held level) in 4 of"], []),
