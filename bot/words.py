@@ -163,6 +163,7 @@ look looking see know find tell like want need would
 per cent live lives living terms across between police think thinks thought feel feels believe believes say
 says roughly approximately approx around round here ended end ends due because concentrated happens happening
 stuff things thing bad big one work who whose whom sort kind really very pretty quite got get gets getting didnt didn't doesnt don't dont isnt aren't arent seen say saying said people's
+log logged we've weve
 went go goes gone going why when actually really still not calendar currently comes come coming based use uses
 used using anything something focusing focus focused wide partnership partnerships after during within group
 groups over under aged headline average next coming saw see seen split
@@ -520,6 +521,12 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     # what the figures are for, at the end: "for the board paper", "for thursday's meeting"
     (r"\bfor (?:the |my |our |a |tomorrow s |next week s |this week s )?(?:(?:mon|tues|wednes|thurs|fri)day s? )?"
      r"(?:board(?: paper| meeting)?|meeting|briefing|presentation|(?:mon|tues|wednes|thurs|fri)day)\s*$", " "),
+    # "for the cabinet report", "for the press release", "for the chair's report", "for the licensing briefing", "cllr
+    # wants them for scrutiny": who the figures are for, at the end (named kinds of paper only, never a place)
+    (r"\b(?:(?:the )?(?:cllr|councillor|chair|board|kfrs|police|council|probation|housing) (?:wants?|needs?) (?:it|them|this|"
+     r"these) )?for (?:the |my |our |a |an )?(?:(?:cabinet|press|chair|chairs|chair s|licensing|scrutiny|members|member s|"
+     r"councillors|cllrs|board|committee|partnership|annual|quarterly|council|police|team|ward|funding|strategy) ){0,2}"
+     r"(?:report|release|paper|briefing|scrutiny|meeting|committee|bid|return|update)(?:\s+(?:pls|please|thanks|thx|ta))?\s*$", " "),
     (r"\b(?:at|for) the (?:mo|moment)\b|\bright now\b", " now "),
     (r"\b(?:over |in |for )?(?:the )?(?:last|past) (?:few|couple of|several|\d|two|three|four|five) "
      r"(?:years|surveys|editions|survey years)\b", " over time "),

@@ -395,6 +395,11 @@ CASES = [
     ("how bad is vandalism in maidstone", None, ["Criminal damage", "Perception: vandalism"]),
     ("vandalism crimes 2012/13", ["Criminal damage in Maidstone, 2012/13"], []),
     ("% who think vandalism is a big problem", ["Perception: vandalism", "5.4%"], []),
+    # who the figures are for, at the end, for named kinds of paper only: never a place
+    ("sexual offences 2012-13 figure for the press release pls", ["Sexual offences in Maidstone, 2012/13: 112"], []),
+    ("all our county rankings in one list please, cllr wants them for scrutiny", ["14 improved"], []),
+    ("asb for the town centre report", ["High Street", "911"], []),
+    ("how many asb incidents did we log in 2011/12?", ["5,382"], []),
     ("unemployment nationally", ["Great Britain", "2.9%", "the national figure it has is for Great Britain"], []),
     ("how does maidstone unemployment compare nationally", ["Maidstone 1.8%", "Great Britain 2.9%"], []),
     ("which districts did not see crime go down in 2012/13", ["did not fall (rose or held level) in 4 of"], []),
