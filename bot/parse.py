@@ -282,7 +282,8 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
         (r"\b(h1|h2) (?:of )?(?:fy\s*)?(20\d\d|\d\d)\s*[/-]\s*(20\d\d|\d\d)\b", "half"),
         # several years: 1994-98, 1994-1998, 2011-2013
         (r"\b((?:19|20)\d\d)\s*(?:-|to)\s*((?:19|20)?\d\d)\b", "years"),
-        # financial years: 2012/13, 2012-13, 2012/2013, 12/13, fy2012/13, fy 12-13
+        # financial years: 2012/13, 2012-13, 2012/2013, 12/13, fy2012/13, fy 12-13; 1999/2000
+        (r"\b(?:fy\s*)?(19\d\d)\s*/\s*((?:19|20)\d\d|\d\d)\b", "fy"),
         (r"\b(?:fy\s*)?(20\d\d|\d\d)\s*[/-]\s*(20\d\d|\d\d)\b", "fy"),
         # months: 2013-09, sep 2013, september 2013, sep-13
         (r"\b(20\d\d)-(0[1-9]|1[0-2])\b", "iso_month"),
@@ -352,6 +353,8 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
                 period = period or candidates[0]
             elif kind == "fy":
                 first, second = _year(g[0]), _year(g[1])
+                if first >= 1900 and second < 100:  # 1999/00
+                    second += first // 100 * 100 + (100 if second < first % 100 else 0)
                 if second != first + 1:
                     continue  # 2013-09 is a month, not a year
                 period = _fy(first)

@@ -400,6 +400,7 @@ CASES = [
     ("all our county rankings in one list please, cllr wants them for scrutiny", ["14 improved"], []),
     ("asb for the town centre report", ["High Street", "911"], []),
     ("how many asb incidents did we log in 2011/12?", ["5,382"], []),
+    ("robbery 1999/2000", None, ["1999/00"]),
     ("unemployment nationally", ["Great Britain", "2.9%", "the national figure it has is for Great Britain"], []),
     ("how does maidstone unemployment compare nationally", ["Maidstone 1.8%", "Great Britain 2.9%"], []),
     ("which districts did not see crime go down in 2012/13", ["did not fall (rose or held level) in 4 of"], []),
