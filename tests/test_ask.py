@@ -83,7 +83,7 @@ PHRASINGS = [
     ("outcomes apr-dec 2013", "figure", "resolution_outcomes", "Maidstone", "2013-04/2013-12", ["2,248"]),
     ("recorded crime march 2012", "figure", "recorded_crime", "Maidstone", "2012-03", ["690"]),
     ("charges december 2013", "figure", "outcome_charge", "Maidstone", "2013-12", ["134"]),
-    ("vandalism", "figure", "perc_vandalism", "Maidstone", None, ["5.4%", "9.9%"]),
+    ("vandalism perception", "figure", "perc_vandalism", "Maidstone", None, ["5.4%", "9.9%"]),
     ("speeding 2011/12", "figure", "perc_speeding", "Maidstone", "2011/12", ["26.1%"]),
     ("teenagers hanging around", "figure", "perc_teenagers", "Maidstone", None, ["8.1%", "10.6"]),
     ("fly tipping", "figure", "perc_fly_tipping", "Maidstone", None, ["10.2%"]),
