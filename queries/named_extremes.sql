@@ -12,10 +12,11 @@ SELECT
     f.digits,
     f.note,
     f.table_id
-FROM figures AS f
+FROM facts AS f  -- every source table's words, not only the one whose figure is shown ('highest in the county' is 1.2's)
 JOIN areas AS a ON a.id = f.area
 JOIN periods AS p ON p.id = f.period
 WHERE f.indicator = $indicator
   AND f.compared_with IS NULL
   AND regexp_matches(lower(f.note), '(highest|lowest|worst|best|most|fewest)')
-ORDER BY p."end" DESC
+QUALIFY row_number() OVER (PARTITION BY f.area, f.period, f.measure, f.note ORDER BY f.table_id) = 1
+ORDER BY p."end" DESC, f.table_id

@@ -401,6 +401,8 @@ CASES = [
     ("asb for the town centre report", ["High Street", "911"], []),
     ("how many asb incidents did we log in 2011/12?", ["5,382"], []),
     ("robbery 1999/2000", None, ["1999/00"]),
+    # the text's own words on which district is highest, from any of its tables (1.2 here, beside 3.1's figure)
+    ("highest road casualties in kent", ["Maidstone", "Highest number of RTC casualties in the county"], []),
     ("unemployment nationally", ["Great Britain", "2.9%", "the national figure it has is for Great Britain"], []),
     ("how does maidstone unemployment compare nationally", ["Maidstone 1.8%", "Great Britain 2.9%"], []),
     ("which districts did not see crime go down in 2012/13", ["did not fall (rose or held level) in 4 of"], []),
