@@ -420,7 +420,8 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     """Read a question; never raises. Words not understood and misspellings are reported on the command."""
     command = _read(text, vocab, _respelt)
     if (command.unknown or command.negated) and not _respelt:
-        return _without_context(text, vocab, command) or command
+        command = _without_context(text, vocab, command) or command
+    command.corrections = [(a, b) for a, b in command.corrections if a.lower() != b.lower()]  # not 'idva' as 'idva'
     return command
 
 

@@ -472,6 +472,13 @@ def test_question_is_answered_or_refused_by_name(answerer, text, contains, names
             assert figure in shown, shown[:400]
 
 
+def test_a_word_read_as_itself_is_no_correction(answerer):
+    """'idva = ?' is the glossary's IDVA; the answer says nothing of reading 'idva' as 'idva'."""
+    answer = answerer.ask("idva = ?")
+    assert answer.error is None and not any(note.startswith("Read ") for note in answer.notes), answer.notes
+    assert answerer.ask("shopliftng 2011-12").notes[0] == "Read 'shopliftng' as 'Shoplifting'."
+
+
 @pytest.mark.parametrize("word", ["over", "highest", "least", "south", "park", "leeds"])
 def test_ordinary_words_are_never_read_as_places(answerer, word):
     command = parse(f"burglary {word}", answerer.vocab)
