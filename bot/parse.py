@@ -468,15 +468,18 @@ def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command 
         elsewhere = frozenset().union(*(w for j, w in enumerate(said) if j != i))  # 'not sure what spc is'
         if CONTEXT.search(part.replace("\u2019", "'")) and _names_nothing(part, vocab, elsewhere=elsewhere):
             dropped.append(part)
-        elif PURPOSE.match(part) and _names_nothing(part, vocab, True) and all(
-                w in ASKER_WORDS for u in _read(part, vocab, True, _alone=True).unknown for w in u.split()):
+            continue
+        if PURPOSE.match(part):
             # 'planning extra nte patrols', 'keep seeing it in the road safety stuff': what the figures are for,
             # naming a subject and otherwise only words about the asker ('for domestic cases', 'on fatal crashes'
             # narrow it): left aside only beside a statement or the same subject (below)
-            dropped.append(part)
-            subjects |= set(_read(part, vocab, True, _alone=True).indicators)
-        else:
-            kept.append(part)
+            alone = _read(part, vocab, True, _alone=True)
+            if _names_nothing(part, vocab, True, alone=alone) and all(
+                    w in ASKER_WORDS for u in alone.unknown for w in u.split()):
+                dropped.append(part)
+                subjects |= set(alone.indicators)
+                continue
+        kept.append(part)
     if not dropped or not kept:
         return None
     again = parse(", ".join(kept), vocab, _respelt=False)
@@ -484,14 +487,19 @@ def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command 
         return None  # 'violent crime - planning extra patrols for domestic cases': a second subject, not context
     count = lambda c: sum(len(u.split()) for u in c.unknown)  # noqa: E731 (words, not runs of them)
     fewer = count(again) < count(command) or (command.negated and not again.negated and count(again) <= count(command))
-    if not fewer or not (again.indicator or again.statement or again.priority or again.kind != "figure"):
+    if not fewer or not _asks_something(again):
         return None
     again.text, again.context = text, dropped + again.context
     return again
 
 
+def _asks_something(c: Command) -> bool:
+    """A reading that asks for something: a subject, a statement, a priority, a table, or a kind of its own."""
+    return bool(c.indicators or c.statement or c.priority or c.table or c.kind != "figure")
+
+
 def _names_nothing(clause: str, vocab: Vocabulary, subject_allowed: bool = False,
-                   elsewhere: frozenset = frozenset()) -> bool:
+                   elsewhere: frozenset = frozenset(), alone: Command | None = None) -> bool:
     """Whether a clause, read alone, names no place, period or subject, and has no word that narrows what is
     asked ('only', 'juveniles', 'weekends', 'commercial premises', 'by ward'): only then may it be about the
     asker and left aside."""
@@ -501,7 +509,7 @@ def _names_nothing(clause: str, vocab: Vocabulary, subject_allowed: bool = False
         return False
     if not subject_allowed and any(w not in ASKER_WORDS and w not in elsewhere for w in normalise(clause).split()):
         return False  # a word not about the asker (nor said in the question itself) may narrow or change it
-    alone = _read(clause, vocab, True, _alone=True)
+    alone = alone or _read(clause, vocab, True, _alone=True)
     return not (alone.areas or alone.places or alone.period or alone.since or alone.relative is not None or alone.ytd
                 or ((alone.priority or alone.statement or (alone.indicators and not alone.generic_only) or alone.choices)
                     and not subject_allowed)
@@ -533,8 +541,7 @@ def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = F
         # "asb, need it for hastings", "burglary - housing team asking about sheds": part of the question
         tail = asker.group(0)
         before = _read(raw[:asker.start()], vocab, True, _alone=True)  # the question must be in what is left
-        if _asker_only(tail, vocab, bool(before.statement)) and (before.indicators or before.statement or before.priority or before.table
-                                         or before.kind != "figure"):
+        if _asks_something(before) and _asker_only(tail, vocab, bool(before.statement)):
             raw = raw[:asker.start()] + " "
             command.context.append(tail.strip(" -\u2013\u2014,?;:!()").strip())
     raw = re.sub(r"^\s*(\d\.\d{1,2}(?:\.\d{1,2})?)\s+(?=[a-z])", r"section \1 ", raw)  # "3.1 rank movers": a section
@@ -1120,20 +1127,22 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
     if c.extreme and (c.generic_only or (c.changes and not c.indicators)) \
             and not (cue & {"wards", "months", "quarters", "years", "compare", "county"}) and not c.areas:
         cue = cue | {"categories"}  # "the biggest crime", "which crime rose most": over the crime types
-    notdown = " notdown " in f" {normalise(c.text)} "
+    said = f" {normalise(c.text)} "
+    notdown = " notdown " in said
     if notdown:
         cue = cue | {"up"}  # "did not go down": rose or held level
-    level = " notchanged " in f" {normalise(c.text)} "  # "stayed the same", "held level"
+    level = " notchanged " in said  # "held steady", "stayed level"
     if level:
         cue = cue | {"direction"}
+    way = "not_falls" if notdown else "rises" if "up" in cue and "down" not in cue else \
+        "falls" if "down" in cue and "up" not in cue else None  # the way the changes asked for moved
     if not c.extreme and (c.generic_only or not c.indicators) and cue & {"up", "down"} \
             and not (cue & {"rank", "rank_changes"}) \
             and not c.areas and (c.excluded or re.search(r"\b(?:which|what) (?:crimes|crime types|types of crime|"
                                                          r"categories|offences|crime categories|kinds of crime)\b",
                                                          c.text.lower())):
         cue = cue | {"categories"}  # "which crimes went up in 2012/13": every category that rose
-        c.changes = "not_falls" if notdown else "rises" if "up" in cue and "down" not in cue else \
-            "falls" if "down" in cue and "up" not in cue else None
+        c.changes = way
     # "which kent districts saw crime rise", "in which districts did crime not go down": the districts that moved
     # that way, listed
     # ("which wards saw asb fall": the wards, said so when the data has no ward's change)
@@ -1144,8 +1153,7 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
                           and ("wards" in cue or re.search(r"\b(?:districts?|boroughs?|councils?|where)\b",
                                                           c.text.lower())))
     if over_districts:
-        c.changes = "level" if level else "not_falls" if notdown else \
-            "rises" if "up" in cue and "down" not in cue else "falls" if "down" in cue and "up" not in cue else None
+        c.changes = "level" if level else way
         over_districts = "wards" if "wards" in cue and c.changes else "districts" if c.changes else None
     county = [a for a, t in area_types.items() if t == "county"][:1]
     if "county_area" in cue and "compare" in cue and re.search(r"\bacross\b|wide\b", c.text.lower()):
@@ -1161,7 +1169,7 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
         cue = cue | {"compare"}  # "x vs y": a comparison when there are two sides; 'actual vs predicted' is a name
     if "wards" in cue and c.extreme in ("high", "worst") and (
             (c.several and c.several > 1) or not re.search(r"\bward\b|\bwhich one\b|\bhotspot\b|\b(?:bit|part|area|place) of\b",
-                                                           normalise(c.text))):
+                                                           said)):
         c.extreme = None  # "the top 3 wards", "which wards have the most": the hotspots, highest first, not the one
     if "years" in cue and c.extreme:
         c.scope = "years"

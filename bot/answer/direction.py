@@ -16,6 +16,7 @@ from ..words import normalise
 from . import months
 from .base import Answer, NoAnswer, change_text, fmt_change, fmt_number, pct_digits
 from .figure import changes_against, figure, figure_rows
+from .top import MOVED, NOT_FALLEN
 
 if TYPE_CHECKING:
     from .answerer import Answerer
@@ -203,10 +204,8 @@ def _stated_direction(a: Answerer, c: Command) -> Answer | None:
         if rows.empty:
             continue
         row = rows.iloc[0]
-        from .top import NOT_FALLEN
-
-        went = ("did not fall (rose or held level)" if NOT_FALLEN in str(row.note).lower() else "rose") \
-            if row.value > 0 else "fell" if row.value < 0 else "held level"
+        went = MOVED["not_falls" if NOT_FALLEN in str(row.note).lower() else "rises"] if row.value > 0 else \
+            MOVED["falls"] if row.value < 0 else MOVED["level"]
         place, name = a.vocab.names[("area", area)], a.indicators[indicator].name
         c.period = period
         label = a.periods[period].label if a.periods[period].kind != "financial_year" else period

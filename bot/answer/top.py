@@ -310,6 +310,7 @@ def _named_in_text(a: Answerer, c: Command, indicator: str, scopes: list[str]) -
 
 CHANGE_MEASURES = ("volume_change", "pct_change", "change_direction")
 NOT_FALLEN = "did not fall"  # a direction the assessment gives only as an exception to a fall: rose or held level
+MOVED = {"rises": "rose", "falls": "fell", "not_falls": "did not fall (rose or held level)", "level": "held level"}
 
 
 def districts_changed(a: Answerer, c: Command, indicator: str) -> Answer:
@@ -358,8 +359,7 @@ def districts_changed(a: Answerer, c: Command, indicator: str) -> Answer:
              "not_falls": lambda e: e["sign"] >= 0, "level": lambda e: e["sign"] == 0 and e["exact"]}[c.changes]
     listed = sorted((e for e in found.values() if moved(e)), key=lambda e: e["name"])
     label = a.periods[period].label if a.periods[period].kind != "financial_year" else period
-    word = {"rises": "rose", "falls": "fell", "not_falls": "did not fall (rose or held level)",
-            "level": "held level"}[c.changes]
+    word = MOVED[c.changes]
     full = sum(1 for x in a.areas.values() if x.type == SCOPES[scope][0] and (scope != "wards" or x.parent == a.home))
     unsure = [e["name"] for e in found.values() if c.changes in ("rises", "level") and e["sign"] > 0 and not e["exact"]]
     if listed:
@@ -441,7 +441,7 @@ def over_categories(a: Answerer, c: Command) -> Answer:
         signed_unit = "%" if measure == "pct_change" else ""
         listed = ", ".join(f"{r.indicator_name} {fmt_change(r.value, r.digits, signed_unit)}" for r in frame.itertuples())
         c.period, c.indicator = period, None
-        word = {"rises": "rose", "not_falls": "did not fall (rose or held level)"}.get(c.changes, "fell")
+        word = MOVED[c.changes]
         answer = Answer(c.text, {}, headline=(
             f"{len(frame)} crime categories {word} in {area_name(a, area)}, {period}: {listed}."),
             tables=[Table(f"Crime categories that {word}, {area_name(a, area)}, {period}",
