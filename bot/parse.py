@@ -280,6 +280,10 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
          "quarter_words"),
         (r"\b(first|second|1st|2nd|h1|h2) half (?:of )?(?:fy\s*)?(20\d\d|\d\d)\s*[/-]\s*(20\d\d|\d\d)\b", "half"),
         (r"\b(h1|h2) (?:of )?(?:fy\s*)?(20\d\d|\d\d)\s*[/-]\s*(20\d\d|\d\d)\b", "half"),
+        # "first 2 quarters of 13/14", "q1 and q2 2013/14", "q1-q2 2013/14": the first half (last two: the second)
+        (r"\b(first|last) (?:2|two) quarters (?:of )?(?:fy\s*)?(20\d\d|\d\d)\s*[/-]\s*(20\d\d|\d\d)\b", "half"),
+        (r"\b(q1)\s*(?:and|&|-|to)\s*q2 (?:of )?(?:fy\s*)?(20\d\d|\d\d)\s*[/-]\s*(20\d\d|\d\d)\b", "half"),
+        (r"\b(q3)\s*(?:and|&|-|to)\s*q4 (?:of )?(?:fy\s*)?(20\d\d|\d\d)\s*[/-]\s*(20\d\d|\d\d)\b", "half"),
         # several years: 1994-98, 1994-1998, 2011-2013
         (r"\b((?:19|20)\d\d)\s*(?:-|to)\s*((?:19|20)?\d\d)\b", "years"),
         # financial years: 2012/13, 2012-13, 2012/2013, 12/13, fy2012/13, fy 12-13; 1999/2000
@@ -338,7 +342,7 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
                 start = _year(g[1])
                 if _year(g[2]) != start + 1:
                     continue
-                period = (f"{start}-04/{start}-09" if g[0] in ("first", "1st", "h1")
+                period = (f"{start}-04/{start}-09" if g[0] in ("first", "1st", "h1", "q1")
                           else f"{start}-10/{start + 1}-03")  # April to September; October to March
             elif kind == "years":
                 first, last = int(g[0]), int(g[1]) if len(g[1]) == 4 else int(g[0][:2] + g[1])
@@ -453,6 +457,10 @@ PURPOSE = re.compile(r"(?:we ?a?re |i ?a?m |i'm |it |this |that )?(?:planning|th
                      r"(?:keep|kept) (?:seeing|hearing))\b")
 
 
+# who or what the figures are for, at the end of a clause: 'for the commander', 'for the probation meeting'
+FOR_TAIL = re.compile(r"\bfor (?:the|my|our|a|an|tomorrow s|next week s|this week s|their)\s+(?:(?!for\b)[\w&']+\s*){1,4}$")
+
+
 def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command | None:
     """The question read again without the clauses that only say who is asking or why ('- station mgr', 'new
     council officer here', 'thinking about extra patrols', 'not sure what those are tbh'): a clause is left aside
@@ -460,6 +468,10 @@ def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command 
     taken only when it reads with fewer words not understood. The clauses left aside are kept on the command
     (shown with the answer)."""
     parts = [p.strip() for p in CLAUSE.split((text or "").lower()) if p and p.strip()]
+    if parts:  # 'violent crime priority summary for the commander': a last 'for ...' read as a clause of its own
+        tail = FOR_TAIL.search(parts[-1])
+        if tail and tail.start() > 0:
+            parts[-1:] = [parts[-1][:tail.start()].strip(), tail.group(0).strip()]
     if len(parts) < 2:
         return None
     kept, dropped, subjects = [], [], set()
@@ -469,7 +481,7 @@ def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command 
         if CONTEXT.search(part.replace("\u2019", "'")) and _names_nothing(part, vocab, elsewhere=elsewhere):
             dropped.append(part)
             continue
-        if PURPOSE.match(part):
+        if PURPOSE.match(part) or FOR_TAIL.match(part):
             # 'planning extra nte patrols', 'keep seeing it in the road safety stuff': what the figures are for,
             # naming a subject and otherwise only words about the asker ('for domestic cases', 'on fatal crashes'
             # narrow it): left aside only beside a statement or the same subject (below)
@@ -1201,7 +1213,9 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
         c.kind = "statement"  # "who chairs the smp", "when were the pcc elections"
     elif "spc" in cue:
         c.kind = "spc"
-    elif ("priority" in cue and not ("wards" in cue and c.indicator)) or (
+    elif ("priority" in cue and not ("wards" in cue and c.indicator) and not (
+            # 'progress on the dv priority 2012/13 - how many incidents': a figure of the priority's subject
+            c.indicator and c.period and re.search(r"\bhow (?:many|much)\b|\bnumber of\b", c.text.lower()))) or (
             c.priority and not c.indicator and not c.both and not (cue - {"priority"})):
         c.kind = "priority"
     elif "categories" in cue and (c.extreme or c.changes):

@@ -21,6 +21,7 @@ CUES = {
                      "rank fallers", "rank risers", "rank movers", "fallers", "risers", "movers",
                      "rank changes 2012/13", "which categories improved", "rank table", "arrows", "up arrows",
                      "down arrows", "up and down arrows", "up arrows and down arrows", "rank arrows",
+                     "rank ups and downs", "ranking ups and downs", "ups and downs in rank", "up down arrows",
                      "league table changes", "county table changes", "changes in the league table", "table changes",
                      "hold our position", "held our position", "kept our position", "stayed the same", "stay the same"],
     "rank": ["rank", "national ranking", "nationally ranked", "ranked nationally", "ranking nationally", "ranked where nationally",
@@ -77,7 +78,9 @@ CUES = {
                     "vs last year", "on prev year", "vs prev year", "vs previous year", "year on year change"],
     "direction": ["yoy", "notchanged", "% change", "percent change", "percentage change", "up or down", "gone up or down", "going up or down", "go up or down", "up or down since",
                   "increased or decreased", "risen or fallen", "rising or falling", "better or worse", "direction", "direction of travel", "trending", "moving", "changing", "changed", "change",
-                  "heading", "more of a problem", "less of a problem", "moved", "move", "moving"],
+                  "heading", "more of a problem", "less of a problem", "moved", "move", "moving",
+                  "trending which way", "which way is it trending", "which way is it going", "going which way",
+                  "which way", "growth", "grown"],
     "wards": ["ward", "wards", "areas", "bit", "bits", "bit of town", "part of town", "parts of town", "area of town",
               "which area of town", "what area of town", "which part of town", "which parts of town", "areas of town",
               "concentrated", "where in {home}", "where in the borough", "part of {home}", "parts of {home}", "part of the borough",
@@ -169,6 +172,7 @@ used using anything something focusing focus focused wide partnership partnershi
 groups over under aged headline average next coming saw see seen split
 among amongst types type kinds kind breakdown results result figures details detail info information
 latest up-to-date quick summary overview new incl including inc side sides aspect given issued ask
+pack packs digest rundown roundup round-up progress etc
 """.split())
 # A word rewritten before it is compared: US spellings and a few forms the stemmer does not join.
 BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "behaviour", "behaviors": "behaviours",
@@ -418,6 +422,9 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
      r"(?:19|20)\d\d\b", " yoy "),  # "apr-sep 2013 vs same period 2012"
     (r"\bhw (?=many|much|is|are|has|did|does)", "how "),
     (r"\bward ?wise\b|\bward by ward\b", " by ward "),
+    # "which ward tops the drug offences table", "who is top of the asb list": the highest
+    (r"\b(?:tops|top of|is top of|comes top of|at the top of) (?:the )?(?!rank)((?:[a-z&]+ ){0,4}?)(?:table|list|league|chart)\b",
+     r" highest \1 "),
     # politeness and apologies before the question: "sorry if this is a silly question but", "sorry im new here,"
     (r"^(?:hi|hello|hey)?\s*(?:sorry|apologies)\b(?: if this is an? (?:silly|stupid|daft|basic) question)?(?: but)?"
      r"(?:,? i ?a?m new(?: here| to this)?)?\s*,?\s*", " "),
@@ -459,6 +466,9 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:did not|didn ?'?t|have not|haven ?'?t|has not|hasn ?'?t)\s+(?:go|gone|come|fall|fallen|drop|"
      r"dropped|decrease|decreased|reduce|reduced)(?:\s+down)?\b", " notdown "),
     (r"\b(q[1-4]\s+(?:of\s+)?(?:20)?\d\d\s*/\s*\d\d)\s+(?:jan|apr|jul|oct)[a-z]*\s+(?:to\s+)?(?:mar|jun|sep|dec)[a-z]*\b", r"\1"),
+    # "the first half of 2013/14 (apr-sep)": the same months said twice, read once
+    (rf"\b(?:the )?(?:first|1st|second|2nd) half (?:of )?(?:the )?(?:fy\s*|financial year )?((?:20)?\d\d\s*/\s*\d\d)\s+"
+     rf"(?={MONTH_WORD}\s*(?:to|until|till|through|thru|and|-)?\s*{MONTH_WORD}\b(?!\s*(?:20)?\d\d))", r" \1 "),
     # "2013/14 (apr-sep)", "so far in 2013/14 apr to sep": the months of that financial year
     (rf"\b(?:fy\s*)?((?:20)?\d\d)\s*/\s*(\d\d)\s+{MONTH_WORD}\s*(?:to|until|till|through|thru|and)?\s*{MONTH_WORD}\b"
      r"(?!\s*(?:20)?\d\d)", _fy_months),
@@ -468,9 +478,22 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bfor\s+(?:probation|the police|police|the council|kfrs|housing|the nhs|public health|the board)\s*$", " "), (r"\bback in (?=(?:19|20)\d\d)", " in "),
     # "q1-q2 2013/14": the months of those quarters of the financial year
     (r"\bq([1-4])\s*(?:-|to|and)\s*q([1-4])\s+(?:of\s+)?(?:fy\s*)?(20\d\d)\s*/\s*(\d\d)\b", _quarters),
+    # when the asker's meeting meets: "the subgroup meets thurs", "chairing the asb group on weds", "the da forum
+    # next week" (never a period of the figures: 'asb next week' is still refused)
+    (r"\b(meets?|meeting|forum|board|sub ?group|group|grp|panel|committee|cttee|briefing|(?:chairing|joining|leading) "
+     r"(?:the |our |a )?(?:[a-z&]+ ){0,3}?(?:sub ?group|group|grp|forum|board|panel|meeting))(?: is| on| this| next)? "
+     r"(?:next week|this week|tomorrow|today|tonight|(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|thur|fri)(?:day)?)\b",
+     r"\1"),
+    # asking someone to fetch the figures: "can you pull together", "could you send me", "can someone dig out"
+    (r"\b(?:can|could|would) (?:you|someone|anyone|somebody)(?: please| pls)? (?:pull together|put together|pull|dig out|"
+     r"grab|send(?: over)?|share|get|give|find|provide|collate|gather)(?: me| us| over)?\b", " "),
+    (r"\b(?:can|could|may) (?:i|we) (?:please |pls )?(?:see|have|get|grab)\b", " "),
     # who is asking, before the question: "im chairing the road safety sub group, what are my numbers"
     (r"^(?:i ?a?m|i m|i'm|i have just|i have|ive just|i ve just|i've just|i've|ive|i ve) (?:chairing|joining|joined|leading|"
      r"running|new to|part of|sitting on|on)\b", " "),
+    (r"\b(next|this) weeks (?=meeting|forum|board|group|briefing|panel|committee)", r"\1 week s "),
+    (r"^[\s-]*(?:(?:hi|hello|hey|morning|afternoon)[\s,-]+)?(?:chairing|joining|leading) (?=(?:the |our )?(?:[a-z&]+ ){1,3}?(?:sub ?group|group|grp|forum|board|panel))",
+     " "),
     # who is asking, as a role: "student on placement with the reducing reoffending group", "volunteer at the ..."
     (r"^(?:i ?a?m |i m |i'm )?(?:a )?(?:new )?(?:student|volunteer|intern|trainee)(?: on placement)? (?:with|at|in|from|on)\b",
      " "),
@@ -520,7 +543,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(first|second) half of (?:the )?(?:fy |financial year )?((?:20)?\d\d)\s*/\s*(\d\d)\b", _half_year),
     # what the figures are for, at the end: "for the board paper", "for thursday's meeting"
     (r"\bfor (?:the |my |our |a |tomorrow s |next week s |this week s )?(?:(?:mon|tues|wednes|thurs|fri)day s? )?"
-     r"(?:board(?: paper| meeting)?|meeting|briefing|presentation|(?:mon|tues|wednes|thurs|fri)day)\s*$", " "),
+     r"(?:board(?: paper| meeting)?|meeting|briefing|presentation|agenda|(?:mon|tues|wednes|thurs|fri)day)\s*$", " "),
     # "for the cabinet report", "for the press release", "for the chair's report", "for the licensing briefing", "cllr
     # wants them for scrutiny": who the figures are for, at the end (named kinds of paper only, never a place)
     (r"\b(?:(?:the )?(?:cllr|councillor|chair|board|kfrs|police|council|probation|housing) (?:wants?|needs?) (?:it|them|this|"
@@ -591,8 +614,8 @@ office officer officers mgr manager managers chair chairs chairman chairwoman ch
 meeting meetings meets meet patrol patrols extra planning plan plans thinking wondering curious tbh sure not no
 placement student students charity mentioned told tell licensing press journalist journalists reporter newbie new
 pcso pcsos councillor councillors cllr cllrs volunteer volunteers worker workers analyst analysts inspector sergeant
-sgt commander consultant matter matters relevant seeing hearing heard keep briefing briefings forum forums report
-reports committee cttee surgery tonight tomorrow today members member residents resident quick one housing
+sgt commander commanders iom consultant matter matters relevant seeing hearing heard keep briefing briefings forum forums report
+reports agenda agendas csu smp csp subgroup subgroups sub-group group groups grp checking committee cttee surgery tonight tomorrow today members member residents resident quick one housing
 probation council kfrs nhs chief tenancy station fire service police asking asked ask wants want wanted needs need
 needed campaign work works working job role from joined just hi hello all thanks ta cheers please pls thx morning
 afternoon evening everyone folks week next monday tuesday wednesday thursday friday mon tue tues wed thu thur thurs

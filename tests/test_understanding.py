@@ -453,6 +453,26 @@ CASES = [
     # a percentage asked of a count: the rate the count is the top of
     ("what percentage of crimes got solved in june 2012", ["Resolution outcome rate", "43.6%", "278 outcomes of 637"],
      []),
+    # a month picked out of a monthly series, from a starting month
+    ("which month since april 2013 had the lowest outcome rate", ["April 2013", "29.7%", "of the 9 months"], []),
+    ("highest month for crime since 2013/14", ["September 2013", "874"], []),
+    # the first two quarters of a financial year are its first half
+    ("maidstone crime first 2 quarters 2013/14 vs same period last yr", ["April to September 2013", "+602"], []),
+    ("recorded crime q1 and q2 2013/14", ["April to September 2013", "4,643"], []),
+    ("all the rank ups and downs please", ["14 improved"], []),
+    ("sexual offenses trending which way", ["went down", "112"], []),
+    ("which ward tops the drug offences table", ["High Street", "Highest volume of drug offences in Kent", "204"], []),
+    # who the figures are for, said at the end, is left aside; a second subject is not
+    ("violent crime priority summary for the commander", ["Violent Crime", "Left aside as context", "for the commander"], []),
+    ("shoplifting for the domestic abuse forum", None, ["forum"]),
+    ("hi - chairing the asb subgroup on weds, can you pull together our priority figures please",
+     ["Anti-social Behaviour: owned by ASB Sub-Group", "4,326"], []),
+    ("asb next week", None, ["next week"]),
+    # a priority's figures for a year it was not set for; a figure asked of a priority
+    ("dv priority figures 2012/13", ["Its figures for 2012/13", "1,788"], []),
+    ("progress on the dv priority fy2012/13 - how many incidents?", ["Domestic abuse - incidents in Maidstone, 2012/13",
+                                                                      "1,788"], []),
+    ("priorities 2012/13", None, ["2014/15"]),
 ]
 
 

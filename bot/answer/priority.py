@@ -28,7 +28,10 @@ if TYPE_CHECKING:
 
 def priority(a: Answerer, c: Command) -> Answer:
     years = sorted(set(a.priorities.year))
-    if c.period and c.period not in years:
+    asked = None  # 'dv priority figures 2012/13': the priority's figures for a year it was not set for
+    if c.period and c.period not in years and c.priority:
+        asked = c.period
+    elif c.period and c.period not in years:
         raise NoAnswer(f"The assessment sets the partnership's priorities for {', '.join(years)} only, not for "
                        f"{c.period}.", [f"priorities {years[-1]}"])
     if not c.priority:
@@ -48,7 +51,8 @@ def priority(a: Answerer, c: Command) -> Answer:
     lead = frame[frame.headline.astype(bool)].indicator
     if len(lead):
         c.indicator = lead.iloc[0]  # understood: the priority's headline figure, whatever words named the priority
-    answer = Answer(c.text, {}, headline=f"{pri['name']}: owned by {pri['owner']}.")
+    answer = Answer(c.text, {}, headline=f"{pri['name']}: owned by {pri['owner']}." + (
+        f" Its figures for {asked}, as asked." if asked else ""))
     if pri["kind"] == "cross_cutting":
         answer.notes.append("A cross-cutting theme: it runs through every priority and has no figures of its own.")
     borough, wards, beside = [], [], []
@@ -60,6 +64,10 @@ def priority(a: Answerer, c: Command) -> Answer:
         kinds = levels.assign(order=levels.period_kind.map(KIND_ORDER)).sort_values(
             ["period_start", "order"], ascending=[False, True])
         latest = kinds.period.iloc[0]
+        if asked:
+            if asked not in set(levels.period):
+                continue
+            latest = asked
         at = mine[mine.period == latest].set_index("measure")
         get = lambda m: at.loc[m] if m in at.index else None  # noqa: E731
         level = get("count") if get("count") is not None else get("percent")
@@ -73,7 +81,7 @@ def priority(a: Answerer, c: Command) -> Answer:
                         fmt_number(rate.value, rate.digits) if rate is not None else "",
                         fmt_rank(rank.value, rank.flag) if rank is not None else "",
                         ARROW[int(direction.value)] if direction is not None else ""])
-        hot = group[(group.area_type == "ward") & group.measure.isin(["count", "percent", "rate_per_1000"])]
+        hot = group[(group.area_type == "ward") & ((group.period == asked) if asked else True) & group.measure.isin(["count", "percent", "rate_per_1000"])]
         for r in hot.sort_values(["period", "measure", "value"], ascending=[False, True, False]).itertuples():  # volume order
             wards.append([r.area_name, r.indicator_name, r.period, MEASURE_LABEL.get(r.measure, r.measure),
                           fmt_number(r.value, r.digits)])
@@ -82,9 +90,16 @@ def priority(a: Answerer, c: Command) -> Answer:
             beside.append([r.area_name, r.indicator_name, r.period, MEASURE_LABEL.get(r.measure, r.measure),
                            fmt_number(r.value, r.digits)])
         a.annotate(answer, indicator, a.home, [latest], set(group.table_id))
+    if asked and not borough:
+        raise NoAnswer(f"The data has no figures of the {pri['name']} priority for {area_name(a, a.home)} in {asked}.",
+                       [f"priority {c.priority.replace('_', ' ')}"])
+    if asked:
+        answer.notes.append(f"The priorities are set for {', '.join(years)}; these are the priority's figures for "
+                            f"{asked}, as asked. Figures the data does not give for {asked} are left out.")
     columns = ["Indicator", "Period", "Figure", "Change", "% change", "Rate per 1,000", "County rank", "Direction"]
     rows, columns = _drop_empty(borough, columns)
-    answer.tables.append(Table(f"{pri['name']}: {area_name(a, a.home)}'s latest figures", columns, rows))
+    answer.tables.append(Table(f"{pri['name']}: {area_name(a, a.home)}'s "
+                               f"{'figures for ' + asked if asked else 'latest figures'}", columns, rows))
     if wards:
         answer.tables.append(Table("Ward hotspots", ["Ward", "Indicator", "Period", "Measure", "Figure"], wards))
     if beside:

@@ -184,6 +184,10 @@ def top(a: Answerer, c: Command) -> Answer:
         answer.headline = (f"The assessment gives a ward figure for {names} only: {MEASURE_LABEL.get(measure, measure).lower()} "
                            f"of {ind.name}, {value} ({label}" + (f"; {beside}" if beside else "") +
                            "); it gives no other ward's figure to compare.")
+        said = _said_of(a, c, indicator, winner.area, period)
+        if said:  # "which ward has the most drug offences": the text itself names High Street the highest
+            answer.headline = (f"{names}, as the assessment says: {'; '.join(said)} ({ind.name}, {value}, {label}"
+                               + (f"; {beside}" if beside else "") + "). It gives no other ward's figure to compare.")
     elif total < full:
         answer.notes.append(f"The assessment gives this figure for {total} of the {full} {kind_word} only; "
                             "others may be higher or lower.")
@@ -230,6 +234,11 @@ def over_time(a: Answerer, c: Command, indicator: str) -> Answer:
         if dates:
             wanted = set(months_between(dates[0], dates[1]))
             have = [m for m in have if m in wanted]
+    if c.since and c.since in a.periods:  # "which month since april 2013": from that month on
+        start = str(a.periods[c.since].start)[:7]
+        have = [m for m in have if m[:7] >= start]
+        if have and not c.period:  # understood as the months compared: "2013-04/2013-12"
+            c.period = f"{have[0]}/{have[-1]}"
     groups: list[tuple[str, list[str]]] = [(month_label(m), [m]) for m in have]
     if c.scope == "quarters":
         groups = []
@@ -274,6 +283,18 @@ def over_time(a: Answerer, c: Command, indicator: str) -> Answer:
     a.annotate(answer, numerator or series, area, have, set(a.lookup("monthly_values", indicator=numerator or series,
                                                                       area=area).table_id))
     return answer
+
+
+def _said_of(a: Answerer, c: Command, indicator: str, area: str, period: str) -> list[str]:
+    """The assessment's own words naming an area the highest (or lowest) of something, in any of its tables:
+    "Highest volume of drug offences in Kent"."""
+    frame = a.run("named_extremes", indicator=indicator)
+    words = r"\b(?:highest|most|worst)\b" if c.extreme != "low" else r"\b(?:lowest|fewest|best)\b"
+    frame = frame[(frame.area == area) & (frame.period == period)]
+    said = [n.split(";")[0].strip() for n in frame.note]  # "Highest ward rate in the county; ward population ..."
+    said = [n for n in dict.fromkeys(said) if re.match(words, n.lower())]
+    said.sort(key=lambda n: "volume" not in n.lower())  # the count first, as the figure shown is the count
+    return [f"\"{n}\"" for n in said[:2]]
 
 
 def _named_in_text(a: Answerer, c: Command, indicator: str, scopes: list[str]) -> Answer | None:

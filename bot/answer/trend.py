@@ -49,6 +49,8 @@ def trend(a: Answerer, c: Command) -> Answer:
         later = series[[a.periods[x].start >= start if x in a.periods else True for x in series.period]]
         if len(later) >= 2:
             series = later
+            if kind == "month" and not c.period:  # understood as the months shown: "2013-04/2013-12"
+                c.period = f"{series.period.iloc[0]}/{series.period.iloc[-1]}"
     if c.listed:  # "imd rank 2004, 2007 and 2010": the periods named, each one the data must have
         every = mine[mine.measure == measure]
         missing = [x for x in c.listed if x not in set(every.period)]
