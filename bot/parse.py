@@ -438,7 +438,8 @@ CONTEXT = re.compile(
     r"placement|student|charity|mentioned|told|licensing|press|journalist|reporter|newbie|new|pcso|councillor|cllr|"
     r"volunteer|worker|analyst|inspector|sergeant|sgt|commander|consultant|matter|relevant|seeing|hearing|briefing|"
     r"forum|report|committee|cttee|surgery|tonight|tomorrow|members|residents|quick one|housing|probation|council|"
-    r"kfrs|nhs|chief|it's for|its for|it s for)\b")
+    r"kfrs|nhs|chief|it's for|its for|it s for|public health|custody|feels|feel|side|project|association|stn|cdr|"
+    r"csu|smp|csp|agenda)\b")
 
 
 # words that narrow what is asked (who, when, where, which part): a clause with one is never left aside
@@ -447,7 +448,8 @@ NARROW = re.compile(
     r"nights?|night time|weekends?|weekdays?|days?|daytime|evenings?|mornings?|afternoons?|summer|winter|spring|autumn|"
     r"christmas|quarter|quarters|months?|years?|under|over|aged|age|juveniles?|youths?|young|adults?|children|"
     r"kids|teenagers?|teens|women|men|female|male|victims?|offenders?|vans?|cars?|bikes?|commercial|business(?:es)?|"
-    r"premises|shops?|homes?|houses?|rural|urban|villages?|town|patch|beat|ward|wards|area|areas|district|by|per|"
+    r"premises|shops?|homes?|houses?|rural|urban|villages?|town|patch|beat|ward|wards|area|areas|"
+    r"district(?!\s+(?:cdr|commander|manager|mgr|officer|council|councillor|cllr)\b)|by|per|"
     r"breakdown|split|too|also|plus|both|as well|fatal|fatally|serious|seriously|killed|minor|slight)\b|\d")
 
 

@@ -28,12 +28,13 @@ CUES = {
              "where nationally", "where does that put us", "where does it put us", "where does this put us",
              "where does that put {home}", "where does that leave us", "sit", "where do we sit", "where does {home} sit", "move up", "moved up", "move down",
              "moved down", "go up the table", "climb", "climbed", "slip", "slipped", "league position", "national rank", "rank nationally", "ranking", "ranked", "position", "league table", "place in {county}", "county rank",
-             "county position", "rank movement", "ranking movement", "movement", "where do we come", "where does {home} come", "where do we stand", "come in {county}",
+             "county position", "rank movement", "ranking movement", "movement", "where do we come", "where does {home} come", "come out", "where do we come out", "what place", "which place",
+             "what place are we", "what place were we", "what place is {home}", "what place was {home}", "where do we stand", "come in {county}",
              "compared to other districts", "compared with other districts", "county table", "{county} table",
              "{county} league table", "county league table", "table position", "where are we in the table",
              "where are we in {county}", "where is {home} in {county}",
              "where do we sit in {county}", "where do we rank in {county}", "how do we rank in {county}"],
-    "high": ["highest", "most", "busiest", "peak month", "most common", "commonest", "biggest problem", "biggest", "largest", "greatest", "top", "highest number",
+    "high": ["highest", "most", "busiest", "most common", "commonest", "biggest problem", "biggest", "largest", "greatest", "top", "highest number",
              "the most", "peak", "maximum", "max"],
     "low": ["lowest", "least", "fewest", "quietest", "smallest", "bottom", "minimum", "min"],
     "most_up": ["biggest rise", "largest rise", "biggest increase", "largest increase", "rose the most",
@@ -51,7 +52,8 @@ CUES = {
     "why": ["why", "how come", "what causes", "what caused", "reason", "reasons", "cause of", "causes of",
             "what is driving", "what's driving", "explain"],
     "opinion": ["what do you think", "do you think", "your opinion", "your view", "in your view",
-                "what do you reckon", "should we", "is it good", "is it fair"],
+                "what do you reckon", "should we", "is it good", "is it fair", "best way", "best way to",
+                "how best to", "what works", "what would work"],
     "future": ["next year", "next month", "next quarter", "next few years", "in future", "in the future",
                "will be", "predict", "prediction", "projected", "going to be"],
     "than": ["higher than", "lower than", "more than", "less than", "better than", "worse than", "up on", "down on"],
@@ -80,7 +82,7 @@ CUES = {
                   "increased or decreased", "risen or fallen", "rising or falling", "better or worse", "direction", "direction of travel", "trending", "moving", "changing", "changed", "change",
                   "heading", "more of a problem", "less of a problem", "moved", "move", "moving",
                   "trending which way", "which way is it trending", "which way is it going", "going which way",
-                  "which way", "growth", "grown"],
+                  "which way", "growth", "grown", "halved", "doubled", "more than halved", "more than doubled"],
     "wards": ["ward", "wards", "areas", "bit", "bits", "bit of town", "part of town", "parts of town", "area of town",
               "which area of town", "what area of town", "which part of town", "which parts of town", "areas of town",
               "concentrated", "where in {home}", "where in the borough", "part of {home}", "parts of {home}", "part of the borough",
@@ -172,7 +174,7 @@ used using anything something focusing focus focused wide partnership partnershi
 groups over under aged headline average next coming saw see seen split
 among amongst types type kinds kind breakdown results result figures details detail info information
 latest up-to-date quick summary overview new incl including inc side sides aspect given issued ask
-pack packs digest rundown roundup round-up progress etc
+pack packs digest rundown roundup round-up progress etc ie eg but theyve theyre they've they're
 """.split())
 # A word rewritten before it is compared: US spellings and a few forms the stemmer does not join.
 BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "behaviour", "behaviors": "behaviours",
@@ -188,7 +190,7 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "polices": "police", "diff": "difference", "burgled": "burglary", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number",
                  "whos": "who", "ther": "there", "thier": "their", "blokes": "male", "organizations": "organisations",
                  "dwn": "down", "dwon": "down", "upp": "up", "chg": "change", "chng": "change",
-                 "cats": "categories", "wheres": "where", "tops": "highest", "goin": "going", "gona": "going", "gonna": "going", "lately": "recently", "recommended": "the"}
+                 "cats": "categories", "wheres": "where", "percieved": "perception", "perceived": "perception", "rnk": "rank", "cdr": "commander", "stn": "station", "tops": "highest", "goin": "going", "gona": "going", "gonna": "going", "lately": "recently", "recommended": "the"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
             "last financial year": 0, "this financial year": 0, "latest financial year": 0,
             "previous financial year": -1, "the financial year before": -1,
@@ -422,6 +424,24 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
      r"(?:19|20)\d\d\b", " yoy "),  # "apr-sep 2013 vs same period 2012"
     (r"\bhw (?=many|much|is|are|has|did|does)", "how "),
     (r"\bward ?wise\b|\bward by ward\b", " by ward "),
+    (r"\bt ?(?:&|and) ?f\b", " task and finish "),
+    (r"\b(up|down) on (?:the )?(?:year before|previous year|year earlier|last year|prior year)\b", r"\1 yoy"),
+    (r"\b(?:the )?(?:kent )?fire (?:and rescue )?service\b", " kfrs "),  # the organisation, not a count of fires                             # "shoplifting t&f group"
+    (r"\b(\d\d)-(\d\d)s\b", r"\1-\2"),                                # "% of 16-64s"
+    (r"\b(\d\d) ?plus\b", r"\1 and over"),                             # "older people 65 plus"
+    (r"\b(?:the )?(?:other )?kent (?:district )?(?:councils|local authorities|authorities|boroughs)\b", " kent districts "),
+    (r"(?<![\d] )\b(?:all )?(?:through|throughout) (?=(?:19|20)\d\d\b(?!\s*[/-]))", " in "),  # "through 2013"
+    (r"\bmore than once\b", " repeat "),                              # "victims it happened to more than once"
+    (r"\bi think (?:it s|its|it is|they re|thats|that s) called\b", " "),  # "(asb i think its called)"
+    (r"\byoung (?:people|adults|uns|ones)? ?(?=aged \d)", " "),          # "young people aged 18-24": the ages say it
+    (r"(\bpopulation\b.*?)\b(?:expected|projected|forecast|predicted|set|likely) to (?:grow|increase|rise)\b",
+     r"\1 forecast growth"),                                          # the assessment's forecast, not ours
+    (r"\b(?:the |your |this quarter s |last quarter s )?digest (?:says|said|mentions|mentioned|showed|shows|reported)\b", " "),
+    (r"\b(injured|hurt|killed|ksi)\s+(?:when |after being )?(?:hit |struck |knocked down )?by (?:a )?(?:vehicles?|cars?|traffic)\b",
+     r"\1"),                                                         # "people on foot killed ... by vehicles"
+    (r"\b(?:is )?taking the lead on\b|\bleading on\b", " leads "),
+    (r"\bdistrict (?:cdr|commander)\b", " commander "),
+    (r"\bpriority (?:no|number|#) ?(\d)\b", r"priority \1"),
     # "which ward tops the drug offences table", "who is top of the asb list": the highest
     (r"\b(?:tops|top of|is top of|comes top of|at the top of) (?:the )?(?!rank)((?:[a-z&]+ ){0,4}?)(?:table|list|league|chart)\b",
      r" highest \1 "),
@@ -615,7 +635,8 @@ meeting meetings meets meet patrol patrols extra planning plan plans thinking wo
 placement student students charity mentioned told tell licensing press journalist journalists reporter newbie new
 pcso pcsos councillor councillors cllr cllrs volunteer volunteers worker workers analyst analysts inspector sergeant
 sgt commander commanders iom consultant matter matters relevant seeing hearing heard keep briefing briefings forum forums report
-reports agenda agendas csu smp csp subgroup subgroups sub-group group groups grp checking committee cttee surgery tonight tomorrow today members member residents resident quick one housing
+reports agenda agendas csu smp csp stn cdr public health side summary summaries overview update updates
+date dates project projects association custody suite feels feel like subgroup subgroups sub-group group groups grp checking committee cttee surgery tonight tomorrow today members member residents resident quick one housing
 probation council kfrs nhs chief tenancy station fire service police asking asked ask wants want wanted needs need
 needed campaign work works working job role from joined just hi hello all thanks ta cheers please pls thx morning
 afternoon evening everyone folks week next monday tuesday wednesday thursday friday mon tue tues wed thu thur thurs

@@ -473,6 +473,21 @@ CASES = [
     ("progress on the dv priority fy2012/13 - how many incidents?", ["Domestic abuse - incidents in Maidstone, 2012/13",
                                                                       "1,788"], []),
     ("priorities 2012/13", None, ["2014/15"]),
+    # a year the data has only part of, or the month its in-year figures start from: those months, said so
+    ("is violent crime rising in 2013/14", ["April to September 2013", "+315", "so far only"], []),
+    ("has crime in maidstone gone up since april 2013?", ["April to September 2013", "+602", "in-year figures"], []),
+    ("recorded crime apr to dec 2013 total", ["April to December 2013", "6,937"], []),
+    ("asb since april 2013", None, ["April 2013"]),
+    # who asks, in their own words, left aside; words for the question itself kept
+    ("violence going up apr-sep 2013? district cdr wants to know", ["+315", "Left aside as context"], []),
+    ("is violence going up this year? feels like it from the custody suite", ["+315", "custody suite"], []),
+    ("assault admissions to hospital 2012/13 (public health)", ["59 admissions", "'public health'"], []),
+    ("asb - fire service asking about deliberate fires", None, ["Anti-social behaviour / Deliberate fires"]),
+    ("what place are we in kent for shoplifting", ["county rank for Shoplifting", "10 of 12"], []),
+    ("are sexual offences down on the year before", ["went down", "-17 (-13.2%)"], []),
+    ("peak month for recorded crime?", ["September 2013", "874"], []),
+    ("percieved drug dealing problem 2011/12", ["4.2%"], []),
+    ("whats the best way to cut da repeat victimisation", None, ["best way"]),
 ]
 
 

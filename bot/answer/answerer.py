@@ -409,6 +409,39 @@ class Answerer:
         return (f"The data has no {self.indicators[c.indicator].name} figure for {area_name(self, asked)}; the national "
                 f"figure it has is for {area_name(self, held[0])}.")
 
+    def _year_so_far(self, c: Command) -> str | None:
+        """'violent crime 2013/14', 'has crime gone up since april 2013': a year the data has only part of, or a
+        month the data's in-year figures start from, answered with those months (April to September 2013), said so
+        in a note. Never a period that starts elsewhere: a part of the year from its own start only."""
+        if not c.indicator or c.kind not in ("figure", "direction", "wards", "top", "compare", "rank") or c.family \
+                or c.scope in ("months", "quarters"):
+            return None
+        asked = c.period or (c.since if c.since and re.match(r"^\d{4}-\d{2}$", c.since) else None)
+        if not asked or asked not in self.periods or (asked == c.period and self.periods[asked].kind not in (
+                "financial_year", "calendar_year")):
+            return None  # a span or month asked is answered as asked (added up from a monthly series, or refused)
+        cov = self._coverage(c.indicator)
+        if c.kind in ("figure", "direction", "rank") and c.area:
+            cov = cov[cov.area == c.area]
+        have = set(cov.period)
+        if asked in have:
+            return None
+        start, end = self.periods[asked].start, self.periods[asked].end
+        if asked == c.since:  # "since april 2013": from then to the latest month the in-year figures reach
+            end = max((self.periods[p].end for p in have if p in self.periods), default=end)
+        parts = [p for p in have if p in self.periods and self.periods[p].start == start and self.periods[p].kind != "month"
+                 and (self.periods[p].end < end or (asked == c.since and self.periods[p].end == end))]
+        if not parts:
+            return None
+        part = max(parts, key=lambda p: self.periods[p].end)
+        label = self.periods[part].label
+        if asked == c.since:
+            c.since, c.period = None, part
+            return f"Since {self.periods[asked].label}: the data's in-year figures are for {label}."
+        c.period = part
+        return (f"The data has {asked} so far only: {label} (the year was not over when the assessment was written); "
+                "these are the figures for those months.")
+
     def answer(self, c: Command) -> Answer:
         self._refuse_unless_understood(c)
         national = self._national_as_held(c)
@@ -434,6 +467,7 @@ class Answerer:
         only = self._only_area(c)
         if c.area is None and c.kind not in ("top", "help", "statement"):
             c.area = only or self.home  # understood: the place answered
+        so_far = self._year_so_far(c)
         if c.kind == "figure" and any(claim.figure[-2:] in ("st", "nd", "rd", "th") for claim in c.claims):
             c.kind = "rank"  # "we are 4th for asb, is that right": the rank, checked
         answer = family.family(self, c) if c.family else KINDS[c.kind](self, c)
@@ -446,6 +480,8 @@ class Answerer:
                                    f"for {area_name(self, only)} only.")
         if national:
             answer.notes.insert(0, national)
+        if so_far and answer.error is None:
+            answer.notes.insert(0, so_far)
         if c.within and answer.error is None:
             words = ", ".join(f"'{w}'" for w, _ in c.within)
             answer.notes.insert(0, f"{words} {'is' if len(c.within) == 1 else 'are'} counted within "

@@ -47,6 +47,10 @@ def trend(a: Answerer, c: Command) -> Answer:
     if c.since and c.since in a.periods:  # "month by month since april 2013", "asb 2011/12 onwards": from then
         start = a.periods[c.since].start
         later = series[[a.periods[x].start >= start if x in a.periods else True for x in series.period]]
+        if later.empty:  # "asb since april 2013": nothing from then on, said so, not the earlier years unasked
+            label = a.periods[c.since].label
+            raise NoAnswer(f"The data has no {name} figures for {area_name(a, area)} from {label} on; it has "
+                           f"{', '.join(series.period)}.", [f"trend {name.lower()}"])
         if len(later) >= 2:
             series = later
             if kind == "month" and not c.period:  # understood as the months shown: "2013-04/2013-12"
