@@ -857,8 +857,8 @@ def _split(command: Command, split: str, vocab: Vocabulary) -> None:
     parts = list(dict.fromkeys(s for i in command.indicators for s in _siblings(i, vocab) if part(s)))
     if len(parts) == 1:
         command.indicators = parts
-    elif parts:
-        command.choices = [(None, p) for p in parts]
+    elif parts:  # the parts side by side (a family), or asked back
+        command.indicators, command.choices = list(parts), [(None, p) for p in parts]
     else:
         command.unknown.append(split)
 
@@ -878,12 +878,14 @@ def _statement_by_words(command: Command, words: list[str], forms: list[tuple], 
 
 
 def _siblings(indicator: str, vocab: Vocabulary) -> list[str]:
-    """The other indicators whose names share this one's part before ': ' (its family)."""
+    """The other indicators whose names share this one's part before ': ' (its family), and its own parts
+    ('Assault hospital admissions: male' and ': female' are parts of assault admissions)."""
+    parts = list(vocab.parts.get(indicator, []))
     head, sep, _ = vocab.names.get(("indicator", indicator), "").partition(": ")
     if not sep:
-        return []
-    return [i for (kind, i), name in vocab.names.items()
-            if kind == "indicator" and i != indicator and name.startswith(head + ": ")]
+        return parts
+    return parts + [i for (kind, i), name in vocab.names.items()
+                    if kind == "indicator" and i != indicator and name.startswith(head + ": ") and i not in parts]
 
 
 def _closest_spelling(typed: str, entries: list, vocab: Vocabulary) -> list:
@@ -1242,10 +1244,16 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
         c.kind = "rank"  # "dwelling burglary rank change": one category's ranks
     elif len(c.areas) > 1 and not c.against:
         c.kind = "compare"  # "unemployment rate nov 2013 maidstone kent gb", "da change maidstone v kent"
-    elif cue & {"up", "down", "direction"} and cue & {"versus", "compare"} and c.areas and not c.against \
-            and "which" not in cue and (len(c.areas) > 1 or area_types.get(c.areas[0]) == "county"):
-        c.kind = "compare"  # "vap increase us vs the county": the changes side by side
+    elif cue & {"up", "down", "direction"} and cue & {"versus", "compare"} and not c.against and "which" not in cue \
+            and ((c.areas and (len(c.areas) > 1 or area_types.get(c.areas[0]) == "county")) or (
+                len(c.areas) <= 1 and re.search(r"\b(?:rest of|than|against|with|to) (?:the )?(?:county|kent|other districts)\b",
+                                                normalise(c.text)))):
+        c.kind = "compare"  # "vap increase us vs the county", "has asb grown compared with the rest of kent"
         c.direction = True
+        county = [a for a, t in area_types.items() if t == "county"][:1]
+        if len(c.areas) <= 1 and county and county[0] not in c.areas:
+            c.areas = c.areas + county
+            c.area = c.areas[0]
     elif "than" in cue and c.period and not c.against and len(c.areas) <= 1 and "year_before" not in cue:
         c.since, c.period = c.period, None  # "higher than in 2010/11": the latest against that year
         c.kind = "direction"

@@ -48,6 +48,7 @@ class Vocabulary:
     _rewriter: re.Pattern | None = None
     ratio_parts: dict[str, set[str]] = field(default_factory=dict)  # a ratio indicator -> its two parts
     within: dict[tuple, tuple[str, str]] = field(default_factory=dict)  # narrower word -> (word, indicator)
+    parts: dict[str, list[str]] = field(default_factory=dict)  # an indicator -> the indicators that are parts of it
     cue_phrases: dict[str, list[str]] = field(default_factory=dict)  # CUES with the partnership's places filled in
     partnership_words: dict[str, str] = field(default_factory=dict)  # home, county, peers: as from_rows was given
 
@@ -86,6 +87,9 @@ class Vocabulary:
                 continue
             if kind == "ratio":
                 vocab.ratio_parts[ident] = set((aliases or "").split("/"))
+                continue
+            if kind == "part":  # 'Assault hospital admissions: male' is a part of assault admissions
+                vocab.parts.setdefault(aliases, []).append(ident)
                 continue
             if kind == "place":
                 vocab.places.setdefault(vocab.form(normalise(name)), (name, extra))

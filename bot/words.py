@@ -22,13 +22,15 @@ CUES = {
                      "rank changes 2012/13", "which categories improved", "rank table", "arrows", "up arrows",
                      "down arrows", "up and down arrows", "up arrows and down arrows", "rank arrows",
                      "rank ups and downs", "ranking ups and downs", "ups and downs in rank", "up down arrows",
+                     "ups and downs", "all the ups and downs",
                      "league table changes", "county table changes", "changes in the league table", "table changes",
                      "hold our position", "held our position", "kept our position", "stayed the same", "stay the same"],
     "rank": ["rank", "national ranking", "nationally ranked", "ranked nationally", "ranking nationally", "ranked where nationally",
              "where nationally", "where does that put us", "where does it put us", "where does this put us",
              "where does that put {home}", "where does that leave us", "sit", "where do we sit", "where does {home} sit", "move up", "moved up", "move down",
              "moved down", "go up the table", "climb", "climbed", "slip", "slipped", "league position", "national rank", "rank nationally", "ranking", "ranked", "position", "league table", "place in {county}", "county rank",
-             "county position", "rank movement", "ranking movement", "movement", "where do we come", "where does {home} come", "come out", "where do we come out", "what place", "which place",
+             "county position", "rank movement", "ranking movement", "movement", "where do we come", "where does {home} come", "come out", "where do we come out", "where does {home} come out",
+             "come out of", "what place", "which place",
              "what place are we", "what place were we", "what place is {home}", "what place was {home}", "where do we stand", "come in {county}",
              "compared to other districts", "compared with other districts", "county table", "{county} table",
              "{county} league table", "county league table", "table position", "where are we in the table",
@@ -89,7 +91,7 @@ CUES = {
               "parts of the borough", "hotspot", "hotspots", "hot spots", "hot spot", "by ward", "ward level",
               "ward breakdown", "which wards", "what wards", "neighbourhood", "neighbourhoods"],
     "versus": ["vs", "versus", "v"],
-    "compare": ["compare", "comparison", "compared", "against the county", "other districts", "districts", "district", "by district", "each district",
+    "compare": ["compare", "comparison", "compared", "compares", "against the county", "other districts", "districts", "district", "by district", "each district",
                 "all districts", "{county} districts", "side by side", "benchmark", "than average", "rest of {county}", "above or below", "against",
                 "than {county}", "than the county",
                 "rest of the county", "other areas", "elsewhere in {county}"],
@@ -101,7 +103,9 @@ CUES = {
             "process control chart", "limits", "chart limits", "red lines", "outside the control limits",
             "outside control limits", "within the control limits", "within control limits",
             "process control", "control bands", "out of the ordinary", "within normal limits", "normal limits",
-            "natural limits", "within limits", "outside the limits", "outside limits"],
+            "natural limits", "within limits", "outside the limits", "outside limits", "special cause", "special causes",
+            "special cause variation", "common cause", "signals", "any signals", "in statistical control",
+            "unusually high", "unusually low", "unusual month", "unusual months"],
     "priority": ["who owns", "who leads", "who chairs", "who is responsible", "which group", "what group",
                  "which sub group", "who leads on", "which group leads", "lead on", "leads on", "owner of", "owns",
                  "owner", "owners", "tackling", "tackles", "in charge of", "who is tackling", "who deals with",
@@ -110,7 +114,8 @@ CUES = {
                  "being done about", "done about", "what is being done", "whats being done",
                  "a priority", "still a priority", "cross cutting", "cross cutting themes", "themes", "theme", "workstream", "strand",
                  "priority", "priorities", "sub group", "subgroup", "sub-group", "task group", "group", "task and finish",
-                 "task and finish group", "pack", "priority pack", "sub group pack"],
+                 "task and finish group", "pack", "priority pack", "sub group pack", "which team", "what team",
+                 "which team deals with", "what does the plan say", "partnership plan"],
     "help": ["help", "examples", "what can i ask", "what can you do", "how do i use", "commands", "usage"],
     "rate": ["rate", "rates", "per1000", "rate per1000"],
     "rate_households": ["per1000h", "rate per1000h"],
@@ -425,6 +430,15 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bhw (?=many|much|is|are|has|did|does)", "how "),
     (r"\bward ?wise\b|\bward by ward\b", " by ward "),
     (r"\bt ?(?:&|and) ?f\b", " task and finish "),
+    (r"\bhow (?:fast|quickly)\b", " how much "),                       # "how fast is the population expected to grow"
+    (r"\b(?:faster|slower|quicker)(?: or (?:faster|slower|quicker))? than\b", " compared with "),
+    # the measure said twice: "number not %", "the rate not the count"
+    (r"\b(number|numbers|count|total)\s*(?:,|-)?\s*not\s+(?:the\s+|a\s+|as a\s+)?(?:%|(?:percent(?:age)?|rate|share|proportion)\b)", r"\1"),
+    (r"(%|\bpercent(?:age)?\b|\brate\b)\s*(?:,|-)?\s*not\s+(?:the\s+|a\s+)?(?:number|numbers|count|total)\b", r"\1"),
+    (r"\bhow (?:that|this|it) compares? (?:with|to|against) (?:the )?(?:year before|previous year|last year|year earlier)\b",
+     " yoy "),
+    (r"\bin the (?:[a-z&]+ ){1,3}section\b", " "),                     # "what does ksi mean in the road safety section"
+    (r"^\s*(?:please |pls )?(?:pull together|put together|dig out|send (?:me|us|over)|collate|gather)\b", " "),
     (r"\b(up|down) on (?:the )?(?:year before|previous year|year earlier|last year|prior year)\b", r"\1 yoy"),
     (r"\b(?:the )?(?:kent )?fire (?:and rescue )?service\b", " kfrs "),  # the organisation, not a count of fires                             # "shoplifting t&f group"
     (r"\b(\d\d)-(\d\d)s\b", r"\1-\2"),                                # "% of 16-64s"
@@ -452,6 +466,10 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     # a greeting and the setting before the question: "morning all - prepping for the csp board tomorrow, can someone
     # (or the bot!) tell me", "hi crimebot, mark here from golding homes - how many"
     (r"^(?:(?:good )?(?:morning|afternoon|evening)|hi|hello|hey)(?: all| everyone| team| folks)?\b", " "),
+    # what the figures are for, before the question: "for the community safety board paper i need"
+    (r"^[\s,-]*for (?:the |our |my |a |an )?(?:(?:community|safety|partnership|smp|csp|cabinet|scrutiny|council|members|"
+     r"board|committee|annual|quarterly|overview|chair s|chairs|press) ){0,4}(?:paper|report|briefing|meeting|pack|agenda|"
+     r"update|release)\s+(?:i|we) (?:need|want|would like|d like)\b", " "),
     (r"\b(?:prepping|preparing|getting ready|prepping up) for (?:the |a |my |our |tomorrow s |next week s )?(?:[a-z]+ ){0,3}?"
      r"(?:board|meeting|briefing|paper|report|presentation|(?:scrutiny )?(?:committee|cttee)|scrutiny)(?: tomorrow| today| next week|"
      r" this week| on [a-z]+day)?\b", " "),

@@ -10,7 +10,8 @@ SELECT
     p.owner,
     p.themes,
     p.description,
-    string_agg(pi.indicator, ',' ORDER BY pi.indicator) FILTER (WHERE pi.headline) AS headline_indicators
+    string_agg(pi.indicator, ',' ORDER BY pi.indicator) FILTER (WHERE pi.headline) AS headline_indicators,
+    string_agg(pi.indicator, ',' ORDER BY pi.indicator) AS indicators
 FROM priorities AS p
 LEFT JOIN priority_indicators AS pi ON pi.priority = p.id
 GROUP BY p.id, p.year, p.kind, p.number, p.name, p.owner, p.themes, p.description

@@ -5,7 +5,9 @@ SELECT 'indicator' AS kind, id, name, aliases, concat_ws(' ', unit, period_note)
 UNION ALL
 SELECT 'area', id, name, aliases, type FROM areas
 UNION ALL
-SELECT 'priority', id, name, aliases, kind FROM priorities
+SELECT 'priority', id, name, concat_ws(';', aliases, CASE WHEN number IS NOT NULL
+       THEN concat_ws(';', 'priority ' || CAST(CAST(number AS INTEGER) AS VARCHAR),
+                      'priority number ' || CAST(CAST(number AS INTEGER) AS VARCHAR)) END), kind FROM priorities
 UNION ALL
 SELECT 'period', id, label, aliases, kind FROM periods
 UNION ALL
@@ -14,6 +16,8 @@ UNION ALL
 SELECT 'place', name, name, CASE WHEN lower(note) LIKE '%ordinary word%' THEN 'ordinary' ELSE type END, within FROM places
 UNION ALL
 SELECT 'ratio', id, NULL, ratio_of, NULL FROM indicators WHERE ratio_of IS NOT NULL
+UNION ALL
+SELECT 'part', id, NULL, part_of, NULL FROM indicators WHERE part_of IS NOT NULL
 UNION ALL
 -- a statement's words include the dated events of its section ('when do england play italy')
 SELECT 'statement', s.id, NULL, s.aliases,

@@ -488,6 +488,21 @@ CASES = [
     ("peak month for recorded crime?", ["September 2013", "874"], []),
     ("percieved drug dealing problem 2011/12", ["4.2%"], []),
     ("whats the best way to cut da repeat victimisation", None, ["best way"]),
+    # a priority by its number, or by a figure it holds; the measure said twice; a split into the figure's parts
+    ("whats priority no 4", ["Reduce Re-offending"], []),
+    ("which team deals with young drivers getting hurt", ["Road Safety Sub-Group"], []),
+    ("da repeat victims 2012/13 - number not %", ["435 victims"], []),
+    ("split of hospital assault admissions by gender", ["male 85%", "female 15%"], []),
+    ("recorded crime by gender", None, ["by gender"]),
+    # a change beside the county's, when the question says so
+    ("how fast is maidstone's population expected to grow compared with the rest of kent",
+     ["Maidstone 4.7%", "Kent (KCC area) 10.9%"], []),
+    ("morning all - for the community safety board paper I need the number of domestic abuse incidents reported in "
+     "Maidstone during 2012/13, thanks", ["1,788 incidents"], []),
+    ("for the asb meeting i need the number of burglaries 2012/13", None, ["Anti-social behaviour"]),
+    ("how many murders were there in maidstone", None, ["'murders'"]),
+    ("how many car boot sales will be held in the park this summer", None, ["car boot"]),
+    ("all crime 2013/14", ["2013/14 so far (April to December 2013)", "6,937"], []),
 ]
 
 

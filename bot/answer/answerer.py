@@ -225,13 +225,16 @@ class Answerer:
                            f"`{self.question_for(c) or self.example()}`.",
                            [self.question_for(c)] if c.indicator else ["help"])
         if c.future:
+            also = f" I didn't understand {', '.join(repr(w) for w in c.unknown)} either." if c.unknown else ""
             raise NoAnswer(f"The data has no figures for the future ({self._typed(c, 'future')}): the assessment's figures run to {self.figures_to()} "
-                           "(police.uk imports add later months). Ask for the latest: "
+                           f"(police.uk imports add later months).{also} Ask for the latest: "
                            f"`{self.question_for(c) or 'all crime'}`.", [self.question_for(c)] if c.indicator else [])
         if c.within and c.indicator and all(broader == c.indicator for _, broader in c.within):
             pass  # "metal theft, like lead off roofs and copper cable": examples of what the figure named counts
         elif c.within:
             word, broader = c.within[0]
+            typed = re.search(rf"\b{re.escape(word)}\w*", c.text.lower())
+            word = typed.group(0) if typed else word  # as typed: 'murders', not the name's 'murder'
             name = self.vocab.names[("indicator", broader)]
             raise NoAnswer(f"The assessment gives no separate figure for '{word}': it is counted within {name}. "
                            f"Ask for that: `{name.lower()}`.", [self.question_for(c, indicator=broader)])
@@ -420,6 +423,11 @@ class Answerer:
         if not asked or asked not in self.periods or (asked == c.period and self.periods[asked].kind not in (
                 "financial_year", "calendar_year")):
             return None  # a span or month asked is answered as asked (added up from a monthly series, or refused)
+        if asked == c.period and c.kind in ("figure", "direction"):
+            from . import months as monthly
+            series, numerator, _ = monthly.parts_of(self, c.indicator)
+            if len(monthly.series(self, numerator or series, c.area or self.home)):
+                return None  # 'all crime 2013/14': added up from the monthly series, to its latest month
         cov = self._coverage(c.indicator)
         if c.kind in ("figure", "direction", "rank") and c.area:
             cov = cov[cov.area == c.area]

@@ -78,6 +78,9 @@ def direction(a: Answerer, c: Command) -> Answer:
         change = _on_same_months(a, indicator, area, c.period)
     if pd.isna(change) and against:
         return answer  # "claimant count jul 2012 monthly and annual change": its changes against other dates
+    if pd.isna(change) and re.search(r"\b(?:growth|change|increase|reduction)\b", ind.name.lower()):
+        c.kind = "figure"  # "how fast is the population expected to grow": the figure is itself the change
+        return answer
     if pd.isna(change):
         raise NoAnswer(f"The data gives one {ind.name} figure for {a.vocab.names[('area', area)]} ({c.period}) and no "
                        "change, so it cannot say whether it is going up or down. Ask for the figure: "

@@ -28,6 +28,11 @@ if TYPE_CHECKING:
 
 def priority(a: Answerer, c: Command) -> Answer:
     years = sorted(set(a.priorities.year))
+    if not c.priority and c.indicator:  # "which team deals with young drivers getting hurt": the priority it is in
+        owners = [r for r in a.priorities.itertuples() if c.indicator in str(r.indicators or "").split(",")]
+        lead = [r for r in owners if c.indicator in str(r.headline_indicators or "").split(",")]
+        if len(lead or owners) == 1:
+            c.priority = (lead or owners)[0].id
     asked = None  # 'dv priority figures 2012/13': the priority's figures for a year it was not set for
     if c.period and c.period not in years and c.priority:
         asked = c.period
