@@ -463,6 +463,20 @@ PURPOSE = re.compile(r"(?:we ?a?re |i ?a?m |i'm |it |this |that )?(?:planning|th
 FOR_TAIL = re.compile(r"\bfor (?:the|my|our|a|an|tomorrow s|next week s|this week s|their)\s+(?:(?!for\b)[\w&']+\s*){1,4}$")
 
 
+# who is asking, said first: 'golding homes here', 'voluntary sector rep here', 'yot colleague asking', 'public
+# health q': the words of an organisation the data does not know are allowed, but nothing the data names
+INTRO = re.compile(r"^(?:(?:hi|hello|hey|morning|afternoon)\s+)?(?:[\w&']+\s+){1,5}(?:here|speaking|asking|q|query|"
+                   r"question|wants to know|want to know)$")
+
+
+def _introduces_only(clause: str, vocab: Vocabulary) -> bool:
+    """A self-introduction names no place, period, subject, priority or statement when read alone."""
+    alone = _read(clause, vocab, True, _alone=True)
+    return not (alone.areas or alone.places or alone.period or alone.since or alone.relative is not None or alone.ytd
+                or alone.priority or alone.statement or alone.indicators or alone.choices or alone.within
+                or alone.listed or alone.negated)
+
+
 def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command | None:
     """The question read again without the clauses that only say who is asking or why ('- station mgr', 'new
     council officer here', 'thinking about extra patrols', 'not sure what those are tbh'): a clause is left aside
@@ -482,6 +496,9 @@ def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command 
         elsewhere = frozenset().union(*(w for j, w in enumerate(said) if j != i))  # 'not sure what spc is'
         if CONTEXT.search(part.replace("\u2019", "'")) and _names_nothing(part, vocab, elsewhere=elsewhere):
             dropped.append(part)
+            continue
+        if i == 0 and INTRO.match(part) and _introduces_only(part, vocab):
+            dropped.append(part)  # 'golding homes here', 'yot colleague asking', 'voluntary sector rep here'
             continue
         if PURPOSE.match(part) or FOR_TAIL.match(part):
             # 'planning extra nte patrols', 'keep seeing it in the road safety stuff': what the figures are for,
@@ -1265,7 +1282,7 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
         # run of figures, not one change)
         c.kind = "direction"
         c.direction = True
-    elif "trend" in cue or "years_span" in cue or (c.since and not c.period) or (
+    elif "trend" in cue or "years_span" in cue or (c.since and not c.period and "wards" not in cue) or (
             c.scope in ("months", "quarters") and not c.period):
         c.kind = "trend"
     elif "wards" in cue and not (c.area and c.area_is_ward):

@@ -23,7 +23,7 @@ CUES = {
                      "down arrows", "up and down arrows", "up arrows and down arrows", "rank arrows",
                      "rank ups and downs", "ranking ups and downs", "ups and downs in rank", "up down arrows",
                      "ups and downs", "all the ups and downs",
-                     "league table changes", "county table changes", "changes in the league table", "table changes",
+                     "league table changes", "league tables", "county table changes", "changes in the league table", "table changes",
                      "hold our position", "held our position", "kept our position", "stayed the same", "stay the same"],
     "rank": ["rank", "national ranking", "nationally ranked", "ranked nationally", "ranking nationally", "ranked where nationally",
              "where nationally", "where does that put us", "where does it put us", "where does this put us",
@@ -110,7 +110,7 @@ CUES = {
                  "which sub group", "who leads on", "which group leads", "lead on", "leads on", "owner of", "owns",
                  "owner", "owners", "tackling", "tackles", "in charge of", "who is tackling", "who deals with",
                  "who chairs", "chair of", "responsible for", "who runs", "runs", "covers", "who covers",
-                 "looks after", "who looks after", "handles", "who handles", "deals with", "doing about",
+                 "looks after", "who looks after", "handles", "cover", "background", "who handles", "deals with", "doing about",
                  "being done about", "done about", "what is being done", "whats being done",
                  "a priority", "still a priority", "cross cutting", "cross cutting themes", "themes", "theme", "workstream", "strand",
                  "priority", "priorities", "sub group", "subgroup", "sub-group", "task group", "group", "task and finish",
@@ -179,7 +179,7 @@ used using anything something focusing focus focused wide partnership partnershi
 groups over under aged headline average next coming saw see seen split
 among amongst types type kinds kind breakdown results result figures details detail info information
 latest up-to-date quick summary overview new incl including inc side sides aspect given issued ask
-pack packs digest rundown roundup round-up progress etc ie eg but theyve theyre they've they're
+pack packs digest rundown roundup round-up progress etc ie eg but badly enough anyone anybody came theyve theyre they've they're
 """.split())
 # A word rewritten before it is compared: US spellings and a few forms the stemmer does not join.
 BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "behaviour", "behaviors": "behaviours",
@@ -430,7 +430,27 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bhw (?=many|much|is|are|has|did|does)", "how "),
     (r"\bward ?wise\b|\bward by ward\b", " by ward "),
     (r"\bt ?(?:&|and) ?f\b", " task and finish "),
-    (r"\bhow (?:fast|quickly)\b", " how much "),                       # "how fast is the population expected to grow"
+    (r"\bhow (?:fast|quickly)\b", " how much "),
+    (r"\b(?:nicked|pinched|swiped|nabbed)\b(?! for\b)", " stolen "),      # "stuff nicked from cars" (not "nicked for drugs")
+    (r"\b(\d\d-\d\d|\d\d) year olds?\b", r"aged \1"),                  # "18-24 year olds"
+    (r"\bon the way (down|up)\b", r"going \1"),
+    (r"\b(?:gone|went|come|coming|gotten|got) back (up|down)\b", r"going \1"),
+    (r"\bmovers and shakers\b", " rank movers "),
+    (r"\b(?:run|do|draw|plot|produce|make) (?:me )?(?:an? |the )?(spc|control chart)\b", r"\1"),
+    (r"\b(?:the )?whole force\b", " kent and medway "),
+    (r"\b(?:from|in|on) (?:the )?(?:3|three)[ -]years? table\b", " "),
+    (r"\b(?:in |from )?the exec(?:utive)? summary\b", " "),
+    (r"\bevery (?:year|period|figure) (?:you ve got|you have got|you have|youve got|available|there is)\b", " trend "),
+    # who passed the question on, first: "cllr asking about metal theft", "the chair wants to know"
+    (r"^\s*(?:(?:a|the|our|my) )?(?:cllr|councillor|chair|commander|inspector|sergeant|sgt|manager|boss|colleague|"
+     r"[a-z]+ colleague|journalist|reporter|member of the public|resident)\s+(?:is\s+)?(?:asking|asked|wants to know|"
+     r"wanted to know|enquiring)(?:\s+(?:about|for|re|regarding|what|how))?\b", " "),
+    (r"\bparked (cars?|vehicles?|vans?|motors?)\b", r"\1"),            # "breaking into parked cars": cars
+    # "burglaries that arent houses", "rather than peoples homes": burglary of anything but a home
+    (r"\b(?:that|which) (?:arent|aren t|are not|isnt|isn t|is not|werent|weren t) (?:people s |peoples )?"
+     r"(?:homes?|houses?|dwellings?)\b|\b(?:rather than|not|other than) (?:people s |peoples |private )?(?:homes|houses|dwellings)\b",
+     " non dwelling "),
+    (r"^\s*(\w+)\s+(?:what does|whats|what s) (?:that|it|this) (stand for|stands for|mean)\b", r" what does \1 \2 "),                       # "how fast is the population expected to grow"
     (r"\b(?:faster|slower|quicker)(?: or (?:faster|slower|quicker))? than\b", " compared with "),
     # the measure said twice: "number not %", "the rate not the count"
     (r"\b(number|numbers|count|total)\s*(?:,|-)?\s*not\s+(?:the\s+|a\s+|as a\s+)?(?:%|(?:percent(?:age)?|rate|share|proportion)\b)", r"\1"),

@@ -469,7 +469,7 @@ CASES = [
      ["Anti-social Behaviour: owned by ASB Sub-Group", "4,326"], []),
     ("asb next week", None, ["next week"]),
     # a priority's figures for a year it was not set for; a figure asked of a priority
-    ("dv priority figures 2012/13", ["Its figures for 2012/13", "1,788"], []),
+    ("dv priority figures 2012/13", ["Its figures in 2012/13", "1,788"], []),
     ("progress on the dv priority fy2012/13 - how many incidents?", ["Domestic abuse - incidents in Maidstone, 2012/13",
                                                                       "1,788"], []),
     ("priorities 2012/13", None, ["2014/15"]),
@@ -503,6 +503,22 @@ CASES = [
     ("how many murders were there in maidstone", None, ["'murders'"]),
     ("how many car boot sales will be held in the park this summer", None, ["car boot"]),
     ("all crime 2013/14", ["2013/14 so far (April to December 2013)", "6,937"], []),
+    # a subgroup named beside another subject: that subject's figure, the subgroup left aside and said so
+    ("for the road safety subgroup, burglary figures", ["Burglary - dwelling", "438", "Road Safety Sub-Group"], []),
+    ("the dv subgroup meets thurs, shoplifting figures", ["Shoplifting in Maidstone", "994"], []),
+    # the priorities are the home district's; their figures for a year not over, or from a month
+    ("priority 1 for thanet", None, ["Thanet", "violent crime thanet"]),
+    ("violent crime priority figures 2013/14", ["April to September 2013", "+315", "High Street"], []),
+    ("priority 1 since april 2013", ["from April 2013", "+315"], []),
+    ("has violent crime gone up since april 2012", None, ["April 2012"]),
+    ("things nicked from cars", ["Theft from a motor vehicle", "577"], []),
+    ("neighbour nuisance", None, ["neighbour nuisance", "Anti-social behaviour"]),
+    ("motorcycle crime", None, ["no count of crimes"]),
+    ("e-scooter asb", None, ["scooter"]),
+    ("which ward in the whole county has most road casualties", ["Brasted"], []),
+    ("barming ward unemployment %", ["Barming", "0.7%"], []),
+    ("golding homes here - unemployment rate in park wood ward, july 2012?", None, ["golding"]),
+    ("yot colleague asking: first time entrants to the youth justice system in maidstone?", ["85 people"], []),
 ]
 
 

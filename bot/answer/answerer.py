@@ -275,7 +275,19 @@ class Answerer:
         indicators = [ident for label, ident in c.choices if label is None and ident]
         pack = c.kind == "priority" and c.priority and "priority" in c.cues
         if pack:
-            indicators = []  # "the domestic abuse side of the violent crime priority": the priority's pack
+            own = set(str(self.priorities.set_index("id").loc[c.priority].indicators or "").split(",")) \
+                if c.priority in set(self.priorities.id) else set()
+            outside = [i for i in dict.fromkeys(indicators + c.indicators) if i not in own]
+            if len(outside) == 1:  # "for the road safety subgroup, burglary figures": burglary, for that subgroup
+                owner = str(self.priorities.set_index("id").loc[c.priority].owner).split(" (")[0].split(";")[0]
+                c.context.append(f"the {owner} named")
+                c.kind, c.priority, c.indicator, c.indicators, c.choices = "figure", None, outside[0], outside, []
+                indicators = []
+                pack = False
+            elif outside:
+                pack = False  # two subjects beside the priority: asked back below
+            else:
+                indicators = []  # "the domestic abuse side of the violent crime priority": the priority's pack
         if indicators or (len(c.indicators) > 1 and not pack):
             options = list(dict.fromkeys(indicators + c.indicators))
             if c.both and c.kind == "priority" and len(options) <= 4:
@@ -288,6 +300,11 @@ class Answerer:
                 c.family = options if c.both else [i for i in self.indicators if i in options]
                 c.indicator, c.indicators, c.choices = c.family[0], c.family[:1], []
                 return
+            if c.area and c.kind == "figure" and not c.both:  # 'barming ward unemployment %': the one held for the place
+                held = [i for i in options if c.area in set(self._coverage(i).area)]
+                if len(held) == 1:
+                    c.indicator, c.indicators, c.choices = held[0], held, []
+                    return
             names = [self.vocab.names[("indicator", i)] for i in options]
             choices = [(n, self.question_for(c, indicator=i)) for n, i in zip(names, options)]
             raise NoAnswer("Did you mean: " + " / ".join(names) + "? Ask for one at a time.",
@@ -318,7 +335,8 @@ class Answerer:
             return
         ind = self.indicators[c.indicator]
         pct = str(ind.unit).startswith("%")
-        wants_pct = c.measure == "percent" and not pct
+        no_rate = c.measure == "rate" and not (isinstance(ind.rate_base, str) and ind.rate_base)
+        wants_pct = (c.measure == "percent" or no_rate) and not pct  # 'out of work benefits rate': the % of 16-64s
         wants_count = "number" in c.extra_words and pct and c.kind in ("figure", "direction")
         if wants_pct or wants_count:
             twin = next((i for i, other in self.indicators.items() if i != c.indicator and other.name == ind.name
@@ -329,6 +347,8 @@ class Answerer:
                 twin = rates[0]
             if twin:
                 c.indicator, c.indicators = twin, [twin]
+                if no_rate:
+                    c.measure = "percent"  # the rate asked is this percentage
 
     def _refuse_what_the_figure_is_not(self, c: Command) -> None:
         """A figure of another kind than the one asked for is not an answer: offences asked, a survey
@@ -340,7 +360,7 @@ class Answerer:
         unit = str(ind.unit)
         name = ind.name
         not_crimes = unit.startswith(("% of residents", "% of working", "% of out of work", "% growth")) or unit in (
-            "admissions", "people", "households", "hectares", "rank", "£ million", "jobs")
+            "admissions", "people", "households", "hectares", "rank", "£ million", "jobs", "casualties")
         if c.crime_word and not_crimes and not c.generic_only:
             raise NoAnswer(f"The data has no count of crimes or offences for what was asked: it has {name} "
                            f"({unit}). Ask for that (`{name.lower()}`), or for a crime type, e.g. `criminal damage`.",
@@ -437,8 +457,12 @@ class Answerer:
         start, end = self.periods[asked].start, self.periods[asked].end
         if asked == c.since:  # "since april 2013": from then to the latest month the in-year figures reach
             end = max((self.periods[p].end for p in have if p in self.periods), default=end)
-        parts = [p for p in have if p in self.periods and self.periods[p].start == start and self.periods[p].kind != "month"
-                 and (self.periods[p].end < end or (asked == c.since and self.periods[p].end == end))]
+        if asked == c.since:  # only a span from that month to the latest the figure has ('since april 2012': no)
+            parts = [p for p in have if p in self.periods and self.periods[p].start == start
+                     and self.periods[p].kind == "span" and self.periods[p].end == end]
+        else:
+            parts = [p for p in have if p in self.periods and self.periods[p].start == start
+                     and self.periods[p].kind != "month" and self.periods[p].end < end]
         if not parts:
             return None
         part = max(parts, key=lambda p: self.periods[p].end)

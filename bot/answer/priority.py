@@ -26,6 +26,20 @@ if TYPE_CHECKING:
     from .answerer import Answerer
 
 
+def _part(a: Answerer, have: set, asked: str) -> str | None:
+    """The period asked, if the figure has it; else the part of it the figure has from its start (2013/14: April to
+    September 2013; 'since april 2013': the span from then)."""
+    if asked in have:
+        return asked
+    if asked not in a.periods:
+        return None
+    start, end = a.periods[asked].start, a.periods[asked].end
+    month = a.periods[asked].kind == "month"
+    parts = [p for p in have if p in a.periods and a.periods[p].start == start and a.periods[p].kind == "span"
+             and (month or a.periods[p].end <= end)]
+    return max(parts, key=lambda p: a.periods[p].end) if parts else None
+
+
 def priority(a: Answerer, c: Command) -> Answer:
     years = sorted(set(a.priorities.year))
     if not c.priority and c.indicator:  # "which team deals with young drivers getting hurt": the priority it is in
@@ -33,12 +47,23 @@ def priority(a: Answerer, c: Command) -> Answer:
         lead = [r for r in owners if c.indicator in str(r.headline_indicators or "").split(",")]
         if len(lead or owners) == 1:
             c.priority = (lead or owners)[0].id
+    others = [x for x in c.areas if x != a.home]
+    if c.priority and others:  # "priority 1 for thanet": the priorities, and their figures, are the home district's
+        place = area_name(a, others[0])
+        lead = a.priorities.set_index("id").loc[c.priority].headline_indicators
+        lead = str(lead).split(",")[0] if isinstance(lead, str) and lead else None
+        ask = f"{a.indicators[lead].name.lower()} {place.lower()}" if lead else f"compare {c.priority.replace('_', ' ')}"
+        raise NoAnswer(f"The partnership's priorities and their figures are {area_name(a, a.home)}'s, not {place}'s. "
+                       f"Ask for a figure for {place}: `{ask}`.", [ask, f"priority {c.priority.replace('_', ' ')}"])
     asked = None  # 'dv priority figures 2012/13': the priority's figures for a year it was not set for
+    if c.since and not c.period and c.priority:
+        asked = c.since  # 'priority 1 since april 2013': its figures from then
     if c.period and c.period not in years and c.priority:
         asked = c.period
     elif c.period and c.period not in years:
         raise NoAnswer(f"The assessment sets the partnership's priorities for {', '.join(years)} only, not for "
                        f"{c.period}.", [f"priorities {years[-1]}"])
+    said = (f"from {a.periods[asked].label}" if asked == c.since and asked in a.periods else f"in {asked}") if asked else None
     if not c.priority:
         rows = [[(f"{int(r.number)}. " if not pd.isna(r.number) else "") + r.name,
                  r.kind.replace("_", " "), r.owner] for r in a.priorities.itertuples()]
@@ -57,11 +82,17 @@ def priority(a: Answerer, c: Command) -> Answer:
     if len(lead):
         c.indicator = lead.iloc[0]  # understood: the priority's headline figure, whatever words named the priority
     answer = Answer(c.text, {}, headline=f"{pri['name']}: owned by {pri['owner']}." + (
-        f" Its figures for {asked}, as asked." if asked else ""))
+        f" Its figures {said}, as asked." if asked else ""))
     if pri["kind"] == "cross_cutting":
         answer.notes.append("A cross-cutting theme: it runs through every priority and has no figures of its own.")
     borough, wards, beside = [], [], []
     for indicator, group in frame.groupby("indicator", sort=False):
+        ward_rows = group[group.area_type == "ward"]
+        in_period = (ward_rows.period == _part(a, set(ward_rows.period), asked)) if asked else True
+        hot = ward_rows[in_period & ward_rows.measure.isin(["count", "percent", "rate_per_1000"])]
+        for r in hot.sort_values(["period", "measure", "value"], ascending=[False, True, False]).itertuples():  # volume order
+            wards.append([r.area_name, r.indicator_name, a.periods[r.period].label if asked and r.period in a.periods else r.period,
+                          MEASURE_LABEL.get(r.measure, r.measure), fmt_number(r.value, r.digits)])
         mine = group[group.area == a.home]
         levels = mine[mine.measure.isin(["count", "percent"])]
         if levels.empty:
@@ -70,9 +101,10 @@ def priority(a: Answerer, c: Command) -> Answer:
             ["period_start", "order"], ascending=[False, True])
         latest = kinds.period.iloc[0]
         if asked:
-            if asked not in set(levels.period):
+            found = _part(a, set(mine.period), asked)  # an in-year change may come without a level
+            if found is None:
                 continue
-            latest = asked
+            latest = found
         at = mine[mine.period == latest].set_index("measure")
         get = lambda m: at.loc[m] if m in at.index else None  # noqa: E731
         level = get("count") if get("count") is not None else get("percent")
@@ -80,31 +112,31 @@ def priority(a: Answerer, c: Command) -> Answer:
         change, pchange, rate, rank, direction = (get(m) for m in (
             "pp_change" if pct else "volume_change", "pct_change", "rate_per_1000", "county_rank", "rank_direction"))
         borough.append([group.indicator_name.iloc[0] + (" (headline)" if group.headline.iloc[0] else ""),
-                        own_period_label(a, indicator, latest), fmt_number(level.value, level.digits, "%" if pct else ""),
+                        own_period_label(a, indicator, latest) if not (asked and a.periods.get(latest) is not None and
+                                                                       a.periods[latest].kind == "span")
+                        else a.periods[latest].label,
+                        fmt_number(level.value, level.digits, "%" if pct else "") if level is not None else "",
                         fmt_change(change.value, change.digits) if change is not None else "",
                         fmt_change(pchange.value, pct_digits(pchange.digits), "%") if pchange is not None else "",
                         fmt_number(rate.value, rate.digits) if rate is not None else "",
                         fmt_rank(rank.value, rank.flag) if rank is not None else "",
                         ARROW[int(direction.value)] if direction is not None else ""])
-        hot = group[(group.area_type == "ward") & ((group.period == asked) if asked else True) & group.measure.isin(["count", "percent", "rate_per_1000"])]
-        for r in hot.sort_values(["period", "measure", "value"], ascending=[False, True, False]).itertuples():  # volume order
-            wards.append([r.area_name, r.indicator_name, r.period, MEASURE_LABEL.get(r.measure, r.measure),
-                          fmt_number(r.value, r.digits)])
         for r in group[(group.area_type != "ward") & (group.area != a.home) & (group.period == latest)
                        & group.measure.isin(["count", "percent", "rate_per_1000", "pct_change"])].itertuples():
             beside.append([r.area_name, r.indicator_name, r.period, MEASURE_LABEL.get(r.measure, r.measure),
                            fmt_number(r.value, r.digits)])
         a.annotate(answer, indicator, a.home, [latest], set(group.table_id))
     if asked and not borough:
-        raise NoAnswer(f"The data has no figures of the {pri['name']} priority for {area_name(a, a.home)} in {asked}.",
+        raise NoAnswer(f"The data has no figures of the {pri['name']} priority for {area_name(a, a.home)} {said}.",
                        [f"priority {c.priority.replace('_', ' ')}"])
     if asked:
-        answer.notes.append(f"The priorities are set for {', '.join(years)}; these are the priority's figures for "
-                            f"{asked}, as asked. Figures the data does not give for {asked} are left out.")
+        answer.notes.append(f"The priorities are set for {', '.join(years)}; these are the priority's figures "
+                            f"{said}, as asked (where a year is not over, the months the data has from its start). "
+                            f"Figures the data does not give for {said} are left out.")
     columns = ["Indicator", "Period", "Figure", "Change", "% change", "Rate per 1,000", "County rank", "Direction"]
     rows, columns = _drop_empty(borough, columns)
     answer.tables.append(Table(f"{pri['name']}: {area_name(a, a.home)}'s "
-                               f"{'figures for ' + asked if asked else 'latest figures'}", columns, rows))
+                               f"{'figures ' + said if asked else 'latest figures'}", columns, rows))
     if wards:
         answer.tables.append(Table("Ward hotspots", ["Ward", "Indicator", "Period", "Measure", "Figure"], wards))
     if beside:

@@ -53,7 +53,8 @@ def top(a: Answerer, c: Command) -> Answer:
     if c.direction:  # "the biggest rise": over the changes (in points, for a percentage)
         wanted = ("pct_change", "volume_change", "pp_change") if c.measure == "percent" else (
             "volume_change", "pct_change", "pp_change")
-    if c.scope == "wards" and re.search(r"\b(in|of|across) (all of )?kent\b", c.text.lower()):
+    if c.scope == "wards" and re.search(r"\b(?:in|of|across) (?:all of |the whole |the |all )?(?:kent|county)\b|"
+                                        r"\bcounty ?wide\b", c.text.lower()):
         wanted = ("ward_rank_in_kent",) + tuple(wanted)  # "which ward in kent": the wards ranked across Kent
     choice = None
     for scope in scopes:
