@@ -108,6 +108,7 @@ class Command:
     area_is_ward: bool = False
     family: list[str] = field(default_factory=list)  # indicators of one family answered together
     spelt: list[tuple[str, str]] = field(default_factory=list)  # (typed, the name's words): fuzzy corrections
+    read_as: list[tuple[str, str]] = field(default_factory=list)  # (typed, area): a place named by another name
     both: bool = False  # two subjects joined by 'and' ("accidental fires and deliberate fires"): answer each
     statement: str | None = None  # a fact the text states in words ("who chairs the smp")
     splits: list[str] = field(default_factory=list)  # "by age group", "by gender": a breakdown asked for
@@ -454,7 +455,8 @@ NARROW = re.compile(
 
 
 # a clause that says what the figures are for: 'planning extra nte patrols', 'thinking about a bid'
-PURPOSE = re.compile(r"(?:we ?a?re |i ?a?m |i'm |it |this |that )?(?:planning|thinking about|thinking of|need (?:it|them|this|"
+PURPOSE = re.compile(r"(?:we ?a?re |i ?a?m |i'm |it |this |that )?(?:planning|thinking about|thinking of|(?:prepping|preparing|"
+                     r"writing|drafting) (?:the|a|my|our)|need (?:it|them|this|"
                      r"these|those) for|needed for|it s for|its for|it's for|(?:might|may|could) (?:matter|be relevant)|"
                      r"(?:keep|kept) (?:seeing|hearing))\b")
 
@@ -749,6 +751,10 @@ def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = F
         if generic and joined and len(command.hits) + len(entity_hits) > 1:
             generic = False  # "asb and crime": two subjects, asked back
         _assign(command, entries, generic, {f for form in forms[start:end] for f in form})
+        for _, ident in areas:  # 'town centre' is High Street ward: said with the answer
+            name = set(normalise(vocab.names.get(("area", ident), "")).split())
+            if len(areas) == 1 and not name & set(words[start:end]):
+                command.read_as.append((" ".join(words[start:end]), ident))
     spans = sorted((start, end) for entries, start, end in entity_hits if any(k == "indicator" for k, _ in entries))
     for (_, end), (start, _) in zip(spans, spans[1:]):  # "accidental fires and deliberate fires": both asked
         between = set(words[end:start])
@@ -1236,7 +1242,9 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
         c.kind = "spc"
     elif ("priority" in cue and not ("wards" in cue and c.indicator) and not (
             # 'progress on the dv priority 2012/13 - how many incidents': a figure of the priority's subject
-            c.indicator and c.period and re.search(r"\bhow (?:many|much)\b|\bnumber of\b", c.text.lower()))) or (
+            c.indicator and c.period and re.search(r"\bhow (?:many|much)\b|\bnumber of\b", c.text.lower())) and not (
+            # 'for the road safety group: our county rank for young drivers ksi': the rank asked, not the pack
+            c.indicator and not c.both and cue & {"rank", "compare", "versus", "trend", "direction", "up", "down"})) or (
             c.priority and not c.indicator and not c.both and not (cue - {"priority"})):
         c.kind = "priority"
     elif "categories" in cue and (c.extreme or c.changes):

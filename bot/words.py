@@ -195,7 +195,7 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "polices": "police", "diff": "difference", "burgled": "burglary", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number",
                  "whos": "who", "ther": "there", "thier": "their", "blokes": "male", "organizations": "organisations",
                  "dwn": "down", "dwon": "down", "upp": "up", "chg": "change", "chng": "change",
-                 "cats": "categories", "wheres": "where", "percieved": "perception", "perceived": "perception", "rnk": "rank", "cdr": "commander", "stn": "station", "tops": "highest", "goin": "going", "gona": "going", "gonna": "going", "lately": "recently", "recommended": "the"}
+                 "cats": "categories", "wheres": "where", "chairperson": "chair", "chairman": "chair", "chairwoman": "chair", "percieved": "perception", "perceived": "perception", "rnk": "rank", "cdr": "commander", "stn": "station", "tops": "highest", "goin": "going", "gona": "going", "gonna": "going", "lately": "recently", "recommended": "the"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
             "last financial year": 0, "this financial year": 0, "latest financial year": 0,
             "previous financial year": -1, "the financial year before": -1,
@@ -431,6 +431,16 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bward ?wise\b|\bward by ward\b", " by ward "),
     (r"\bt ?(?:&|and) ?f\b", " task and finish "),
     (r"\bhow (?:fast|quickly)\b", " how much "),
+    (r"\b(?:across|out of) (?:all )?(?:the )?(?:12|twelve) (?:kent )?(?:districts|councils|boroughs)\b", " in kent "),
+    (r"\b(?:and )?(?:someone|somebody|they|people|members|cllrs|councillors|the chair) (?:will|ll|might|may|is going to|"
+     r"are going to|is bound to|are bound to) (?:ask|want to know)\b", " "),
+    (r"\bpull (?:the |our |my )?(pack|figures|numbers|stats) together\b", r"\1"),
+    (r"\bin the (?:partnership |smp |csp )?plan\b", " "),
+    (r"\b(?:the )?whole (cars?|vehicles?|motors?)\b", r"\1"),           # "cars stolen (the whole car)"
+    (r"\b(?:how far |how much )?above or below (?:the )?predicted\b", " vs predicted "),
+    (r"\b(?:there s |there is )?(?:a |the )?(?:column|row|line) (?:called|named|labelled|headed)\b", " "),
+    (r"\b(up|down) rather than (?:down|up)\b", r"\1"),
+    (r"\b(position|rank|ranking|league|table)[ -]?wise\b", r"\1"),   # "how do we compare position wise"
     (r"\b(?:nicked|pinched|swiped|nabbed)\b(?! for\b)", " stolen "),      # "stuff nicked from cars" (not "nicked for drugs")
     (r"\b(\d\d-\d\d|\d\d) year olds?\b", r"aged \1"),                  # "18-24 year olds"
     (r"\bon the way (down|up)\b", r"going \1"),
@@ -480,7 +490,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:tops|top of|is top of|comes top of|at the top of) (?:the )?(?!rank)((?:[a-z&]+ ){0,4}?)(?:table|list|league|chart)\b",
      r" highest \1 "),
     # politeness and apologies before the question: "sorry if this is a silly question but", "sorry im new here,"
-    (r"^(?:hi|hello|hey)?\s*(?:sorry|apologies)\b(?: if this is an? (?:silly|stupid|daft|basic) question)?(?: but)?"
+    (r"^(?:hi|hello|hey)?\s*(?:sorry|apologies)\b(?: if this is an? (?:silly|stupid|daft|basic) (?:question|q))?(?: but)?"
      r"(?:,? i ?a?m new(?: here| to this)?)?\s*,?\s*", " "),
     (r"^(?:could|can|would) you (?:please )?(?:tell me|let me know|give me)\b", " "),
     # a greeting and the setting before the question: "morning all - prepping for the csp board tomorrow, can someone
@@ -540,7 +550,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     # next week" (never a period of the figures: 'asb next week' is still refused)
     (r"\b(meets?|meeting|forum|board|sub ?group|group|grp|panel|committee|cttee|briefing|(?:chairing|joining|leading) "
      r"(?:the |our |a )?(?:[a-z&]+ ){0,3}?(?:sub ?group|group|grp|forum|board|panel|meeting))(?: is| on| this| next)? "
-     r"(?:next week|this week|tomorrow|today|tonight|(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|thur|fri)(?:day)?)\b",
+     r"(?:next week|next wk|this week|this wk|tomorrow|today|tonight|(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|thur|fri)(?:day)?)\b",
      r"\1"),
     # asking someone to fetch the figures: "can you pull together", "could you send me", "can someone dig out"
     (r"\b(?:can|could|would) (?:you|someone|anyone|somebody)(?: please| pls)? (?:pull together|put together|pull|dig out|"
@@ -673,8 +683,8 @@ meeting meetings meets meet patrol patrols extra planning plan plans thinking wo
 placement student students charity mentioned told tell licensing press journalist journalists reporter newbie new
 pcso pcsos councillor councillors cllr cllrs volunteer volunteers worker workers analyst analysts inspector sergeant
 sgt commander commanders iom consultant matter matters relevant seeing hearing heard keep briefing briefings forum forums report
-reports agenda agendas csu smp csp stn cdr public health side summary summaries overview update updates
-date dates project projects association custody suite feels feel like subgroup subgroups sub-group group groups grp checking committee cttee surgery tonight tomorrow today members member residents resident quick one housing
+reports brief briefs agenda agendas csu smp csp stn cdr public health side summary summaries overview update updates
+date dates project projects association started starting prepping preparing writing drafting custody suite feels feel like subgroup subgroups sub-group group groups grp checking committee cttee surgery tonight tomorrow today members member residents resident quick one housing
 probation council kfrs nhs chief tenancy station fire service police asking asked ask wants want wanted needs need
 needed campaign work works working job role from joined just hi hello all thanks ta cheers please pls thx morning
 afternoon evening everyone folks week next monday tuesday wednesday thursday friday mon tue tues wed thu thur thurs

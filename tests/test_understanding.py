@@ -519,6 +519,22 @@ CASES = [
     ("barming ward unemployment %", ["Barming", "0.7%"], []),
     ("golding homes here - unemployment rate in park wood ward, july 2012?", None, ["golding"]),
     ("yot colleague asking: first time entrants to the youth justice system in maidstone?", ["85 people"], []),
+    # since a month: the monthly series from then, where there is one; a ward named by another name, said
+    ("crime since july 2013", ["July 2013 to December 2013", "monthly series"], []),
+    ("has crime gone up since october 2013", ["October 2013 to December 2013", "2,294", "+109"], []),
+    ("has the outcome rate gone down since july 2013", ["July 2013 to December 2013", "32.3%"], []),
+    ("violent crime since july 2013", None, ["July 2013"]),
+    ("asb in the town centre", ["911", "Read 'town centre' as High Street ward"], []),
+    # a kind of answer asked of a figure beside its priority's group: that answer, not the pack
+    ("for the road safety group: maidstone's county rank for young drivers 17-24 ksi", ["=11 of 12"], []),
+    ("chairing the substance misuse group tomorrow and someone will ask - how does our drug offence rate compare with "
+     "the county?", ["Maidstone 2.66", "Kent (KCC area) 2.16"], []),
+    ("hi, prepping the asb subgroup paper for thurs - how many asb incidents did we have in 2011/12?", ["5,382"], []),
+    ("rank for deliberate fires across the 12 districts", ["3 of 12"], []),
+    ("most deprived district in kent", ["Thanet", "rank among the 12 Kent districts"], []),
+    ("worst month for outcome rate this year so far", ["April 2013", "of the 9 months"], []),
+    ("number of cars actually stolen (the whole car) in the borough 2012/13?", ["Theft of a motor vehicle", "167"], []),
+    ("how many pensioners (65 and over) were killed or seriously injured on the roads in 2011/12?", ["13 casualties"], []),
 ]
 
 

@@ -288,6 +288,12 @@ class Answerer:
                 pack = False  # two subjects beside the priority: asked back below
             else:
                 indicators = []  # "the domestic abuse side of the violent crime priority": the priority's pack
+                asked = self._asked_of_priority(c)
+                if asked:  # "for the road safety group: our county rank for young drivers ksi": that rank
+                    owner = str(self.priorities.set_index("id").loc[c.priority].owner).split(" (")[0].split(";")[0]
+                    c.context.append(f"the {owner} named")
+                    c.kind, c.priority, c.indicator, c.indicators, c.choices = asked[1], None, asked[0], [asked[0]], []
+                    pack = False
         if indicators or (len(c.indicators) > 1 and not pack):
             options = list(dict.fromkeys(indicators + c.indicators))
             if c.both and c.kind == "priority" and len(options) <= 4:
@@ -318,6 +324,20 @@ class Answerer:
             choices = [(n, self.question_for(c, area=a)) for n, a in zip(names, options)]
             raise NoAnswer("Which place: " + " / ".join(names) + "? Ask for one at a time, or `compare` them.",
                            [q for _, q in choices], choices)
+
+    def _asked_of_priority(self, c: Command) -> tuple[str, str] | None:
+        """(indicator, kind) when a question beside a priority's group asks one kind of answer (a rank, a comparison, a
+        trend, a direction) of one of its figures named in words of its own, not the priority's."""
+        kinds = [("rank", "rank"), ("compare", "compare"), ("versus", "compare"), ("trend", "trend"),
+                 ("direction", "direction"), ("up", "direction"), ("down", "direction")]
+        kind = next((k for cue, k in kinds if cue in c.cues), None)
+        if kind is None:
+            return None
+        own = {f for phrase, entries in self.vocab.phrases.items() if ("priority", c.priority) in entries
+               for w in phrase.split() for f in self.vocab.form(w)}
+        named = list(dict.fromkeys(i for inds, words, _ in c.hits if not set(words) <= own for i in inds
+                                   if i in set(c.indicators) | {x for _, x in c.choices if x}))
+        return (named[0], kind) if len(named) == 1 else None
 
     def _count_and_rate(self, options: list[str]) -> bool:
         """Two indicators of one subject, one a count and one a percentage ('Unemployed people' and
@@ -452,7 +472,7 @@ class Answerer:
         if c.kind in ("figure", "direction", "rank") and c.area:
             cov = cov[cov.area == c.area]
         have = set(cov.period)
-        if asked in have:
+        if asked in have and asked != c.since:  # (since a month the figure has: from it on, below)
             return None
         start, end = self.periods[asked].start, self.periods[asked].end
         if asked == c.since:  # "since april 2013": from then to the latest month the in-year figures reach
@@ -463,6 +483,15 @@ class Answerer:
         else:
             parts = [p for p in have if p in self.periods and self.periods[p].start == start
                      and self.periods[p].kind != "month" and self.periods[p].end < end]
+        if not parts and asked == c.since and c.kind in ("figure", "direction"):
+            # "has crime gone up since october 2013": the monthly series from then to its latest month, added up
+            from . import months as monthly
+            series, numerator, _ = monthly.parts_of(self, c.indicator)
+            months = sorted(m for m in monthly.series(self, numerator or series, c.area or self.home) if m >= asked)
+            if months:
+                c.since, c.period = None, f"{months[0]}/{months[-1]}" if len(months) > 1 else months[0]
+                return (f"Since {self.periods[asked].label}: added up from the monthly figures, "
+                        f"{month_label(months[0])} to {month_label(months[-1])}.")
         if not parts:
             return None
         part = max(parts, key=lambda p: self.periods[p].end)
@@ -521,6 +550,10 @@ class Answerer:
                                    "figure is for all of it.")
         if c.corrections:
             answer.notes.insert(0, "Read " + "; ".join(f"'{a}' as '{b}'" for a, b in c.corrections) + ".")
+        shown = [(typed, x) for typed, x in c.read_as if x in c.areas and self.vocab.area_types.get(x) == "ward"]
+        if shown and answer.error is None:  # "asb in the town centre": the ward the words name, said
+            answer.notes.insert(0, "Read " + "; ".join(f"'{typed}' as {area_name(self, x)} ward" for typed, x in shown)
+                                + ".")
         if c.context:  # "asb park wood 2012/13 - for our tenancy team": said so, not silently dropped
             answer.notes.insert(0, "Left aside as context, not part of the question: "
                                 + "; ".join(f"'{x}'" for x in c.context) + ".")

@@ -44,6 +44,8 @@ def direction(a: Answerer, c: Command) -> Answer:
     indicator = c.indicator
     ind = a.indicators[indicator]
     area = c.area or a.home
+    if c.period not in a.periods:  # months added up ('since october 2013'): the figure carries its change
+        return answer
     p = a.periods[c.period]
     frame = figure_rows(a, indicator, area, p.kind, p.start)
     row = frame[frame.period == c.period]

@@ -235,6 +235,12 @@ def over_time(a: Answerer, c: Command, indicator: str) -> Answer:
         if dates:
             wanted = set(months_between(dates[0], dates[1]))
             have = [m for m in have if m in wanted]
+    if c.ytd and not c.period and not c.since and have:  # "worst month this year so far": April to the latest month
+        last = have[-1]
+        april = f"{int(last[:4]) - (1 if int(last[5:7]) < 4 else 0)}-04"
+        have = [m for m in have if m >= april]
+        if have:
+            c.period = f"{have[0]}/{have[-1]}"
     if c.since and c.since in a.periods:  # "which month since april 2013": from that month on
         start = str(a.periods[c.since].start)[:7]
         have = [m for m in have if m[:7] >= start]

@@ -47,6 +47,16 @@ def trend(a: Answerer, c: Command) -> Answer:
     if c.since and c.since in a.periods:  # "month by month since april 2013", "asb 2011/12 onwards": from then
         start = a.periods[c.since].start
         later = series[[a.periods[x].start >= start if x in a.periods else True for x in series.period]]
+        if later.empty and kind != "month":  # "crime since july 2013": its monthly series from then, if it has one
+            from . import months as monthly
+
+            series_id, numerator, _ = monthly.parts_of(a, indicator)
+            if series_id != indicator and not numerator and monthly.series(a, series_id, area):
+                c.indicator, c.scope = series_id, "months"
+                answer = trend(a, c)
+                answer.notes.insert(0, f"{name} by month is the monthly series "
+                                       f"'{a.vocab.names[('indicator', series_id)]}'.")
+                return answer
         if later.empty:  # "asb since april 2013": nothing from then on, said so, not the earlier years unasked
             label = a.periods[c.since].label
             raise NoAnswer(f"The data has no {name} figures for {area_name(a, area)} from {label} on; it has "
