@@ -445,7 +445,7 @@ CONTEXT = re.compile(
 
 # words that narrow what is asked (who, when, where, which part): a clause with one is never left aside
 NARROW = re.compile(
-    r"\b(?:only|just|solely|exclusively|purely|mainly|mostly|specifically|except|excluding|apart|other than|but not|"
+    r"\b(?:only|just(?! (?:started|joined|moved|arrived|begun|taken over|been))|solely|exclusively|purely|mainly|mostly|specifically|except|excluding|apart|other than|but not|"
     r"nights?|night time|weekends?|weekdays?|days?|daytime|evenings?|mornings?|afternoons?|summer|winter|spring|autumn|"
     r"christmas|quarter|quarters|months?|years?|under|over|aged|age|juveniles?|youths?|young|adults?|children|"
     r"kids|teenagers?|teens|women|men|female|male|victims?|offenders?|vans?|cars?|bikes?|commercial|business(?:es)?|"
@@ -1160,7 +1160,10 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
         c.measure = "percent"  # "the largest % falls": over the % changes
     c.why = "why" in cue
     # "should the smp drop road safety as a priority": a question of what to do, not of the figures
-    c.opinion = "opinion" in cue or bool(re.match(r"\W*should\b", c.text.lower()))
+    c.opinion = "opinion" in cue or bool(re.match(r"\W*should\b", c.text.lower())) or bool(re.search(
+        r"\bwhat (?:should|ought)\b(?! i know)|\bshould (?:we|the partnership|the smp|the csp|they|the council|the police|"
+        r"partners)\b(?! (?:know|be aware|look at|see)\b)",
+        c.text.lower()))
     c.future = "future" in cue
     c.latest = "month" if "latest_month" in cue else "quarter" if "latest_quarter" in cue else None
     if c.extreme and (c.generic_only or (c.changes and not c.indicators)) \

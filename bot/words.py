@@ -91,7 +91,7 @@ CUES = {
               "parts of the borough", "hotspot", "hotspots", "hot spots", "hot spot", "by ward", "ward level",
               "ward breakdown", "which wards", "what wards", "neighbourhood", "neighbourhoods"],
     "versus": ["vs", "versus", "v"],
-    "compare": ["compare", "comparison", "compared", "compares", "against the county", "other districts", "districts", "district", "by district", "each district",
+    "compare": ["compare", "comparison", "compared", "compares", "comparing", "against the county", "other districts", "districts", "district", "by district", "each district",
                 "all districts", "{county} districts", "side by side", "benchmark", "than average", "rest of {county}", "above or below", "against",
                 "than {county}", "than the county",
                 "rest of the county", "other areas", "elsewhere in {county}"],
@@ -365,6 +365,7 @@ def spoken_numbers(text: str) -> str:
 _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"(\d),(\d{3})\b", r"\1\2"),                     # 1,000 -> 1000
     (r"\bno\.(?=\s|$|\?)", " number "),                  # "parkwood asb no.": the number
+    (r"\b(what|where|how|who|when|which|there|that)['\u2019]s\b", r"\1 is"),  # "what's the crime rate"
     (r"[^\w/&+%<'\- ]", " "),
     (r".+", lambda m: spoken_numbers(m[0])),             # 'twenty twelve thirteen', 'nine hundred and ninety four'
     (r"\bquarter (?:number )?([1-4])\b", r"q\1"), (r"\bquarter (one|two|three|four)\b",
@@ -431,6 +432,17 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bward ?wise\b|\bward by ward\b", " by ward "),
     (r"\bt ?(?:&|and) ?f\b", " task and finish "),
     (r"\bhow (?:fast|quickly)\b", " how much "),
+    (r"\bas well\b", " also "),                                        # "rate as well pls"
+    (r"\b(?:can|could|would) (?:you|someone|anyone|somebody)(?: please| pls)? (?:list|remind me(?: of)?|show me|confirm)\b", " "),
+    (r"^\s*(?:please |pls )?(?:name|list)\b", " "),                    # "name the five wards that account for ..."
+    (r"\b(?:all )?(?:through|throughout) (?=(?:fy\s*)?(?:20)?\d\d\s*/\s*\d\d)", " in "),  # "month by month through 2012/13"
+    (r"\bin the (?:sa|strategic assessment|assessment|document)\b", " "),
+    (r"\b(compared (?:with|to)) (?:the )?rest of (england|the country|the uk|england and wales|great britain|gb)\b", r"\1 \2"),
+    (r"\b(?:which |what )?(?:areas|parts|bits) of the borough\b", " which wards "),
+    (r"\bsleeping rough\b", " rough sleeping "),
+    # "how much of the apr-sep 2013 rise came in q2": the quarter of that financial year, the part asked about
+    (r"\b(?:apr|april)\w*\s*(?:-|to)?\s*(?:sep|sept|september)\w*\s+(20\d\d)\b(.*?)\bq([1-4])\b(?!\s*(?:of\s+)?(?:fy\s*)?(?:20)?\d\d)",
+     lambda m: f"{m[2]} q{m[3]} {m[1]}/{(int(m[1]) + 1) % 100:02d}"),
     (r"\b(?:across|out of) (?:all )?(?:the )?(?:12|twelve) (?:kent )?(?:districts|councils|boroughs)\b", " in kent "),
     (r"\b(?:and )?(?:someone|somebody|they|people|members|cllrs|councillors|the chair) (?:will|ll|might|may|is going to|"
      r"are going to|is bound to|are bound to) (?:ask|want to know)\b", " "),
@@ -498,8 +510,8 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"^(?:(?:good )?(?:morning|afternoon|evening)|hi|hello|hey)(?: all| everyone| team| folks)?\b", " "),
     # what the figures are for, before the question: "for the community safety board paper i need"
     (r"^[\s,-]*for (?:the |our |my |a |an )?(?:(?:community|safety|partnership|smp|csp|cabinet|scrutiny|council|members|"
-     r"board|committee|annual|quarterly|overview|chair s|chairs|press) ){0,4}(?:paper|report|briefing|meeting|pack|agenda|"
-     r"update|release)\s+(?:i|we) (?:need|want|would like|d like)\b", " "),
+     r"board|committee|annual|quarterly|overview|chair s|chairs|press|pcc|home office|government) ){0,4}(?:paper|report|"
+     r"briefing|meeting|pack|agenda|update|release|return|submission)\s+(?:i|we) (?:need|want|would like|d like)\b", " "),
     (r"\b(?:prepping|preparing|getting ready|prepping up) for (?:the |a |my |our |tomorrow s |next week s )?(?:[a-z]+ ){0,3}?"
      r"(?:board|meeting|briefing|paper|report|presentation|(?:scrutiny )?(?:committee|cttee)|scrutiny)(?: tomorrow| today| next week|"
      r" this week| on [a-z]+day)?\b", " "),
@@ -593,7 +605,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:outcomes?|results?) (?:achieved|secured|obtained)\b", " outcomes "),
     (r"\b(county )?(?:rank|ranking|rankings|league) table\b", r" \1rankings "),  # 'county rank table'
     # "whats a ppo?": what a short term stands for (the glossary), not its figure
-    (r"\b(?:what s|whats|what is) (?:a|an) ([a-z]{2,6})\s*$",
+    (r"\b(?:what s|whats|what is|^what) (?:a|an) ([a-z]{2,6})\s*$",
      lambda m: m[0] if ordinary_word(m[1]) else f" what does {m[1]} stand for "),
     (r"\bout of (\d{3})\b", r"of \1"),  # 'out of 326': the national rank's field
     (r"\bhow many times\b", " how many "),

@@ -535,6 +535,25 @@ CASES = [
     ("worst month for outcome rate this year so far", ["April 2013", "of the 9 months"], []),
     ("number of cars actually stolen (the whole car) in the borough 2012/13?", ["Theft of a motor vehicle", "167"], []),
     ("how many pensioners (65 and over) were killed or seriously injured on the roads in 2011/12?", ["13 casualties"], []),
+    # one month's change is on the same month a year before, never the month before it
+    ("has crime gone up in may 2013", ["No:", "723 crimes in May 2013", "-35 on the period a year before"], []),
+    ("has the outcome rate gone down in december 2013", ["No:", "+2.0 points"], []),
+    ("is unemployment going down", ["1.8% in November 2013", "-0.7 points on July 2012"], []),
+    # since a month the place has no figures for: said so, never an earlier period
+    ("has crime gone up in thanet since january 2014", None, ["Thanet", "January 2014"]),
+    ("has crime gone up since october 2013 in kent", None, ["Kent (KCC area)", "October 2013"]),
+    ("crime since january 2014", None, ["January 2014", "2012-03 to 2013-12"]),
+    ("crime since december 2013", ["December 2013: 693 crimes"], []),
+    ("violent crime since april 2013", ["April to September 2013", "+315"], []),
+    ("drug offences high street rank", ["1 = highest in Kent"], []),
+    ("how much of the apr-sep 2013 crime rise came in q2", ["Q2 2013/14", "+481"], []),
+    ("what should the partnership do about shoplifting", None, ["not opinions"]),
+    ("should we spend more on patrols", None, ["shoplifting maidstone 2012/13"]),
+    ("what's the crime rate", ["All crime in Maidstone", "53.2 per 1,000"], []),
+    ("what's a PPO", ["Prolific Priority Offender"], []),
+    ("i've just started at the council - what's the asb figure?", ["4,326", "Left aside as context"], []),
+    ("asb, i just deal with juveniles", None, ["juveniles"]),
+    ("how many repeat victims of domestic violence were there in 2012/13", ["435 victims"], []),
 ]
 
 

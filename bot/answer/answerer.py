@@ -217,7 +217,7 @@ class Answerer:
                            ["burglary other", "rank changes", "help"])
         if c.opinion:
             raise NoAnswer(f"crimebot gives the assessment's figures, not opinions ('{c.text.strip().rstrip('?')}'). Ask for the "
-                           f"figures, e.g. `{self.question_for(c) or self.example()}`.",
+                           f"figures, e.g. `{(self.question_for(c) if c.indicator else '') or self.example()}`.",
                            [self.question_for(c)] if c.indicator else ["help"])
         if c.why:
             raise NoAnswer(f"crimebot gives the assessment's figures, not the reasons behind them ({self._typed(c, 'why')}): the assessment's "
@@ -359,7 +359,8 @@ class Answerer:
         wants_pct = (c.measure == "percent" or no_rate) and not pct  # 'out of work benefits rate': the % of 16-64s
         wants_count = "number" in c.extra_words and pct and c.kind in ("figure", "direction")
         if wants_pct or wants_count:
-            twin = next((i for i, other in self.indicators.items() if i != c.indicator and other.name == ind.name
+            bare = lambda n: re.sub(r"\s+", " ", str(n).replace("%", "")).strip()  # noqa: E731 ('- % repeat victims')
+            twin = next((i for i, other in self.indicators.items() if i != c.indicator and bare(other.name) == bare(ind.name)
                          and str(other.unit).startswith("%") == wants_pct), None)
             rates = [i for i, other in self.indicators.items() if isinstance(other.ratio_of, str)
                      and other.ratio_of.split("/")[0] == c.indicator]
@@ -452,6 +453,13 @@ class Answerer:
         return (f"The data has no {self.indicators[c.indicator].name} figure for {area_name(self, asked)}; the national "
                 f"figure it has is for {area_name(self, held[0])}.")
 
+    def _held_from(self, indicator: str, area: str, month: str) -> bool:
+        """Whether the data has a figure of the indicator for the area ending in or after the month (a change
+        'since June 2012' counts: it is dated at its end)."""
+        cov = self._coverage(indicator)
+        cov = cov[cov.area == area]
+        return any(str(self.periods[p].end)[:7] >= month for p in cov.period if p in self.periods)
+
     def _year_so_far(self, c: Command) -> str | None:
         """'violent crime 2013/14', 'has crime gone up since april 2013': a year the data has only part of, or a
         month the data's in-year figures start from, answered with those months (April to September 2013), said so
@@ -529,6 +537,13 @@ class Answerer:
         if c.area is None and c.kind not in ("top", "help", "statement"):
             c.area = only or self.home  # understood: the place answered
         so_far = self._year_so_far(c)
+        if c.since and re.match(r"^\d{4}-\d{2}$", c.since) and c.kind in ("figure", "direction", "compare") and c.indicator \
+                and not self._held_from(c.indicator, c.area or self.home, c.since):
+            # "has crime gone up in thanet since october 2013": nothing from then on for that place, said so
+            label = self.periods[c.since].label if c.since in self.periods else month_label(c.since)
+            where = area_name(self, c.area or self.home)
+            raise NoAnswer(f"The data has no {self.indicators[c.indicator].name} figures for {where} from {label} on.",
+                           [self.question_for(c)])
         if c.kind == "figure" and any(claim.figure[-2:] in ("st", "nd", "rd", "th") for claim in c.claims):
             c.kind = "rank"  # "we are 4th for asb, is that right": the rank, checked
         answer = family.family(self, c) if c.family else KINDS[c.kind](self, c)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..parse import Command
+from ..periods import month_label
 from ..words import normalise
 from . import months
 from .base import Answer, NoAnswer, change_text, fmt_change, fmt_number, pct_digits
@@ -73,9 +74,21 @@ def direction(a: Answerer, c: Command) -> Answer:
         return answer  # "how much has crime fallen since 2009/10": the change the data gives against that year
     if pd.isna(change) and not pd.isna(row["pct_change"]):
         change = row["pct_change"]  # only the % change is given: its sign is the direction
-    if pd.isna(change) and len(frame) > 1:
+    since_label = None  # what the change is against, when it is not the period a year before
+    year_ago = f"{int(c.period[:4]) - 1}{c.period[4:]}" if p.kind == "month" else None
+    earlier_rows = frame[frame.period < c.period].period.tolist() if p.kind == "month" else []
+    month_before = f"{int(c.period[:4]) - (c.period[5:7] == '01')}-{(int(c.period[5:7]) - 2) % 12 + 1:02d}" \
+        if p.kind == "month" else None
+    if pd.isna(change) and year_ago and year_ago in set(frame.period):  # "has crime gone up in may 2013": May 2012
+        change = row["value"] - frame[frame.period == year_ago].iloc[0]["value"]
+    elif pd.isna(change) and earlier_rows and earlier_rows[-1] == month_before:
+        pass  # a monthly series without the month a year before: not the month before, read as a year's change
+    elif pd.isna(change) and len(frame) > 1:
         before = frame[frame.period != c.period].iloc[-1]
         change = row["value"] - before["value"]
+        if p.kind == "month":  # a series with gaps ('unemployment nov 2013'): against the figure before, named
+            since_label = month_label(before["period"]) if re.match(r"^\d{4}-\d{2}$", str(before["period"])) \
+                else str(before["period"])
     if pd.isna(change):  # a span of a monthly series: against the same months a year before, added up
         change = _on_same_months(a, indicator, area, c.period)
     if pd.isna(change) and against:
@@ -122,7 +135,7 @@ def direction(a: Answerer, c: Command) -> Answer:
     verb = {"up": "went up", "down": "went down", "level": "was unchanged"}[went]
     level = f": {value}{'' if pct else ' ' + ind.unit} in {label}, " if value else f" in {label}: "
     answer.headline = (f"{yes}{ind.name} in {a.vocab.names[('area', area)]} {verb}{judged}{level}"
-                       f"{amount} on the period a year before.")
+                       f"{amount} on {since_label if since_label else 'the period a year before'}.")
     return answer
 
 

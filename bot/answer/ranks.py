@@ -180,5 +180,9 @@ def rank(a: Answerer, c: Command) -> Answer:
     if measure == "county_rank":
         answer.notes.append(f"County rank among {a.partnership.peers_phrase} by rate per 1,000; 1 = lowest rate "
                             "(best) unless a note says otherwise.")
+    if measure == "ward_rank_in_kent":  # the other way round from the district ranks: say so, first
+        answer.headline = answer.headline[:-1] + " (1 = highest in Kent)."
+        answer.notes.insert(0, "A ward's rank among the county's wards runs the other way from the district ranks: "
+                               "1 = the highest in Kent.")
     a.annotate(answer, indicator, area, periods, set(ranked.table_id))
     return answer

@@ -1,9 +1,11 @@
 """Every period the data has for one indicator, with the county beside it."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..parse import Command
+from ..periods import month_label
 from .base import (
     MEASURE_LABEL,
     Answer,
@@ -44,10 +46,14 @@ def trend(a: Answerer, c: Command) -> Answer:
         every = _without_overlaps(a, mine[mine.measure.isin(alike)], kind)
         if len(every) > len(series):
             series, mixed = every, True
-    if c.since and c.since in a.periods:  # "month by month since april 2013", "asb 2011/12 onwards": from then
-        start = a.periods[c.since].start
-        later = series[[a.periods[x].start >= start if x in a.periods else True for x in series.period]]
-        if later.empty and kind != "month":  # "crime since july 2013": its monthly series from then, if it has one
+    month_named = bool(c.since and re.match(r"^\d{4}-\d{2}$", c.since))  # "crime since march 2012": a month named
+    if c.since and (c.since in a.periods or month_named):  # "month by month since april 2013", "asb 2011/12 onwards"
+        start = str(a.periods[c.since].start)[:10] if c.since in a.periods else f"{c.since}-01"
+        label = a.periods[c.since].label if c.since in a.periods else month_label(c.since)
+        later = series[[str(a.periods[x].start)[:10] >= start if x in a.periods else x >= c.since[:7]
+                        for x in series.period]]
+        monthly_since = month_named
+        if (later.empty or monthly_since) and kind != "month":  # its monthly series from then, if it has one
             from . import months as monthly
 
             series_id, numerator, _ = monthly.parts_of(a, indicator)
@@ -57,10 +63,26 @@ def trend(a: Answerer, c: Command) -> Answer:
                 answer.notes.insert(0, f"{name} by month is the monthly series "
                                        f"'{a.vocab.names[('indicator', series_id)]}'.")
                 return answer
+        if later.empty and month_named and c.since in a.periods:  # "violent crime since april 2013": the in-year span
+            c.kind = "figure"
+            note = a._year_so_far(c)
+            if note and c.period:
+                from .figure import figure
+
+                answer = figure(a, c)
+                answer.notes.insert(0, note)
+                return answer
+            c.kind = "trend"
+        if len(later) == 1 and month_named:  # "crime since december 2013": the one month there is
+            from .figure import figure
+
+            c.period, c.since, c.kind = later.period.iloc[0], None, "figure"
+            return figure(a, c)
         if later.empty:  # "asb since april 2013": nothing from then on, said so, not the earlier years unasked
-            label = a.periods[c.since].label
+            held = list(series.period)
+            held = ", ".join(held) if len(held) <= 4 else f"{held[0]} to {held[-1]}"
             raise NoAnswer(f"The data has no {name} figures for {area_name(a, area)} from {label} on; it has "
-                           f"{', '.join(series.period)}.", [f"trend {name.lower()}"])
+                           f"{held}.", [f"trend {name.lower()}"])
         if len(later) >= 2:
             series = later
             if kind == "month" and not c.period:  # understood as the months shown: "2013-04/2013-12"
