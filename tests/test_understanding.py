@@ -554,6 +554,9 @@ CASES = [
     ("i've just started at the council - what's the asb figure?", ["4,326", "Left aside as context"], []),
     ("asb, i just deal with juveniles", None, ["juveniles"]),
     ("how many repeat victims of domestic violence were there in 2012/13", ["435 victims"], []),
+    # a sub-group named beside a place: the figure for the place, never the group's name read as the subject
+    ("for the asb subgroup: asb in park wood", ["Park Wood, 2012/13: 342", "ASB Sub-Group"], []),
+    ("substance misuse group asking about drug offences in high street", ["Drug offences in High Street", "204"], []),
 ]
 
 

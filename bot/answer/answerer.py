@@ -333,11 +333,19 @@ class Answerer:
         kind = next((k for cue, k in kinds if cue in c.cues), None)
         if kind is None:
             return None
+        named = self.named_beside_priority(c)
+        return (named[0], kind) if len(named) == 1 else None
+
+    def named_beside_priority(self, c: Command) -> list[str]:
+        """The figures a question names in words of their own, not only in the words that name its priority ('for
+        the substance misuse group: drug offences in high street': drug offences)."""
         own = {f for phrase, entries in self.vocab.phrases.items() if ("priority", c.priority) in entries
                for w in phrase.split() for f in self.vocab.form(w)}
-        named = list(dict.fromkeys(i for inds, words, _ in c.hits if not set(words) <= own for i in inds
-                                   if i in set(c.indicators) | {x for _, x in c.choices if x}))
-        return (named[0], kind) if len(named) == 1 else None
+        asked = set(c.indicators) | {x for _, x in c.choices if x} | ({c.indicator} if c.indicator else set())
+        named = list(dict.fromkeys(i for inds, words, _ in c.hits if not set(words) <= own for i in inds if i in asked))
+        # all in the priority's own words ('for the nte group: violence in high street'): the last named, which
+        # follows the group's name
+        return named or [i for i in dict.fromkeys(i for inds, _, _ in reversed(c.hits) for i in inds) if i in asked]
 
     def _count_and_rate(self, options: list[str]) -> bool:
         """Two indicators of one subject, one a count and one a percentage ('Unemployed people' and

@@ -1,6 +1,8 @@
 """A sub-group's priority pack: its indicators' latest figures, ward hotspots and the areas beside them."""
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -48,6 +50,18 @@ def priority(a: Answerer, c: Command) -> Answer:
         if len(lead or owners) == 1:
             c.priority = (lead or owners)[0].id
     others = [x for x in c.areas if x != a.home]
+    text = c.text.lower()
+    named = a.named_beside_priority(c) if c.priority else []
+    if c.priority and others and named and re.search(r"\b(?:sub ?-?groups?|groups?|grp|forum|board|team|panel)\b", text) \
+            and not re.search(r"\b(?:priorit\w*|pack|digest|themes?)\b", text):
+        # "for the asb subgroup: asb in park wood": the figure for the place, the group left aside
+        from .figure import figure
+
+        owner = str(a.priorities.set_index("id").loc[c.priority].owner).split(" (")[0].split(";")[0]
+        c.context.append(f"the {owner} named")
+        c.kind, c.priority, c.indicator, c.indicators, c.choices = "figure", None, named[0], named[:1], []
+        c.area = others[0]
+        return figure(a, c)
     if c.priority and others:  # "priority 1 for thanet": the priorities, and their figures, are the home district's
         place = area_name(a, others[0])
         lead = a.priorities.set_index("id").loc[c.priority].headline_indicators
