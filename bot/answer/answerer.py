@@ -279,8 +279,7 @@ class Answerer:
                 if c.priority in set(self.priorities.id) else set()
             outside = [i for i in dict.fromkeys(indicators + c.indicators) if i not in own]
             if len(outside) == 1:  # "for the road safety subgroup, burglary figures": burglary, for that subgroup
-                owner = str(self.priorities.set_index("id").loc[c.priority].owner).split(" (")[0].split(";")[0]
-                c.context.append(f"the {owner} named")
+                c.context.append(self.group_named(c.priority))
                 c.kind, c.priority, c.indicator, c.indicators, c.choices = "figure", None, outside[0], outside, []
                 indicators = []
                 pack = False
@@ -290,8 +289,7 @@ class Answerer:
                 indicators = []  # "the domestic abuse side of the violent crime priority": the priority's pack
                 asked = self._asked_of_priority(c)
                 if asked:  # "for the road safety group: our county rank for young drivers ksi": that rank
-                    owner = str(self.priorities.set_index("id").loc[c.priority].owner).split(" (")[0].split(";")[0]
-                    c.context.append(f"the {owner} named")
+                    c.context.append(self.group_named(c.priority))
                     c.kind, c.priority, c.indicator, c.indicators, c.choices = asked[1], None, asked[0], [asked[0]], []
                     pack = False
         if indicators or (len(c.indicators) > 1 and not pack):
@@ -335,6 +333,11 @@ class Answerer:
             return None
         named = self.named_beside_priority(c)
         return (named[0], kind) if len(named) == 1 else None
+
+    def group_named(self, priority: str) -> str:
+        """The context note for a priority's group named only as who the figures are for: 'the ASB Sub-Group named'."""
+        owner = str(self.priorities.set_index("id").loc[priority].owner)
+        return f"the {owner.split(' (')[0].split(';')[0]} named"
 
     def named_beside_priority(self, c: Command) -> list[str]:
         """The figures a question names in words of their own, not only in the words that name its priority ('for

@@ -57,8 +57,7 @@ def priority(a: Answerer, c: Command) -> Answer:
         # "for the asb subgroup: asb in park wood": the figure for the place, the group left aside
         from .figure import figure
 
-        owner = str(a.priorities.set_index("id").loc[c.priority].owner).split(" (")[0].split(";")[0]
-        c.context.append(f"the {owner} named")
+        c.context.append(a.group_named(c.priority))
         c.kind, c.priority, c.indicator, c.indicators, c.choices = "figure", None, named[0], named[:1], []
         c.area = others[0]
         return figure(a, c)
