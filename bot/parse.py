@@ -1286,6 +1286,9 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
         c.since, c.period = c.period, None  # "higher than in 2010/11": the latest against that year
         c.kind = "direction"
         c.direction = True
+    elif c.since and not c.period and not cue & {"up", "down"} and "direction" in cue and re.search(
+            r"\bhow (?:has|have|did|does|do)\b", c.text.lower()):
+        c.kind = "trend"  # "how has the unemployment rate moved since 2010": the run of figures from then
     elif cue & {"up", "down", "direction"} and "which" not in cue and not (
             ("trend" in cue or c.scope in ("months", "quarters") or re.search(r"\bmonthly\b", c.text.lower()))
             and not c.period and not cue & {"up", "down"}):

@@ -432,7 +432,8 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bward ?wise\b|\bward by ward\b", " by ward "),
     (r"\bt ?(?:&|and) ?f\b", " task and finish "),
     (r"\bhow (?:fast|quickly)\b", " how much "),
-    (r"\bas well\b", " also "),                                        # "rate as well pls"
+    (r"\bas well\b", " also "),
+    (r"\bour (smp|csp|partnership|community safety partnership)\b", r"the \1"),  # "who chairs our smp"                                        # "rate as well pls"
     (r"\b(?:can|could|would) (?:you|someone|anyone|somebody)(?: please| pls)? (?:list|remind me(?: of)?|show me|confirm)\b", " "),
     (r"^\s*(?:please |pls )?(?:name|list)\b", " "),                    # "name the five wards that account for ..."
     (r"\b(?:all )?(?:through|throughout) (?=(?:fy\s*)?(?:20)?\d\d\s*/\s*\d\d)", " in "),  # "month by month through 2012/13"
@@ -462,7 +463,8 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:the )?whole force\b", " kent and medway "),
     (r"\b(?:from|in|on) (?:the )?(?:3|three)[ -]years? table\b", " "),
     (r"\b(?:in |from )?the exec(?:utive)? summary\b", " "),
-    (r"\bevery (?:year|period|figure) (?:you ve got|you have got|you have|youve got|available|there is)\b", " trend "),
+    (r"\b(?:every |all (?:the )?)(?:years?|periods?|figures?) (?:you ve got|you've got|you have got|you have|youve got|"
+     r"you ve|you've|available|there is|there are)\b", " trend "),
     # who passed the question on, first: "cllr asking about metal theft", "the chair wants to know"
     (r"^\s*(?:(?:a|the|our|my) )?(?:cllr|councillor|chair|commander|inspector|sergeant|sgt|manager|boss|colleague|"
      r"[a-z]+ colleague|journalist|reporter|member of the public|resident)\s+(?:is\s+)?(?:asking|asked|wants to know|"

@@ -557,6 +557,14 @@ CASES = [
     # a sub-group named beside a place: the figure for the place, never the group's name read as the subject
     ("for the asb subgroup: asb in park wood", ["Park Wood, 2012/13: 342", "ASB Sub-Group"], []),
     ("substance misuse group asking about drug offences in high street", ["Drug offences in High Street", "204"], []),
+    # how something moved since a year: the run of figures; whether it went up since a year of another kind
+    ("how has maidstone's unemployment rate moved since 2010", ["2010 2.3%", "November 2013 1.8%"], []),
+    ("has unemployment gone down since 2010", ["from 2.3% in 2010 to 1.8% in November 2013"], []),
+    ("road casualties every year you've got please", ["2008 726", "2012/13 666"], []),
+    ("who chairs our community safety partnership?", ["Cllr John Wilson"], []),
+    ("what dates are the england world cup games this summer", ["Uruguay"], []),
+    ("asb this summer", None, ["summer"]),
+    ("what were the upper and lower control limits on the kent crime chart in march 2013", ["98,000", "96,000"], []),
 ]
 
 

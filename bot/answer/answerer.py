@@ -299,10 +299,12 @@ class Answerer:
             if self._count_and_rate(options):  # "unemployed": the count and the rate of one subject, both
                 c.both, options = True, sorted(options, key=lambda i: str(self.indicators[i].unit).startswith("%"))
             if (family.members(self, options) or (c.both and len(options) <= 4)) and not c.unknown and (
-                    c.kind in ("figure", "spc") or (c.both and c.kind in ("compare", "direction"))):
+                    c.kind in ("figure", "spc") or (c.both and c.kind in ("compare", "direction"))
+                    or (c.kind == "trend" and c.period and not c.since)):  # "the limits on the chart in march 2013"
                 # "spc limits", "male v female": the family in its own order; two subjects in the order asked
                 c.family = options if c.both else [i for i in self.indicators if i in options]
                 c.indicator, c.indicators, c.choices = c.family[0], c.family[:1], []
+                c.kind = "figure" if c.kind == "trend" else c.kind  # one period asked: its figures, not a run
                 return
             if c.area and c.kind == "figure" and not c.both:  # 'barming ward unemployment %': the one held for the place
                 held = [i for i in options if c.area in set(self._coverage(i).area)]

@@ -23,6 +23,12 @@ if TYPE_CHECKING:
     from .answerer import Answerer
 
 
+def _label(a: Answerer, period: str) -> str:
+    """A period as the answer names it: a financial year by its id (2012/13), anything else by its label."""
+    p = a.periods.get(period)
+    return period if p is None or p.kind == "financial_year" else p.label
+
+
 def direction(a: Answerer, c: Command) -> Answer:
     # "did crime go up last year": the last full year; "is crime going up this year": the latest period the data
     # has, in-year included
@@ -56,6 +62,11 @@ def direction(a: Answerer, c: Command) -> Answer:
     pct = row["value_measure"] == "percent"
     change = row["pp_change"] if pct else row["volume_change"]
     earlier = c.since or c.against
+    if earlier and earlier not in set(frame.period) and earlier in a.periods and a.periods[earlier].kind != p.kind:
+        # "has unemployment gone down since 2010": the 2010 figure, though the latest is a month
+        other = figure_rows(a, indicator, area, a.periods[earlier].kind, a.periods[earlier].start)
+        if earlier in set(other.period):
+            frame = pd.concat([other[other.period == earlier], frame], ignore_index=True)
     if earlier and earlier in set(frame.period) and row["value_measure"] != "rank":  # "since 2010/11": against it
         then = frame[frame.period == earlier].iloc[0]
         if not pd.isna(then["value"]) and not pd.isna(row["value"]):
@@ -66,8 +77,8 @@ def direction(a: Answerer, c: Command) -> Answer:
             amount = change_text(then["value"], row["value"], pct)
             verb = {"up": "went up", "down": "went down", "level": "was unchanged"}[went]
             answer.headline = (f"{yes}{ind.name} in {a.vocab.names[('area', area)]} {verb} from "
-                               f"{fmt_number(then['value'], then['value_digits'], unit)} in {earlier} to "
-                               f"{fmt_number(row['value'], row['value_digits'], unit)} in {c.period}: {amount}.")
+                               f"{fmt_number(then['value'], then['value_digits'], unit)} in {_label(a, earlier)} to "
+                               f"{fmt_number(row['value'], row['value_digits'], unit)} in {_label(a, c.period)}: {amount}.")
             return answer
     against = changes_against(a, indicator, area, c.period)
     if earlier and earlier not in set(frame.period) and earlier in against:
