@@ -435,7 +435,7 @@ CLAUSE = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|[,;:!?()\[\]]|
 # words that show a clause is about the asker, what they need the figures for, or who said what
 CONTEXT = re.compile(
     r"\b(?:i|im|i'm|ive|i've|id|i'd|my|our|we|we're|me|here|someone|somebody|colleague|colleagues|team|office|"
-    r"officer|mgr|manager|chair|board|paper|meeting|patrols?|planning|thinking|wondering|curious|tbh|sure|"
+    r"officer|mgr|manager|chair|board|paper|meetings?|patrols?|planning|thinking|wondering|curious|tbh|sure|"
     r"placement|student|charity|mentioned|told|licensing|press|journalist|reporter|newbie|new|pcso|councillor|cllr|"
     r"volunteer|worker|analyst|inspector|sergeant|sgt|commander|consultant|matter|relevant|seeing|hearing|briefing|"
     r"forum|report|committee|cttee|surgery|tonight|tomorrow|members|residents|quick one|housing|probation|council|"
@@ -1290,7 +1290,7 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
             r"\bhow (?:has|have|did|does|do)\b", c.text.lower()):
         c.kind = "trend"  # "how has the unemployment rate moved since 2010": the run of figures from then
     elif cue & {"up", "down", "direction"} and "which" not in cue and not (
-            ("trend" in cue or c.scope in ("months", "quarters") or re.search(r"\bmonthly\b", c.text.lower()))
+            ("trend" in cue or "years_span" in cue or c.scope in ("months", "quarters") or re.search(r"\bmonthly\b", c.text.lower()))
             and not c.period and not cue & {"up", "down"}):
         # ("how has the unemployment rate changed over time", "how has the outcome rate moved month to month": the
         # run of figures, not one change)

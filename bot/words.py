@@ -22,7 +22,8 @@ CUES = {
                      "rank changes 2012/13", "which categories improved", "rank table", "arrows", "up arrows",
                      "down arrows", "up and down arrows", "up arrows and down arrows", "rank arrows",
                      "rank ups and downs", "ranking ups and downs", "ups and downs in rank", "up down arrows",
-                     "ups and downs", "all the ups and downs",
+                     "ups and downs", "all the ups and downs", "held the same rank", "held the same county rank",
+                     "same county rank", "kept the same rank",
                      "league table changes", "league tables", "county table changes", "changes in the league table", "table changes",
                      "hold our position", "held our position", "kept our position", "stayed the same", "stay the same"],
     "rank": ["rank", "national ranking", "nationally ranked", "ranked nationally", "ranking nationally", "ranked where nationally",
@@ -84,7 +85,7 @@ CUES = {
                   "increased or decreased", "risen or fallen", "rising or falling", "better or worse", "direction", "direction of travel", "trending", "moving", "changing", "changed", "change",
                   "heading", "more of a problem", "less of a problem", "moved", "move", "moving",
                   "trending which way", "which way is it trending", "which way is it going", "going which way",
-                  "which way", "growth", "grown", "halved", "doubled", "more than halved", "more than doubled"],
+                  "which way", "growth", "grown", "slipping", "halved", "doubled", "more than halved", "more than doubled"],
     "wards": ["ward", "wards", "areas", "bit", "bits", "bit of town", "part of town", "parts of town", "area of town",
               "which area of town", "what area of town", "which part of town", "which parts of town", "areas of town",
               "concentrated", "where in {home}", "where in the borough", "part of {home}", "parts of {home}", "part of the borough",
@@ -195,7 +196,7 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "polices": "police", "diff": "difference", "burgled": "burglary", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number",
                  "whos": "who", "ther": "there", "thier": "their", "blokes": "male", "organizations": "organisations",
                  "dwn": "down", "dwon": "down", "upp": "up", "chg": "change", "chng": "change",
-                 "cats": "categories", "wheres": "where", "chairperson": "chair", "chairman": "chair", "chairwoman": "chair", "percieved": "perception", "perceived": "perception", "rnk": "rank", "cdr": "commander", "stn": "station", "tops": "highest", "goin": "going", "gona": "going", "gonna": "going", "lately": "recently", "recommended": "the"}
+                 "cats": "categories", "wheres": "where", "chairperson": "chair", "rnak": "rank", "chairman": "chair", "chairwoman": "chair", "percieved": "perception", "perceived": "perception", "rnk": "rank", "cdr": "commander", "stn": "station", "tops": "highest", "goin": "going", "gona": "going", "gonna": "going", "lately": "recently", "recommended": "the"}
 RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most recent": 0, "previous year": -1,
             "last financial year": 0, "this financial year": 0, "latest financial year": 0,
             "previous financial year": -1, "the financial year before": -1,
@@ -433,6 +434,17 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bt ?(?:&|and) ?f\b", " task and finish "),
     (r"\bhow (?:fast|quickly)\b", " how much "),
     (r"\bas well\b", " also "),
+    (r"\bbucked the trend(?: and)?\b", " "),                          # "which districts bucked the trend and saw crime rise"
+    (r"\b((?:20)?\d\d\s*/\s*\d\d)\s+june?\s*(?:-|to)?\s*may\b", r"\1"),  # "2012/13 (jun-may)": that year as the data gives it
+    (r"\bsince (0\d|1[0-4])\b(?!\s*[/-])", r"since 20\1"),           # "change since 07"
+    (r"\b(years|yrs) in the table\b", r"\1"),                        # "asb over the 3 yrs in the table"
+    (r"\b(?:bigger|smaller|larger)(?: or (?:bigger|smaller|larger))? than\b", " compared with "),
+    (r"\bin (?:this|the) (?:document|report|paper)\b", " "),
+    (r"\bnicking\b", " stealing "),
+    (r"(\bhospital\b.*?)\b(?:after )?(?:being |getting |they were |were )?(?:attacked|assaulted|beaten up)\b", r"\1 assault "),
+    (r"\b(?:deaths|killed|fatalities) (?:and|or|&) serious(?:ly)? injur\w*", " ksi "),
+    (r"\b(?:band|gap|distance|range) between (?:the )?(?:two )?(?:red )?(?:control limits|lines|limits)\b",
+     " width between the control limits "),
     (r"\bour (smp|csp|partnership|community safety partnership)\b", r"the \1"),  # "who chairs our smp"                                        # "rate as well pls"
     (r"\b(?:can|could|would) (?:you|someone|anyone|somebody)(?: please| pls)? (?:list|remind me(?: of)?|show me|confirm)\b", " "),
     (r"^\s*(?:please |pls )?(?:name|list)\b", " "),                    # "name the five wards that account for ..."
@@ -512,7 +524,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"^(?:(?:good )?(?:morning|afternoon|evening)|hi|hello|hey)(?: all| everyone| team| folks)?\b", " "),
     # what the figures are for, before the question: "for the community safety board paper i need"
     (r"^[\s,-]*for (?:the |our |my |a |an )?(?:(?:community|safety|partnership|smp|csp|cabinet|scrutiny|council|members|"
-     r"board|committee|annual|quarterly|overview|chair s|chairs|press|pcc|home office|government) ){0,4}(?:paper|report|"
+     r"board|committee|annual|quarterly|overview|chair s|chairs|press|pcc|home office|government|fire|authority|police) ){0,4}(?:paper|report|"
      r"briefing|meeting|pack|agenda|update|release|return|submission)\s+(?:i|we) (?:need|want|would like|d like)\b", " "),
     (r"\b(?:prepping|preparing|getting ready|prepping up) for (?:the |a |my |our |tomorrow s |next week s )?(?:[a-z]+ ){0,3}?"
      r"(?:board|meeting|briefing|paper|report|presentation|(?:scrutiny )?(?:committee|cttee)|scrutiny)(?: tomorrow| today| next week|"
@@ -698,7 +710,7 @@ placement student students charity mentioned told tell licensing press journalis
 pcso pcsos councillor councillors cllr cllrs volunteer volunteers worker workers analyst analysts inspector sergeant
 sgt commander commanders iom consultant matter matters relevant seeing hearing heard keep briefing briefings forum forums report
 reports brief briefs agenda agendas csu smp csp stn cdr public health side summary summaries overview update updates
-date dates project projects association started starting prepping preparing writing drafting custody suite feels feel like subgroup subgroups sub-group group groups grp checking committee cttee surgery tonight tomorrow today members member residents resident quick one housing
+date dates project projects association started starting keeps coming up prepping preparing writing drafting custody suite feels feel like subgroup subgroups sub-group group groups grp checking committee cttee surgery tonight tomorrow today members member residents resident quick one housing
 probation council kfrs nhs chief tenancy station fire service police asking asked ask wants want wanted needs need
 needed campaign work works working job role from joined just hi hello all thanks ta cheers please pls thx morning
 afternoon evening everyone folks week next monday tuesday wednesday thursday friday mon tue tues wed thu thur thurs

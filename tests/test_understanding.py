@@ -565,6 +565,14 @@ CASES = [
     ("what dates are the england world cup games this summer", ["Uruguay"], []),
     ("asb this summer", None, ["summer"]),
     ("what were the upper and lower control limits on the kent crime chart in march 2013", ["98,000", "96,000"], []),
+    ("how wide was the band between the control limits for kent crime in february 2012", ["5,000"], []),
+    ("hospital admissions for assault 2012/13 (jun-may)", ["59 admissions"], []),
+    ("number of people who ended up in hospital after being attacked, maidstone 2012/13?", ["59 admissions"], []),
+    ("how many people were attacked in 2012/13", None, ["attacked"]),
+    ("is maidstone's bme population bigger or smaller than kent's?", ["Maidstone 6.7%", "Kent (KCC area) 7.6%"], []),
+    ("what is an idva? keeps coming up in meetings", ["Independent Domestic Violence Adviser"], []),
+    ("how have road deaths and serious injuries in maidstone changed over the 3 years", ["2012/13", "58"], []),
+    ("ksi all ages county rnak", ["11 of 12"], []),
 ]
 
 
