@@ -469,7 +469,6 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:nicked|pinched|swiped|nabbed)\b(?! for\b)", " stolen "),      # "stuff nicked from cars" (not "nicked for drugs")
     (r"\b(\d\d-\d\d|\d\d) year olds?\b", r"aged \1"),                  # "18-24 year olds"
     (r"\bon the way (down|up)\b", r"going \1"),
-    (r"\b(?:gone|went|come|coming|gotten|got) back (up|down)\b", r"going \1"),
     (r"\bmovers and shakers\b", " rank movers "),
     (r"\b(?:run|do|draw|plot|produce|make) (?:me )?(?:an? |the )?(spc|control chart)\b", r"\1"),
     (r"\b(?:the )?whole force\b", " kent and medway "),
@@ -647,7 +646,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:at|for) the (?:mo|moment)\b|\bright now\b", " now "),
     (r"\b(?:over |in |for )?(?:the )?(?:last|past) (?:few|couple of|several|\d|two|three|four|five) "
      r"(?:years|surveys|editions|survey years)\b", " over time "),
-    (r"\bgoing back (up|down)\b", r"going \1"),
+    (r"\b(?:going|gone|went|come|coming|gotten|got) back (up|down)\b", r"going \1"),
     (r"\b(?:across |in |over )?(?:the )?kent (?:and medway )?police (?:force )?(?:area|force)\b", " kent and medway "),
     (r"\b(kent and medway)\s+(?:the\s+)?force\s+area\b", r"\1"),  # 'kent and medway (the force area)'
     (r"\bkent (?:police )?force\b", " kent and medway "),  # 'kent force spc': the Kent Police force area

@@ -28,6 +28,7 @@ from . import (
     direction,
     family,
     figure,
+    months,
     priority,
     ranks,
     statement,
@@ -484,21 +485,20 @@ class Answerer:
         if not asked or asked not in self.periods or (asked == c.period and self.periods[asked].kind not in (
                 "financial_year", "calendar_year")):
             return None  # a span or month asked is answered as asked (added up from a monthly series, or refused)
-        if asked == c.period and c.kind in ("figure", "direction"):
-            from . import months as monthly
-            series, numerator, _ = monthly.parts_of(self, c.indicator)
-            if len(monthly.series(self, numerator or series, c.area or self.home)):
-                return None  # 'all crime 2013/14': added up from the monthly series, to its latest month
         cov = self._coverage(c.indicator)
         if c.kind in ("figure", "direction", "rank") and c.area:
             cov = cov[cov.area == c.area]
         have = set(cov.period)
         if asked in have and asked != c.since:  # (since a month the figure has: from it on, below)
             return None
+        series, numerator, _ = months.parts_of(self, c.indicator)
+        held_months = months.series(self, numerator or series, c.area or self.home)
+        if asked == c.period and c.kind in ("figure", "direction") and held_months:
+            return None  # 'all crime 2013/14': added up from the monthly series, to its latest month
         start, end = self.periods[asked].start, self.periods[asked].end
-        if asked == c.since:  # "since april 2013": from then to the latest month the in-year figures reach
+        if asked == c.since:  # "since april 2013": only a span from then to the latest the figure has ('since april
+            # 2012': no)
             end = max((self.periods[p].end for p in have if p in self.periods), default=end)
-        if asked == c.since:  # only a span from that month to the latest the figure has ('since april 2012': no)
             parts = [p for p in have if p in self.periods and self.periods[p].start == start
                      and self.periods[p].kind == "span" and self.periods[p].end == end]
         else:
@@ -506,13 +506,11 @@ class Answerer:
                      and self.periods[p].kind != "month" and self.periods[p].end < end]
         if not parts and asked == c.since and c.kind in ("figure", "direction"):
             # "has crime gone up since october 2013": the monthly series from then to its latest month, added up
-            from . import months as monthly
-            series, numerator, _ = monthly.parts_of(self, c.indicator)
-            months = sorted(m for m in monthly.series(self, numerator or series, c.area or self.home) if m >= asked)
-            if months:
-                c.since, c.period = None, f"{months[0]}/{months[-1]}" if len(months) > 1 else months[0]
+            later = sorted(m for m in held_months if m >= asked)
+            if later:
+                c.since, c.period = None, f"{later[0]}/{later[-1]}" if len(later) > 1 else later[0]
                 return (f"Since {self.periods[asked].label}: added up from the monthly figures, "
-                        f"{month_label(months[0])} to {month_label(months[-1])}.")
+                        f"{month_label(later[0])} to {month_label(later[-1])}.")
         if not parts:
             return None
         part = max(parts, key=lambda p: self.periods[p].end)

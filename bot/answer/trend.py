@@ -52,8 +52,7 @@ def trend(a: Answerer, c: Command) -> Answer:
         label = a.periods[c.since].label if c.since in a.periods else month_label(c.since)
         later = series[[str(a.periods[x].start)[:10] >= start if x in a.periods else x >= c.since[:7]
                         for x in series.period]]
-        monthly_since = month_named
-        if (later.empty or monthly_since) and kind != "month":  # its monthly series from then, if it has one
+        if (later.empty or month_named) and kind != "month":  # its monthly series from then, if it has one
             from . import months as monthly
 
             series_id, numerator, _ = monthly.parts_of(a, indicator)
