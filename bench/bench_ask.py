@@ -4,6 +4,7 @@ in-process time from text to rendered answer. Prints medians and ratios; asserts
     .venv/bin/python bench/bench_ask.py [--runs 15]
 """
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -17,12 +18,19 @@ QUESTIONS = ["shoplifting maidstone 2012/13", "rank changes", "priority road saf
 
 def median_processes(commands, runs):
     """Median wall time of each command, the commands run in turn each round, so that a shared machine's
-    slow spells fall on all of them alike rather than on one block of runs."""
+    slow spells fall on all of them alike rather than on one block of runs.
+
+    Each command runs once untimed first, with Python free to write its bytecode (PYTHONDONTWRITEBYTECODE
+    is dropped for the children): the libraries' bytecode was written when they were installed, so timing
+    our modules compiled from source on every run would compare a cold start with a warm one."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    for cmd in commands:
+        subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, env=env)
     times = [[] for _ in commands]
     for _ in range(runs):
         for i, cmd in enumerate(commands):
             start = time.perf_counter()
-            subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
+            subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, env=env)
             times[i].append(time.perf_counter() - start)
     return [statistics.median(t) for t in times]
 

@@ -120,6 +120,8 @@ class Command:
 
 # "is that right", "can you confirm": the figures quoted with it are to be checked, not words to match
 CHALLENGE = re.compile(r"\b(?:is|was|are) (?:that|it|this|these|those) (?:right|correct|true|accurate)\b|"
+                       # a place in the table asked about: "are we still 10th in the county for drugs"
+                       r"\b(?:are|were) we (?:still )?(?=\d{1,2}(?:st|nd|rd|th)\b)|"
                        r"\b(?:can|could|would) you (?:please )?(?:confirm|check)(?: that)?\b|\b(?:is it true|i heard|someone said|i was told|"
                        r"apparently)(?: that)?\b|\b(?:right|correct|true)\s*$|"
                        # a figure the document prints, questioned: "table 3.1 prints 1.277, whats the actual count"
@@ -440,7 +442,7 @@ CONTEXT = re.compile(
     r"volunteer|worker|analyst|inspector|sergeant|sgt|commander|consultant|matter|relevant|seeing|hearing|briefing|"
     r"forum|report|committee|cttee|surgery|tonight|tomorrow|members|residents|quick one|housing|probation|council|"
     r"kfrs|nhs|chief|it's for|its for|it s for|public health|custody|feels|feel|side|project|association|stn|cdr|"
-    r"csu|smp|csp|agenda)\b")
+    r"csu|smp|csp|agenda|trying to)\b")
 
 
 # words that narrow what is asked (who, when, where, which part): a clause with one is never left aside
@@ -619,7 +621,8 @@ def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = F
     # "2013/14 so far", "fy to sept 2013": the year to date
     clean = re.sub(r"\b(20\d\d\s*/\s*\d\d) so far\b", r"\1 ytd", clean)
     clean = re.sub(r"\b(?:fy|financial year) (?:to|up to|until)\b(?= [a-z]+ (?:20)?\d\d\b)", "ytd", clean)
-    ytd = re.search(r"\b(?:f?ytd|(?:financial )?year to date|so far this year|this year so far)\b", clean)
+    ytd = re.search(r"\b(?:f?ytd|(?:financial )?year to date|so far this (?:financial )?year|this (?:financial )?year so far|"
+                    r"(?:this )?(?:fy|financial year) so far)\b", clean)
     if ytd:
         command.ytd = True
         clean = (clean[:ytd.start()] + " " + clean[ytd.end():]).strip()
@@ -751,11 +754,18 @@ def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = F
         if generic and joined and len(command.hits) + len(entity_hits) > 1:
             generic = False  # "asb and crime": two subjects, asked back
         _assign(command, entries, generic, {f for form in forms[start:end] for f in form})
+        if entries and all(k == "priority" for k, _ in entries) and re.search(r"\bpriorit", " ".join(words[start:end])) \
+                and "priority" not in kinds:
+            kinds.append("priority")  # 'priority 1 violent crime': the priority asked for by its number
         for _, ident in areas:  # 'town centre' is High Street ward: said with the answer
             name = set(normalise(vocab.names.get(("area", ident), "")).split())
             if len(areas) == 1 and not name & set(words[start:end]):
                 command.read_as.append((" ".join(words[start:end]), ident))
     spans = sorted((start, end) for entries, start, end in entity_hits if any(k == "indicator" for k, _ in entries))
+    named_count = {j for start, end in spans for j in range(start, end)}
+    if "number" in command.extra_words and {"rate", "%", "percent", "percentage"} & set(words) and all(
+            j in named_count for j, w in enumerate(words) if w in ("number", "numbers", "many", "count")):
+        command.extra_words.remove("number")  # 'claimant count rate': the rate asked; 'count' is in its name
     for (_, end), (start, _) in zip(spans, spans[1:]):  # "accidental fires and deliberate fires": both asked
         between = set(words[end:start])
         if between & {"and", "plus", "v", "vs", "versus"} and all(w in FILLER or w in ("also", "well", "then", "v", "vs", "versus")
@@ -821,7 +831,10 @@ def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = F
     if command.table and not command.indicators and not command.choices:
         command.kind = "table"
     if command.kind not in ("priority", "help") and command.indicator:
-        own = vocab.described.get(command.indicator, set())
+        # the words of the figure answered, or of a figure named on the way to it ('young people ... first time,
+        # and how many reoffended': the first-time entrants' words, answered by their re-offending share)
+        own = set().union(vocab.described.get(command.indicator, set()),
+                          *(vocab.described.get(i, set()) for idents, _, _ in command.hits for i in idents))
         for entries, start, end in entity_hits:  # 'unemployment in young people': a priority's words, not a figure's
             if entries and all(k == "priority" for k, _ in entries) and not all(
                     f in own for form in forms[start:end] for f in form):
@@ -1028,6 +1041,8 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
         for ident in idents:
             support.setdefault(ident, set()).update(words)
     for ident in support:
+        if command.both:
+            break  # 'dwelling burglary and other burglary': two names asked together, each its own figure
         described = vocab.described.get(ident, set())
         for _, words, _ in hits:  # a name of several words restates another without its linking words ('hurt on
             rest = words - LINKING  # the roads' restates 'KSI': its 'on' says nothing)
@@ -1201,7 +1216,7 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
     if "county_area" in cue and "compare" in cue and re.search(r"\bacross\b|wide\b", c.text.lower()):
         cue = cue - {"county_area"}  # "compare deprivation across kent": across the districts ("compared to the kcc
         # average": beside it)
-    beside = "county" in cue and re.search(rf"\b(?:and|&|with|plus) (?:the )?(?:county|{re.escape(county_word.lower())})\b",
+    beside = "county" in cue and re.search(rf"(?:\b(?:and|&|with|plus|next to|alongside|beside)|,) (?:the )?(?:county|{re.escape(county_word.lower())})\b",
                                            c.text.lower())
     if ("county_area" in cue or cue >= {"county", "versus"} or cue >= {"county", "compare"} or beside) and c.areas \
             and county and county[0] not in c.areas:
@@ -1274,7 +1289,7 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
         c.kind = "compare"  # "unemployment rate nov 2013 maidstone kent gb", "da change maidstone v kent"
     elif cue & {"up", "down", "direction"} and cue & {"versus", "compare"} and not c.against and "which" not in cue \
             and ((c.areas and (len(c.areas) > 1 or area_types.get(c.areas[0]) == "county")) or (
-                len(c.areas) <= 1 and re.search(r"\b(?:rest of|than|against|with|to) (?:the )?(?:county|kent|other districts)\b",
+                len(c.areas) <= 1 and re.search(r"\b(?:rest of|than|against|with|to|v|vs|versus) (?:the )?(?:county|kent|(?:kent |other |county )?districts)\b",
                                                 normalise(c.text)))):
         c.kind = "compare"  # "vap increase us vs the county", "has asb grown compared with the rest of kent"
         c.direction = True

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import logging
-import os
-import pickle
 import re
 from pathlib import Path
 from dataclasses import dataclass, field
 
+from .kept import kept
 from .words import BUILTIN_WORDS, CUES, FILLER, LINKING, MEASURE_WORDS, STOP_INSIDE, normalise, stem
 
 def _fill(phrase: str, words: dict[str, str]) -> str | None:
@@ -186,37 +184,15 @@ class Vocabulary:
         return tuple(self.canon(w) for w in phrase.split() if w not in STOP_INSIDE)
 
 
-log = logging.getLogger(__name__)
-
-
 def vocabulary(rows, partnership: dict[str, str], folder: Path | None = None) -> Vocabulary:
     """``Vocabulary.from_rows``, kept in ``folder`` (the bot's private state directory) between processes: building it
     normalises some 3,000 phrases (about 0.2 s of every `crimebot ask`). The file is named by the rows, the
     partnership's words and this code (bot/words.py, bot/vocabulary.py): any change builds a new one."""
-    if folder is None:
-        return Vocabulary.from_rows(rows, partnership)
+    rows = list(rows)
     here = Path(__file__).parent
-    digest = hashlib.sha256(repr((list(rows), sorted(partnership.items()))).encode())
+    digest = hashlib.sha256(repr((rows, sorted(partnership.items()))).encode())
     for name in ("words.py", "vocabulary.py"):
         digest.update((here / name).read_bytes())
-    path = Path(folder) / f"vocabulary-{digest.hexdigest()[:16]}.pickle"
-    try:
-        with open(path, "rb") as handle:
-            return pickle.load(handle)
-    except FileNotFoundError:
-        pass
-    except Exception:  # a damaged or foreign file: built again below
-        log.warning("the kept vocabulary %s could not be read; building it again", path.name)
-    vocab = Vocabulary.from_rows(rows, partnership)
-    try:
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as handle:
-            pickle.dump(vocab, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for old in Path(folder).glob("vocabulary-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError as exc:  # a read-only state directory: answered all the same, built each time
-        log.warning("could not keep the vocabulary in %s: %s", folder, exc.strerror)
-    return vocab
+    return kept(folder, "vocabulary", digest.hexdigest(), lambda: Vocabulary.from_rows(rows, partnership),
+                "vocabulary")
 

@@ -63,7 +63,7 @@ CUES = {
     "latest_month": ["this month", "last month", "latest month", "most recent month", "past month"],
     "latest_quarter": ["this quarter", "last quarter", "latest quarter", "most recent quarter", "past quarter"],
     "upto": ["up to", "up until", "up till", "up through", "end up", "ended up", "ends up", "wind up", "tell me more",
-             "on the up", "round here", "around here", "in this area", "in our area", "the other"],
+             "on the up", "round here", "around here", "in this area", "in our area"],
     "worst": ["worst", "poorest"],
     "best": ["best", "strongest"],
     "which": ["which", "where", "what area", "which area", "which areas", "what district", "whereabouts"],
@@ -91,7 +91,7 @@ CUES = {
               "concentrated", "where in {home}", "where in the borough", "part of {home}", "parts of {home}", "part of the borough",
               "parts of the borough", "hotspot", "hotspots", "hot spots", "hot spot", "by ward", "ward level",
               "ward breakdown", "which wards", "what wards", "neighbourhood", "neighbourhoods"],
-    "versus": ["vs", "versus", "v"],
+    "versus": ["vs", "versus", "v", "next to", "alongside", "set against"],
     "compare": ["compare", "comparison", "compared", "compares", "comparing", "against the county", "other districts", "districts", "district", "by district", "each district",
                 "all districts", "{county} districts", "side by side", "benchmark", "than average", "rest of {county}", "above or below", "against",
                 "than {county}", "than the county",
@@ -177,7 +177,7 @@ stuff things thing bad big one work who whose whom sort kind really very pretty 
 log logged we've weve
 went go goes gone going why when actually really still not calendar currently comes come coming based use uses
 used using anything something focusing focus focused wide partnership partnerships after during within group
-groups over under aged headline average next coming saw see seen split
+groups over under aged headline average next coming saw see seen split already different
 among amongst types type kinds kind breakdown results result figures details detail info information
 latest up-to-date quick summary overview new incl including inc side sides aspect given issued ask
 pack packs digest rundown roundup round-up progress etc ie eg but badly enough anyone anybody came theyve theyre they've they're
@@ -450,6 +450,10 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"^\s*(?:please |pls )?(?:name|list)\b", " "),                    # "name the five wards that account for ..."
     (r"\b(?:all )?(?:through|throughout) (?=(?:fy\s*)?(?:20)?\d\d\s*/\s*\d\d)", " in "),  # "month by month through 2012/13"
     (r"\bin the (?:sa|strategic assessment|assessment|document)\b", " "),
+    # "what does the assessment give us (on)", "what does the sa say about": the figures it holds, asked
+    (r"\bwhat (?:does|did|do) (?:the )?(?:sa|strategic assessment|assessment|document|doc|report) (?:say|give|have|show|tell)"
+     r"(?: us| me)?(?: (?:about|on|for|re))?\b|\baccording to (?:the )?(?:sa|strategic assessment|assessment|document)\b",
+     " "),
     (r"\b(compared (?:with|to)) (?:the )?rest of (england|the country|the uk|england and wales|great britain|gb)\b", r"\1 \2"),
     (r"\b(?:which |what )?(?:areas|parts|bits) of the borough\b", " which wards "),
     (r"\bsleeping rough\b", " rough sleeping "),
@@ -644,6 +648,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
      r"councillors|cllrs|board|committee|partnership|annual|quarterly|council|police|team|ward|funding|strategy) ){0,2}"
      r"(?:report|release|paper|briefing|scrutiny|meeting|committee|bid|return|update)(?:\s+(?:pls|please|thanks|thx|ta))?\s*$", " "),
     (r"\b(?:at|for) the (?:mo|moment)\b|\bright now\b", " now "),
+    (r"\bthis year and last(?: year)?\b|\blast year and this(?: year)?\b", " over time "),
     (r"\b(?:over |in |for )?(?:the )?(?:last|past) (?:few|couple of|several|\d|two|three|four|five) "
      r"(?:years|surveys|editions|survey years)\b", " over time "),
     (r"\b(?:going|gone|went|come|coming|gotten|got) back (up|down)\b", r"going \1"),
@@ -662,6 +667,39 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:these days|nowadays|at present|presently)\b", " now "),
     (r"\b(?:creeping|creep|crept|edging|edged|inching|ticking|ticked|shot|shooting|shooting) up\b", " going up "),
     (r"\b(?:dropped|dropping|drop|tailed|tailing|tail|fallen|falling|fall) off\b", " going down "),
+    # "against the other kent districts": the districts ('other' alone would read as a name's: 'other burglary')
+    (r"\b(?:the )?other (?=(?:(?:kent|county|\w+) )?(?:districts?|areas|places|wards|csps|councils|boroughs|authorities)\b)",
+     " "),
+    # "how many cars had stuff stolen out of them": the thefts from the cars
+    (r"\b(cars?|vehicles?|vans?|motors?)\s+(?:that\s+)?(?:had|have|has|having|with|got)\s+(?:(?:stuff|things|items|"
+     r"belongings|property|something|anything|valuables)\s+)?(?:stolen|nicked|taken|pinched)\s+(?:out of|from)\s+(?:them|it)\b",
+     r" stuff stolen out of \1 "),
+    # "how many fires did the fire service deal with": who attended says nothing about which fires
+    (r"\b(?:did|does|do|has|have|had)\s+(?:the\s+)?(?:fire service|fire brigade|kfrs|firefighters|fire and rescue(?: service)?|"
+     r"police|council)\s+(?:deal with|dealt with|attend|attended|respond to|responded to|handle|handled|go (?:out )?to|tackle)\b",
+     " "),
+    # "mostly men or women", "split male female", "men and women split": the figure by gender
+    (r"\b(?:(?:mostly|mainly|largely|more(?: often)?) )?(?:men|males?|boys) (?:or|and|v|vs|versus|/) (?:women|females?|girls)"
+     r"(?: split)?\b|\bsplit (?:by )?(?:men|males?) (?:and |or |/ )?(?:women|females?)\b|\b(?:men|males?) (?:women|females?)"
+     r"(?: split)?\b", " by gender "),
+    # "priority five", "priority no. 2", "the third priority": a priority by its number
+    (r"\bpriority (?:no\.? ?|number |#)?(one|two|three|four|five|six|[1-9])\b|\b(first|second|third|fourth|fifth|sixth|"
+     r"1st|2nd|3rd|4th|5th|6th) priority\b",
+     lambda m: " priority " + str(("one two three four five six".split() + "first second third fourth fifth sixth".split()
+                                   + "1st 2nd 3rd 4th 5th 6th".split()).index(m[1] or m[2]) % 6 + 1
+                                  if not (m[1] or "").isdigit() else m[1]) + " "),
+    (r"\b(less|more) (?:often|frequently|frequent)\b", r"\1"),  # 'started on purpose less often than before'
+    (r"\b(?:stands?|stood|standing|sticks?|stuck) out\b", " highest "),  # 'which wards stand out'
+    # "the longer term picture", "the bigger picture over the years": the run of figures
+    (r"\b(?:the )?(?:longer|long|bigger|big|wider) (?:term |run )?(?:picture|view|trend|run)\b|\bin the long run\b",
+     " trend "),
+    # "which categories did we drop places in", "where did we gain a place": moves in the county rank
+    (r"\b(?:drop|dropped|dropping|lose|lost|losing|slip|slipped|slipping|fall|fell|fallen|go|went|gone|move|moved) "
+     r"(?:down )?(?:a|one|two|three|\d+|any|some|several) places?\b|\b(?:drop|dropped|dropping|lose|lost|losing) places\b",
+     " down in rank "),
+    (r"\b(?:gain|gained|gaining|climb|climbed|climbing|rise|rose|risen|go|went|gone|move|moved) (?:up )?"
+     r"(?:a|one|two|three|\d+|any|some|several) places?\b|\b(?:gain|gained|gaining|climb|climbed|climbing) places\b",
+     " up in rank "),
     (rf"\b((?:{MONTH_WORD}\s+)?(?:19|20)\d\d(?:\s*/\s*\d\d)?) (?:onwards|onward|and after|and since)\b",
      lambda m: f" since {m[1]} "),  # '2010/11 onwards', 'june 2013 onwards'
     (r"\b(?:get|got|gets|getting|were|was|are|is) called (?:out )?to\b", " "),  # 'incidents the police got called to'
@@ -716,7 +754,8 @@ afternoon evening everyone folks week next monday tuesday wednesday thursday fri
 fri s t it's its this that those these them they it what is are be been do does did will would should could can
 may might the a an at on in of to and or with about for as by so then too also know query queries note notes
 outreach target targeting elected newly volume change changes % figure figures number numbers rate total totals
-stats data headline headlines
+stats data headline headlines trying learn learning understand understanding out who's whos who where put resources
+head round lie land
 """.split())
 
 # who is asking, at the end of a question: "- housing team asking", "kfrs wants the number", "probation need

@@ -5,8 +5,9 @@ import sys
 
 import pytest
 
+from bot.answer import Answerer
 from bot.parse import parse
-from bot.settings import PROJECT_ROOT
+from bot.settings import PROJECT_ROOT, Settings
 from bot.slack.blocks import error_message, limit_problems
 from bot.vocabulary import Vocabulary
 
@@ -573,6 +574,48 @@ CASES = [
     ("what is an idva? keeps coming up in meetings", ["Independent Domestic Violence Adviser"], []),
     ("how have road deaths and serious injuries in maidstone changed over the 3 years", ["2012/13", "58"], []),
     ("ksi all ages county rnak", ["11 of 12"], []),
+    # moves in the county table said in places; a claimed place checked; this year and last
+    ("which categories did we drop places in the county 2012/13", ["8 declined", "Shoplifting"], []),
+    ("did we go up a place for robbery", ["3 of 12", "improved from 4 of 12"], []),
+    ("progress on substance misuse - are we still 10th in the county for drug offences?", ["10th is right"], []),
+    ("robbery rank this year and last", ["3 of 12", "4 of 12"], []),
+    # the county beside a list of places; 'next to' the county; 'v the kent districts'
+    ("nov 2013 unemployment: maidstone, county and national", ["1.8%", "2.4%", "2.9%"], []),
+    ("violence against the person 2012/13, maidstone's change next to the whole county", ["+1.7%", "+5.6%"], []),
+    ("apr-sep 2013 crime rise, maidstone v the kent districts overall", ["+14.9%", "+12.2%"], []),
+    ("has vap gone up 2012/13", ["Beside it", "+830", "+5.6%"], []),
+    # the year so far, said as the financial year; the word 'count' inside a name, with a rate asked
+    ("highest vap ward this financial year so far", ["High Street", "545"], []),
+    ("claimant count rate nov 2013 maidstone", ["1.8%"], []),
+    ("claimant count july 2012", ["2,430 people"], []),
+    # a figure's own words in everyday form; who dealt with it says nothing about which
+    ("what percentage of maidstone residents are from black and minority ethnic backgrounds?", ["6.7%"], []),
+    ("is maidstone more or less ethnically mixed than kent as a whole", ["6.7%", "7.6%"], []),
+    ("how many cars had stuff stolen out of them in 2012/13", ["Theft from a motor vehicle", "577"], []),
+    ("how many accidental fires did the fire service deal with in 2012/13", ["187"], []),
+    ("are fires being started on purpose less often than before", ["Deliberate fires", "went down"], []),
+    ("drug offences - which wards stand out?", ["High Street", "204"], []),
+    ("what's the longer term picture for burglaries of people's homes?", ["2010/11 400", "2012/13 438"], []),
+    ("are the people admitted to hospital after assaults mostly men or women?", ["male 85%", "female 15%"], []),
+    ("in 2010/11 how many dv victims had already been victims before?", ["440"], []),
+    ("how many young people got into trouble with the law for the first time, and how many of them reoffended?",
+     ["85 people", "15.6%"], []),
+    ("are we really the worst district in kent for road casualties?", ["12 of 12"], []),
+    # who asks, and why, said after the question
+    ("which organisations are members of the smp? trying to work out who's who", ["Kent Police"], []),
+    ("where in the borough is domestic abuse worst? thinking about where to put our outreach", ["Park Wood"], []),
+    # priorities by number in words, or beside a figure; a figure the priority named does not hold; not a priority
+    ("priority five", ["Road Safety"], []),
+    ("the third priority", ["Substance Misuse"], []),
+    ("priority 1 violent crime, what are the numbers", ["Violent Crime (Domestic Abuse"], []),
+    ("priority 1 shoplifting", None, ["Shoplifting", "not among the figures of the priority named"]),
+    ("is burglary a priority", ["is not among the figures", "priorities"], []),
+    ("shoplifting t&f group: what does the assessment give us?", ["Shoplifting Task and Finish Group"], []),
+    # 'other' is a name's word ('other burglary'), and two names asked together are both answered, or said missing
+    ("other burglary 2012/13", ["Burglary - other", "639"], []),
+    ("dwelling burglary and other burglary 2012/13", ["438", "639"], []),
+    ("burglary and other crime", ["438", "No Other crime figure"], []),
+    ("asb ranking vs the other kent districts", ["4 of 12"], []),
 ]
 
 
@@ -665,3 +708,27 @@ def test_the_vocabulary_is_kept_between_processes_and_rebuilt_when_anything_chan
     newer.write_bytes(b"not a pickle")
     assert parse("robbery", vocabulary(rows + [("indicator", "robbery", "Robbery", "", None)], words,
                                        tmp_path)).indicator == "robbery"
+
+
+def test_the_start_up_rows_are_kept_per_database_build(tmp_path, data_copy):
+    """`crimebot ask` reads the pack's small tables once per build of the data, not once per process: a change
+    to data/ builds a new database, whose answerer reads the new rows (never the kept ones of the old build),
+    and a damaged kept file is read again from the database."""
+    state = tmp_path / "state"
+    state.mkdir()
+    settings = Settings.from_env({"CRIMEBOT_STATE_DIR": str(state), "CRIMEBOT_DATA_DIR": str(data_copy)})
+    first = Answerer.open(settings)
+    assert "Thanet" in first.ask("thanet all crime").headline
+    [kept] = list(state.glob("startup-*.pickle"))
+    first.close()
+    areas = data_copy / "areas.csv"
+    areas.write_text(areas.read_text().replace("thanet,Thanet,", "thanet,Isle of Thanet,"))
+    renamed = Answerer.open(settings)
+    assert "Isle of Thanet" in renamed.ask("thanet all crime").headline
+    [newer] = list(state.glob("startup-*.pickle"))  # the old build's rows are gone
+    assert newer != kept
+    renamed.close()
+    newer.write_bytes(b"not a pickle")
+    again = Answerer.open(settings)
+    assert "Isle of Thanet" in again.ask("thanet all crime").headline
+    again.close()

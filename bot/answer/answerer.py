@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..database import connect_readonly, ensure_database
+from ..kept import kept
 from ..parse import Command, parse
 from ..partnership import Partnership
 from ..periods import PeriodIndex, month_label
@@ -54,27 +55,29 @@ class Answerer:
     own cursor, since one DuckDB connection must not run two statements at once.
     """
 
-    def __init__(self, settings: Settings, con, queries):
+    def __init__(self, settings: Settings, con, queries, database: Path | None = None):
         self.settings, self.con, self.queries = settings, con, queries
         self._local = threading.local()
-        self.database = None  # the file it answers from, when opened by open()
+        self.database = database  # the file it answers from, when opened by open()
         self._headlines: list[dict] | None = None
         self._lookups: dict[tuple, pd.DataFrame | dict] = {}
-        self.partnership = Partnership.from_tables({name: con.execute(f'SELECT * FROM "{name}"').df().to_dict("records")
+        folder = settings.state_dir if Path(settings.state_dir).is_dir() else None
+        start = startup_frames(con, queries, database, folder)
+        self.partnership = Partnership.from_tables({name: start[name].to_dict("records")
                                                     for name in ("partnership", "areas", "denominators", "examples")})
         p = self.partnership
-        self.vocab = vocabulary(con.execute(queries["vocabulary"].sql).fetchall(),
+        self.vocab = vocabulary(start["vocabulary"],
                                 {"home": p.home_name, "county": p.county_short_name, "peers": str(len(p.peers))},
-                                settings.state_dir if Path(settings.state_dir).is_dir() else None)
-        self.catalog = self.run("catalog").set_index("table_id")
+                                folder)
+        self.catalog = start["catalog"].set_index("table_id")
         # each source table's entry by its id, for the sources line of every answer (a dict: no pandas per look-up)
         self.sources = {r.Index: r for r in self.catalog.itertuples()}
-        self.priorities = self.run("priorities")
-        self.indicators = {row.id: row for row in con.execute("SELECT * FROM indicators").df().itertuples()}
-        self.areas = {row.id: row for row in con.execute("SELECT * FROM areas").df().itertuples()}
-        self.periods = {row.id: row for row in con.execute("SELECT * FROM periods").df().itertuples()}
+        self.priorities = start["priorities"]
+        self.indicators = {row.id: row for row in start["indicators"].itertuples()}
+        self.areas = {row.id: row for row in start["areas"].itertuples()}
+        self.periods = {row.id: row for row in start["periods"].itertuples()}
         self.period_index = PeriodIndex((p.id, p.start, p.end) for p in self.periods.values())
-        self.ward_indicators = set(self.run("ward_indicators").indicator)
+        self.ward_indicators = set(start["ward_indicators"].indicator)
         self.home = self.partnership.home  # the place answered when none is named
         self.examples = list(self.partnership.examples)
         self._figures_to: str | None = None
@@ -83,9 +86,7 @@ class Answerer:
     def open(cls, settings: Settings) -> "Answerer":
         database = ensure_database(settings.data_dir, settings.state_dir)
         con = connect_readonly(database)
-        answerer = cls(settings, con, load_gated_queries(settings, con))
-        answerer.database = database
-        return answerer
+        return cls(settings, con, load_gated_queries(settings, con), database)
 
     def cursor(self):
         """This thread's cursor on the shared read-only connection."""
@@ -279,6 +280,15 @@ class Answerer:
             own = set(str(self.priorities.set_index("id").loc[c.priority].indicators or "").split(",")) \
                 if c.priority in set(self.priorities.id) else set()
             outside = [i for i in dict.fromkeys(indicators + c.indicators) if i not in own]
+            text = c.text.lower()
+            if len(outside) == 1 and re.search(r"\bpriorit", text) and not re.search(
+                    r"\b(?:sub ?-?groups?|groups?|grp|forum|board|team|panel|meeting)\b", text):
+                # "priority 1 shoplifting": a figure the priority named does not hold; not answered as if it did
+                name = str(self.priorities.set_index("id").loc[c.priority]["name"])
+                figure = self.indicators[outside[0]].name
+                raise NoAnswer(f"{figure} is not among the figures of the priority named ({name}). Ask `priority "
+                               f"{c.priority.replace('_', ' ')}` for its figures, or `{figure.lower()}` for {figure}.",
+                               [f"priority {c.priority.replace('_', ' ')}", figure.lower()])
             if len(outside) == 1:  # "for the road safety subgroup, burglary figures": burglary, for that subgroup
                 c.context.append(self.group_named(c.priority))
                 c.kind, c.priority, c.indicator, c.indicators, c.choices = "figure", None, outside[0], outside, []
@@ -380,6 +390,9 @@ class Answerer:
                      and other.ratio_of.split("/")[0] == c.indicator]
             if not twin and wants_pct and len(rates) == 1:  # "% of crimes resolved": the rate the count is the top of
                 twin = rates[0]
+            whole = ind.part_of if isinstance(ind.part_of, str) and ind.part_of else None
+            if not twin and wants_count and whole in {i for idents, _, _ in c.hits for i in idents}:
+                twin = whole  # "how many first-time entrants, and how many reoffended": the count, its share beside it
             if twin:
                 c.indicator, c.indicators = twin, [twin]
                 if no_rate:
@@ -779,6 +792,34 @@ class Answerer:
                 if source not in answer.sources:
                     answer.sources.append(source)
 
+
+
+STARTUP_TABLES = ("partnership", "areas", "denominators", "examples", "indicators", "periods")
+STARTUP_QUERIES = ("catalog", "priorities", "ward_indicators")
+
+
+def startup_frames(con, queries, database: Path | None, folder: Path | None) -> dict:
+    """What every answerer reads once at start: the pack's small tables and the start-up queries' results as
+    frames, and the vocabulary's rows (tuples: a missing alias stays None).
+
+    Kept in ``folder`` (the state directory) between processes, in one file named by the database file and
+    the queries' text: a build of the data is a new database file whose name is its fingerprint, so a kept
+    file can never hold another build's rows. Ten queries made into frames are a fifth of `crimebot ask`'s
+    own time; the kept file is read in a few milliseconds. Without a database file (an answerer made on
+    a connection) or a writable folder, the rows are read from the connection each time.
+    """
+    def read():
+        frames = {name: con.execute(f'SELECT * FROM "{name}"').df() for name in STARTUP_TABLES}
+        frames.update((name, con.execute(queries[name].sql).df()) for name in STARTUP_QUERIES)
+        frames["vocabulary"] = con.execute(queries["vocabulary"].sql).fetchall()
+        return frames
+
+    if database is None:
+        return read()
+    digest = hashlib.sha256(Path(database).name.encode())
+    for name in (*STARTUP_QUERIES, "vocabulary"):
+        digest.update(queries[name].sql.encode())
+    return kept(folder, "startup", digest.hexdigest(), read, "start-up rows")
 
 
 def load_gated_queries(settings: Settings, con):

@@ -155,7 +155,10 @@ def _beside_cell(figure, measure: str) -> str:
         return ""
     if measure == "county_rank":
         return fmt_rank(figure.value, figure.flag)
-    return fmt_number(figure.value, figure.digits, "%" if measure in ("percent", "pct_change") else "")
+    unit = "%" if measure in ("percent", "pct_change") else ""
+    if measure in ("volume_change", "pct_change", "pp_change"):  # signed, as in the place's own table: '+830'
+        return fmt_change(figure.value, figure.digits, unit)
+    return fmt_number(figure.value, figure.digits, unit)
 
 
 def _drop_empty(rows: list[list[str]], columns: list[str]):

@@ -94,8 +94,9 @@ def _kind(c: Command):
 def _several(a: Answerer, c: Command, answers: list, missing: list) -> Answer:
     """Two or more subjects asked together: each one's answer in full, one after the other."""
     notes = list(dict.fromkeys(n for _, answer, _ in answers for n in answer.notes))
-    notes += [f"No {a.indicators[i].name} figure: {message}" for i, message in missing]
-    return Answer(c.text, {}, headline=" ".join(answer.headline for _, answer, _ in answers),
+    # a subject asked that has no figure is said in the headline, beside the ones answered, never left out
+    lacking = [f"No {a.indicators[i].name} figure: {message}" for i, message in missing]
+    return Answer(c.text, {}, headline=" ".join([answer.headline for _, answer, _ in answers] + lacking),
                   tables=[t for _, answer, _ in answers for t in answer.tables], notes=notes,
                   sources=list(dict.fromkeys(s for _, answer, _ in answers for s in answer.sources)))
 

@@ -85,7 +85,12 @@ def priority(a: Answerer, c: Command) -> Answer:
         if len(years) == 1:
             c.period, c.relative = years[0], None  # understood: the year the priorities are for
         asks = [f"`priority {r.id.replace('_', ' ')}`" for r in a.priorities.itertuples() if r.kind != "cross_cutting"]
-        return Answer(c.text, {}, headline=f"The {p.name}'s priorities for {named}.",
+        headline = f"The {p.name}'s priorities for {named}."
+        if c.indicator and not any(c.indicator in str(r.indicators or "").split(",") for r in a.priorities.itertuples()):
+            # "is burglary a priority": no priority has its figures; said first, the priorities listed below
+            headline = (f"{a.indicators[c.indicator].name} is not among the figures of the {p.name}'s priorities for "
+                        f"{named}; the priorities are below.")
+        return Answer(c.text, {}, headline=headline,
                       tables=[Table(f"Priorities {named}", ["Priority", "Kind", "Owner"], rows)],
                       notes=[f"Ask for one: {', '.join(asks[:3])}."] if asks else [],
                       sources=[f"{p.name} {p.document}"])

@@ -326,6 +326,8 @@ def _named_in_text(a: Answerer, c: Command, indicator: str, scopes: list[str]) -
     unit = "%" if row.measure in ("percent", "pct_change") else ""
     value = fmt_change(row.value, row.digits, unit) if row.measure in ("pct_change", "volume_change", "pp_change") \
         else fmt_number(row.value, row.digits, unit)
+    if row.measure == "county_rank" and row.area_type == "district":
+        value = f"{value} {a.partnership.of_peers}"  # 'county rank 12 of 12': the field it is ranked in
     answer = Answer(c.text, {}, headline=(
         f"The assessment names {row.area_name}: \"{row.note}\" ({ind.name}, {MEASURE_LABEL.get(row.measure, row.measure).lower()} "
         f"{value}, {row.period_label}). It gives no other {'ward' if row.area_type == 'ward' else 'district'}'s "
