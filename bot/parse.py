@@ -442,7 +442,8 @@ CONTEXT = re.compile(
     r"volunteer|worker|analyst|inspector|sergeant|sgt|commander|consultant|matter|relevant|seeing|hearing|briefing|"
     r"forum|report|committee|cttee|surgery|tonight|tomorrow|members|residents|quick one|housing|probation|council|"
     r"kfrs|nhs|chief|it's for|its for|it s for|public health|custody|feels|feel|side|project|association|stn|cdr|"
-    r"csu|smp|csp|agenda|trying to)\b")
+    r"csu|smp|csp|agenda|trying to|sorry|still learning|keep hearing|can't remember|cant remember|parish|doing a return|"
+    r"putting together)\b")
 
 
 # words that narrow what is asked (who, when, where, which part): a clause with one is never left aside
@@ -545,7 +546,9 @@ def _names_nothing(clause: str, vocab: Vocabulary, subject_allowed: bool = False
     if not subject_allowed and any(w not in ASKER_WORDS and w not in elsewhere for w in normalise(clause).split()):
         return False  # a word not about the asker (nor said in the question itself) may narrow or change it
     alone = alone or _read(clause, vocab, True, _alone=True)
-    return not (alone.areas or alone.places or alone.period or alone.since or alone.relative is not None or alone.ytd
+    # a place the question itself names again ('i'm a project worker in fant - asb in fant ward') is no other place
+    areas = [a for a in alone.areas if not set(normalise(vocab.names.get(("area", a), a)).split()) <= elsewhere]
+    return not (areas or alone.places or alone.period or alone.since or alone.relative is not None or alone.ytd
                 or ((alone.priority or alone.statement or (alone.indicators and not alone.generic_only) or alone.choices)
                     and not subject_allowed)
                 or alone.within or alone.listed)
@@ -724,7 +727,8 @@ def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = F
         command.place_words.update(command.extra_words)
     if {"number", "numbers", "many", "count"} & set(words) and not set(words) & {
             "say", "says", "said", "saying", "think", "thinks", "thought", "feel", "feels", "felt", "believe", "believed",
-            "reckon", "reckoned", "worried", "bothered", "agree", "agreed", "answered", "told", "rated"}:
+            "reckon", "reckoned", "worried", "bothered", "agree", "agreed", "answered", "told", "rated", "see", "sees",
+            "seeing", "saw", "consider", "considers", "considered", "regard", "regards", "view", "views", "find"}:
         # "how many", "number of": a count, not a rate ("how many residents say": the survey's share)
         command.extra_words.append("number")
     for i, word in enumerate(words):

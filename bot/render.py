@@ -41,7 +41,7 @@ def numeric_columns(table: Table) -> list[bool]:
 KIND_WORDS = {"figure": "", "rank": "rank", "rank_changes": "all ranks", "top": "highest or lowest",
               "direction": "direction", "wards": "wards", "compare": "side by side", "trend": "trend",
               "spc": "control chart", "priority": "priority pack", "help": "help",
-              "table": "whole table"}
+              "table": "whole table", "place": "everything held for the place"}
 
 
 def understood_line(answer: Answer) -> str:

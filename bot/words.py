@@ -98,7 +98,7 @@ CUES = {
                 "rest of the county", "other areas", "elsewhere in {county}"],
     "trend": ["trend", "trends", "over time", "history", "historic", "time series", "over the years", "chart", "graph",
               "plot",
-              "year on year", "series", "long term"],
+              "year on year", "series", "long term", "pattern", "patterns", "any pattern"],
     "spc": ["spc", "control chart", "control limits", "spc limits", "xmr", "out of control", "in control",
             "under control", "spc chart", "statistical process control", "statistical process control chart",
             "process control chart", "limits", "chart limits", "red lines", "outside the control limits",
@@ -178,6 +178,7 @@ log logged we've weve
 went go goes gone going why when actually really still not calendar currently comes come coming based use uses
 used using anything something focusing focus focused wide partnership partnerships after during within group
 groups over under aged headline average next coming saw see seen split already different
+felt called single everyone everybody proposed proposing propose
 among amongst types type kinds kind breakdown results result figures details detail info information
 latest up-to-date quick summary overview new incl including inc side sides aspect given issued ask
 pack packs digest rundown roundup round-up progress etc ie eg but badly enough anyone anybody came theyve theyre they've they're
@@ -443,8 +444,12 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bnicking\b", " stealing "),
     (r"(\bhospital\b.*?)\b(?:after )?(?:being |getting |they were |were )?(?:attacked|assaulted|beaten up)\b", r"\1 assault "),
     (r"\b(?:deaths|killed|fatalities) (?:and|or|&) serious(?:ly)? injur\w*", " ksi "),
-    (r"\b(?:band|gap|distance|range) between (?:the )?(?:two )?(?:red )?(?:control limits|lines|limits)\b",
+    (r"\b(?:band|gap|distance|range) between (?:the )?(?:two )?(?:red |spc |control )?(?:control limits|lines|limits)\b",
      " width between the control limits "),
+    # the chart's red lines are its control limits: 'top red line', 'the spc lines', 'red control lines'
+    (r"\b(?:top|upper|higher) (?:red )?(?:control )?line\b", " upper control limit "),
+    (r"\b(?:bottom|lower) (?:red )?(?:control )?line\b", " lower control limit "),
+    (r"\b(?:(?:two|the) )?(?:red (?:control )?lines|spc lines|red control lines|control lines)\b", " control limits "),
     (r"\bour (smp|csp|partnership|community safety partnership)\b", r"the \1"),  # "who chairs our smp"                                        # "rate as well pls"
     (r"\b(?:can|could|would) (?:you|someone|anyone|somebody)(?: please| pls)? (?:list|remind me(?: of)?|show me|confirm)\b", " "),
     (r"^\s*(?:please |pls )?(?:name|list)\b", " "),                    # "name the five wards that account for ..."
@@ -668,8 +673,33 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:creeping|creep|crept|edging|edged|inching|ticking|ticked|shot|shooting|shooting) up\b", " going up "),
     (r"\b(?:dropped|dropping|drop|tailed|tailing|tail|fallen|falling|fall) off\b", " going down "),
     # "against the other kent districts": the districts ('other' alone would read as a name's: 'other burglary')
-    (r"\b(?:the )?other (?=(?:(?:kent|county|\w+) )?(?:districts?|areas|places|wards|csps|councils|boroughs|authorities)\b)",
+    (r"\b(?:the )?other (?=(?:(?:kent|county|\w+) )?(?:districts?|areas|places|wards)\b)",
      " "),
+    (r"\bsince the (?:19)?90s\b", " since 1990 "),  # 'ksi trend since the 90s': from the first year held since
+    # "sorry probably a daft question but", "this might be a silly question": asking, not asked
+    (r"\b(?:sorry,? )?(?:this is |this might be |it s |its |might be )?(?:probably |prob |maybe )?(?:a )?(?:daft|silly|stupid|"
+     r"dumb|basic|naive) (?:question|q)(?:,? but)?\b", " "),
+    # "who do i speak to about asb": who owns it
+    (r"\bwho (?:do|should|can|would) (?:i|we) (?:speak|talk|go|turn|get in touch|contact)(?: (?:to|with))?(?: about)?\b",
+     " who owns "),
+    # "what figures should we be keeping an eye on": the figures, not advice
+    (r"\bwhat (?:figures|numbers|stats|data|indicators) (?:should|do|would|could) (?:we|i|they) (?:be )?(?:keep(?:ing)? an eye "
+     r"on|watch(?:ing)?|track(?:ing)?|monitor(?:ing)?|look(?:ing)? at)\b", " figures "),
+    # "how many old powers is the bill getting rid of": the powers it replaces
+    (r"\b(?:getting rid of|get rid of|gets rid of|got rid of|scrap|scraps|scrapping|abolish|abolishes|abolishing|"
+     r"do away with|does away with)\b", " replace "),
+    # "people put in hospital by assaults", "pedestrians getting hit": admitted, injured
+    (r"\b(?:put|ended up|end up|landed|land) in(?:to)? hospital\b", " admitted to hospital "),
+    (r"\b(?:getting|got|get|gets|being|been) (?:hit|knocked down|knocked over|run over|mown down)\b", " injured "),
+    (r"\bon the streets?\b", " "),  # 'dealing drugs on the street': the survey's drug dealing
+    # "what number are we in the county": the rank
+    (r"\bwhat (?:number|no|position|place) (?:are|were|is|was) (?:we|us|maidstone|the borough)\b", " rank "),
+    (r"\bclear ?-? ?up rate\b|\bclearup rate\b", " detection rate "),
+    # "the other councils", "other local authorities": the other districts
+    (r"\b(?:the )?other (?:(?:kent|county) )?(?:councils|local authorities|authorities|boroughs|csps)\b", " districts "),
+    # "anything flagged for fant ward?", "anything of note in park wood": what the data holds for the place
+    (r"\b(?:is there |was there )?anything (?:flagged(?: up)?|notable|of note|interesting|worth knowing|to know|standing out|"
+     r"stand out)(?: (?:for|about|in|on))?\b", " "),
     # "how many cars had stuff stolen out of them": the thefts from the cars
     (r"\b(cars?|vehicles?|vans?|motors?)\s+(?:that\s+)?(?:had|have|has|having|with|got)\s+(?:(?:stuff|things|items|"
      r"belongings|property|something|anything|valuables)\s+)?(?:stolen|nicked|taken|pinched)\s+(?:out of|from)\s+(?:them|it)\b",
@@ -755,7 +785,8 @@ fri s t it's its this that those these them they it what is are be been do does 
 may might the a an at on in of to and or with about for as by so then too also know query queries note notes
 outreach target targeting elected newly volume change changes % figure figures number numbers rate total totals
 stats data headline headlines trying learn learning understand understanding out who's whos who where put resources
-head round lie land
+head round lie land name names but can't cant cannot remember forgot forget recall parish said had sorry probably daft
+silly question still means mean meant doing return returns putting together speak talk
 """.split())
 
 # who is asking, at the end of a question: "- housing team asking", "kfrs wants the number", "probation need

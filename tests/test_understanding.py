@@ -616,6 +616,35 @@ CASES = [
     ("dwelling burglary and other burglary 2012/13", ["438", "639"], []),
     ("burglary and other crime", ["438", "No Other crime figure"], []),
     ("asb ranking vs the other kent districts", ["4 of 12"], []),
+    # a place alone: everything the data holds for it, or that it holds nothing (never zeros, never Maidstone's)
+    ("fant ward", ["Fant ward", "Anti-social behaviour: 333 incidents", "Hospital admissions of residents"], []),
+    ("anything flagged for fant ward?", ["333 incidents"], []),
+    ("what does the assessment say about thanet", ["Thanet", "44.32 per 1,000", "30.2%"], []),
+    ("high street ward 2012/13", ["911 incidents", "Drug offences: 204"], []),
+    ("allington ward", None, ["no figures for Allington ward"]),
+    ("park wood ward 2008/09", None, ["no figures for Park Wood ward in April 2008 to March 2009"]),
+    # the chart's lines said in everyday words; since a decade; a pattern over the years
+    ("how wide was the gap between the spc lines in feb 2012?", ["5,000"], []),
+    ("top red line on the statistical process control chart at march 2013", ["upper control limit", "98,000"], []),
+    ("ksi trend since the 90s", ["1994 to 1998", "2012/13"], []),
+    ("domestic abuse incidents each year, is there a pattern", ["2010/11", "2012/13"], []),
+    # everyday words for a figure, a rank, an owner; asking, not asked
+    ("what position is maidstone in for asb compared to the other councils", ["4 of 12"], []),
+    ("sexual offences, what number are we in the county", ["Sexual offences", "of 12"], []),
+    ("what's our county rank for people put in hospital by assaults", ["Assaults resulting in hospital admission"], []),
+    ("which wards have the most pedestrians getting hit", ["High Street"], []),
+    ("what was the clear-up rate in december 2012", ["Resolution outcome rate", "December 2012"], []),
+    ("do residents think people dealing drugs on the street is a problem? 2012-13 survey", ["%"], []),
+    ("how many people felt fly tipping was a problem where they live in 2011/12", ["Perception: fly tipping"], []),
+    ("who do i speak to about antisocial behaviour, which sub group is it", ["ASB Sub-Group"], []),
+    ("how many old asb powers is the new bill getting rid of", ["19"], []),
+    ("sorry probably a daft question but what's an idva", ["Independent Domestic Violence Adviser"], []),
+    ("who chairs the smp meetings? keep hearing the name but can't remember", ["Cllr John Wilson"], []),
+    ("i'm a project worker in fant - how many asb incidents were recorded in fant ward in 2012/13?", ["333"], []),
+    ("how much is the nightlife in maidstone worth a year?", ["75 million"], []),
+    ("what share of everyone killed or seriously hurt on kent roads were people walking", ["Pedestrians"], []),
+    # a rank's field named as a place: the rank, not the field's own figure
+    ("how deprived is maidstone compared to the rest of england - national rank in 2010?", ["217"], []),
 ]
 
 

@@ -30,6 +30,7 @@ from . import (
     family,
     figure,
     months,
+    place,
     priority,
     ranks,
     statement,
@@ -46,7 +47,7 @@ log = logging.getLogger(__name__)
 KINDS = {"help": help, "figure": figure.figure, "rank_changes": ranks.rank_changes, "priority": priority.priority,
          "wards": wards.wards, "compare": compare.compare, "trend": trend.trend, "spc": control.spc,
          "rank": ranks.rank, "top": top.top, "direction": direction.direction, "table": table.table,
-         "statement": statement.statement}
+         "statement": statement.statement, "place": place.place}
 
 class Answerer:
     """Holds the read-only connection, the gated queries and the vocabulary: build once, ask many times.
@@ -544,6 +545,16 @@ class Answerer:
                 and str(self.indicators[c.indicator].unit) == "rank" and c.area not in set(self._coverage(c.indicator).area):
             c.areas = [x for x in c.areas if x != c.area]  # "deprivation rank among kent districts": ours among them
             c.area = None
+        if c.kind in ("figure", "compare", "direction") and c.indicator and str(self.indicators[c.indicator].unit) == "rank":
+            # "how deprived is maidstone compared to the rest of england - national rank": a rank is the place's
+            # standing among the nation's (or county's) districts, so the wider area named is its field, not a place
+            covered = set(self._coverage(c.indicator).area)
+            field = [x for x in c.areas if self.vocab.area_types.get(x) in ("county", "nation") and x not in covered]
+            if field and len(field) < len(c.areas):
+                c.areas = [x for x in c.areas if x not in field]
+                c.area = c.areas[0]
+                if c.kind == "compare" and len(c.areas) == 1:
+                    c.kind = "figure"
         wider = [x for x in c.areas if self.vocab.area_types.get(x) in ("county", "nation")]
         if c.kind in ("compare", "figure") and wider and wider == c.areas and self.home not in c.areas \
                 and (c.kind == "compare" or len(wider) > 1 or "county" in c.cues) \
@@ -570,6 +581,9 @@ class Answerer:
                            [self.question_for(c)])
         if c.kind == "figure" and any(claim.figure[-2:] in ("st", "nd", "rd", "th") for claim in c.claims):
             c.kind = "rank"  # "we are 4th for asb, is that right": the rank, checked
+        if c.kind in ("figure", "wards") and not (c.indicator or c.family or c.statement or c.priority or c.choices
+                                                   or c.table) and c.areas == [c.area] and c.area != self.home:
+            c.kind = "place"  # "fant ward", "anything flagged for park wood": everything the data holds for it
         answer = family.family(self, c) if c.family else KINDS[c.kind](self, c)
         if c.claims:
             self._check_claims(c, answer)
