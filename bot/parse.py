@@ -1044,16 +1044,18 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
     for idents, words, _ in hits:
         for ident in idents:
             support.setdefault(ident, set()).update(words)
+    said = {ident: set(words) for ident, words in support.items()}  # each one's own words, as named
     for ident in support:
-        if command.both:
-            break  # 'dwelling burglary and other burglary': two names asked together, each its own figure
         described = vocab.described.get(ident, set())
-        for _, words, _ in hits:  # a name of several words restates another without its linking words ('hurt on
+        for idents, words, _ in hits:  # a name of several words restates another without its linking words ('hurt on
             rest = words - LINKING  # the roads' restates 'KSI': its 'on' says nothing)
+            if command.both and ident not in idents and words & said[ident]:
+                continue  # 'dwelling burglary and other burglary': two whole names sharing their noun, each asked
             if words and (words <= described or (len(rest) >= 2 and rest <= described)):
                 support[ident] |= words
     best = _maximal(support)
-    if len(best) > 1:  # two names that are parts of one longer name ('car drivers in crashes aged 17-24')
+    if len(best) > 1 and not command.both:  # two names that are parts of one longer name ('car drivers in crashes aged
+        # 17-24'), not two names asked together ('domestic abuse incidents and repeat victims': both)
         whole = set().union(*(support[i] for i in best))
         cover = [i for i, d in vocab.described.items() if whole <= d]
         if len(cover) == 1:
@@ -1091,7 +1093,9 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
                 said = {i: len(wider[i] - set(command.extra_words)) for i in top}
                 top = [i for i in top if said[i] == max(said.values())]
                 best, used = top, set().union(*(wider[i] - held for i in top))
-    if len(best) == 2 and set(best) in vocab.ratio_parts.values():  # "outcomes v crime": the rate of one to the other
+    if len(best) == 2 and set(best) in vocab.ratio_parts.values() and not (
+            command.both and re.search(r"\b(?:and|plus)\b|&", command.text.lower())):
+        # "outcomes v crime": the rate of one to the other ('incidents and repeat victims': both asked)
         best = [next(i for i, parts in vocab.ratio_parts.items() if parts == set(best))]
     if len(best) > 1:  # a count and a percentage: the count unless '%' was asked, the percentage if it was
         one_name = len({vocab.names.get(("indicator", i)) for i in best}) == 1

@@ -58,7 +58,8 @@ CUES = {
                 "what do you reckon", "should we", "is it good", "is it fair", "best way", "best way to",
                 "how best to", "what works", "what would work"],
     "future": ["next year", "next month", "next quarter", "next few years", "in future", "in the future",
-               "will be", "predict", "prediction", "projected", "going to be"],
+               "will be", "predict", "prediction", "projected", "going to be", "what will", "how many will",
+               "will there be", "will it"],
     "than": ["higher than", "lower than", "more than", "less than", "better than", "worse than", "up on", "down on"],
     "latest_month": ["this month", "last month", "latest month", "most recent month", "past month"],
     "latest_quarter": ["this quarter", "last quarter", "latest quarter", "most recent quarter", "past quarter"],
@@ -178,7 +179,7 @@ log logged we've weve
 went go goes gone going why when actually really still not calendar currently comes come coming based use uses
 used using anything something focusing focus focused wide partnership partnerships after during within group
 groups over under aged headline average next coming saw see seen split already different
-felt called single everyone everybody proposed proposing propose
+felt called single everyone everybody proposed proposing propose someone somebody whatever
 among amongst types type kinds kind breakdown results result figures details detail info information
 latest up-to-date quick summary overview new incl including inc side sides aspect given issued ask
 pack packs digest rundown roundup round-up progress etc ie eg but badly enough anyone anybody came theyve theyre they've they're
@@ -572,7 +573,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (rf"\b(?:the )?(?:first|1st|second|2nd) half (?:of )?(?:the )?(?:fy\s*|financial year )?((?:20)?\d\d\s*/\s*\d\d)\s+"
      rf"(?={MONTH_WORD}\s*(?:to|until|till|through|thru|and|-)?\s*{MONTH_WORD}\b(?!\s*(?:20)?\d\d))", r" \1 "),
     # "2013/14 (apr-sep)", "so far in 2013/14 apr to sep": the months of that financial year
-    (rf"\b(?:fy\s*)?((?:20)?\d\d)\s*/\s*(\d\d)\s+{MONTH_WORD}\s*(?:to|until|till|through|thru|and)?\s*{MONTH_WORD}\b"
+    (rf"\b(?:fy\s*)?((?:20)?\d\d)\s*/\s*(\d\d)\s+(?:so far\s+|to date\s+)?{MONTH_WORD}\s*(?:to|until|till|through|thru|and)?\s*{MONTH_WORD}\b"
      r"(?!\s*(?:20)?\d\d)", _fy_months),
     # "between june 2012 and may 2013", "between april and september 2013": the span
     (rf"\bbetween\s+{MONTH_WORD}(\s*(?:20)?\d\d)?\s+and\s+{MONTH_WORD}\s*((?:20)?\d\d)\b", r" \1\2 to \3 \4 "),
@@ -700,6 +701,23 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     # "anything flagged for fant ward?", "anything of note in park wood": what the data holds for the place
     (r"\b(?:is there |was there )?anything (?:flagged(?: up)?|notable|of note|interesting|worth knowing|to know|standing out|"
      r"stand out)(?: (?:for|about|in|on))?\b", " "),
+    (r"\b(?:are |is |were |was |get |got )?flagged(?: up)?(?: (?:for|as|in|on))?\b", " hotspots "),  # 'wards flagged for asb'
+    (r"\b(metal|lead|copper|cable|catalytic converters?)s? (?:being |getting |that was |was |were )?(?:stolen|nicked|taken)\b",
+     " metal theft "),
+    (r"\b(?:the )?whole (?:of the )?country\b|\bnationwide\b", " national "),
+    (r"\b(?:put|puts|putting|send|sent|sending|land|landed|landing) (?:people|someone|somebody|them|victims|folk) in(?:to)? "
+     r"hospital\b", " admitted to hospital "),
+    (r"\bwho (?:is|s|are) (?:dealing|dealt) with\b|\bwho (?:is|s|are) (?:in charge of|responsible for|leading on|leading)\b",
+     " who owns "),
+    (r"\b(?:which |what )?(?:organisations|organizations|orgs|agencies|bodies|partner agencies)\s+(?:are\s+)?(?:actually\s+)?"
+     r"(?:part of|in|on|members of|sit on|make up)\b", " members of "),
+    (r"\batm\b", " now "),
+    (r"\beverything (?:you(?: ve| have| got)?|we(?: ve| have| got)?|the data has|held|on)(?: got)?\b", " "),
+    (r"\bhow far back (?:does|do|did|can) (?:it|the data|they|the figures|this|that) go\b", " trend "),
+    (r"\b(?:gender|sex|male female|male/female) (?:split|breakdown)(?: of| for)?\b", " by gender "),
+    # "kent (not medway)", "kcc area ... (excl medway)": the KCC area is Kent without Medway already
+    (r"\b((?:kent|kcc|county|districts?)\b[^()]{0,60}?)\s*\(?\b(?:not|excl|excluding|without|minus|but not)\s+medway\b\)?",
+     r"\1 "),
     # "how many cars had stuff stolen out of them": the thefts from the cars
     (r"\b(cars?|vehicles?|vans?|motors?)\s+(?:that\s+)?(?:had|have|has|having|with|got)\s+(?:(?:stuff|things|items|"
      r"belongings|property|something|anything|valuables)\s+)?(?:stolen|nicked|taken|pinched)\s+(?:out of|from)\s+(?:them|it)\b",
@@ -786,7 +804,7 @@ may might the a an at on in of to and or with about for as by so then too also k
 outreach target targeting elected newly volume change changes % figure figures number numbers rate total totals
 stats data headline headlines trying learn learning understand understanding out who's whos who where put resources
 head round lie land name names but can't cant cannot remember forgot forget recall parish said had sorry probably daft
-silly question still means mean meant doing return returns putting together speak talk
+silly question still means mean meant doing return returns putting together speak talk sa para paragraph
 """.split())
 
 # who is asking, at the end of a question: "- housing team asking", "kfrs wants the number", "probation need

@@ -645,6 +645,38 @@ CASES = [
     ("what share of everyone killed or seriously hurt on kent roads were people walking", ["Pedestrians"], []),
     # a rank's field named as a place: the rank, not the field's own figure
     ("how deprived is maidstone compared to the rest of england - national rank in 2010?", ["217"], []),
+    # two subjects joined by 'and': both, never their ratio or a longer name holding both; none held: each said
+    ("domestic abuse incidents and repeat victims 2012/13", ["1,788", "435"], []),
+    ("drug and alcohol hospital admissions", ["235 admissions"], []),
+    ("robbery and burglary in kent", None, ["Robbery", "Burglary - dwelling"]),
+    # 'burglary' alone: dwelling, said so, the other part offered
+    ("how many burglaries were there in 2012/13", ["438", "Read as Burglary - dwelling", "burglary - other"], []),
+    # a place's mentions are not figures; a direction is a word; the months inside a year asked
+    ("park wood ward", ["3 figures and 4 mentions without a figure"], []),
+    ("bearsted", ["The least deprived areas of Maidstone"], []),
+    ("sevenoaks", ["All crime: rose or did not fall"], []),
+    ("park wood 2013", ["November 2013", "4.0%"], []),
+    # a change beside the rank of the change, not the level's rank
+    ("crime rise maidstone v the kent districts apr-sep 2013", ["rank of the increase 5 of 12"], []),
+    ("vap 2012/13 maidstone change next to kent", ["for the level, not the change"], []),
+    # a forecast asked as 'what will'; a figure that is one of a priority's
+    ("what will unemployment be in 2015", None, ["future"]),
+    ("is criminal damage a priority", ["not a priority of its own", "Anti-social Behaviour"], []),
+    # more everyday words
+    ("what wards are flagged for asb", ["High Street 911"], []),
+    ("how does maidstone rank for metal being stolen", ["Metal theft", "3 of 12"], []),
+    ("unemployment maidstone vs kent vs the whole country, nov 2013", ["1.8%", "2.4%", "2.9%"], []),
+    ("are assaults that put people in hospital going down", ["went down", "59"], []),
+    ("who is dealing with shoplifting - is there a group for it?", ["Shoplifting Task and Finish Group"], []),
+    ("which organisations are part of the smp", ["Kent Police"], []),
+    ("park wood - everything you have pls", ["342 incidents"], []),
+    ("ksi all ages history - how far back does it go?", ["1994 to 1998"], []),
+    ("gender split of assault admissions at maidstone hospital", ["male 85%", "female 15%"], []),
+    ("how much did crime go up in kent (not medway) from april to sept 2013", ["+12.2%"], []),
+    ("is crime going up again in 2013/14 so far (apr to sep)?", ["+14.9%"], []),
+    ("how much deliberate damage to property was there in 2011/12", ["Criminal damage", "1,395"], []),
+    ("of the young people who were new to the justice system, what % went on to reoffend?", ["15.6%"], []),
+    ("break ins to sheds garages and businesses, not houses - what was the number for 2012-13", ["639"], []),
 ]
 
 

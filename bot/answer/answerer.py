@@ -348,6 +348,24 @@ class Answerer:
         named = self.named_beside_priority(c)
         return (named[0], kind) if len(named) == 1 else None
 
+    def _read_narrower(self, c: Command) -> str | None:
+        """'how many burglaries': words that name one part of a whole as well as its other parts, answered as the
+        part the data files them under (Burglary - dwelling) and said so, with the other parts offered by name."""
+        if not c.indicator or c.family or c.kind not in ("figure", "direction", "rank", "trend", "compare", "spc"):
+            return None
+        ind = self.indicators[c.indicator]
+        whole = ind.part_of if isinstance(ind.part_of, str) and ind.part_of else None
+        said = set().union(*(words for idents, words, _ in c.hits if c.indicator in idents))
+        own = set(self.vocab.form(normalise(ind.name)))
+        if not whole or not said or not said < own:
+            return None
+        others = [x.name for i, x in self.indicators.items() if i != c.indicator and x.part_of == whole
+                  and said <= set(self.vocab.form(normalise(x.name)))]
+        if not others:
+            return None
+        return (f"Read as {ind.name}: the words asked also name " + " and ".join(others) + ", not included here (ask `"
+                + "`, `".join(o.lower() for o in others) + "`).")
+
     def group_named(self, priority: str) -> str:
         """The context note for a priority's group named only as who the figures are for: 'the ASB Sub-Group named'."""
         owner = str(self.priorities.set_index("id").loc[priority].owner)
@@ -603,6 +621,9 @@ class Answerer:
                                    "figure is for all of it.")
         if c.corrections:
             answer.notes.insert(0, "Read " + "; ".join(f"'{a}' as '{b}'" for a, b in c.corrections) + ".")
+        narrower = self._read_narrower(c) if answer.error is None else None
+        if narrower:  # 'burglary': read as Burglary - dwelling, said, with the other part offered
+            answer.notes.insert(0, narrower)
         shown = [(typed, x) for typed, x in c.read_as if x in c.areas and self.vocab.area_types.get(x) == "ward"]
         if shown and answer.error is None:  # "asb in the town centre": the ward the words name, said
             answer.notes.insert(0, "Read " + "; ".join(f"'{typed}' as {area_name(self, x)} ward" for typed, x in shown)

@@ -101,7 +101,14 @@ def _headline(a: Answerer, c: Command, frame, name: str) -> str:
     parts = [f"{r.area_name} {_cell(r)}" for r in sorted(group.itertuples(), key=lambda r: (order.get(r.area, 1),
                                                                                           r.area_name))]
     what = "" if measure in ("count", "percent") else MEASURE_LABEL.get(measure, measure).lower() + ", "
-    rank = frame[(frame.area == a.home) & (frame.period == period) & (frame.measure == "county_rank")]
-    if len(rank) and a.home in set(group.area):  # the home district's place among its peers beside its figure
-        parts[0] += f" (county rank {fmt_rank(rank.value.iloc[0], rank.flag.iloc[0])} {a.partnership.of_peers})"
+    here = frame[(frame.area == a.home) & (frame.period == period)]
+    rank = here[here.measure == "county_rank"]
+    rise = here[here.measure == "increase_rank"]
+    changed = measure in ("pct_change", "volume_change", "pp_change")
+    if changed and len(rise) and a.home in set(group.area):  # beside a change, its place among the changes
+        parts[0] += (f" (rank of the increase {fmt_rank(rise.value.iloc[0], rise.flag.iloc[0])} {a.partnership.of_peers},"
+                     " 1 = largest)")
+    elif len(rank) and a.home in set(group.area):  # the home district's place among its peers beside its figure
+        parts[0] += (f" (county rank {fmt_rank(rank.value.iloc[0], rank.flag.iloc[0])} {a.partnership.of_peers}"
+                     + (" for the level, not the change" if changed else "") + ")")
     return f"{name}, {what}{label}: " + "; ".join(parts) + "."

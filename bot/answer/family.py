@@ -52,8 +52,8 @@ def family(a: Answerer, c: Command) -> Answer:
             c.area = one.area  # the place answered ('kent': Kent & Medway, the force area)
         except NoAnswer as exc:
             missing.append((indicator, str(exc)))
-    if not answers:
-        raise NoAnswer(missing[0][1])
+    if not answers:  # none has a figure: each one's reason, never only the first's
+        raise NoAnswer(" ".join(dict.fromkeys(message for _, message in missing)))
     if head is None:
         return _several(a, c, answers, missing)
     first = answers[0][1]

@@ -4,6 +4,7 @@ subject by subject, latest first. For a ward or another district (the home distr
 is asked for instead)."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -27,8 +28,10 @@ def place(a: Answerer, c: Command) -> Answer:
     where = f"{area_name(a, area)} ward" if ward else area_name(a, area)
     frame = a.run("area_profile", area=area)
     held = list(dict.fromkeys(frame.period_label))
-    if c.period:
-        frame = frame[frame.period == c.period]
+    if c.period:  # the period asked, and the months or spans inside it ('park wood 2013': November 2013 too)
+        asked = a.periods.get(c.period)
+        inside = {p.id for p in a.periods.values() if asked is not None and p.start >= asked.start and p.end <= asked.end}
+        frame = frame[frame.period.isin(inside | {c.period})]
     if frame.empty:
         label = a.periods[c.period].label if c.period in a.periods else c.period
         if c.period and held:
@@ -50,7 +53,10 @@ def place(a: Answerer, c: Command) -> Answer:
         leads.append(f"{name}: {_lead(first)} ({first.period_label})")
     subjects = len(leads)
     shown = "; ".join(leads[:MOST]) + (f"; and {subjects - MOST} more in the table" if subjects > MOST else "")
-    headline = (f"The {a.partnership.document_kind} gives {len(rows)} figure{'s' * (len(rows) != 1)} for {where}, on "
+    named = int(frame.measure.isin(NO_FIGURE).sum())  # named in the text without a figure: mentions, not figures
+    held = [f"{len(frame) - named} figure{'s' * (len(frame) - named != 1)}"] * (len(frame) > named) + [
+        f"{named} mention{'s' * (named != 1)} without a figure"] * bool(named)
+    headline = (f"The {a.partnership.document_kind} gives {' and '.join(held)} for {where}, on "
                 f"{subjects} subject{'s' * (subjects != 1)}: {shown}.")
     answer = Answer(c.text, {}, headline=headline,
                     tables=[Table(f"Everything the data holds for {where}", ["Subject", "Period", "Measure", "Figure",
@@ -65,10 +71,11 @@ def place(a: Answerer, c: Command) -> Answer:
 
 def _lead(r) -> str:
     """A subject's leading figure in words: '333 incidents', '44.32 per 1,000', 'named as a hotspot'."""
-    if r.measure == "named_hotspot":
-        return "named as a hotspot, no figure given"
-    if r.measure == "named_lowest":
-        return "named among the lowest, no figure given"
+    if r.measure in NO_FIGURE:  # the text's own words where it has them ('the least deprived areas ... Bearsted')
+        quoted = re.search(r"'([^']{8,120})'", r.note) if isinstance(r.note, str) else None
+        said = f"named: \"{quoted.group(1)}\"" if quoted else (
+            "named as a hotspot" if r.measure == "named_hotspot" else "named among the lowest")
+        return f"{said}, no figure given"
     figure = _cell(r)
     if r.measure == "count" and not str(r.unit).startswith("%"):
         return f"{figure} {r.unit}"
@@ -83,6 +90,8 @@ def _cell(r) -> str:
     """One figure as the other answers show it: changes signed, ranks with their ties, percentages with %."""
     if r.measure in NO_FIGURE or pd.isna(r.value):
         return ""
+    if r.measure == "change_direction":  # a direction the assessment gives without a figure
+        return "fell" if r.value < 0 else "rose or did not fall"
     unit = "%" if r.measure in ("percent", "pct_change", "share_pct") or str(r.unit).startswith("%") else ""
     if r.measure in CHANGES:
         return fmt_change(r.value, r.digits, "%" if r.measure == "pct_change" else "")

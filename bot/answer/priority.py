@@ -44,11 +44,13 @@ def _part(a: Answerer, have: set, asked: str) -> str | None:
 
 def priority(a: Answerer, c: Command) -> Answer:
     years = sorted(set(a.priorities.year))
+    within = None  # a figure that is one of a priority's, not its lead: "is criminal damage a priority"
     if not c.priority and c.indicator:  # "which team deals with young drivers getting hurt": the priority it is in
         owners = [r for r in a.priorities.itertuples() if c.indicator in str(r.indicators or "").split(",")]
         lead = [r for r in owners if c.indicator in str(r.headline_indicators or "").split(",")]
         if len(lead or owners) == 1:
             c.priority = (lead or owners)[0].id
+            within = None if lead else c.indicator
     others = [x for x in c.areas if x != a.home]
     text = c.text.lower()
     named = a.named_beside_priority(c) if c.priority else []
@@ -99,8 +101,9 @@ def priority(a: Answerer, c: Command) -> Answer:
     lead = frame[frame.headline.astype(bool)].indicator
     if len(lead):
         c.indicator = lead.iloc[0]  # understood: the priority's headline figure, whatever words named the priority
-    answer = Answer(c.text, {}, headline=f"{pri['name']}: owned by {pri['owner']}." + (
-        f" Its figures {said}, as asked." if asked else ""))
+    answer = Answer(c.text, {}, headline=(f"{a.indicators[within].name} is not a priority of its own: it is one of the "
+                                          f"figures of this priority. " if within else "")
+                    + f"{pri['name']}: owned by {pri['owner']}." + (f" Its figures {said}, as asked." if asked else ""))
     if pri["kind"] == "cross_cutting":
         answer.notes.append("A cross-cutting theme: it runs through every priority and has no figures of its own.")
     borough, wards, beside = [], [], []

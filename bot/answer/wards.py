@@ -35,20 +35,23 @@ def wards(a: Answerer, c: Command) -> Answer:
         raise NoAnswer(f"The data gives no ward figures for {name}. It gives ward figures for: "
                        f"{', '.join(covered)}.", [f"{n.lower()} wards" for n in covered[:3]])
     frame = by_volume(frame)
+    lowest = frame.measure == "named_lowest"  # named as the lowest ('the least deprived ... Bearsted'): after the highest
+    frame = pd.concat([frame[~lowest], frame[lowest]])
     rows = []
     for r in frame.itertuples():
         share = ""
         if not pd.isna(r.borough_total) and r.borough_total:
             share = fmt_number(r.value / r.borough_total * 100, 0, "%")
         unit = "%" if r.measure == "percent" else ""
-        value = "" if r.measure == "named_hotspot" else fmt_number(r.value, r.digits, unit)
+        value = "" if r.measure in ("named_hotspot", "named_lowest") else fmt_number(r.value, r.digits, unit)
         rows.append([r.ward, r.indicator_name, r.period_label, MEASURE_LABEL.get(r.measure, r.measure),
                      value, share, r.note if isinstance(r.note, str) else ""])
     title = "Ward hotspots" + (f": {a.vocab.names[('indicator', c.indicator)]}" if c.indicator else "")
     answer = Answer(c.text, {}, headline=_headline(a, c, frame, title),
                     tables=[Table(title, ["Ward", "Indicator", "Period", "Measure", "Figure", "Share of borough",
                                           "Note"], rows)])
-    answer.notes.append("The assessment names only the highest wards; other wards' figures are not published.")
+    answer.notes.append("The assessment names only the highest wards" + (" (and, here, the lowest)" if lowest.any() else "")
+                        + "; other wards' figures are not published.")
     a.annotate(answer, c.indicator or "", a.home, [], set(frame.table_id))
     if c.indicator:
         answer.series = _chart_series(a, c, frame, title)
