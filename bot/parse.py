@@ -530,8 +530,9 @@ def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command 
 
 
 def _asks_something(c: Command) -> bool:
-    """A reading that asks for something: a subject, a statement, a priority, a table, or a kind of its own."""
-    return bool(c.indicators or c.statement or c.priority or c.table or c.kind != "figure")
+    """A reading that asks for something: a subject, a statement, a priority, a table, a kind of its own, or a
+    place (everything held for it)."""
+    return bool(c.indicators or c.statement or c.priority or c.table or c.kind != "figure" or c.areas)
 
 
 def _names_nothing(clause: str, vocab: Vocabulary, subject_allowed: bool = False,
@@ -1264,6 +1265,9 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
         c.kind = "help"
     elif c.statement and not c.indicator and not (cue & {"rank", "rank_changes", "wards", "trend", "compare"}):
         c.kind = "statement"  # "who chairs the smp", "when were the pcc elections"
+    elif c.statement and c.priority and not (cue - {"priority"}) and re.search(
+            r"\b(?:sub ?-?groups?|groups?|grp|team|forum)\b", c.text.lower()):
+        c.kind = "statement"  # "the resettlement pathways the reoffending group works on": what the text says of it
     elif "spc" in cue:
         c.kind = "spc"
     elif ("priority" in cue and not ("wards" in cue and c.indicator) and not (

@@ -106,7 +106,7 @@ CUES = {
             "outside control limits", "within the control limits", "within control limits",
             "process control", "control bands", "out of the ordinary", "within normal limits", "normal limits",
             "natural limits", "within limits", "outside the limits", "outside limits", "special cause", "special causes",
-            "special cause variation", "common cause", "signals", "any signals", "in statistical control",
+            "special cause variation", "common cause", "signal", "special cause signal", "signals", "any signals", "in statistical control",
             "unusually high", "unusually low", "unusual month", "unusual months"],
     "priority": ["who owns", "who leads", "who chairs", "who is responsible", "which group", "what group",
                  "which sub group", "who leads on", "which group leads", "lead on", "leads on", "owner of", "owns",
@@ -704,7 +704,21 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:are |is |were |was |get |got )?flagged(?: up)?(?: (?:for|as|in|on))?\b", " hotspots "),  # 'wards flagged for asb'
     (r"\b(metal|lead|copper|cable|catalytic converters?)s? (?:being |getting |that was |was |were )?(?:stolen|nicked|taken)\b",
      " metal theft "),
-    (r"\b(?:the )?whole (?:of the )?country\b|\bnationwide\b", " national "),
+    (r"\b(?:the )?whole (?:of the )?country\b|\bnationwide\b|\bthe country\b", " national "),
+    # "not sure what that means", "no idea what that is tbh": the asker's doubt, not a negation of the question
+    (r"\b(?:(?:i m |im |i am )?not (?:sure|certain)|no idea|(?:i )?(?:don t|dont|do not) know|dunno) (?:what|if) "
+     r"(?:that|this|it|they|these|those) (?:means?|is|are|stands? for)\b(?: tbh| to be honest| exactly)?(?:,? but)?", " "),
+    # "someone at the parish council says so", "heard it has": who said it, at the end, with no figure to check
+    (r"\b(?:someone|somebody|people|a resident|residents|a councillor|cllr|they)\s+(?:at|from|on|in)\s+(?:the\s+|a\s+)?"
+     r"(?:[a-z]+\s+){0,3}?(?:says?|said|reckons?|reckoned|thinks?|claims?|claimed)\s+(?:so|it (?:is|has|was|did|had))\s*$", " "),
+    (r"\b(?:i |i ve |ive )?heard (?:it (?:has|is|was|did|had)|so)\s*$", " "),
+    (r"\bhow (?:common|prevalent|widespread)\b", " rate "),  # 'how common is domestic abuse per head'
+    (r"\b(?:odd|unusual|strange|weird|abnormal|out of the ordinary) months?\b", " signals "),
+    (r"\bhousing (?=(?:team|officers?|colleagues?|association|provider|dept|department)\b)", " "),  # 'the housing team'
+    (r"\bacross the board\b", " "),
+    (r"\b(highest|largest|biggest|most|lowest|smallest) volumes?\b", r"\1"),  # 'where are the highest volumes'
+    (r"\bgrp\b", " group "),
+    (r"\b(this year so far|so far this year) (?:compared (?:to|with)|vs|v|versus|against|on) last(?: year)?\b", r"\1"),
     (r"\b(?:put|puts|putting|send|sent|sending|land|landed|landing) (?:people|someone|somebody|them|victims|folk) in(?:to)? "
      r"hospital\b", " admitted to hospital "),
     (r"\bwho (?:is|s|are) (?:dealing|dealt) with\b|\bwho (?:is|s|are) (?:in charge of|responsible for|leading on|leading)\b",
@@ -731,7 +745,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
      r"(?: split)?\b|\bsplit (?:by )?(?:men|males?) (?:and |or |/ )?(?:women|females?)\b|\b(?:men|males?) (?:women|females?)"
      r"(?: split)?\b", " by gender "),
     # "priority five", "priority no. 2", "the third priority": a priority by its number
-    (r"\bpriority (?:no\.? ?|number |#)?(one|two|three|four|five|six|[1-9])\b|\b(first|second|third|fourth|fifth|sixth|"
+    (r"\bpriority\s+(?:no\.?\s*|number\s+|#\s*)?(one|two|three|four|five|six|[1-9])\b|\b(first|second|third|fourth|fifth|sixth|"
      r"1st|2nd|3rd|4th|5th|6th) priority\b",
      lambda m: " priority " + str(("one two three four five six".split() + "first second third fourth fifth sixth".split()
                                    + "1st 2nd 3rd 4th 5th 6th".split()).index(m[1] or m[2]) % 6 + 1

@@ -131,7 +131,7 @@ CASES = [
     ("how many powers does the asb bill replace", ["19 existing powers", "six new"], []),
     ("when do england play in the world cup", ["England v Italy", "Saturday 14 June 2014",
                                                "Thursday 19 June 2014", "printed 'Tuesday'"], []),
-    ("resettlement pathways list", ["7 resettlement pathways", "did not survive"], []),
+    ("resettlement pathways list", ["7 resettlement pathways", "Accommodation", "Finance, Benefit and Debt"], []),
     ("emerging county-wide priorities for the new kent community safety agreement 2014-17",
      ["Domestic Abuse", "Acquisitive Crime / Burglary", "Road Safety"], []),
     # a force's national rank 'as at' the last month of the year ranked
@@ -677,6 +677,27 @@ CASES = [
     ("how much deliberate damage to property was there in 2011/12", ["Criminal damage", "1,395"], []),
     ("of the young people who were new to the justice system, what % went on to reoffend?", ["15.6%"], []),
     ("break ins to sheds garages and businesses, not houses - what was the number for 2012-13", ["639"], []),
+    # a rank's field, and several places' ranks side by side; a priority by 'no.'
+    ("kent police national crime ranking 2012/13", ["Kent & Medway's national rank", "21"], []),
+    ("imd national rank maidstone, swale and thanet 2010", ["Maidstone 217", "Swale 99", "Thanet 49"], []),
+    ("priority no. 1", ["Violent Crime"], []),
+    ("VC & DA priority: headline numbers for the sub-group", ["Violent Crime"], []),
+    # what the text says of a group's work is the statement, not the group's pack
+    ("what are the 7 resettlement pathways the reoffending group works on", ["Accommodation"], []),
+    ("what is the partnership doing about road safety", ["Road Safety"], []),
+    # the asker's doubt, and who said so, are not part of the question
+    ("family work conflict outcomes in oct 2013 - not sure what that means but how many were there", ["15 outcomes"], []),
+    ("is metal theft on the rise?? someone at the parish council says so", ["Metal theft", "+92"], []),
+    ("is violent crime going up this year? heard it has", ["+315"], []),
+    ("fant ward figures please - housing team", ["333 incidents"], []),
+    # more everyday words
+    ("how many push bikes were nicked between april 2012 and march 2013", ["117"], []),
+    ("unemployment maidstone vs kent vs the country, nov 2013", ["2.9%"], []),
+    ("is maidstone's monthly crime count in statistical control or are there odd months", ["September 2013"], []),
+    ("DA wards - where are the highest volumes?", ["Park Wood"], []),
+    ("was recorded crime in sep-13 a special cause signal?", ["874", "above the upper limit"], []),
+    ("shoplifitng task & finish grp numbers", ["Shoplifting Task and Finish Group"], []),
+    ("kcc area crime this year so far compared with last", ["+12.2%"], []),
 ]
 
 

@@ -329,6 +329,7 @@ class Answerer:
                            [q for _, q in choices], choices)
         self._twin_by_measure(c)
         self._refuse_what_the_figure_is_not(c)
+        self._rank_field(c)
         places = [a for a in c.areas if a != c.area]
         if places and c.kind not in ("compare", "top"):
             options = [c.area] + places
@@ -336,6 +337,25 @@ class Answerer:
             choices = [(n, self.question_for(c, area=a)) for n, a in zip(names, options)]
             raise NoAnswer("Which place: " + " / ".join(names) + "? Ask for one at a time, or `compare` them.",
                            [q for _, q in choices], choices)
+
+    def _rank_field(self, c: Command) -> None:
+        """A rank names its field: 'how deprived is maidstone compared to the rest of england - national rank', 'kent
+        police national crime ranking' (the nation or county named is where the place is ranked, not a second
+        place); and the ranks of several places asked together are set side by side ('imd national rank maidstone,
+        swale and thanet')."""
+        if not c.indicator:
+            return
+        ranked = str(self.indicators[c.indicator].unit) == "rank"
+        if c.kind == "rank" or (ranked and c.kind in ("figure", "compare", "direction")):
+            covered = set(self._coverage(c.indicator).area)
+            field = [x for x in c.areas if self.vocab.area_types.get(x) in ("county", "nation") and x not in covered]
+            if field and len(field) < len(c.areas):
+                c.areas = [x for x in c.areas if x not in field]
+                c.area = c.areas[0]
+                if c.kind == "compare" and len(c.areas) == 1:
+                    c.kind = "figure"
+        if ranked and c.kind in ("rank", "figure") and len(c.areas) > 1:
+            c.kind = "compare"
 
     def _asked_of_priority(self, c: Command) -> tuple[str, str] | None:
         """(indicator, kind) when a question beside a priority's group asks one kind of answer (a rank, a comparison, a
@@ -563,16 +583,6 @@ class Answerer:
                 and str(self.indicators[c.indicator].unit) == "rank" and c.area not in set(self._coverage(c.indicator).area):
             c.areas = [x for x in c.areas if x != c.area]  # "deprivation rank among kent districts": ours among them
             c.area = None
-        if c.kind in ("figure", "compare", "direction") and c.indicator and str(self.indicators[c.indicator].unit) == "rank":
-            # "how deprived is maidstone compared to the rest of england - national rank": a rank is the place's
-            # standing among the nation's (or county's) districts, so the wider area named is its field, not a place
-            covered = set(self._coverage(c.indicator).area)
-            field = [x for x in c.areas if self.vocab.area_types.get(x) in ("county", "nation") and x not in covered]
-            if field and len(field) < len(c.areas):
-                c.areas = [x for x in c.areas if x not in field]
-                c.area = c.areas[0]
-                if c.kind == "compare" and len(c.areas) == 1:
-                    c.kind = "figure"
         wider = [x for x in c.areas if self.vocab.area_types.get(x) in ("county", "nation")]
         if c.kind in ("compare", "figure") and wider and wider == c.areas and self.home not in c.areas \
                 and (c.kind == "compare" or len(wider) > 1 or "county" in c.cues) \
