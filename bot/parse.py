@@ -443,12 +443,12 @@ CONTEXT = re.compile(
     r"forum|report|committee|cttee|surgery|tonight|tomorrow|members|residents|quick one|housing|probation|council|"
     r"kfrs|nhs|chief|it's for|its for|it s for|public health|custody|feels|feel|side|project|association|stn|cdr|"
     r"csu|smp|csp|agenda|trying to|sorry|still learning|keep hearing|can't remember|cant remember|parish|doing a return|"
-    r"putting together)\b")
+    r"putting together|elected)\b")
 
 
 # words that narrow what is asked (who, when, where, which part): a clause with one is never left aside
 NARROW = re.compile(
-    r"\b(?:only|just(?! (?:started|joined|moved|arrived|begun|taken over|been))|solely|exclusively|purely|mainly|mostly|specifically|except|excluding|apart|other than|but not|"
+    r"\b(?:only|just(?! (?:started|joined|moved|arrived|begun|taken over|been|elected))|solely|exclusively|purely|mainly|mostly|specifically|except|excluding|apart|other than|but not|"
     r"nights?|night time|weekends?|weekdays?|days?|daytime|evenings?|mornings?|afternoons?|summer|winter|spring|autumn|"
     r"christmas|quarter|quarters|months?|years?|under|over|aged|age|juveniles?|youths?|young|adults?|children|"
     r"kids|teenagers?|teens|women|men|female|male|victims?|offenders?|vans?|cars?|bikes?|commercial|business(?:es)?|"

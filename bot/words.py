@@ -23,6 +23,7 @@ CUES = {
                      "down arrows", "up and down arrows", "up arrows and down arrows", "rank arrows",
                      "rank ups and downs", "ranking ups and downs", "ups and downs in rank", "up down arrows",
                      "ups and downs", "all the ups and downs", "held the same rank", "held the same county rank",
+                     "improvements and declines", "rank improvements and declines", "risers and fallers",
                      "same county rank", "kept the same rank",
                      "league table changes", "league tables", "county table changes", "changes in the league table", "table changes",
                      "hold our position", "held our position", "kept our position", "stayed the same", "stay the same"],
@@ -718,6 +719,16 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bacross the board\b", " "),
     (r"\b(highest|largest|biggest|most|lowest|smallest) volumes?\b", r"\1"),  # 'where are the highest volumes'
     (r"\bgrp\b", " group "),
+    (r"\b(?:were |was |got |get |being )?caught (?=(?:stealing|shoplifting|nicking|pinching|taking)\b)", " "),
+    (r"\b(damag\w*(?: (?:to )?\w+)?) (?:on purpose|deliberately|intentionally)\b", r"\1"),  # 'damaging property on purpose'
+    (r"\bpinch(?:ing|ed|es)?\b", " stealing "),
+    (r"\b(?:keeps?|kept) (?:mentioning|talking about|bringing up|saying)\b|\beveryone mentions\b", " "),
+    (r"\bstayed (?:at )?the same (?:county )?(?:position|rank|place)\b", " held the same rank "),
+    (r"\b(?:complaining|complain|complaints?) about\b", " "),  # 'people complaining about speeding traffic': the survey
+    (r"\bfirst (?:six|6) months of\b", " first half of "),
+    (r"\binside (?:its |the )?control limits\b", " within the control limits "),
+    (r"\b(?:\d|two|three|four|five) years? picture\b", " trend "),  # 'DA incidents - 3 year picture'
+    (r"\bhow much (?:money )?(?:does|do|did) (.{3,40}?) (?:bring in|make|generate|earn)\b", r" \1 worth "),
     (r"\b(this year so far|so far this year) (?:compared (?:to|with)|vs|v|versus|against|on) last(?: year)?\b", r"\1"),
     (r"\b(?:put|puts|putting|send|sent|sending|land|landed|landing) (?:people|someone|somebody|them|victims|folk) in(?:to)? "
      r"hospital\b", " admitted to hospital "),
@@ -819,6 +830,7 @@ outreach target targeting elected newly volume change changes % figure figures n
 stats data headline headlines trying learn learning understand understanding out who's whos who where put resources
 head round lie land name names but can't cant cannot remember forgot forget recall parish said had sorry probably daft
 silly question still means mean meant doing return returns putting together speak talk sa para paragraph
+refuge get got it elected
 """.split())
 
 # who is asking, at the end of a question: "- housing team asking", "kfrs wants the number", "probation need

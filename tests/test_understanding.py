@@ -698,6 +698,24 @@ CASES = [
     ("was recorded crime in sep-13 a special cause signal?", ["874", "above the upper limit"], []),
     ("shoplifitng task & finish grp numbers", ["Shoplifting Task and Finish Group"], []),
     ("kcc area crime this year so far compared with last", ["+12.2%"], []),
+    # a list of what one figure counts is that figure (with a note); one or two of them are a part it does not separate
+    ("how many break ins were there at sheds, garages and business premises in 2011/12", ["Burglary - other", "681"], []),
+    ("burglary of sheds and garages", None, ["sheds"]),
+    # more everyday words and asking clauses
+    ("how many times were people caught stealing from shops in 2010/11?", ["971"], []),
+    ("people damaging property on purpose - how many of those crimes in 2012/13?", ["Criminal damage"], []),
+    ("people pinching metal like copper cable and lead off roofs - how many cases in 2012/13?", ["274"], []),
+    ("what are the resettlement pathways the reoffending group keeps mentioning", ["Accommodation"], []),
+    ("which categories stayed at the same county position last year", ["9 unchanged"], []),
+    ("which district has the most people complaining about speeding traffic", ["Thanet", "30.2%"], []),
+    ("did crime rise in maidstone in the first six months of 2013/14", ["+602"], []),
+    ("is crime across kent and medway inside its control limits at the moment", ["98,000"], []),
+    ("rank improvements and declines across all crime types", ["14 improved"], []),
+    ("DA incidents - 3 year picture", ["1,832", "1,788"], []),
+    ("just elected - how does maidstone compare to the other kent districts for drug offences, what position are we in?",
+     ["10 of 12"], []),
+    ("how much money does maidstones night time economy bring in a year?", ["75 million"], []),
+    ("e-scooter thefts", None, ["scooter"]),
 ]
 
 

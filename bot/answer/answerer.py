@@ -232,8 +232,14 @@ class Answerer:
             raise NoAnswer(f"The data has no figures for the future ({self._typed(c, 'future')}): the assessment's figures run to {self.figures_to()} "
                            f"(police.uk imports add later months).{also} Ask for the latest: "
                            f"`{self.question_for(c) or 'all crime'}`.", [self.question_for(c)] if c.indicator else [])
+        listed = {broader for _, broader in c.within}
         if c.within and c.indicator and all(broader == c.indicator for _, broader in c.within):
             pass  # "metal theft, like lead off roofs and copper cable": examples of what the figure named counts
+        elif c.within and len(listed) == 1 and self._within_named(c, next(iter(listed))):
+            # "break ins at sheds, garages and business premises": what one figure counts, with its general word
+            # ('break ins') or as a list of examples: that figure, with a note that it counts all of them
+            c.indicator = listed.pop()
+            c.indicators, c.choices = [c.indicator], []
         elif c.within:
             word, broader = c.within[0]
             typed = re.search(rf"\b{re.escape(word)}\w*", c.text.lower())
@@ -367,6 +373,17 @@ class Answerer:
             return None
         named = self.named_beside_priority(c)
         return (named[0], kind) if len(named) == 1 else None
+
+    def _within_named(self, c: Command, broader: str) -> bool:
+        """Whether the question names the figure the narrower words are counted within by listing what it counts
+        ('sheds, garages and business premises', 'sheds, shops, offices etc'), with nothing else or only a general
+        word its name holds ('break ins'); one or two of them ('burglary of sheds and garages') ask for a part the
+        data does not separate."""
+        if c.indicator and c.indicator != broader:
+            said = set().union(*(words for idents, words, _ in c.hits if c.indicator in idents))
+            if not said or not said <= set(self.vocab.form(normalise(self.indicators[broader].name))):
+                return False
+        return len(c.within) >= 3 or bool(re.search(r"\betc\b|\band so on\b", c.text.lower()))
 
     def _read_narrower(self, c: Command) -> str | None:
         """'how many burglaries': words that name one part of a whole as well as its other parts, answered as the
