@@ -624,8 +624,13 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:than )?a year (?:earlier|before|ago)\b", " yoy "),
     (r"\bbecome (?=more|less|worse|better)", " "),
     (r"\bover (?:tiem|tme|timr|tim)\b", " over time "),
-    (r"\b(?:sorry )?if this is (?:a |an )?(?:basic|silly|stupid|daft|obvious)(?: question)?(?: but)?\b", " "),
-    (r"\bget rid of\b|\bgets rid of\b|\bscrap\b|\bscraps\b", " replace "),
+    # "sorry if this is a basic question but", "sorry probably a daft question but": asking, not asked
+    (r"\b(?:sorry )?if this is (?:a |an )?(?:basic|silly|stupid|daft|obvious)(?: question)?(?: but)?\b|"
+     r"\b(?:sorry,? )?(?:this is |this might be |it s |its |might be )?(?:probably |prob |maybe )?(?:a )?(?:daft|silly|stupid|"
+     r"dumb|basic|naive) (?:question|q)(?:,? but)?\b", " "),
+    # "how many old powers is the bill getting rid of": the powers it replaces
+    (r"\b(?:getting rid of|get rid of|gets rid of|got rid of|scrap|scraps|scrapping|abolish|abolishes|abolishing|"
+     r"do away with|does away with)\b", " replace "),
     (r"\b(?:outcomes?|results?) (?:achieved|secured|obtained)\b", " outcomes "),
     (r"\b(county )?(?:rank|ranking|rankings|league) table\b", r" \1rankings "),  # 'county rank table'
     # "whats a ppo?": what a short term stands for (the glossary), not its figure
@@ -678,20 +683,16 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:the )?other (?=(?:(?:kent|county|\w+) )?(?:districts?|areas|places|wards)\b)",
      " "),
     (r"\bsince the (?:19)?90s\b", " since 1990 "),  # 'ksi trend since the 90s': from the first year held since
-    # "sorry probably a daft question but", "this might be a silly question": asking, not asked
-    (r"\b(?:sorry,? )?(?:this is |this might be |it s |its |might be )?(?:probably |prob |maybe )?(?:a )?(?:daft|silly|stupid|"
-     r"dumb|basic|naive) (?:question|q)(?:,? but)?\b", " "),
-    # "who do i speak to about asb": who owns it
-    (r"\bwho (?:do|should|can|would) (?:i|we) (?:speak|talk|go|turn|get in touch|contact)(?: (?:to|with))?(?: about)?\b",
+    # "who do i speak to about asb", "who is dealing with shoplifting": who owns it
+    (r"\bwho (?:do|should|can|would) (?:i|we) (?:speak|talk|go|turn|get in touch|contact)(?: (?:to|with))?(?: about)?\b|"
+     r"\bwho (?:is|s|are) (?:dealing|dealt) with\b|\bwho (?:is|s|are) (?:in charge of|responsible for|leading on|leading)\b",
      " who owns "),
     # "what figures should we be keeping an eye on": the figures, not advice
     (r"\bwhat (?:figures|numbers|stats|data|indicators) (?:should|do|would|could) (?:we|i|they) (?:be )?(?:keep(?:ing)? an eye "
      r"on|watch(?:ing)?|track(?:ing)?|monitor(?:ing)?|look(?:ing)? at)\b", " figures "),
-    # "how many old powers is the bill getting rid of": the powers it replaces
-    (r"\b(?:getting rid of|get rid of|gets rid of|got rid of|scrap|scraps|scrapping|abolish|abolishes|abolishing|"
-     r"do away with|does away with)\b", " replace "),
     # "people put in hospital by assaults", "pedestrians getting hit": admitted, injured
-    (r"\b(?:put|ended up|end up|landed|land) in(?:to)? hospital\b", " admitted to hospital "),
+    (r"\b(?:put|ended up|end up|landed|land) in(?:to)? hospital\b|\b(?:put|puts|putting|send|sent|sending|land|landed|landing) "
+     r"(?:people|someone|somebody|them|victims|folk) in(?:to)? hospital\b", " admitted to hospital "),
     (r"\b(?:getting|got|get|gets|being|been) (?:hit|knocked down|knocked over|run over|mown down)\b", " injured "),
     (r"\bon the streets?\b", " "),  # 'dealing drugs on the street': the survey's drug dealing
     # "what number are we in the county": the rank
@@ -730,10 +731,6 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:\d|two|three|four|five) years? picture\b", " trend "),  # 'DA incidents - 3 year picture'
     (r"\bhow much (?:money )?(?:does|do|did) (.{3,40}?) (?:bring in|make|generate|earn)\b", r" \1 worth "),
     (r"\b(this year so far|so far this year) (?:compared (?:to|with)|vs|v|versus|against|on) last(?: year)?\b", r"\1"),
-    (r"\b(?:put|puts|putting|send|sent|sending|land|landed|landing) (?:people|someone|somebody|them|victims|folk) in(?:to)? "
-     r"hospital\b", " admitted to hospital "),
-    (r"\bwho (?:is|s|are) (?:dealing|dealt) with\b|\bwho (?:is|s|are) (?:in charge of|responsible for|leading on|leading)\b",
-     " who owns "),
     (r"\b(?:which |what )?(?:organisations|organizations|orgs|agencies|bodies|partner agencies)\s+(?:are\s+)?(?:actually\s+)?"
      r"(?:part of|in|on|members of|sit on|make up)\b", " members of "),
     (r"\batm\b", " now "),

@@ -374,14 +374,23 @@ class Answerer:
         named = self.named_beside_priority(c)
         return (named[0], kind) if len(named) == 1 else None
 
+    @staticmethod
+    def _said_of(c: Command, indicator: str) -> set[str]:
+        """The word forms the question named an indicator by ('burglaries': {'burglari'})."""
+        return set().union(*(words for idents, words, _ in c.hits if indicator in idents))
+
+    def _name_forms(self, indicator: str) -> set[str]:
+        """The word forms of an indicator's own name ('Burglary - other': {'burglari', 'other'})."""
+        return set(self.vocab.form(normalise(self.indicators[indicator].name)))
+
     def _within_named(self, c: Command, broader: str) -> bool:
         """Whether the question names the figure the narrower words are counted within by listing what it counts
         ('sheds, garages and business premises', 'sheds, shops, offices etc'), with nothing else or only a general
         word its name holds ('break ins'); one or two of them ('burglary of sheds and garages') ask for a part the
         data does not separate."""
         if c.indicator and c.indicator != broader:
-            said = set().union(*(words for idents, words, _ in c.hits if c.indicator in idents))
-            if not said or not said <= set(self.vocab.form(normalise(self.indicators[broader].name))):
+            said = self._said_of(c, c.indicator)
+            if not said or not said <= self._name_forms(broader):
                 return False
         return len(c.within) >= 3 or bool(re.search(r"\betc\b|\band so on\b", c.text.lower()))
 
@@ -392,12 +401,12 @@ class Answerer:
             return None
         ind = self.indicators[c.indicator]
         whole = ind.part_of if isinstance(ind.part_of, str) and ind.part_of else None
-        said = set().union(*(words for idents, words, _ in c.hits if c.indicator in idents))
-        own = set(self.vocab.form(normalise(ind.name)))
+        said = self._said_of(c, c.indicator)
+        own = self._name_forms(c.indicator)
         if not whole or not said or not said < own:
             return None
         others = [x.name for i, x in self.indicators.items() if i != c.indicator and x.part_of == whole
-                  and said <= set(self.vocab.form(normalise(x.name)))]
+                  and said <= self._name_forms(i)]
         if not others:
             return None
         return (f"Read as {ind.name}: the words asked also name " + " and ".join(others) + ", not included here (ask `"

@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..parse import Command
-from .base import MEASURE_LABEL, Answer, NoAnswer, Table, area_name, fmt_change, fmt_number, fmt_rank
+from .base import (
+    MEASURE_LABEL,
+    Answer,
+    NoAnswer,
+    Table,
+    _beside_cell,
+    area_name,
+    fmt_number,
+    fmt_rank,
+)
 
 if TYPE_CHECKING:
     from .answerer import Answerer
@@ -87,14 +96,14 @@ def _lead(r) -> str:
 
 
 def _cell(r) -> str:
-    """One figure as the other answers show it: changes signed, ranks with their ties, percentages with %."""
+    """One figure as the other answers show it (``_beside_cell``: changes signed, percentages with %), and what a
+    place's list has besides: every kind of rank with its ties, a direction in words, a mention with no figure."""
     if r.measure in NO_FIGURE or pd.isna(r.value):
         return ""
     if r.measure == "change_direction":  # a direction the assessment gives without a figure
         return "fell" if r.value < 0 else "rose or did not fall"
-    unit = "%" if r.measure in ("percent", "pct_change", "share_pct") or str(r.unit).startswith("%") else ""
-    if r.measure in CHANGES:
-        return fmt_change(r.value, r.digits, "%" if r.measure == "pct_change" else "")
     if r.measure in RANKS:
         return fmt_rank(r.value, r.flag)
-    return fmt_number(r.value, r.digits, unit)
+    if r.measure == "share_pct" or (r.measure not in CHANGES and str(r.unit).startswith("%")):
+        return fmt_number(r.value, r.digits, "%")
+    return _beside_cell(r, r.measure)
