@@ -48,6 +48,7 @@ from .words import (
     SPLIT,
     SPLIT_MARKERS,
     STOP_INSIDE,
+    TOTALS,
     WEAK_FILLER,
     WEAK_FORMS,
     normalise,
@@ -114,6 +115,7 @@ class Command:
     splits: list[str] = field(default_factory=list)  # "by age group", "by gender": a breakdown asked for
     claims: list = field(default_factory=list)  # Claims: figures quoted to be checked ("is it right it fell 20%")
     excluded: list[str] = field(default_factory=list)  # "other than shoplifting": categories left out of a list
+    set_aside: list[tuple[str, list[str]]] = field(default_factory=list)  # ("not broken into", the figures it names)
 
 
 
@@ -428,6 +430,8 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
     command = _read(text, vocab, _respelt)
     if (command.unknown or command.negated) and not _respelt:
         command = _without_context(text, vocab, command) or command
+    if not _respelt and CONTRAST.search((text or "").lower().replace("\u2019", "'")):
+        command = _contrasted(text, vocab) or command
     command.corrections = [(a, b) for a, b in command.corrections if a.lower() != b.lower()]  # not 'idva' as 'idva'
     return command
 
@@ -527,6 +531,88 @@ def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command 
         return None
     again.text, again.context = text, dropped + again.context
     return again
+
+
+# 'cars stolen (not broken into)', 'fires that were accidents rather than started deliberately', 'thefts that
+# aren't shoplifting': the words after it name what the question sets against what it asks
+CONTRAST = re.compile(r"(?:\b(?:not(?: just| only| simply)?|rather than|as opposed to|instead of|and not|but not|"
+                      r"(?:that|which|who|but) (?:are not|aren'?t|were not|weren'?t|is not|isn'?t|was not|wasn'?t|"
+                      r"did not|didn'?t|do not|don'?t|does not|doesn'?t|never))\b|\b(?:aren|weren|isn|wasn|didn|don|"
+                      r"doesn)'?t\b)\s+(?!sure\b|certain\b|clear\b)")
+CONTRAST_END = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;:!?()\[\]]|\.(?=\s|$)")
+
+
+def _contrasted(text: str, vocab: Vocabulary) -> Command | None:
+    """The question read without what it sets against what it asks ('number of cars actually stolen (not broken
+    into)', 'break-ins, not at houses', 'deliberate fires rather than accidental ones'): taken only when the rest
+    asks for one figure with every word understood, and the words set aside name other figures of the same
+    kind that the one asked does not hold ('crime not including shoplifting', 'violent crime not domestic' and
+    'asb not in high street' stay refused). 'not just X' keeps the broader figure ('all crime, not just
+    violence'). A whole the words set aside one of two parts of answers the other part ('break-ins, not at
+    houses': Burglary - other)."""
+    raw = (text or "").lower().replace("\u2019", "'")
+    marks = list(CONTRAST.finditer(raw))
+    if len(marks) != 1:
+        return None
+    mark = marks[0]
+    end = CONTRAST_END.search(raw, mark.end())
+    words = raw[mark.end():end.start() if end else len(raw)].split()
+    # the longest run of words after the mark that names no place or period ('at houses', not 'at houses 2012/13')
+    aside = None
+    for k in range(len(words), 0, -1):
+        alone = _read(" ".join(words[:k]), vocab, True, _alone=True)
+        if not (alone.areas or alone.places or alone.period or alone.since or alone.relative is not None or alone.ytd):
+            aside = " ".join(words[:k])
+            break
+    if not aside:
+        return None
+    start = mark.end() + raw[mark.end():].index(words[0])
+    rest = (raw[:mark.start()] + " " + raw[start + len(aside):]).strip()
+    again = parse(rest, vocab, _respelt=True)
+    if again.unknown or again.negated or again.statement or not (again.indicator or again.choices):
+        return None
+    alone = _read(aside, vocab, True, _alone=True)  # 'shoplifting or car or bike theft': each name its words say
+    named = set(alone.indicators) | {i for ids, w, generic in alone.hits if not generic
+                                     and not any(w < other for _, other, _ in alone.hits) for i in ids}
+    if not named:  # 'broken into' said of the cars the question is about: read with each word of the rest
+        said = normalise(rest).split()
+        core = re.sub(r"^(?:(?:at|of|in|on|from|to|for|the|a|an|their|people s|peoples)\s+)+", "", aside)
+        for words_before in {*said, *(" ".join(pair) for pair in zip(said, said[1:]))}:
+            if set(words_before.split()) - FUNCTION_WORDS - FILLER:
+                named |= _named_more(words_before, core, vocab)
+    unit = lambda ident: vocab.units.get(ident)  # noqa: E731
+    named = {i for i in named if unit(i) == unit(again.indicator or again.choices[0][1])}
+    if not named:
+        return None
+    inclusive = re.search(r"\bnot (?:just|only|simply)$", mark.group(0).strip())
+    if again.choices:  # 'fires that weren't deliberate': of the two names asked back, the one not set aside
+        offered = [i for _, i in again.choices]
+        left = [i for i in offered if i not in named]
+        if inclusive or len(left) != 1 or len(left) == len(offered):
+            return None
+        again.indicator, again.indicators, again.choices = left[0], [left[0]], []
+    if again.indicator in named and not inclusive:
+        whole = next((w for w, parts in vocab.parts.items() if again.indicator in parts), None)
+        others = [p for p in vocab.parts.get(whole, []) if p not in named]
+        if len(others) != 1 or len(vocab.parts[whole]) != 2:
+            return None
+        again.indicator, again.indicators = others[0], [others[0]]  # 'burglaries, not of houses': the other part
+    elif again.indicator in named or (not inclusive and again.indicator in TOTALS | set(vocab.parts)):
+        return None  # the figure asked holds what is set aside: the question asks for something the data lacks
+    again.text = text
+    again.set_aside.append((raw[mark.start():start + len(aside)].strip(), sorted(named - {again.indicator})))
+    return again
+
+
+def _named_more(before: str, words: str, vocab: Vocabulary) -> set[str]:
+    """The indicators that words name when said after others ('cars' + 'broken into': Theft from a motor
+    vehicle), or name more closely than those words alone ('burglary' + 'houses': Burglary - dwelling by its own
+    word, not only as the part 'burglary' is read as)."""
+    alone, both = _read(before, vocab, True, _alone=True), _read(f"{before} {words}", vocab, True, _alone=True)
+    if both.unknown:
+        return set()
+    by = lambda c, i: set().union(*(w for ids, w, _ in c.hits if i in ids))  # noqa: E731
+    return {i for i in both.indicators if i not in alone.indicators or by(both, i) > by(alone, i)}
 
 
 def _asks_something(c: Command) -> bool:

@@ -205,6 +205,10 @@ RELATIVE = {"latest": 0, "current": 0, "this year": 0, "last year": 0, "most rec
             "previous financial year": -1, "the financial year before": -1,
             "year before": -1, "year before last": -1, "the year before": -1}
 STOP_INSIDE = frozenset({"a", "an", "the"})
+# figures that total others the data also holds: 'violent crime, not domestic' asks for a part the data lacks
+TOTALS = frozenset({"all_crime", "recorded_crime", "theft_handling", "vehicle_crime", "burglary_all", "violent_crime",
+                    "vap", "violence_sexual", "rtc_casualties", "ksi_all", "resolution_outcomes", "population",
+                    "households", "out_of_work_benefits", "unemployed", "da_incidents"})
 CRIME_FORMS = frozenset({"crime", "offenc", "offens"})  # the stems of crime words
 WEAK_FORMS = frozenset({"report"})  # the stems of WEAK_FILLER
 # words with no content at all (never quoted beside a word not understood), and words that qualify a place
@@ -744,6 +748,12 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(cars?|vehicles?|vans?|motors?)\s+(?:that\s+)?(?:had|have|has|having|with|got)\s+(?:(?:stuff|things|items|"
      r"belongings|property|something|anything|valuables)\s+)?(?:stolen|nicked|taken|pinched)\s+(?:out of|from)\s+(?:them|it)\b",
      r" stuff stolen out of \1 "),
+    # "fires that were accidents", "fires started by accident", "accidents like chip pan fires": accidental fires,
+    # not road accidents
+    (r"\bfires?\s+((?:in|during|for)\s+(?:\d{4}/\d\d|\d{4}|the\s+\w+\s+year)\s+)?(?:(?:that|which)\s+)?(?:were|was|are|is)\s+(?:(?:just|genuine|genuinely|real|true)\s+)?(?:an\s+)?accidents?\b|"
+     r"\bfires?\s+(?:(?:that|which)\s+(?:were|was)\s+)?(?:started|caused|set)\s+(?:off\s+)?by\s+accident\b|"
+     r"\bfires?\s+by\s+accident\b", r" accidental fires \1 "),
+    (r"\baccidents?\s+(?:at home\s+)?(?:like|such as|e g|eg)\s+(?:\w+\s+){0,3}fires?\b", " accidental fires "),
     # "how many fires did the fire service deal with": who attended says nothing about which fires
     (r"\b(?:did|does|do|has|have|had)\s+(?:the\s+)?(?:fire service|fire brigade|kfrs|firefighters|fire and rescue(?: service)?|"
      r"police|council)\s+(?:deal with|dealt with|attend|attended|respond to|responded to|handle|handled|go (?:out )?to|tackle)\b",

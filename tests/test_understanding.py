@@ -716,6 +716,23 @@ CASES = [
      ["10 of 12"], []),
     ("how much money does maidstones night time economy bring in a year?", ["75 million"], []),
     ("e-scooter thefts", None, ["scooter"]),
+    # what a question sets against what it asks: answered when the words set aside name another figure of the
+    # same kind that the one asked does not hold, and said so
+    ("number of cars actually stolen (not broken into) in the borough 2012-13",
+     ["Theft of a motor vehicle", "167", "Not counted, as asked: 'not broken into' (Theft from a motor vehicle)"], []),
+    ("how many cars were broken into, not stolen, 2012/13", ["Theft from a motor vehicle", "577"], []),
+    ("break-ins not at houses 2012/13", ["Burglary - other", "639", "Burglary - dwelling"], []),
+    ("burglary not dwelling 2012/13", ["Burglary - other", "639"], []),
+    ("how many fires in 2011/12 were accidents rather than started deliberately", ["Accidental fires", "2011/12", "261"], []),
+    ("how many fires weren't deliberate in 2012/13", ["Accidental fires", "187"], []),
+    ("deliberate fires rather than accidental ones 2012/13", ["Deliberate fires", "2012/13"], []),
+    ("theft that isnt shoplifting or bike theft - the 'other theft' number for 12/13", ["Other theft offences", "1,527"], []),
+    ("how many robberies, not burglaries, in 2012/13", ["Robbery", "47"], []),
+    ("all crime, not just violence 2012/13", ["All crime", "8,296"], []),
+    ("crime not including shoplifting 2012/13", None, ["not"]),
+    ("violent crime not domestic 2012/13", None, ["not"]),
+    ("asb not in high street ward", None, ["not"]),
+    ("burglary not reported 2012/13", None, ["not"]),
 ]
 
 

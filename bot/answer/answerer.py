@@ -159,7 +159,7 @@ class Answerer:
                 "indicator": c.indicator, "priority": c.priority, "area": name("area", c.area),
                 "period": c.period or ({0: "latest", -1: "year before latest"}.get(c.relative) if c.relative is not None else None),
                 "corrections": [f"read '{a}' as '{b}'" for a, b in c.corrections], "not_understood": c.unknown,
-                "context": c.context,
+                "context": c.context, "set_aside": [typed for typed, _ in c.set_aside],
                 "measure": c.measure, "extreme": c.extreme, "scope": c.scope}
 
     def _error(self, text, command, message, suggestions, choices=None) -> Answer:
@@ -657,7 +657,11 @@ class Answerer:
                                    "figure is for all of it.")
         if c.corrections:
             answer.notes.insert(0, "Read " + "; ".join(f"'{a}' as '{b}'" for a, b in c.corrections) + ".")
-        narrower = self._read_narrower(c) if answer.error is None else None
+        if c.set_aside and answer.error is None:  # 'cars stolen (not broken into)': what was set aside, said
+            answer.notes.insert(0, "Not counted, as asked: " + "; ".join(
+                f"'{typed}'" + (f" ({', '.join(self.vocab.names[('indicator', i)] for i in named)})" if named else "")
+                for typed, named in c.set_aside) + ".")
+        narrower = self._read_narrower(c) if answer.error is None and not c.set_aside else None
         if narrower:  # 'burglary': read as Burglary - dwelling, said, with the other part offered
             answer.notes.insert(0, narrower)
         shown = [(typed, x) for typed, x in c.read_as if x in c.areas and self.vocab.area_types.get(x) == "ward"]
