@@ -238,6 +238,27 @@ def _joined(clean: str, vocab: Vocabulary) -> str:
     return " ".join(out)
 
 
+def _shared_last_word(clean: str, vocab: Vocabulary) -> str:
+    """Two or more names sharing their last word, said once: "accidental and deliberate fires", "car or bike theft",
+    "shoplifting or car or bike theft" (each word before the shared one that makes a name with it)."""
+    words = clean.split()
+    joins = {"and", "or", "v", "vs", "versus", "&"}
+    for i in range(len(words) - 2, 0, -1):
+        if words[i] not in joins:
+            continue
+        last = words[i + 2] if i + 2 < len(words) else None
+        first, second = words[i - 1], words[i + 1]
+        if last and f"{first} {last}" in vocab.phrases and f"{second} {last}" in vocab.phrases \
+                and f"{first} {second} {last}" not in vocab.phrases:
+            words[i - 1] = f"{first} {last}"
+            # the same word shared further back: "a or b or c theft"
+            j = i - 2
+            while j > 0 and words[j] in joins and f"{words[j - 1]} {last}" in vocab.phrases:
+                words[j - 1] = f"{words[j - 1]} {last}"
+                j -= 2
+    return " ".join(words)
+
+
 def _period_order(period: str) -> str:
     """Sort key: a period's first year and month, from its id ('2012/13 Q2' -> '2012-07')."""
     quarter = re.match(r"^(\d{4})/\d{2} Q([1-4])$", period)
@@ -432,6 +453,11 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
         command = _without_context(text, vocab, command) or command
     if not _respelt and CONTRAST.search((text or "").lower().replace("\u2019", "'")):
         command = _contrasted(text, vocab) or command
+    if not _respelt and (command.unknown or command.negated or command.against or len(command.areas) > 1) \
+            and CORRECTION.search(normalise(text or "")):
+        command = _self_corrected(text, vocab, command) or command
+    if not _respelt and (command.unknown or command.negated) and SENTENCE_END.search(text or ""):
+        command = _without_asides(text, vocab) or command
     command.corrections = [(a, b) for a, b in command.corrections if a.lower() != b.lower()]  # not 'idva' as 'idva'
     return command
 
@@ -543,13 +569,15 @@ CONTRAST_END = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;:!?()\[\]]|\.(?=\s|$)")
 
 
 def _contrasted(text: str, vocab: Vocabulary) -> Command | None:
-    """The question read without what it sets against what it asks ('number of cars actually stolen (not broken
-    into)', 'break-ins, not at houses', 'deliberate fires rather than accidental ones'): taken only when the rest
-    asks for one figure with every word understood, and the words set aside name other figures of the same
-    kind that the one asked does not hold ('crime not including shoplifting', 'violent crime not domestic' and
-    'asb not in high street' stay refused). 'not just X' keeps the broader figure ('all crime, not just
-    violence'). A whole the words set aside one of two parts of answers the other part ('break-ins, not at
-    houses': Burglary - other)."""
+    """The question read without what it sets against what it asks, and said so ('number of cars actually stolen
+    (not broken into)', 'break-ins, not at houses', 'deliberate fires rather than accidental ones', 'the number of
+    repeat victims, not the percentage', 'asb in fant - sorry, not fant, i meant park wood', 'april 2012 to march
+    2013 (not the calendar year)'). Taken only when the rest asks for one figure with every word understood, and
+    the words set aside name another figure of the same kind that the one asked does not hold, another measure,
+    a place the one asked does not hold, or the kind of period: 'crime not including shoplifting', 'violent crime
+    not domestic', 'asb not in high street' and 'asb in maidstone not high street' stay refused. 'not just X'
+    keeps the broader figure ('all crime, not just violence'). A whole whose words set aside one of its two parts
+    answers the other part ('break-ins, not at houses': Burglary - other)."""
     raw = (text or "").lower().replace("\u2019", "'")
     marks = list(CONTRAST.finditer(raw))
     if len(marks) != 1:
@@ -557,6 +585,20 @@ def _contrasted(text: str, vocab: Vocabulary) -> Command | None:
     mark = marks[0]
     end = CONTRAST_END.search(raw, mark.end())
     words = raw[mark.end():end.start() if end else len(raw)].split()
+    if not words:
+        return None
+    start = mark.end() + raw[mark.end():].index(words[0])
+    inclusive = bool(re.search(r"\bnot (?:just|only|simply)$", mark.group(0).strip()))
+    places = _read(" ".join(words), vocab, True, _alone=True)
+    if places.areas and not (places.unknown or places.indicators or places.period):  # 'not fant, i meant park wood'
+        aside = " ".join(words)
+        # 'asb in fant - sorry, not fant, i meant park wood': the place set aside, wherever it was said
+        again = _contrast_rest(raw, mark, start, aside, vocab, again=re.escape(aside))
+        if again is None or not again.areas or set(places.areas) & set(again.areas) or inclusive \
+                or min(_AREA_SIZE.get(vocab.area_types.get(x), 9) for x in places.areas) \
+                < max(_AREA_SIZE.get(vocab.area_types.get(x), 0) for x in again.areas):
+            return None  # 'asb in maidstone, not high street': the place asked holds the one set aside
+        return _set_aside(again, text, raw[mark.start():start + len(aside)], [])
     # the longest run of words after the mark that names no place or period ('at houses', not 'at houses 2012/13')
     aside = None
     for k in range(len(words), 0, -1):
@@ -566,25 +608,38 @@ def _contrasted(text: str, vocab: Vocabulary) -> Command | None:
             break
     if not aside:
         return None
-    start = mark.end() + raw[mark.end():].index(words[0])
-    rest = (raw[:mark.start()] + " " + raw[start + len(aside):]).strip()
-    again = parse(rest, vocab, _respelt=True)
-    if again.unknown or again.negated or again.statement or not (again.indicator or again.choices):
+    again = _contrast_rest(raw, mark, start, aside, vocab)
+    if again is None:
         return None
+    typed = raw[mark.start():start + len(aside)]
+    said = set(normalise(aside).split()) - {"the", "a", "an", "one", "ones", "its", "it", "just", "actual", "raw"}
+    if said and said <= _PERIOD_KINDS and again.period and not inclusive:  # '(not the calendar year)'
+        return _set_aside(again, text, typed, [])
+    measure = _measure_of(said)
+    if measure and again.indicator and not inclusive:  # 'the number of repeat victims, not the percentage'
+        asked = "percent" if vocab.units.get(again.indicator) == "%" or again.measure == "percent" else \
+            again.measure if again.measure == "rate" else "count"
+        return _set_aside(again, text, typed, []) if asked != measure else None
     alone = _read(aside, vocab, True, _alone=True)  # 'shoplifting or car or bike theft': each name its words say
     named = set(alone.indicators) | {i for ids, w, generic in alone.hits if not generic
                                      and not any(w < other for _, other, _ in alone.hits) for i in ids}
+    if alone.within:  # 'homes i mean, not sheds or garages': what Burglary - other counts, set against dwellings;
+        # 'burglary, we don't count garages' asks for all burglary less a part the data does not separate
+        if _part_read_generically(again, vocab):
+            return None
+        named |= {broader for _, broader in alone.within}
     if not named:  # 'broken into' said of the cars the question is about: read with each word of the rest
-        said = normalise(rest).split()
+        unit = lambda ident: vocab.units.get(ident)  # noqa: E731
+        rest = normalise(raw[:mark.start()] + " " + raw[start + len(aside):]).split()
         core = re.sub(r"^(?:(?:at|of|in|on|from|to|for|the|a|an|their|people s|peoples)\s+)+", "", aside)
-        for words_before in {*said, *(" ".join(pair) for pair in zip(said, said[1:]))}:
+        for words_before in {*rest, *(" ".join(pair) for pair in zip(rest, rest[1:]))}:
             if set(words_before.split()) - FUNCTION_WORDS - FILLER:
                 named |= _named_more(words_before, core, vocab)
-    unit = lambda ident: vocab.units.get(ident)  # noqa: E731
-    named = {i for i in named if unit(i) == unit(again.indicator or again.choices[0][1])}
+        named = {i for i in named if unit(i) == unit(again.indicator or again.choices[0][1])}
+    elif alone.unknown:  # 'shoplifting or cars or bikes': the names among words not understood, of the same kind
+        named = {i for i in named if vocab.units.get(i) == vocab.units.get(again.indicator or again.choices[0][1])}
     if not named:
         return None
-    inclusive = re.search(r"\bnot (?:just|only|simply)$", mark.group(0).strip())
     if again.choices:  # 'fires that weren't deliberate': of the two names asked back, the one not set aside
         offered = [i for _, i in again.choices]
         left = [i for i in offered if i not in named]
@@ -599,9 +654,54 @@ def _contrasted(text: str, vocab: Vocabulary) -> Command | None:
         again.indicator, again.indicators = others[0], [others[0]]  # 'burglaries, not of houses': the other part
     elif again.indicator in named or (not inclusive and again.indicator in TOTALS | set(vocab.parts)):
         return None  # the figure asked holds what is set aside: the question asks for something the data lacks
-    again.text = text
-    again.set_aside.append((raw[mark.start():start + len(aside)].strip(), sorted(named - {again.indicator})))
+    return _set_aside(again, text, typed, sorted(named - {again.indicator}))
+
+
+# the sizes of places, smallest first: a place set aside must not lie within the place asked
+_AREA_SIZE = {"ward": 0, "district": 1, "unitary": 1, "county": 2, "force": 3, "nation": 4}
+# words that name only the kind of period: 'not the calendar year', 'not the financial year'
+_PERIOD_KINDS = frozenset("calendar financial fiscal year years yr yrs month months monthly quarter quarters annual "
+                          "rolling whole full".split())
+_MEASURES = {"percent": {"%", "percent", "percentage", "percentages", "proportion", "share", "pc"},
+             "rate": {"rate", "rates", "per1000", "per head", "per capita"},
+             "count": {"count", "number", "numbers", "total", "totals", "how many", "figure", "volume", "volumes"}}
+
+
+def _measure_of(said: set[str]) -> str | None:
+    """'the percentage', 'a count', 'how many there were': words that name only a measure, and which."""
+    for measure, forms in _MEASURES.items():
+        words = set(" ".join(sorted(said)).split())
+        if said and all(w in forms or w in {"how", "many", "there", "were", "was", "of", "them", "people", "crimes"}
+                        for w in words) and words & set(" ".join(forms).split()):
+            return measure
+    return None
+
+
+def _contrast_rest(raw: str, mark, start: int, aside: str, vocab: Vocabulary, again: str = "") -> Command | None:
+    """The question without the mark and the words it sets aside (and the words ``again`` wherever they are), when
+    it asks for one figure (or two names to choose between) with every word understood."""
+    rest = (raw[:mark.start()] + " " + raw[start + len(aside):]).strip()
+    if again:
+        rest = re.sub(rf"\b{again}\b", " ", rest)
+    again = parse(rest, vocab, _respelt=True)
+    if again.unknown or again.negated or again.statement or not (again.indicator or again.choices):
+        return None
     return again
+
+
+def _set_aside(again: Command, text: str, typed: str, named: list[str]) -> Command:
+    again.text = text
+    again.set_aside.append((typed.strip(), named))
+    return again
+
+
+def _part_read_generically(c: Command, vocab: Vocabulary) -> bool:
+    """Whether the subject is one part of a whole named only by words the other part's name also holds
+    ('burglary': Burglary - dwelling, read so for want of a part named)."""
+    said = set().union(*(w for ids, w, _ in c.hits if c.indicator in ids))
+    whole = next((w for w, parts in vocab.parts.items() if c.indicator in parts), None)
+    forms = lambda ident: set(vocab.form(normalise(vocab.names[("indicator", ident)])))  # noqa: E731
+    return bool(whole and said) and any(said <= forms(p) for p in vocab.parts[whole] if p != c.indicator)
 
 
 def _named_more(before: str, words: str, vocab: Vocabulary) -> set[str]:
@@ -613,6 +713,114 @@ def _named_more(before: str, words: str, vocab: Vocabulary) -> set[str]:
         return set()
     by = lambda c, i: set().union(*(w for ids, w, _ in c.hits if i in ids))  # noqa: E731
     return {i for i in both.indicators if i not in alone.indicators or by(both, i) > by(alone, i)}
+
+
+# 'shoplifting for 2011/12 - no wait, sorry, 2012/13', 'asb in fant, i meant park wood': the asker corrects a
+# period or place they said
+CORRECTION = re.compile(r"\b(?:no wait|wait no|no sorry|sorry|oops|i meant|i mean|i meant to say|or rather|rather|"
+                        r"scratch that|make that|correction|actually)\b")
+
+
+def _self_corrected(text: str, vocab: Vocabulary, command: Command) -> Command | None:
+    """The question read with a period or place the asker corrected ('the shoplifting number for 2011/12 - no
+    wait, sorry, 2012/13', 'asb in fant - sorry, not fant, i meant park wood') taking the place of the one said
+    before it, when the words right after the correction name the new one and the reading then understands
+    every word."""
+    raw = (text or "").lower().replace("\u2019", "'")
+    for mark in reversed(list(CORRECTION.finditer(raw))):
+        before, after = raw[:mark.start()], raw[mark.end():]
+        clause = CONTRAST_END.search(after.lstrip(" ,.-:"))
+        head = " ".join(after.lstrip(" ,.-:")[:clause.start() if clause else None].split()[:5])
+        said = _read(head, vocab, True, _alone=True)
+        if said.indicators or said.unknown and not (said.period or said.areas):
+            continue
+        if said.period:
+            old, _, without = extract_period(before, vocab.period_ids)
+            if not old or old == said.period:
+                continue
+            before = without
+        elif said.areas:
+            earlier = _read(before, vocab, True, _alone=True)
+            gone = [a for a in earlier.areas if a not in said.areas]
+            if not gone:
+                continue
+            for area in gone:  # by its name as the question said it, or by any of its names the vocabulary holds
+                forms = [normalise(vocab.names[("area", area)])] + [p for p, entries in vocab.phrases.items()
+                                                                    if ("area", area) in (entries or [])]
+                for form in sorted(forms, key=len, reverse=True):
+                    before = re.sub(rf"(?:\bnot\s+)?\b{re.escape(form)}\b(?: ward)?", " ", before)
+        else:
+            continue
+        again = parse(f"{before} {after}", vocab, _respelt=True)
+        if again.unknown or again.negated or not _asks_something(again):
+            continue
+        again.text = text
+        again.context.append(mark.group(0))  # said as left aside: the correction's own words
+        return again
+    return None
+
+
+# where one sentence of a message ends and another begins
+SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[a-z)])\.\s+(?=[a-z])|\s*(?<!\w)\.\.\.\s*")
+# how a sentence about the asker, or about what someone said, begins: 'i'm new so who knows', 'my manager
+# reckons it's rising', 'someone told me it's one of ours', 'just wondering how much to trust them'
+ASIDE_OPENER = re.compile(
+    r"^(?:(?:and|but|so|also|oh|ok|okay|btw|fyi|tbh|honestly|well|anyway|ps)\s+)*(?:i|i m|im|i am|i ve|ive|i d|id|i ll|"
+    r"i was|my|we|we re|we ve|our|someone|somebody|everyone|everybody|a friend|a colleague|a resident|residents|"
+    r"they|it s for|its for|just|thinking|wondering|worried|hoping|trying|sorry|thanks|thank you|cheers|ta|"
+    r"no rush|bear with me|apologies|not sure|no idea|any help|happy to)\b")
+# words that say a sentence reports what someone said, heard or guesses: what it names is a claim, not an ask
+HEARSAY = re.compile(r"\b(?:heard|hear|said|says|say|saying|told|tells|reckons?|thinks?|thought|guess|guessing|assume|"
+                     r"assuming|believe|suspect|gather|apparently|rumour|mentioned|claims?|claimed|reckoned)\b")
+
+
+# what the asker is doing or wants to do: 'i'm setting up outreach sessions', 'i want to show the council',
+# 'i'd like to introduce myself', 'i just nod along' (not 'i want the ones in schools', which asks for something)
+DOING = re.compile(r"^(?:(?:and|but|so|also|oh|ok|okay|well)\s+)*(?:(?:i m|im|i am|we re|we are|i ve been|we ve been|"
+                   r"i was|i ll be|i will be) (?:just |currently |now |still )?(?!looking|interested|focus|asking|after|"
+                   r"wanting|needing|checking|researching|working|concerned|worried|thinking)\w+ing\b|(?:i|we) (?:just |really |only )?"
+                   r"(?:want|need|would like|d like|hope|plan|am going|m going|have|ve got|got|am trying|m trying) to "
+                   r"(?!know\b|see\b|get\b|have\b|find\b)\w+|(?:i|we) (?:just )?(?:nod|keep|work|started|joined|run|manage|"
+                   r"chair|lead|cover|look after|deal with)\b)")
+
+
+# words that show a sentence still asks for something ('i think i need the weekend ones')
+ASKING = re.compile(r"\b(?:need|needs|want|wants|only|ones|looking for|interested in|after|can you|could you|please|pls)\b")
+
+
+def _without_asides(text: str, vocab: Vocabulary) -> Command | None:
+    """The question read without the sentences after it that are about the asker or report what someone said
+    ('which ward has the most asb? i'm guessing the town centre but i'm new so who knows', 'is shoplifting going
+    up? my manager reckons it's rising'): left aside only when the question before them reads whole with every
+    word understood, and each sentence left aside begins as such an aside and either reports what someone said
+    or names no place, period or subject and has no word that narrows what is asked ('asb 2012/13? i only need
+    the weekend ones' stays refused). The sentences left aside are shown with the answer."""
+    sentences = [x.strip() for x in SENTENCE_END.split(text or "") if x and x.strip()]
+    if len(sentences) < 2:
+        return None
+    for first in range(1, len(sentences)):
+        asked, rest = sentences[:first], sentences[first:]
+        openers = [re.sub(r"\bjust\b", " ", normalise(x).replace("'", " ")) for x in rest]
+        if not all(ASIDE_OPENER.match(x) for x in openers):
+            continue
+        if not all((HEARSAY.search(x) and not ASKING.search(x)) or (DOING.match(x) and _names_nothing(x, vocab, True))
+                   or _names_nothing(x, vocab, elsewhere=_ASIDE_WORDS) for x in openers):
+            continue
+        again = parse(" ".join(asked), vocab, _respelt=False)
+        if again.unknown or again.negated or not _asks_something(again):
+            continue
+        again.text, again.context = text, again.context + [x.rstrip("?.! ") for x in rest]
+        return again
+    return None
+
+
+# ordinary words of an aside about the asker beside the asker's own words ('i'm new so who knows')
+_ASIDE_WORDS = ASKER_WORDS | frozenset("""so who knows know knew bear with me please pls thanks thank you cheers ta new just started
+joined guessing guess hoping hope trying try want wanted need needed like would great good helpful useful lovely ideal
+fine ok okay quick question questions daft silly stupid dumb sorry apologies if this is a one obvious help any appreciated
+in advance setting up set put them right places place show tell write writing up notes induction introduce myself
+properly nod along everyone keeps keep saying it meetings meeting the trust how much figures figure numbers
+""".split())
 
 
 def _asks_something(c: Command) -> bool:
@@ -677,9 +885,7 @@ def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = F
     clean = vocab.rewrite(clean)  # "killed or seriously injured" -> "ksi"
     clean = _joined(clean, vocab)  # "maid stone", "shop lifting", "s m p": one word the data knows, said apart
     # "accidental and deliberate fires": two names sharing their last word, said once
-    clean = re.sub(r"\b([a-z]+) (and|or|v|vs|versus|&) ([a-z]+) ([a-z]+)\b",
-                   lambda m: f"{m[1]} {m[4]} {m[2]} {m[3]} {m[4]}" if f"{m[1]} {m[4]}" in vocab.phrases and
-                   f"{m[3]} {m[4]}" in vocab.phrases and f"{m[1]} {m[3]} {m[4]}" not in vocab.phrases else m[0], clean)
+    clean = _shared_last_word(clean, vocab)
     if re.search(r"\bwards?\b", clean):  # "which wards account for over half of asb": the hotspots and their share
         clean = re.sub(r"\b(?:accounts? for|make up|makes up|(?:over|more than) half(?: of)?|half of|(?:the )?majority of)\b",
                        " ", clean)

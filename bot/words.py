@@ -500,6 +500,14 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:that|which) (?:arent|aren t|are not|isnt|isn t|is not|werent|weren t) (?:people s |peoples )?"
      r"(?:homes?|houses?|dwellings?)\b|\b(?:rather than|not|other than) (?:people s |peoples |private )?(?:homes|houses|dwellings)\b",
      " non dwelling "),
+    # "2012/13, the most recent year is the one i actually want": which one is wanted, said again
+    (r"\b(?:the )?(?:most recent|latest|newest|last) (?:year|one|figure|period)s? (?:is|are) (?:the one|the ones|what) "
+     r"(?:i|we)(?: m| am| re| are)? (?:actually |really |most )?(?:want|need|after|interested in)\b", " latest "),
+    (r"\b(?:is|are) (?:the one|the ones|what) (?:i|we)(?: m| am| re| are)? (?:actually |really |most )?(?:want|need|"
+     r"after|interested in)\b", " "),
+    # "break-ins at people's actual homes", "burglaries of houses": the dwelling burglaries
+    (r"\b(burglary|burglaries|break ins?|breakins)\s+(?:at|of|to|on|in|into)\s+(?:people s |peoples |people |private |"
+     r"residential |actual |their |family )*(?:homes?|houses?|flats?|dwellings?)\b", " dwelling burglary "),
     (r"^\s*(\w+)\s+(?:what does|whats|what s) (?:that|it|this) (stand for|stands for|mean)\b", r" what does \1 \2 "),                       # "how fast is the population expected to grow"
     (r"\b(?:faster|slower|quicker)(?: or (?:faster|slower|quicker))? than\b", " compared with "),
     # the measure said twice: "number not %", "the rate not the count"

@@ -213,9 +213,22 @@ class Answerer:
             raise NoAnswer(f"crimebot leaves a category out only of a list of categories ('other than "
                            f"{self.vocab.names[('indicator', c.excluded[0])].lower()}'): ask `which crimes went up`, "
                            "`rank changes`, or for the figure you want.", ["which crimes went up", "rank changes", "help"])
+        if c.places:
+            name, within = c.places[0]
+            if len({n for n, _ in c.places}) > 1:
+                name = ", ".join(dict.fromkeys(n for n, _ in c.places))
+            if within:
+                inside = area_name(self, within)
+                raise NoAnswer(f"The data has no figures for {name} on its own; {name} lies in {inside}, "
+                               f"which it covers.", [self.question_for(c, area=within)])
+            also = f" I didn't understand {', '.join(repr(w) for w in c.unknown)} either." if c.unknown else ""
+            raise NoAnswer(f"The data has no figures for {name}; it covers {self.coverage_sentence()}.{also}",
+                           [self.question_for(c, area=self.home)] if c.indicator and not c.unknown
+                           else [e for e, _ in self.examples[:2]])
         if c.negated:
+            also = f" I didn't understand {', '.join(repr(w) for w in c.unknown)} either." if c.unknown else ""
             raise NoAnswer(f"crimebot answers for what a question names, not for what it leaves out "
-                           f"({self._typed(c, 'negation')}). Ask for the figure you want: a crime type, a place "
+                           f"({self._typed(c, 'negation')}).{also} Ask for the figure you want: a crime type, a place "
                            "and a period, e.g. `burglary other 2012/13`, `asb thanet`.",
                            ["burglary other", "rank changes", "help"])
         if c.opinion:
@@ -247,18 +260,6 @@ class Answerer:
             name = self.vocab.names[("indicator", broader)]
             raise NoAnswer(f"The assessment gives no separate figure for '{word}': it is counted within {name}. "
                            f"Ask for that: `{name.lower()}`.", [self.question_for(c, indicator=broader)])
-        if c.places:
-            name, within = c.places[0]
-            if len(c.places) > 1:
-                name = ", ".join(n for n, _ in c.places)
-            if within:
-                inside = area_name(self, within)
-                raise NoAnswer(f"The data has no figures for {name} on its own; {name} lies in {inside}, "
-                               f"which it covers.", [self.question_for(c, area=within)])
-            also = f" I didn't understand {', '.join(repr(w) for w in c.unknown)} either." if c.unknown else ""
-            raise NoAnswer(f"The data has no figures for {name}; it covers {self.coverage_sentence()}.{also}",
-                           [self.question_for(c, area=self.home)] if c.indicator and not c.unknown
-                           else [e for e, _ in self.examples[:2]])
         if c.unknown:
             words = ", ".join(f"'{w}'" for w in c.unknown)
             wards = [label for label, question in c.choices if question is None and label]

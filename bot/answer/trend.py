@@ -21,6 +21,17 @@ if TYPE_CHECKING:
     from .answerer import Answerer
 
 
+def _overlaps_any(a: Answerer, period: str, held: set[str]) -> bool:
+    """Whether a period asked shares any days with a period the series holds (a year holds its months)."""
+    if period in held:
+        return True
+    if period not in a.periods:
+        return bool(re.match(r"^\d{4}-\d{2}(?:/\d{4}-\d{2})?$", period)) and any(p[:4] == period[:4] for p in held)
+    asked = a.periods[period]
+    return any(p in a.periods and a.periods[p].start <= asked.end and asked.start <= a.periods[p].end for p in held) \
+        or any(re.match(r"^\d{4}-\d{2}$", p) and str(asked.start)[:7] <= p <= str(asked.end)[:7] for p in held)
+
+
 def trend(a: Answerer, c: Command) -> Answer:
     indicator = a._need_indicator(c, "trend")
     area = c.area or a.home
@@ -29,6 +40,14 @@ def trend(a: Answerer, c: Command) -> Answer:
     mine = frame[frame.area == area]
     if mine.empty:
         raise NoAnswer(f"The data has no {name} figures for {area_name(a, area)}.",
+                       [f"trend {name.lower()}"])
+    if c.period and not c.since and not c.listed and not _overlaps_any(a, c.period, set(mine.period)):
+        # "road casualties in 2003, for a long-term comparison": a year the series does not reach is said, never
+        # dropped for the years it has
+        held = _without_overlaps(a, mine, mine.period_kind.value_counts().idxmax()).period
+        label = a.periods[c.period].label if c.period in a.periods else c.period
+        raise NoAnswer(f"The data has no {name} figure for {area_name(a, area)} in {label}; it has "
+                       f"{held.iloc[0]} to {held.iloc[-1]}. Ask `trend {name.lower()}` for those.",
                        [f"trend {name.lower()}"])
     measure = next(m for m in ("count", "percent", "average_per_year", "rate_per_1000", "rank") if m in set(mine.measure))
     # the longest run of one period kind (monthly series beat three years)
