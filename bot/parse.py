@@ -45,6 +45,7 @@ from .words import (
     NUMBER_WORDS,
     QUALIFIERS,
     RELATIVE,
+    ROLE,
     SPLIT,
     SPLIT_MARKERS,
     STOP_INSIDE,
@@ -116,6 +117,8 @@ class Command:
     claims: list = field(default_factory=list)  # Claims: figures quoted to be checked ("is it right it fell 20%")
     excluded: list[str] = field(default_factory=list)  # "other than shoplifting": categories left out of a list
     set_aside: list[tuple[str, list[str]]] = field(default_factory=list)  # ("not broken into", the figures it names)
+    instead: list[str] = field(default_factory=list)  # "not the vap bit, the overall figure": what was not wanted
+    examples: list[str] = field(default_factory=list)  # "rowdy groups, that type of thing": examples of the subject
 
 
 
@@ -446,18 +449,20 @@ def _take(tables: list[tuple[dict, list[tuple]]], max_len: int = 6, yielding: fr
 
 
 
-def parse(text: str, vocab: Vocabulary, _respelt: bool = False) -> Command:
-    """Read a question; never raises. Words not understood and misspellings are reported on the command."""
+def parse(text: str, vocab: Vocabulary, _respelt: bool = False, _depth: int = 0) -> Command:
+    """Read a question; never raises. Words not understood and misspellings are reported on the command.
+
+    A message that does not read whole at first is read again by each of the passes below, in order, each taking
+    out words that do not ask anything (who is asking, what is set against what is asked, a corrected period or
+    place, asides after the question, examples of the subject) and keeping the new reading only when it reads
+    whole. A pass reads the rest with the passes again (up to two deep: 'cllr here, newly elected - accidental
+    fires, the chip pan kind of thing, not the deliberate ones, 2012/13')."""
     command = _read(text, vocab, _respelt)
-    if (command.unknown or command.negated) and not _respelt:
-        command = _without_context(text, vocab, command) or command
-    if not _respelt and CONTRAST.search((text or "").lower().replace("\u2019", "'")):
-        command = _contrasted(text, vocab) or command
-    if not _respelt and (command.unknown or command.negated or command.against or len(command.areas) > 1) \
-            and CORRECTION.search(normalise(text or "")):
-        command = _self_corrected(text, vocab, command) or command
-    if not _respelt and (command.unknown or command.negated) and SENTENCE_END.search(text or ""):
-        command = _without_asides(text, vocab) or command
+    if not _respelt and _depth < 3:
+        lower = (text or "").lower().replace("\u2019", "'")
+        for wanted, reread in _PASSES:
+            if wanted(command, lower):
+                command = reread(text, vocab, command, _depth) or command
     command.corrections = [(a, b) for a, b in command.corrections if a.lower() != b.lower()]  # not 'idva' as 'idva'
     return command
 
@@ -498,6 +503,10 @@ PURPOSE = re.compile(r"(?:we ?a?re |i ?a?m |i'm |it |this |that )?(?:planning|th
 FOR_TAIL = re.compile(r"\bfor (?:the|my|our|a|an|tomorrow s|next week s|this week s|their)\s+(?:(?!for\b)[\w&']+\s*){1,4}$")
 
 
+# the asker's own place: 'my ward', 'our patch'
+MY_PLACE = re.compile(r"\b(?:my|our) (?:ward|patch|area|beat|neighbourhood|neighborhood|bit of town)\b")
+
+
 # who is asking, said first: 'golding homes here', 'voluntary sector rep here', 'yot colleague asking', 'public
 # health q': the words of an organisation the data does not know are allowed, but nothing the data names
 INTRO = re.compile(r"^(?:(?:hi|hello|hey|morning|afternoon)\s+)?(?:[\w&']+\s+){1,5}(?:here|speaking|asking|q|query|"
@@ -512,7 +521,14 @@ def _introduces_only(clause: str, vocab: Vocabulary) -> bool:
                 or alone.listed or alone.negated)
 
 
-def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command | None:
+def _introduces_subject(clause: str, vocab: Vocabulary) -> bool:
+    """An introduction naming the subject of the asker's work, and no statement or priority ('just started at a dv
+    charity'; not 'who chairs the smp meetings')."""
+    alone = _read(clause, vocab, True, _alone=True)
+    return bool(alone.indicators) and not (alone.statement or alone.priority or alone.choices or alone.kind != "figure")
+
+
+def _without_context(text: str, vocab: Vocabulary, command: Command, depth: int = 0) -> Command | None:
     """The question read again without the clauses that only say who is asking or why ('- station mgr', 'new
     council officer here', 'thinking about extra patrols', 'not sure what those are tbh'): a clause is left aside
     only when it has a word about the asker and, read alone, names no subject, place or period; and the rest is
@@ -535,7 +551,20 @@ def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command 
         if i == 0 and INTRO.match(part) and _introduces_only(part, vocab):
             dropped.append(part)  # 'golding homes here', 'yot colleague asking', 'voluntary sector rep here'
             continue
-        if PURPOSE.match(part) or FOR_TAIL.match(part):
+        if i == 0 and CONTEXT.search(part.replace("\u2019", "'")) and len(parts) > 1:
+            # 'new pcso covering park wood - what does the assessment say about my ward': the asker's own place,
+            # named in their introduction, is the place 'my ward' asks about
+            alone = _read(part, vocab, True, _alone=True)
+            mine = [j for j in range(1, len(parts)) if MY_PLACE.search(parts[j])]
+            if len(alone.areas) == 1 and mine and not (alone.indicators or alone.period or alone.places):
+                name = vocab.names[("area", alone.areas[0])].lower()
+                for j in mine:
+                    parts[j] = MY_PLACE.sub(f" {name} ", parts[j])
+                    said[j] |= set(normalise(name).split())
+                dropped.append(part)
+                continue
+        if PURPOSE.match(part) or FOR_TAIL.match(part) or (i == 0 and CONTEXT.search(part.replace("\u2019", "'"))
+                                                            and _introduces_subject(part, vocab)):
             # 'planning extra nte patrols', 'keep seeing it in the road safety stuff': what the figures are for,
             # naming a subject and otherwise only words about the asker ('for domestic cases', 'on fatal crashes'
             # narrow it): left aside only beside a statement or the same subject (below)
@@ -548,7 +577,7 @@ def _without_context(text: str, vocab: Vocabulary, command: Command) -> Command 
         kept.append(part)
     if not dropped or not kept:
         return None
-    again = parse(", ".join(kept), vocab, _respelt=False)
+    again = parse(", ".join(kept), vocab, _depth=depth + 1)
     if subjects and not again.statement and not subjects <= {again.indicator}:
         return None  # 'violent crime - planning extra patrols for domestic cases': a second subject, not context
     count = lambda c: sum(len(u.split()) for u in c.unknown)  # noqa: E731 (words, not runs of them)
@@ -568,7 +597,7 @@ CONTRAST = re.compile(r"(?:\b(?:not(?: just| only| simply)?|rather than|as oppos
 CONTRAST_END = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;:!?()\[\]]|\.(?=\s|$)")
 
 
-def _contrasted(text: str, vocab: Vocabulary) -> Command | None:
+def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, depth: int = 0) -> Command | None:
     """The question read without what it sets against what it asks, and said so ('number of cars actually stolen
     (not broken into)', 'break-ins, not at houses', 'deliberate fires rather than accidental ones', 'the number of
     repeat victims, not the percentage', 'asb in fant - sorry, not fant, i meant park wood', 'april 2012 to march
@@ -593,7 +622,7 @@ def _contrasted(text: str, vocab: Vocabulary) -> Command | None:
     if places.areas and not (places.unknown or places.indicators or places.period):  # 'not fant, i meant park wood'
         aside = " ".join(words)
         # 'asb in fant - sorry, not fant, i meant park wood': the place set aside, wherever it was said
-        again = _contrast_rest(raw, mark, start, aside, vocab, again=re.escape(aside))
+        again = _contrast_rest(raw, mark, start, aside, vocab, depth, again=re.escape(aside))
         if again is None or not again.areas or set(places.areas) & set(again.areas) or inclusive \
                 or min(_AREA_SIZE.get(vocab.area_types.get(x), 9) for x in places.areas) \
                 < max(_AREA_SIZE.get(vocab.area_types.get(x), 0) for x in again.areas):
@@ -608,10 +637,17 @@ def _contrasted(text: str, vocab: Vocabulary) -> Command | None:
             break
     if not aside:
         return None
-    again = _contrast_rest(raw, mark, start, aside, vocab)
+    again = _contrast_rest(raw, mark, start, aside, vocab, depth)
     if again is None:
         return None
     typed = raw[mark.start():start + len(aside)]
+    wholes = [i for _, i in again.choices if i in TOTALS]
+    if inclusive and again.choices and len(wholes) == 1:  # 'all injuries, not just ksi': of two, the whole
+        again.indicator, again.indicators, again.choices = wholes[0], [wholes[0]], []
+    if inclusive and again.indicator and not again.choices:  # 'all injuries, not just ksi': the whole, as asked
+        again.text = text
+        again.instead.append(typed.strip())
+        return again
     said = set(normalise(aside).split()) - {"the", "a", "an", "one", "ones", "its", "it", "just", "actual", "raw"}
     if said and said <= _PERIOD_KINDS and again.period and not inclusive:  # '(not the calendar year)'
         return _set_aside(again, text, typed, [])
@@ -652,8 +688,19 @@ def _contrasted(text: str, vocab: Vocabulary) -> Command | None:
         if len(others) != 1 or len(vocab.parts[whole]) != 2:
             return None
         again.indicator, again.indicators = others[0], [others[0]]  # 'burglaries, not of houses': the other part
-    elif again.indicator in named or (not inclusive and again.indicator in TOTALS | set(vocab.parts)):
-        return None  # the figure asked holds what is set aside: the question asks for something the data lacks
+    elif again.indicator in named:
+        return None
+    elif not inclusive and again.indicator in TOTALS | set(vocab.parts):
+        # the figure asked holds what is set aside: 'violent crime not domestic' asks for something the data lacks;
+        # 'not the vap bit, the overall violent crime figure' says which of the two figures is wanted
+        after = raw[start + len(aside):].lstrip(" ,;:-")
+        said_next = _read(after[:m.start()] if (m := CONTRAST_END.search(after)) else after, vocab, True, _alone=True)
+        if re.match(r"\s*(?:including|counting|incl|inc|in)\b", raw[mark.end():]) \
+                or again.indicator not in said_next.indicators:
+            return None
+        again.text = text
+        again.instead.append(typed.strip())
+        return again
     return _set_aside(again, text, typed, sorted(named - {again.indicator}))
 
 
@@ -677,13 +724,14 @@ def _measure_of(said: set[str]) -> str | None:
     return None
 
 
-def _contrast_rest(raw: str, mark, start: int, aside: str, vocab: Vocabulary, again: str = "") -> Command | None:
+def _contrast_rest(raw: str, mark, start: int, aside: str, vocab: Vocabulary, depth: int,
+                   again: str = "") -> Command | None:
     """The question without the mark and the words it sets aside (and the words ``again`` wherever they are), when
     it asks for one figure (or two names to choose between) with every word understood."""
     rest = (raw[:mark.start()] + " " + raw[start + len(aside):]).strip()
     if again:
         rest = re.sub(rf"\b{again}\b", " ", rest)
-    again = parse(rest, vocab, _respelt=True)
+    again = parse(rest, vocab, _depth=depth + 1)
     if again.unknown or again.negated or again.statement or not (again.indicator or again.choices):
         return None
     return again
@@ -721,7 +769,7 @@ CORRECTION = re.compile(r"\b(?:no wait|wait no|no sorry|sorry|oops|i meant|i mea
                         r"scratch that|make that|correction|actually)\b")
 
 
-def _self_corrected(text: str, vocab: Vocabulary, command: Command) -> Command | None:
+def _self_corrected(text: str, vocab: Vocabulary, command: Command, depth: int = 0) -> Command | None:
     """The question read with a period or place the asker corrected ('the shoplifting number for 2011/12 - no
     wait, sorry, 2012/13', 'asb in fant - sorry, not fant, i meant park wood') taking the place of the one said
     before it, when the words right after the correction name the new one and the reading then understands
@@ -751,7 +799,7 @@ def _self_corrected(text: str, vocab: Vocabulary, command: Command) -> Command |
                     before = re.sub(rf"(?:\bnot\s+)?\b{re.escape(form)}\b(?: ward)?", " ", before)
         else:
             continue
-        again = parse(f"{before} {after}", vocab, _respelt=True)
+        again = parse(f"{before} {after}", vocab, _depth=depth + 1)
         if again.unknown or again.negated or not _asks_something(again):
             continue
         again.text = text
@@ -788,7 +836,7 @@ DOING = re.compile(r"^(?:(?:and|but|so|also|oh|ok|okay|well)\s+)*(?:(?:i m|im|i 
 ASKING = re.compile(r"\b(?:need|needs|want|wants|only|ones|looking for|interested in|after|can you|could you|please|pls)\b")
 
 
-def _without_asides(text: str, vocab: Vocabulary) -> Command | None:
+def _without_asides(text: str, vocab: Vocabulary, command: Command | None = None, depth: int = 0) -> Command | None:
     """The question read without the sentences after it that are about the asker or report what someone said
     ('which ward has the most asb? i'm guessing the town centre but i'm new so who knows', 'is shoplifting going
     up? my manager reckons it's rising'): left aside only when the question before them reads whole with every
@@ -806,7 +854,7 @@ def _without_asides(text: str, vocab: Vocabulary) -> Command | None:
         if not all((HEARSAY.search(x) and not ASKING.search(x)) or (DOING.match(x) and _names_nothing(x, vocab, True))
                    or _names_nothing(x, vocab, elsewhere=_ASIDE_WORDS) for x in openers):
             continue
-        again = parse(" ".join(asked), vocab, _respelt=False)
+        again = parse(" ".join(asked), vocab, _depth=depth + 1)
         if again.unknown or again.negated or not _asks_something(again):
             continue
         again.text, again.context = text, again.context + [x.rstrip("?.! ") for x in rest]
@@ -815,12 +863,80 @@ def _without_asides(text: str, vocab: Vocabulary) -> Command | None:
 
 
 # ordinary words of an aside about the asker beside the asker's own words ('i'm new so who knows')
-_ASIDE_WORDS = ASKER_WORDS | frozenset("""so who knows know knew bear with me please pls thanks thank you cheers ta new just started
+_ASIDE_WORDS = ASKER_WORDS | frozenset("""from at with small local tiny big large national charity organisation
+so who knows know knew bear with me please pls thanks thank you cheers ta new just started
 joined guessing guess hoping hope trying try want wanted need needed like would great good helpful useful lovely ideal
 fine ok okay quick question questions daft silly stupid dumb sorry apologies if this is a one obvious help any appreciated
 in advance setting up set put them right places place show tell write writing up notes induction introduce myself
 properly nod along everyone keeps keep saying it meetings meeting the trust how much figures figure numbers
 """.split())
+
+
+# words that give examples of what is asked about: 'rowdy groups, people being abusive, that type of thing', 'i.e.
+# people on foot hit by a vehicle', 'the chip pan and dodgy wiring kind of thing', 'like ...', 'such as ...'
+EXAMPLES = re.compile(r"\b(?:that|this|those|these|the) (?:sort|kind|type)s? of (?:thing|things|stuff)\b|\bkind of thing\b|"
+                      r"\bsort of thing\b|\bi\.?e\.?(?=\s)|\be\.?g\.?(?=\s)|\bas in\b|\bsuch as\b|\bfor (?:example|instance)\b|"
+                      r"\byou know when\b|\betc\b|\b(?:stuff|things|incidents|crimes|thefts|ones|fires)? ?like (?!to\b|that\b|this\b|it\b)|"
+                      r"\.\.\.")
+# examples that narrow who, when or how many, not what: 'like at weekends', 'such as by young people'
+EXAMPLE_NARROW = re.compile(r"\b(?:only|just|mainly|mostly|nights?|weekends?|weekdays?|days?|daytime|evenings?|mornings?|"
+                            r"summer|winter|christmas|months?|years?|quarters?|under|over|aged|age|juveniles?|youths?|"
+                            r"young|adults?|children|kids|teenagers?|teens|women|men|female|male|elderly|older)\b|\d")
+
+
+def _without_examples(text: str, vocab: Vocabulary, command: Command | None = None, depth: int = 0) -> Command | None:
+    """The question read without the examples it gives of what it asks about, said so ('how many antisocial
+    behaviour incidents in 2011/12? rowdy groups, people being abusive in the street, that type of thing',
+    'accidental fires, the chip pan and dodgy wiring kind of thing', 'fires people started on purpose (wheelie
+    bins, skips, burnt out cars)'). Taken only when the rest names one figure, not a total of others, with every
+    word understood; the examples name no other figure of its kind and do not narrow who, when or how many
+    ('asb, like at weekends' stays refused); 'that sort of theft' asks for what the examples name, so stays."""
+    raw = (text or "").lower().replace("\u2019", "'")
+    raw = re.sub(r"\b(i)\.?(e)\.?(?=\s)|\b(e)\.?(g)\.?(?=\s)", lambda m: "".join(x for x in m.groups() if x), raw)
+    bracketed = [m.group(1).strip() for m in re.finditer(r"\(([^()]*)\)", raw) if m.group(1).strip()]
+    parts = [p.strip() for p in CLAUSE.split(re.sub(r"\([^()]*\)", " , ", raw)) if p and p.strip()]
+    marked = [i for i, p in enumerate(parts) if EXAMPLES.search(p)]
+    # the examples: what is in brackets, and the clauses a marker ends ('x, y, that sort of thing') or begins
+    # ('i.e. people on foot hit by a vehicle', 'like x, y and z'), the fewest that leave a whole question
+    spans = [()] if bracketed else []
+    for m in marked:
+        spans += [tuple(range(start, m + 1)) for start in range(m, 0, -1)]
+        spans += [tuple(range(m, end + 1)) for end in range(m + 1, len(parts) - 1)]
+    listed = []  # 'charged, cautioned etc': the short clauses of a list before its marker, all of them first
+    for m in marked:
+        start = m
+        while start > 1 and len(parts[start - 1].split()) <= 3:
+            start -= 1
+        if start < m:
+            listed.append(tuple(range(start, m + 1)))
+    for span in listed + sorted(set(spans), key=len):
+        examples = bracketed + [parts[i] for i in span]
+        if not examples or len(span) == len(parts) or any(EXAMPLE_NARROW.search(p) for p in examples):
+            continue
+        rest = ", ".join(p for i, p in enumerate(parts) if i not in span)
+        again = parse(rest, vocab, _depth=depth + 1)
+        if again.unknown or again.negated or again.choices or not again.indicator or again.generic_only \
+                or again.indicator in TOTALS or again.statement or again.kind not in (
+                    "figure", "direction", "trend", "rank", "compare", "wards", "top"):
+            continue
+        if _examples_name_other(examples, again, vocab):
+            return None
+        again.text = text
+        again.examples = [p.strip(" .") for p in examples]
+        return again
+    return None
+
+
+def _examples_name_other(examples: list[str], again: Command, vocab: Vocabulary) -> bool:
+    """Whether examples name a place, a period or another figure of the kind asked."""
+    unit = vocab.units.get(again.indicator)
+    for part in examples:
+        alone = _read(part, vocab, True, _alone=True)
+        if alone.areas or alone.places or alone.period or any(
+                vocab.units.get(i) == unit and i != again.indicator for i in alone.indicators) or any(
+                broader != again.indicator for _, broader in alone.within):
+            return True
+    return False
 
 
 def _asks_something(c: Command) -> bool:
@@ -836,6 +952,7 @@ def _names_nothing(clause: str, vocab: Vocabulary, subject_allowed: bool = False
     asker and left aside."""
     if not re.sub(r"[^\w%]", "", clause):
         return True
+    clause = ROLE.sub(r"\1", clause)  # 'youth worker here': who asks
     if NARROW.search(clause):
         return False
     if not subject_allowed and any(w not in ASKER_WORDS and w not in elsewhere for w in normalise(clause).split()):
@@ -1690,3 +1807,15 @@ def _suggest(command: Command, word: str, vocab: Vocabulary, matches=None) -> No
         name = vocab.names.get((kind, ident))
         if name and s >= 75 and name not in command.suggestions:
             command.suggestions.append(name)
+
+
+# the passes that read a message again without words that do not ask anything, in order, each with when it runs
+_PASSES = [
+    (lambda c, lower: c.unknown or c.negated, _without_context),
+    (lambda c, lower: CONTRAST.search(lower), _contrasted),
+    (lambda c, lower: (c.unknown or c.negated or c.against or len(c.areas) > 1) and CORRECTION.search(lower),
+     _self_corrected),
+    (lambda c, lower: (c.unknown or c.negated) and SENTENCE_END.search(lower), _without_asides),
+    (lambda c, lower: (c.unknown or c.choices or c.negated or " etc" in lower) and (EXAMPLES.search(lower) or "(" in lower),
+     _without_examples),
+]

@@ -54,7 +54,9 @@ CUES = {
     "least_down": ["smallest fall", "smallest drop", "smallest decrease", "fell the least", "went down the least",
                    "fell least", "dropped the least"],
     "why": ["why", "how come", "what causes", "what caused", "reason", "reasons", "cause of", "causes of",
-            "what is driving", "what's driving", "explain"],
+            "what is driving", "what's driving", "explain why", "explain the rise", "explain the fall",
+            "explain the increase", "explain the decrease", "explain the drop", "explain the reduction",
+            "explain the change", "explain the spike", "explain the jump", "explain it", "explain this", "explain that"],
     "opinion": ["what do you think", "do you think", "your opinion", "your view", "in your view",
                 "what do you reckon", "should we", "is it good", "is it fair", "best way", "best way to",
                 "how best to", "what works", "what would work"],
@@ -370,6 +372,13 @@ def spoken_numbers(text: str) -> str:
                   lambda m: f"{m[1]}/{m[2]}" if int(m[2]) == int(m[1][2:]) + 1 else m[0], text)
 
 
+# "youth worker", "a dv support worker", "women's refuge worker": who asks, not what is asked about
+ROLE = re.compile(r"\b(?:youth|young people s|young peoples|young people's|women s|womens|women's|children s|childrens|"
+                  r"children's|family|families|victims?|community|outreach|support|drugs?|alcohol|substance misuse|dv|"
+                  r"domestic abuse|da|asb|road safety|reoffending|re offending|refuge) (?:support |refuge )?(worker|officer|"
+                  r"caseworker|case worker|practitioner|advocate|coordinator|co ordinator|nurse|lead)\b")
+
+
 _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"(\d),(\d{3})\b", r"\1\2"),                     # 1,000 -> 1000
     (r"\bno\.(?=\s|$|\?)", " number "),                  # "parkwood asb no.": the number
@@ -505,6 +514,35 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
      r"(?:i|we)(?: m| am| re| are)? (?:actually |really |most )?(?:want|need|after|interested in)\b", " latest "),
     (r"\b(?:is|are) (?:the one|the ones|what) (?:i|we)(?: m| am| re| are)? (?:actually |really |most )?(?:want|need|"
      r"after|interested in)\b", " "),
+    (ROLE.pattern, r"\1"),
+    # the asker's guesses at a name, said beside it: "theft and handling i think it's called", "the 'outcome rate' i
+    # think", "i assume that's", "i'm never sure which term we're meant to use"
+    (r"\bi (?:think|believe|assume|guess|reckon)(?: (?:it s|its|it's|that s|thats|that's|it is|they re|they're|it was))?"
+     r"(?: (?:called|named|known as|what it s called|what its called))?(?= |$)", " "),
+    (r"\b(?:i m|im|i'm|i am) (?:never|not (?:always|ever|really)) sure which (?:term|word|one|name)s?\b(?: (?:we re|we're|"
+     r"were|i m|i'm|im|i am|you re|you're) (?:meant|supposed) to (?:use|say))?", " "),
+    # filler around what is asked: "what on earth is", "flip side", "and yes i know", "at once", "lumped together"
+    (r"\bwhat on earth (is|are|does|do)\b", r"what \1"),
+    (r"^\s*(?:on the )?flip side\b", " "),
+    (r"\b(?:and )?yes i know\b", " "),
+    (r"\b(?:all )?at once\b|\b(?:all )?lumped together\b|\beverything recorded\b", " "),
+    (r"\bgoing by the (?:big |main |first |summary )?table\b|\bthe appendix one\b", " "),
+    (r"\bthe doc(?:ument)? calls (?:them|it)\b", " "),
+    (r"\b(?:with (?:the )?(?:numbers|figures) )?if (?:you|u) (?:have|ve got|have got|can get) (?:them|it|those)\b", " "),
+    (r"\b(?:ward )?names are fine\b|\b(?:a list )?in order would be (?:great|good|helpful|ideal|lovely)\b", " "),
+    (r"\b(?:a )?fairly or very big problem\b|\bvery or fairly big problem\b", " big problem "),
+    # "what proportion of crimes got a result", "% of crimes solved": the resolution outcome rate
+    (r"\b(?:proportion|percentage|%|share|rate|percent) of (?:(?:all|recorded) )?(?:crimes?|offences?) (?:that )?(?:got|get|getting|"
+     r"gets|were given|ended with|ending in|ended in|led to|leading to|resulted in|with|that got) (?:a |an )?(?:result|outcome|"
+     r"positive outcome|resolution|resolved outcome)s?\b|\b(?:proportion|percentage|%|share|rate|percent) of (?:(?:all|recorded) )?"
+     r"(?:crimes?|offences?) (?:that (?:were|was) |being )?(?:solved|resolved|cleared up)\b", " outcome rate "),
+    (r"\brelative to\b(?! the rest)", " compared with "),
+    (r"\b(?:and )?out of how many(?: crimes| offences)?\b", " "),  # 'and out of how many crimes': the rate's crimes
+    (r"\b(?:the )?(?:whole|full|complete|entire) (?:list|lot|set)(?: of)?\b", " all "),
+    (r"\b(?:go|gone|went|going|slipped|slip) backwards?\b", " declined "),
+    # "can someone explain the resettlement pathways": what they are ('explain why', 'explain the rise' ask causes)
+    (r"\b(?:(?:can|could) (?:someone|you|anyone|somebody|u) )?(?:please )?explain (?:to me )?(?!why\b|the (?:rise|fall|"
+     r"increase|decrease|drop|spike|jump|change|reduction)\b|this\b|that\b|it\b)", " what is "),
     # "break-ins at people's actual homes", "burglaries of houses": the dwelling burglaries
     (r"\b(burglary|burglaries|break ins?|breakins)\s+(?:at|of|to|on|in|into)\s+(?:people s |peoples |people |private |"
      r"residential |actual |their |family )*(?:homes?|houses?|flats?|dwellings?)\b", " dwelling burglary "),
@@ -845,7 +883,7 @@ outreach target targeting elected newly volume change changes % figure figures n
 stats data headline headlines trying learn learning understand understanding out who's whos who where put resources
 head round lie land name names but can't cant cannot remember forgot forget recall parish said had sorry probably daft
 silly question still means mean meant doing return returns putting together speak talk sa para paragraph
-refuge get got it elected
+refuge get got it elected finding feet settling bear apologies apologise apologize appreciated advance fresh induction
 """.split())
 
 # who is asking, at the end of a question: "- housing team asking", "kfrs wants the number", "probation need

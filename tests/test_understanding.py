@@ -758,6 +758,31 @@ CASES = [
     ("asb 2012/13? just the weekend ones", None, ["weekend"]),
     ("asb 2012/13? i'm looking at schools", None, ["schools"]),
     ("asb 2012/13? i think i need the ones in schools", None, ["schools"]),
+    # examples of the subject are read as examples and said so; examples that narrow who or when are not
+    ("how many antisocial behaviour incidents were there in 2011/12? rowdy groups, people being abusive in the "
+     "street, that type of thing", ["Anti-social behaviour", "5,382", "as examples of Anti-social behaviour"], []),
+    ("fires people started on purpose (wheelie bins, skips, burnt out cars) - how many were there in 2011/12?",
+     ["Deliberate fires", "178"], []),
+    ("what proportion of crimes got a result - charged, cautioned etc, the 'outcome rate' i think - in september 2013",
+     ["Resolution outcome rate", "31.7%", "277", "874"], []),
+    ("break ins at sheds, garages etc 2012/13", ["Burglary - other", "639"], []),
+    ("asb, like at weekends", None, ["weekends"]),
+    # several passes in one message: who asks, examples and what is set aside
+    ("cllr here, newly elected so bear with me - accidental fires, the chip pan and dodgy wiring kind of thing, NOT "
+     "the deliberate ones, what was the number in 2012/13?", ["Accidental fires", "187", "Left aside as context"], []),
+    # which of two figures is wanted: the whole, as asked
+    ("violent crime overall, rising or falling? not the VAP bit, the overall violent crime figure",
+     ["Violent crime", "Answered for Violent crime, as asked"], []),
+    ("are road casualties going up? all injuries, not just KSI", ["Road traffic collisions - all casualties", "666"], []),
+    ("all crime not shoplifting", None, ["not"]),
+    # 'explain' asks what something is; 'explain why' asks for causes
+    ("can someone explain the resettlement pathways the reoffending group uses", ["7 resettlement pathways"], []),
+    ("explain the rise in shoplifting", None, ["explain the rise"]),
+    # an introduction naming the asker's place is the place 'my ward' asks about
+    ("new pcso covering park wood - what does the assessment say about my ward?", ["Park Wood", "342"], []),
+    ("i'm the new councillor for boxley, how many people were hurt on the roads in my ward?", ["Boxley", "100"], []),
+    ("youth worker here - how many young people came into the criminal justice system for the first time in maidstone?",
+     ["85"], []),
     # a trend never drops a year asked that the series does not reach
     ("road casualties in maidstone in 2003, for a long-term comparison?", None, ["2003"]),
 ]
