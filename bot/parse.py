@@ -637,6 +637,15 @@ def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, de
             break
     if not aside:
         return None
+    while aside == " ".join(words) and end and raw[end.start():end.end()].strip() == ",":
+        # 'thefts that arent from shops, cars or bikes, the other theft number': a list goes on past a comma
+        after = CONTRAST_END.search(raw, end.end())
+        more = raw[end.end():after.start() if after else len(raw)].split()
+        said = _read(" ".join(more), vocab, True, _alone=True)
+        if not after or not 0 < len(more) <= 3 or said.areas or said.places or said.period or not re.match(
+                r"(?:or|and|nor)\b", more[0]) and len(more) > 2 and "or" not in more:
+            break
+        aside, words, end = raw[start:after.start()].strip(), words + [","] + more, after
     again = _contrast_rest(raw, mark, start, aside, vocab, depth)
     if again is None:
         return None
@@ -664,16 +673,18 @@ def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, de
         if _part_read_generically(again, vocab):
             return None
         named |= {broader for _, broader in alone.within}
+    unit = lambda ident: vocab.units.get(ident)  # noqa: E731
+    asked_unit = unit(again.indicator or again.choices[0][1])
+    if alone.unknown:  # 'shoplifting or cars or bikes': the names among words not understood, of the same kind
+        named = {i for i in named if unit(i) == asked_unit}
     if not named:  # 'broken into' said of the cars the question is about: read with each word of the rest
-        unit = lambda ident: vocab.units.get(ident)  # noqa: E731
         rest = normalise(raw[:mark.start()] + " " + raw[start + len(aside):]).split()
         core = re.sub(r"^(?:(?:at|of|in|on|from|to|for|the|a|an|their|people s|peoples)\s+)+", "", aside)
         for words_before in {*rest, *(" ".join(pair) for pair in zip(rest, rest[1:]))}:
             if set(words_before.split()) - FUNCTION_WORDS - FILLER:
                 named |= _named_more(words_before, core, vocab)
-        named = {i for i in named if unit(i) == unit(again.indicator or again.choices[0][1])}
-    elif alone.unknown:  # 'shoplifting or cars or bikes': the names among words not understood, of the same kind
-        named = {i for i in named if vocab.units.get(i) == vocab.units.get(again.indicator or again.choices[0][1])}
+                named |= _named_more(words_before, aside, vocab)  # 'thefts' + 'from shops, cars or bikes'
+        named = {i for i in named if unit(i) == asked_unit}
     if not named:
         return None
     if again.choices:  # 'fires that weren't deliberate': of the two names asked back, the one not set aside
@@ -757,10 +768,10 @@ def _named_more(before: str, words: str, vocab: Vocabulary) -> set[str]:
     vehicle), or name more closely than those words alone ('burglary' + 'houses': Burglary - dwelling by its own
     word, not only as the part 'burglary' is read as)."""
     alone, both = _read(before, vocab, True, _alone=True), _read(f"{before} {words}", vocab, True, _alone=True)
-    if both.unknown:
-        return set()
     by = lambda c, i: set().union(*(w for ids, w, _ in c.hits if i in ids))  # noqa: E731
-    return {i for i in both.indicators if i not in alone.indicators or by(both, i) > by(alone, i)}
+    named = set(both.indicators) | {i for ids, w, generic in both.hits if not generic
+                                    and not any(w < other for _, other, _ in both.hits) for i in ids}
+    return {i for i in named if i not in alone.indicators or by(both, i) > by(alone, i)}
 
 
 # 'shoplifting for 2011/12 - no wait, sorry, 2012/13', 'asb in fant, i meant park wood': the asker corrects a
@@ -848,9 +859,10 @@ def _without_asides(text: str, vocab: Vocabulary, command: Command | None = None
         return None
     for first in range(1, len(sentences)):
         asked, rest = sentences[:first], sentences[first:]
-        openers = [re.sub(r"\bjust\b", " ", normalise(x).replace("'", " ")) for x in rest]
-        if not all(ASIDE_OPENER.match(x) for x in openers):
+        said = [normalise(x).replace("'", " ") for x in rest]
+        if not all(ASIDE_OPENER.match(x) for x in said):
             continue
+        openers = [re.sub(r"\bjust\b", " ", x).strip() for x in said]
         if not all((HEARSAY.search(x) and not ASKING.search(x)) or (DOING.match(x) and _names_nothing(x, vocab, True))
                    or _names_nothing(x, vocab, elsewhere=_ASIDE_WORDS) for x in openers):
             continue
@@ -863,7 +875,8 @@ def _without_asides(text: str, vocab: Vocabulary, command: Command | None = None
 
 
 # ordinary words of an aside about the asker beside the asker's own words ('i'm new so who knows')
-_ASIDE_WORDS = ASKER_WORDS | frozenset("""from at with small local tiny big large national charity organisation
+_ASIDE_WORDS = ASKER_WORDS | frozenset("""from at with small local tiny big large national charity organisation assoc
+org orgs organisations agency agencies service services dept department unit
 so who knows know knew bear with me please pls thanks thank you cheers ta new just started
 joined guessing guess hoping hope trying try want wanted need needed like would great good helpful useful lovely ideal
 fine ok okay quick question questions daft silly stupid dumb sorry apologies if this is a one obvious help any appreciated
@@ -874,10 +887,11 @@ properly nod along everyone keeps keep saying it meetings meeting the trust how 
 
 # words that give examples of what is asked about: 'rowdy groups, people being abusive, that type of thing', 'i.e.
 # people on foot hit by a vehicle', 'the chip pan and dodgy wiring kind of thing', 'like ...', 'such as ...'
-EXAMPLES = re.compile(r"\b(?:that|this|those|these|the) (?:sort|kind|type)s? of (?:thing|things|stuff)\b|\bkind of thing\b|"
+EXAMPLES = re.compile(r"\b(?:that|this|those|these|the) (?:sort|kind|type)s? of (?:\w+)\b|\bkind of thing\b|"
                       r"\bsort of thing\b|\bi\.?e\.?(?=\s)|\be\.?g\.?(?=\s)|\bas in\b|\bsuch as\b|\bfor (?:example|instance)\b|"
                       r"\byou know when\b|\betc\b|\b(?:stuff|things|incidents|crimes|thefts|ones|fires)? ?like (?!to\b|that\b|this\b|it\b)|"
                       r"\.\.\.")
+THAT_SORT_OF = re.compile(r"\b(?:that|this|those|these|the) (?:sort|kind|type)s? of (?!thing\b|things\b|stuff\b)(\w+)\b")
 # examples that narrow who, when or how many, not what: 'like at weekends', 'such as by young people'
 EXAMPLE_NARROW = re.compile(r"\b(?:only|just|mainly|mostly|nights?|weekends?|weekdays?|days?|daytime|evenings?|mornings?|"
                             r"summer|winter|christmas|months?|years?|quarters?|under|over|aged|age|juveniles?|youths?|"
@@ -895,17 +909,29 @@ def _without_examples(text: str, vocab: Vocabulary, command: Command | None = No
     raw = re.sub(r"\b(i)\.?(e)\.?(?=\s)|\b(e)\.?(g)\.?(?=\s)", lambda m: "".join(x for x in m.groups() if x), raw)
     bracketed = [m.group(1).strip() for m in re.finditer(r"\(([^()]*)\)", raw) if m.group(1).strip()]
     parts = [p.strip() for p in CLAUSE.split(re.sub(r"\([^()]*\)", " , ", raw)) if p and p.strip()]
-    marked = [i for i, p in enumerate(parts) if EXAMPLES.search(p)]
+    # 'crimes that got a result like a charge or caution in sept 2013': examples inside a clause, up to its period
+    parts = [x.strip() for p in parts for x in re.split(r"\s+(?=(?:like|such as|eg|for example|for instance)\s)", p)]
+    parts = [x.strip() for p in parts for x in (
+        re.split(r"\s+(?=(?:in|for|during|over|since|from|between)\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+                 r"dec|q[1-4]\b|the (?:last|past|latest)\b|last\b|this\b))", p) if re.match(r"(?:like|such as|eg|for example|"
+                                                                            r"for instance)\s", p) else [p])]
+    # 'lead stripped off church roofs, copper cable taken... whats the figure for that kind of theft': the question
+    # points back at the examples before it by their kind
+    pointers = {i: p[:m.start()] + m.group(1) + p[m.end():] for i, p in enumerate(parts)
+                for m in [THAT_SORT_OF.search(p)] if m and p.replace(m.group(0), "").strip()}
+    marked = [i for i, p in enumerate(parts) if EXAMPLES.search(p) and i not in pointers]
     # the examples: what is in brackets, and the clauses a marker ends ('x, y, that sort of thing') or begins
     # ('i.e. people on foot hit by a vehicle', 'like x, y and z'), the fewest that leave a whole question
     spans = [()] if bracketed else []
+    for m in pointers:
+        spans += [tuple(range(start, m)) for start in range(m - 1, -1, -1)]
     for m in marked:
-        spans += [tuple(range(start, m + 1)) for start in range(m, 0, -1)]
+        spans += [tuple(range(start, m + 1)) for start in range(m, -1, -1)]
         spans += [tuple(range(m, end + 1)) for end in range(m + 1, len(parts) - 1)]
     listed = []  # 'charged, cautioned etc': the short clauses of a list before its marker, all of them first
     for m in marked:
         start = m
-        while start > 1 and len(parts[start - 1].split()) <= 3:
+        while start > 0 and len(parts[start - 1].split()) <= 3:
             start -= 1
         if start < m:
             listed.append(tuple(range(start, m + 1)))
@@ -913,10 +939,24 @@ def _without_examples(text: str, vocab: Vocabulary, command: Command | None = No
         examples = bracketed + [parts[i] for i in span]
         if not examples or len(span) == len(parts) or any(EXAMPLE_NARROW.search(p) for p in examples):
             continue
-        rest = ", ".join(p for i, p in enumerate(parts) if i not in span)
+        # 'windows smashed, cars keyed, that sort of damage': the examples' own word for what they are stays
+        own = [m.group(1) for i in span for m in [THAT_SORT_OF.search(parts[i])] if m]
+        if span and span[-1] + 1 in pointers:
+            own.append(THAT_SORT_OF.search(parts[span[-1] + 1]).group(1))
+        rest = ", ".join([pointers.get(i, p) for i, p in enumerate(parts) if i not in span]
+                         + [x for i in span for m in [THAT_SORT_OF.search(parts[i])] if m for x in [m.group(1)]])
         again = parse(rest, vocab, _depth=depth + 1)
+        if own and again.indicator in TOTALS and not again.unknown:
+            # 'lead stripped off church roofs, copper cable taken... that kind of theft': the examples name it
+            said = _read(", ".join(examples), vocab, True, _alone=True)
+            kinds = {i for ids, w, generic in said.hits if not generic for i in ids} | set(said.indicators)
+            kinds = [i for i in kinds if i not in TOTALS and set(vocab.form(own[0])) <= set(
+                vocab.form(normalise(vocab.names[("indicator", i)])))]
+            if len(kinds) == 1:
+                again.indicator, again.indicators = kinds[0], [kinds[0]]
         if again.unknown or again.negated or again.choices or not again.indicator or again.generic_only \
-                or again.indicator in TOTALS or again.statement or again.kind not in (
+                or (again.indicator in TOTALS and not _parts_named(examples, again.indicator, vocab)) \
+                or again.statement or again.kind not in (
                     "figure", "direction", "trend", "rank", "compare", "wards", "top"):
             continue
         if _examples_name_other(examples, again, vocab):
@@ -927,13 +967,22 @@ def _without_examples(text: str, vocab: Vocabulary, command: Command | None = No
     return None
 
 
+def _parts_named(examples: list[str], whole: str, vocab: Vocabulary) -> bool:
+    """Whether each example names parts of a whole the data splits ('a charge or caution' of resolution outcomes)."""
+    parts = set(vocab.parts.get(whole, []))
+    named = [_read(x, vocab, True, _alone=True) for x in examples]
+    return bool(parts) and all({*c.indicators, *(i for _, i in c.choices)} and {*c.indicators, *(i for _, i in c.choices)}
+                               <= parts for c in named)
+
+
 def _examples_name_other(examples: list[str], again: Command, vocab: Vocabulary) -> bool:
     """Whether examples name a place, a period or another figure of the kind asked."""
     unit = vocab.units.get(again.indicator)
     for part in examples:
         alone = _read(part, vocab, True, _alone=True)
-        if alone.areas or alone.places or alone.period or any(
-                vocab.units.get(i) == unit and i != again.indicator for i in alone.indicators) or any(
+        parts = vocab.parts.get(again.indicator, [])  # 'a result like a charge or caution': parts of what is asked
+        if alone.areas or alone.places or alone.period or any(vocab.units.get(i) == unit and i != again.indicator
+                                                              and i not in parts for i in alone.indicators) or any(
                 broader != again.indicator for _, broader in alone.within):
             return True
     return False

@@ -107,7 +107,7 @@ CUES = {
             "under control", "spc chart", "statistical process control", "statistical process control chart",
             "process control chart", "limits", "chart limits", "red lines", "outside the control limits",
             "outside control limits", "within the control limits", "within control limits",
-            "process control", "control bands", "out of the ordinary", "within normal limits", "normal limits",
+            "process control", "control bands", "out of the ordinary", "within normal limits", "normal limits", "stable",
             "natural limits", "within limits", "outside the limits", "outside limits", "special cause", "special causes",
             "special cause variation", "common cause", "signal", "special cause signal", "signals", "any signals", "in statistical control",
             "unusually high", "unusually low", "unusual month", "unusual months"],
@@ -459,7 +459,8 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bnicking\b", " stealing "),
     (r"(\bhospital\b.*?)\b(?:after )?(?:being |getting |they were |were )?(?:attacked|assaulted|beaten up)\b", r"\1 assault "),
     (r"\b(?:deaths|killed|fatalities) (?:and|or|&) serious(?:ly)? injur\w*", " ksi "),
-    (r"\b(?:band|gap|distance|range) between (?:the )?(?:two )?(?:red |spc |control )?(?:control limits|lines|limits)\b",
+    (r"\b(?:band|gap|distance|range) between (?:the )?(?:two )?(?:red |spc |control )?(?:(?:upper|top) (?:and|&) (?:lower|bottom) )?"
+     r"(?:control limits|lines|limits)\b",
      " width between the control limits "),
     # the chart's red lines are its control limits: 'top red line', 'the spc lines', 'red control lines'
     (r"\b(?:top|upper|higher) (?:red )?(?:control )?line\b", " upper control limit "),
@@ -536,7 +537,24 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
      r"gets|were given|ended with|ending in|ended in|led to|leading to|resulted in|with|that got) (?:a |an )?(?:result|outcome|"
      r"positive outcome|resolution|resolved outcome)s?\b|\b(?:proportion|percentage|%|share|rate|percent) of (?:(?:all|recorded) )?"
      r"(?:crimes?|offences?) (?:that (?:were|was) |being )?(?:solved|resolved|cleared up)\b", " outcome rate "),
+    (r"\b(?:crimes?|offences?) (?:that )?(?:got|get|gets|were given|ended with|ended in|resulted in|led to|with) (?:a |an )?"
+     r"(?:result|outcome|positive outcome|resolved outcome)s?\b", " resolution outcomes "),
     (r"\brelative to\b(?! the rest)", " compared with "),
+    (r"\b(?:the )?(?:\w+ )?(?:table|chart|report|doc|document|pdf|appendix) (?:says|said|shows|calls it|calls them|lists)\b"
+     r"(?!\s*[-+]?\d)", " "),
+    (r"\btaking or dealing\b|\bdealing or taking\b", " using or dealing "),
+    (r"\b(?:the )?middle of (?:the )?town\b", " town centre "),
+    # "what % of people reckoned it was a big problem": the survey's share
+    (r"\b(people|residents) (?:reckoned|reckon|reckons|thought|think|felt|feel|feels|said|say)"
+     r"(?: (?:it|that|this|they))?(?: (?:was|is|were|are|as))?(?= (?:a )?(?:very |fairly |big |major |real )*problem)", r"\1"),
+    (r"\b(?:actually )?stolen outright\b|\bstolen (?:the )?whole car\b", " stolen "),
+    (r"\babuse (?:at home|in the home|behind closed doors)\b", " domestic abuse "),
+    # "new at kcc highways", "from mbc housing": where the asker works, not the place asked about
+    (r"\b(?:at|from|with) (?:kcc|mbc|kent county council|maidstone borough council|kent police|kfrs|the council)"
+     r"(?: (?:highways|housing|community safety|licensing|public health|youth service|social services|children s services|"
+     r"environmental health|planning|enforcement|parking|comms|communications|policy))?(?= |$)", " at work "),
+    (r"\bwho(?: d|'d| had) been (?:a )?victims? before\b|\bwho (?:had )?(?:already )?been (?:abused|victims?) before\b",
+     " repeat victims "),
     (r"\b(?:and )?out of how many(?: crimes| offences)?\b", " "),  # 'and out of how many crimes': the rate's crimes
     (r"\b(?:the )?(?:whole|full|complete|entire) (?:list|lot|set)(?: of)?\b", " all "),
     (r"\b(?:go|gone|went|going|slipped|slip) backwards?\b", " declined "),
@@ -883,7 +901,7 @@ outreach target targeting elected newly volume change changes % figure figures n
 stats data headline headlines trying learn learning understand understanding out who's whos who where put resources
 head round lie land name names but can't cant cannot remember forgot forget recall parish said had sorry probably daft
 silly question still means mean meant doing return returns putting together speak talk sa para paragraph
-refuge get got it elected finding feet settling bear apologies apologise apologize appreciated advance fresh induction
+refuge get got it elected finding feet settling highways work bear apologies apologise apologize appreciated advance fresh induction
 """.split())
 
 # who is asking, at the end of a question: "- housing team asking", "kfrs wants the number", "probation need

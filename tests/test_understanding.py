@@ -770,6 +770,15 @@ CASES = [
     # several passes in one message: who asks, examples and what is set aside
     ("cllr here, newly elected so bear with me - accidental fires, the chip pan and dodgy wiring kind of thing, NOT "
      "the deliberate ones, what was the number in 2012/13?", ["Accidental fires", "187", "Left aside as context"], []),
+    ("how many crimes got a result like a charge or caution in sept 2013?", ["Resolution outcomes", "277"], []),
+    ("windows smashed, cars keyed, that sort of damage - how many crimes in 2010/11", ["Criminal damage", "1,574"], []),
+    ("lead stripped off church roofs, copper cable taken... whats the figure for that kind of theft in 2012/13",
+     ["Metal theft", "274"], []),
+    ("thefts that arent from shops, cars or bikes, the 'other theft' number for 2012/13", ["Other theft offences", "1,527"],
+     []),
+    # definitions the text gives
+    ("how does the assessment define anti-social behaviour - what counts as asb?", ["harassment, alarm or distress"], []),
+    ("what counts as domestic abuse under the government definition", ["controlling, coercive"], []),
     # which of two figures is wanted: the whole, as asked
     ("violent crime overall, rising or falling? not the VAP bit, the overall violent crime figure",
      ["Violent crime", "Answered for Violent crime, as asked"], []),
