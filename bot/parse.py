@@ -500,11 +500,11 @@ PURPOSE = re.compile(r"(?:we ?a?re |i ?a?m |i'm |it |this |that )?(?:planning|th
 
 
 # who or what the figures are for, at the end of a clause: 'for the commander', 'for the probation meeting'
-FOR_TAIL = re.compile(r"\bfor (?:the|my|our|a|an|tomorrow s|next week s|this week s|their)\s+(?:(?!for\b)[\w&']+\s*){1,4}$")
+FOR_TAIL = re.compile(r"\bfor (?:the|my|our|a|an|tomorrow s|next week s|this week s|their)\s+(?:(?!for\b)[\w&']+\s*){1,6}$")
 
 
 # the asker's own place: 'my ward', 'our patch'
-MY_PLACE = re.compile(r"\b(?:my|our) (?:ward|patch|area|beat|neighbourhood|neighborhood|bit of town)\b")
+MY_PLACE = re.compile(r"\b(?:my|our) (?:ward|patch|area|beat|neighbourhood|neighborhood|bit of town)\b|\bthere\s*\??\s*$")
 
 
 # who is asking, said first: 'golding homes here', 'voluntary sector rep here', 'yot colleague asking', 'public
@@ -572,7 +572,8 @@ def _without_context(text: str, vocab: Vocabulary, command: Command, depth: int 
             if _names_nothing(part, vocab, True, alone=alone) and all(
                     w in ASKER_WORDS for u in alone.unknown for w in u.split()):
                 dropped.append(part)
-                subjects |= set(alone.indicators)
+                if not alone.priority:  # 'for the vc & da subgroup paper': a group's paper, not a subject
+                    subjects |= set(alone.indicators)
                 continue
         kept.append(part)
     if not dropped or not kept:
@@ -827,9 +828,10 @@ ASIDE_OPENER = re.compile(
     r"^(?:(?:and|but|so|also|oh|ok|okay|btw|fyi|tbh|honestly|well|anyway|ps)\s+)*(?:i|i m|im|i am|i ve|ive|i d|id|i ll|"
     r"i was|my|we|we re|we ve|our|someone|somebody|everyone|everybody|a friend|a colleague|a resident|residents|"
     r"they|it s for|its for|just|thinking|wondering|worried|hoping|trying|sorry|thanks|thank you|cheers|ta|"
-    r"no rush|bear with me|apologies|not sure|no idea|any help|happy to)\b")
+    r"no rush|bear with me|apologies|not sure|no idea|any help|happy to|it (?:keeps|comes|came|crops))\b")
 # words that say a sentence reports what someone said, heard or guesses: what it names is a claim, not an ask
-HEARSAY = re.compile(r"\b(?:heard|hear|said|says|say|saying|told|tells|reckons?|thinks?|thought|guess|guessing|assume|"
+HEARSAY = re.compile(r"\b(?:keeps? coming up|comes? up|came up|crops up|keeps? cropping up|"
+                     r"heard|hear|said|says|say|saying|told|tells|reckons?|thinks?|thought|guess|guessing|assume|"
                      r"assuming|believe|suspect|gather|apparently|rumour|mentioned|claims?|claimed|reckoned)\b")
 
 

@@ -57,7 +57,8 @@ CUES = {
             "what is driving", "what's driving", "explain why", "explain the rise", "explain the fall",
             "explain the increase", "explain the decrease", "explain the drop", "explain the reduction",
             "explain the change", "explain the spike", "explain the jump", "explain it", "explain this", "explain that"],
-    "opinion": ["what do you think", "do you think", "your opinion", "your view", "in your view",
+    "opinion": ["what do you think", "do you think", "your opinion", "your view", "in your view", "best ward to live",
+                "best place to live", "best area to live", "nicest ward", "nicest place to live", "safest place to live",
                 "what do you reckon", "should we", "is it good", "is it fair", "best way", "best way to",
                 "how best to", "what works", "what would work"],
     "future": ["next year", "next month", "next quarter", "next few years", "in future", "in the future",
@@ -198,7 +199,7 @@ BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "beha
                  "dead": "killed", "deaths": "killed", "surveyed": "survey", "claiming": "claimants", "65s": "65", "16s": "16", "18-24s": "18-24", "17-24s": "17-24", "prev": "previous", "avg": "average", "v": "vs", "r": "are",
                  "hosp": "hospital", "crim": "criminal", "burg": "burglary", "resi": "dwelling", "residential": "dwelling",
                  "u": "you", "cos": "because", "nite": "night", "wat": "what", "wht": "what", "whta": "what", "admitted": "admissions",
-                 "admission": "admissions", "tho": "though", "figs": "figures", "nums": "numbers", "polices": "police", "diff": "difference", "burgled": "burglary", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number",
+                 "admission": "admissions", "tho": "though", "figs": "figures", "fig": "figure", "nums": "numbers", "polices": "police", "diff": "difference", "burgled": "burglary", "thru": "through", "govt": "government", "folk": "people", "kids": "children", "nationally": "national", "mths": "months", "mth": "month", "num": "number",
                  "whos": "who", "ther": "there", "thier": "their", "blokes": "male", "organizations": "organisations",
                  "dwn": "down", "dwon": "down", "upp": "up", "chg": "change", "chng": "change",
                  "cats": "categories", "wheres": "where", "chairperson": "chair", "rnak": "rank", "chairman": "chair", "chairwoman": "chair", "percieved": "perception", "perceived": "perception", "rnk": "rank", "cdr": "commander", "stn": "station", "tops": "highest", "goin": "going", "gona": "going", "gonna": "going", "lately": "recently", "recommended": "the"}
@@ -379,6 +380,17 @@ ROLE = re.compile(r"\b(?:youth|young people s|young peoples|young people's|women
                   r"caseworker|case worker|practitioner|advocate|coordinator|co ordinator|nurse|lead)\b")
 
 
+def _metal_taken(m: re.Match) -> str:
+    """'stealing lead and copper cable': metal theft, each metal said as its theft ('lead theft'), unless its own
+    words go on ('copper cable', 'lead off roofs'), so that each is said as counted within metal theft."""
+    items, tail = m[1], m.string[m.end():]
+
+    def theft(x: re.Match) -> str:
+        after = items[x.end():] or tail
+        return x[1] if re.match(r"\s+(?:cable|cabling|wire|wiring|pipes?|piping|off|from)\b", after) else f"{x[1]} theft"
+    return " metal theft " + re.sub(r"\b(lead|copper|cable|metal)\b", theft, items) + " "
+
+
 _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"(\d),(\d{3})\b", r"\1\2"),                     # 1,000 -> 1000
     (r"\bno\.(?=\s|$|\?)", " number "),                  # "parkwood asb no.": the number
@@ -540,6 +552,32 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:crimes?|offences?) (?:that )?(?:got|get|gets|were given|ended with|ended in|resulted in|led to|with) (?:a |an )?"
      r"(?:result|outcome|positive outcome|resolved outcome)s?\b", " resolution outcomes "),
     (r"\brelative to\b(?! the rest)", " compared with "),
+    # "is our drug offence rate above the county average": a comparison with it
+    (r"(?<!above or )(?<!below or )\b(?:above|below|over|under|higher than|lower than|worse than|better than)"
+     r"(?! or (?:above|below))(?= (?:the )?(?:county|kent|national|"
+     r"england(?: and wales)?|regional|south east) (?:average|rate|figure|level|one)s?\b)", " compared with "),
+    (r"\bhow far (?:was|is|were|are) (?:our |the |maidstone s )?(actual (?:re ?offending )?rate) (?:above|below|over|under) "
+     r"(?:the )?predicted(?: one| rate)?\b", r" \1 vs predicted "),
+    (r"\bnew in (?:post|the job|role|the role|my role)\b", " new "),
+    (r"\b(?:talks?|talked|talking|keeps? talking|keeps? mentioning) about\b", " "),
+    (r"\bwhat does the (?:assessment|report|sa|document|doc) (?:say|flag|highlight|note|show|tell us)s? (?:about|for|on)\b", " "),
+    (r"\bwhat are the (?:main|key|big|biggest) (?:issues|problems|concerns)(?: (?:in|for|at))?\b", " "),
+    (r"\bwomen(?: aged)? 16 ?-? ?59\b", " women "),
+    (r"\b(?:who|that) (?:were|are|was|have been|had been) (victims? of)\b", r" \1 "),
+    # "outcome rate sept 2013 and how many outcomes that was": the rate's answer gives its counts
+    (r"\band how many (?:outcomes|crimes|offences|incidents|people)(?: (?:that|this|it) (?:was|is|were)| there were| were there)?"
+     r"\b", " "),
+    # "people pinching lead and copper cable": metal theft
+    # (what was taken stays, to be said as counted within it)
+    (r"\b(?:stealing|nicking|taking(?! the lead\b)|theft of|thefts of|stripping|pinching)\s+(?:the\s+)?((?:(?:lead|copper|cable|"
+     r"cabling|metal|catalytic converters?)(?:\s+(?:cable|cabling|wire|wiring|pipes?|piping))?)(?:\s+(?:and|or|&)\s+(?:lead|"
+     r"copper|cable|cabling|metal|catalytic converters?)(?:\s+(?:cable|cabling|wire|wiring|pipes?|piping))?)*)\b",
+     _metal_taken),
+    (r"\b(?:how many (?:people|residents) )?(?:took part in|take part in|taking part in|answered|responded to|filled (?:in|out)|"
+     r"completed)(?= (?:the )?(?:kent crime and victimisation survey|kcvs|crime survey|survey))", " sample size of "),
+    (r"\bwomen\b(?: in [a-z]+)?(?: (?:are|were))?(?: (?:thought|estimated|believed|likely))?(?: to)? (?:suffer|experience|be "
+     r"victims of|be affected by|are victims of|affected by)(?= (?:domestic abuse|domestic violence|dv|da)\b)", " women victims of "),
+    (r"\b(?:forecast|expected|projected|predicted|set|going) to grow\b", " population growth forecast "),
     (r"\b(?:the )?(?:\w+ )?(?:table|chart|report|doc|document|pdf|appendix) (?:says|said|shows|calls it|calls them|lists)\b"
      r"(?!\s*[-+]?\d)", " "),
     (r"\btaking or dealing\b|\bdealing or taking\b", " using or dealing "),
@@ -901,7 +939,7 @@ outreach target targeting elected newly volume change changes % figure figures n
 stats data headline headlines trying learn learning understand understanding out who's whos who where put resources
 head round lie land name names but can't cant cannot remember forgot forget recall parish said had sorry probably daft
 silly question still means mean meant doing return returns putting together speak talk sa para paragraph
-refuge get got it elected finding feet settling highways work bear apologies apologise apologize appreciated advance fresh induction
+refuge get got it elected finding feet settling highways work pack packs bear apologies apologise apologize appreciated advance fresh induction
 """.split())
 
 # who is asking, at the end of a question: "- housing team asking", "kfrs wants the number", "probation need

@@ -21,7 +21,7 @@ from ..partnership import Partnership
 from ..periods import PeriodIndex, month_label
 from ..settings import Settings
 from ..vocabulary import vocabulary
-from ..words import CUES, normalise
+from ..words import ASKER_WORDS, CUES, FILLER, FUNCTION_WORDS, normalise
 from . import (
     claims,
     compare,
@@ -198,6 +198,17 @@ class Answerer:
             parts.append(c.period)
         return " ".join(parts)
 
+    def _subject_words(self, c: Command, options: list[str]) -> str:
+        """The words of the question that named two or more subjects ('beaten up', 'fires'), as typed: those whose
+        forms named them, or else the words that are no place, period or ordinary word."""
+        named = set().union(*(w for ids, w, _ in c.hits if set(ids) & set(options)))
+        typed = [w for w in re.findall(r"[a-z][a-z'-]*", c.text.lower())]
+        found = [w for w in typed if set(self.vocab.form(normalise(w))) & named]
+        if not found:
+            places = set().union(*(set(normalise(self.vocab.names[("area", a)]).split()) for a in c.areas)) if c.areas else set()
+            found = [w for w in typed if w not in FUNCTION_WORDS | FILLER | ASKER_WORDS and w not in places]
+        return " ".join(dict.fromkeys(found))
+
     def _typed(self, c: Command, cue: str) -> str:
         """The words of the question that made a cue, quoted: "'why'", "'forecast', 'next year'"."""
         text = f" {normalise(c.text)} "
@@ -332,7 +343,9 @@ class Answerer:
                     return
             names = [self.vocab.names[("indicator", i)] for i in options]
             choices = [(n, self.question_for(c, indicator=i)) for n, i in zip(names, options)]
-            raise NoAnswer("Did you mean: " + " / ".join(names) + "? Ask for one at a time.",
+            said = self._subject_words(c, options)
+            raise NoAnswer("Did you mean: " + " / ".join(names) + "?" + (f" ('{said}' could be any of them.)" if said and
+                           len(options) > 2 else f" ('{said}' could be either.)" if said else "") + " Ask for one at a time.",
                            [q for _, q in choices], choices)
         self._twin_by_measure(c)
         self._refuse_what_the_figure_is_not(c)
