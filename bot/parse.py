@@ -821,7 +821,7 @@ def _self_corrected(text: str, vocab: Vocabulary, command: Command, depth: int =
 
 
 # where one sentence of a message ends and another begins
-SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[a-z)])\.\s+(?=[a-z])|\s*(?<!\w)\.\.\.\s*")
+SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[a-z0-9)])\.\s+(?=[a-z])|\s*(?<!\w)\.\.\.\s*")
 # how a sentence about the asker, or about what someone said, begins: 'i'm new so who knows', 'my manager
 # reckons it's rising', 'someone told me it's one of ours', 'just wondering how much to trust them'
 ASIDE_OPENER = re.compile(
@@ -830,7 +830,8 @@ ASIDE_OPENER = re.compile(
     r"they|it s for|its for|just|thinking|wondering|worried|hoping|trying|sorry|thanks|thank you|cheers|ta|"
     r"no rush|bear with me|apologies|not sure|no idea|any help|happy to|it (?:keeps|comes|came|crops))\b")
 # words that say a sentence reports what someone said, heard or guesses: what it names is a claim, not an ask
-HEARSAY = re.compile(r"\b(?:keeps? coming up|comes? up|came up|crops up|keeps? cropping up|"
+HEARSAY = re.compile(r"\b(?:keeps? coming up|comes? up|came up|crops up|keeps? cropping up|keeps? (?:telling|complaining|"
+                     r"emailing|ringing|calling|asking|saying)|feels like|feel like|seems|seemed|looks like|"
                      r"heard|hear|said|says|say|saying|told|tells|reckons?|thinks?|thought|guess|guessing|assume|"
                      r"assuming|believe|suspect|gather|apparently|rumour|mentioned|claims?|claimed|reckoned)\b")
 
@@ -846,34 +847,81 @@ DOING = re.compile(r"^(?:(?:and|but|so|also|oh|ok|okay|well)\s+)*(?:(?:i m|im|i 
 
 
 # words that show a sentence still asks for something ('i think i need the weekend ones')
-ASKING = re.compile(r"\b(?:need|needs|want|wants|only|ones|looking for|interested in|after|can you|could you|please|pls)\b")
+ASKING = re.compile(r"\b(?:need|needs|want|wants|only|ones|looking for|looking at|looking into|interested in|focus|focusing|"
+                    r"concerned with|working on|(?:i m|im|i am|we re|we are) after|can you|could you|please|pls)\b")
 
 
 def _without_asides(text: str, vocab: Vocabulary, command: Command | None = None, depth: int = 0) -> Command | None:
-    """The question read without the sentences after it that are about the asker or report what someone said
-    ('which ward has the most asb? i'm guessing the town centre but i'm new so who knows', 'is shoplifting going
-    up? my manager reckons it's rising'): left aside only when the question before them reads whole with every
-    word understood, and each sentence left aside begins as such an aside and either reports what someone said
-    or names no place, period or subject and has no word that narrows what is asked ('asb 2012/13? i only need
-    the weekend ones' stays refused). The sentences left aside are shown with the answer."""
-    sentences = [x.strip() for x in SENTENCE_END.split(text or "") if x and x.strip()]
+    """The question read without the sentences around it that are about the asker, report what someone said, or
+    tell what happened ('new pcso here, my beat is mostly family housing. how many break-ins at people's homes in
+    12/13? my sergeant reckoned roughly 400.'; 'which ward has the most asb? i'm guessing the town centre but i'm
+    new so who knows'). The sentences that ask must read whole with every word understood; each other sentence
+    must be one of those asides (``_aside``). The sentences left aside are shown with the answer."""
+    sentences = [x.strip() for x in SENTENCE_END.split((text or "").lower()) if x and x.strip()]
     if len(sentences) < 2:
         return None
-    for first in range(1, len(sentences)):
-        asked, rest = sentences[:first], sentences[first:]
-        said = [normalise(x).replace("'", " ") for x in rest]
-        if not all(ASIDE_OPENER.match(x) for x in said):
-            continue
-        openers = [re.sub(r"\bjust\b", " ", x).strip() for x in said]
-        if not all((HEARSAY.search(x) and not ASKING.search(x)) or (DOING.match(x) and _names_nothing(x, vocab, True))
-                   or _names_nothing(x, vocab, elsewhere=_ASIDE_WORDS) for x in openers):
-            continue
-        again = parse(" ".join(asked), vocab, _depth=depth + 1)
-        if again.unknown or again.negated or not _asks_something(again):
-            continue
-        again.text, again.context = text, again.context + [x.rstrip("?.! ") for x in rest]
-        return again
+    n = len(sentences)
+    # the sentences that ask: one, then two or more side by side, those with a question mark first
+    blocks = sorted(((i, j) for i in range(n) for j in range(i + 1, n + 1) if j - i < n),
+                    key=lambda b: (b[1] - b[0], "?" not in " ".join(sentences[b[0]:b[1]]), b[0]))
+    for i, j in blocks:
+        others = sentences[:i] + sentences[j:]
+        again = None
+        for other in others:
+            if again is None:
+                again = parse(" ".join(sentences[i:j]), vocab, _depth=depth + 1)
+                if again.unknown or again.negated or not _asks_something(again):
+                    break
+            if not _aside(other, again, vocab):
+                break
+        else:
+            if again is None:
+                continue
+            again.text, again.context = text, again.context + [x.rstrip("?.! ") for x in others]
+            return again
     return None
+
+
+# a sentence about the asker: who they are, where they work, what they are doing ('new pcso here', 'placement
+# student, sorry if this is a daft one', 'i run a bike recycling scheme for teenagers', 'town centre manager's
+# assistant, new in post')
+ABOUT_ASKER = re.compile(
+    r"^(?:(?:hi|hello|hey|morning|afternoon|evening|good morning|good afternoon|ok|okay|so|and|but|also)\s+)*(?:i|i m|im|i am|"
+    r"i ve|ive|i d|id|i ll|i was|my|we|we re|we ve|our|new|newly|just|been|recently|first|student|placement|trainee|pcso|"
+    r"cllr|councillor|keen|hoping|happy|glad|worried|concerned|sorry|apologies|quick one|quick q|this is)\b"
+    r"|\bnew (?:in post|to|here|starter|at|in)\b|\b(?:here|in post)\s*$")
+
+
+def _aside(sentence: str, asked: Command, vocab: Vocabulary) -> bool:
+    """Whether a sentence beside the question is an aside to it: it reports what someone said, heard or guesses
+    (and asks nothing: 'my sergeant reckoned roughly 400', not 'i think i need the weekend ones'); it is about the
+    asker (and does not ask for a narrower figure: 'i'm new and want the weekend ones' is no aside); or it tells what
+    happened, naming nothing but what is asked ('a church near me had the lead stripped off its roof'). None may
+    name a place the question does not name, or, unless it reports, a period; an aside naming a place answers for
+    it only by 'my ward'."""
+    said = normalise(sentence).replace("'", " ")
+    if HEARSAY.search(said) and not ASKING.search(said):
+        return True
+    alone = _read(sentence, vocab, True, _alone=True)
+    if alone.period or alone.since or alone.ytd or alone.places or (alone.areas and not _names_a_place(asked.text, vocab)):
+        return False
+    if DOING.match(re.sub(r"\bjust\b ", "", said)) and _names_nothing(said, vocab, True):
+        return True  # 'i'm setting up outreach sessions and want to put them in the right places'
+    if ABOUT_ASKER.search(said):  # 'i'm looking at schools', 'i'm new and want the weekend ones' ask for something
+        return not ASKING.search(said) or _names_nothing(said, vocab, elsewhere=_ASIDE_WORDS)
+    return not QUESTION_WORDS.search(said) and not NARROW.search(said) and set(alone.indicators) <= {asked.indicator}
+
+
+def _names_a_place(text: str, vocab: Vocabulary) -> bool:
+    """Whether a question names a place by any of its names ('the whole borough' names the home district)."""
+    words = vocab.rewrite(normalise(text or "")).split()
+    return any(kind == "area" for n in (1, 2, 3) for i in range(len(words) - n + 1)
+               for kind, _ in (vocab.phrases.get(" ".join(words[i:i + n])) or []))
+
+
+# words that ask: a sentence with one is no anecdote
+QUESTION_WORDS = re.compile(r"\b(?:how|what|whats|which|where|when|who|why|is|are|was|were|did|does|do|has|have|can|could)"
+                            r"\b")
 
 
 # ordinary words of an aside about the asker beside the asker's own words ('i'm new so who knows')

@@ -552,6 +552,9 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:crimes?|offences?) (?:that )?(?:got|get|gets|were given|ended with|ended in|resulted in|led to|with) (?:a |an )?"
      r"(?:result|outcome|positive outcome|resolved outcome)s?\b", " resolution outcomes "),
     (r"\brelative to\b(?! the rest)", " compared with "),
+    (r"\b(?:the )?whole (?:of the )?borough\b|\bborough ?wide\b|\bacross the (?:whole )?borough\b", " the borough "),
+    (r"\b(?:the )?(?:latest|most recent|newest|last) (?:year|figure|one|period|data)s? (?:you ve|you have|you've|we ve|we have|"
+     r"there is|there s|available)(?: got)?\b", " latest "),
     # "is our drug offence rate above the county average": a comparison with it
     (r"(?<!above or )(?<!below or )\b(?:above|below|over|under|higher than|lower than|worse than|better than)"
      r"(?! or (?:above|below))(?= (?:the )?(?:county|kent|national|"

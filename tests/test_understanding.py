@@ -756,6 +756,17 @@ CASES = [
     ("which wards are the hotspots for domestic abuse? i'm setting up outreach sessions and want to put them in the "
      "right places", ["Park Wood", "Shepway North"], []),
     ("asb 2012/13? just the weekend ones", None, ["weekend"]),
+    # sentences before the question too: who asks, what happened, what someone said
+    ("New PCSO here, my beat is mostly family housing. How many break-ins at people's homes did Maidstone have in "
+     "12/13? My sergeant reckoned roughly 400.", ["Burglary - dwelling", "438", "Left aside as context"], []),
+    ("new cllr, heard on local radio that violence in maidstone shot up in 2013. how much did violent crime go up "
+     "between april and september 2013?", ["Violent crime", "+315"], []),
+    ("I run a bike recycling scheme for teenagers and loads of them come to us after their bikes got nicked. how many "
+     "bicycles were reported stolen in maidstone in 2012/13?", ["Theft of pedal cycle", "117"], []),
+    ("new pcso on the park wood team. how many asb incidents did the whole borough have in 12/13?",
+     ["Anti-social behaviour in Maidstone", "4,326"], []),
+    ("new pcso on the park wood team. how many asb incidents in 12/13?", None, ["park wood"]),
+    ("i'm new here. asb 2012/13? i'm new and want the weekend ones", None, ["weekend"]),
     ("asb 2012/13? i'm looking at schools", None, ["schools"]),
     ("asb 2012/13? i think i need the ones in schools", None, ["schools"]),
     # examples of the subject are read as examples and said so; examples that narrow who or when are not
