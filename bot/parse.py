@@ -401,6 +401,9 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
                 # a bare year: a calendar year if the data has it, else the financial year it starts
                 period = g[0] if g[0] in period_ids else _fy(int(g[0]))
             rest = (text[:match.start()] + " " + text[match.end():]).strip()
+            # '2011/12 - the year before last': the period named, said again the other way, once
+            rest = re.sub(r"\b(?:the )?(?:year before last|the year before last|previous financial year|previous year)\b",
+                          " ", rest) if kind in ("fy", "fy_single", "fy_long", "fy_short") else rest
             return period, None, re.sub(r"\s+", " ", rest)
     for phrase, offset in sorted(RELATIVE.items(), key=lambda kv: -len(kv[0])):
         match = re.search(rf"\b{phrase}\b", text)
@@ -595,7 +598,7 @@ CONTRAST = re.compile(r"(?:\b(?:not(?: just| only| simply)?|rather than|as oppos
                       r"(?:that|which|who|but) (?:are not|aren'?t|were not|weren'?t|is not|isn'?t|was not|wasn'?t|"
                       r"did not|didn'?t|do not|don'?t|does not|doesn'?t|never))\b|\b(?:aren|weren|isn|wasn|didn|don|"
                       r"doesn)'?t\b)\s+(?!sure\b|certain\b|clear\b)")
-CONTRAST_END = re.compile(r"\s+[-\u2013\u2014]+\s+|[,;:!?()\[\]]|\.(?=\s|$)")
+CONTRAST_END = re.compile(r"\s+[-\u2013\u2014]+\s+|,(?!\d{3}\b)|[;:!?()\[\]]|\.(?=\s|$)")
 
 
 def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, depth: int = 0) -> Command | None:
@@ -624,10 +627,24 @@ def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, de
         aside = " ".join(words)
         # 'asb in fant - sorry, not fant, i meant park wood': the place set aside, wherever it was said
         again = _contrast_rest(raw, mark, start, aside, vocab, depth, again=re.escape(aside))
-        if again is None or not again.areas or set(places.areas) & set(again.areas) or inclusive \
-                or min(_AREA_SIZE.get(vocab.area_types.get(x), 9) for x in places.areas) \
-                < max(_AREA_SIZE.get(vocab.area_types.get(x), 0) for x in again.areas):
+        size = lambda areas, default: [_AREA_SIZE.get(vocab.area_types.get(x), default) for x in areas]  # noqa: E731
+        if again is None or not again.areas or set(places.areas) & set(again.areas):
+            return None
+        if inclusive:  # 'kent and medway - the whole force area, not just maidstone': the place asked holds it
+            if min(size(again.areas, 0)) <= max(size(places.areas, 9)):
+                return None
+            again.text = text
+            again.instead.append(raw[mark.start():start + len(aside)].strip())
+            return again
+        if min(size(places.areas, 9)) < max(size(again.areas, 0)):
             return None  # 'asb in maidstone, not high street': the place asked holds the one set aside
+        return _set_aside(again, text, raw[mark.start():start + len(aside)], [])
+    if (places.period or places.relative is not None) and not (places.unknown or places.indicators or places.areas) \
+            and not inclusive:  # 'domestic abuse incidents in 2011/12 - the year before last, not the latest one'
+        aside = " ".join(words)
+        again = _contrast_rest(raw, mark, start, aside, vocab, depth)
+        if again is None or not again.period or again.period == places.period:
+            return None
         return _set_aside(again, text, raw[mark.start():start + len(aside)], [])
     # the longest run of words after the mark that names no place or period ('at houses', not 'at houses 2012/13')
     aside = None
@@ -662,8 +679,10 @@ def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, de
     if said and said <= _PERIOD_KINDS and again.period and not inclusive:  # '(not the calendar year)'
         return _set_aside(again, text, typed, [])
     measure = _measure_of(said)
-    if measure and again.indicator and not inclusive:  # 'the number of repeat victims, not the percentage'
-        asked = "percent" if vocab.units.get(again.indicator) == "%" or again.measure == "percent" else \
+    if measure and (again.indicator or again.kind == "rank_changes") and not inclusive:
+        # 'the number of repeat victims, not the percentage', 'league positions, not crime counts'
+        asked = "rank" if again.kind in ("rank", "rank_changes") else "percent" if str(vocab.units.get(
+            again.indicator)).startswith("%") or again.measure == "percent" else \
             again.measure if again.measure == "rate" else "count"
         return _set_aside(again, text, typed, []) if asked != measure else None
     alone = _read(aside, vocab, True, _alone=True)  # 'shoplifting or car or bike theft': each name its words say
@@ -674,6 +693,8 @@ def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, de
         if _part_read_generically(again, vocab):
             return None
         named |= {broader for _, broader in alone.within}
+    if not (again.indicator or again.choices):
+        return None  # 'rank changes, not shoplifting': only a measure is set against a list of categories
     unit = lambda ident: vocab.units.get(ident)  # noqa: E731
     asked_unit = unit(again.indicator or again.choices[0][1])
     if alone.unknown:  # 'shoplifting or cars or bikes': the names among words not understood, of the same kind
@@ -686,6 +707,9 @@ def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, de
                 named |= _named_more(words_before, core, vocab)
                 named |= _named_more(words_before, aside, vocab)  # 'thefts' + 'from shops, cars or bikes'
         named = {i for i in named if unit(i) == asked_unit}
+    if not named and not alone.unknown and (alone.generic or alone.crime_word) and str(asked_unit).startswith("%"):
+        # 'the survey %, not actual offences': a share of residents set against the crimes recorded
+        named = set(alone.generic) or {"all_crime"}
     if not named:
         return None
     if again.choices:  # 'fires that weren't deliberate': of the two names asked back, the one not set aside
@@ -705,10 +729,15 @@ def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, de
     elif not inclusive and again.indicator in TOTALS | set(vocab.parts):
         # the figure asked holds what is set aside: 'violent crime not domestic' asks for something the data lacks;
         # 'not the vap bit, the overall violent crime figure' says which of the two figures is wanted
+        # (or, said before it, 'the overall violent crime figure, not violence against the person')
         after = raw[start + len(aside):].lstrip(" ,;:-")
         said_next = _read(after[:m.start()] if (m := CONTRAST_END.search(after)) else after, vocab, True, _alone=True)
+        before = re.split(r"\s+[-\u2013\u2014]+\s+|[,;:!?()]", raw[:mark.start()].rstrip(" ,;:-"))[-1]
+        own = set(vocab.form(normalise(vocab.names[("indicator", again.indicator)])))
+        whole_before = again.indicator in _read(before, vocab, True, _alone=True).indicators and any(
+            w not in own for w in set(vocab.form(" ".join(WHOLE.findall(before)))))
         if re.match(r"\s*(?:including|counting|incl|inc|in)\b", raw[mark.end():]) \
-                or again.indicator not in said_next.indicators:
+                or not (again.indicator in said_next.indicators or whole_before):
             return None
         again.text = text
         again.instead.append(typed.strip())
@@ -716,21 +745,26 @@ def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, de
     return _set_aside(again, text, typed, sorted(named - {again.indicator}))
 
 
+# words that ask for the whole of a figure ('the overall violent crime figure')
+WHOLE = re.compile(r"\b(?:overall|total|whole|entire|combined|headline|full|wider|all)\b")
 # the sizes of places, smallest first: a place set aside must not lie within the place asked
 _AREA_SIZE = {"ward": 0, "district": 1, "unitary": 1, "county": 2, "force": 3, "nation": 4}
 # words that name only the kind of period: 'not the calendar year', 'not the financial year'
 _PERIOD_KINDS = frozenset("calendar financial fiscal year years yr yrs month months monthly quarter quarters annual "
-                          "rolling whole full".split())
+                          "rolling whole full latest recent current newest most previous earlier older new".split())
 _MEASURES = {"percent": {"%", "percent", "percentage", "percentages", "proportion", "share", "pc"},
              "rate": {"rate", "rates", "per1000", "per head", "per capita"},
-             "count": {"count", "number", "numbers", "total", "totals", "how many", "figure", "volume", "volumes"}}
+             "count": {"count", "counts", "number", "numbers", "total", "totals", "how many", "figure", "volume", "volumes",
+                       "headcount"},
+             "rank": {"rank", "ranks", "ranking", "rankings", "position", "positions", "league", "place", "table"}}
 
 
 def _measure_of(said: set[str]) -> str | None:
     """'the percentage', 'a count', 'how many there were': words that name only a measure, and which."""
     for measure, forms in _MEASURES.items():
         words = set(" ".join(sorted(said)).split())
-        if said and all(w in forms or w in {"how", "many", "there", "were", "was", "of", "them", "people", "crimes"}
+        if said and all(w in forms or w in {"how", "many", "there", "were", "was", "of", "them", "people", "crimes", "crime",
+                                            "incidents", "actual", "raw"}
                         for w in words) and words & set(" ".join(forms).split()):
             return measure
     return None
@@ -744,7 +778,8 @@ def _contrast_rest(raw: str, mark, start: int, aside: str, vocab: Vocabulary, de
     if again:
         rest = re.sub(rf"\b{again}\b", " ", rest)
     again = parse(rest, vocab, _depth=depth + 1)
-    if again.unknown or again.negated or again.statement or not (again.indicator or again.choices):
+    if again.unknown or again.negated or again.statement or not (again.indicator or again.choices
+                                                                   or again.kind == "rank_changes"):
         return None
     return again
 
@@ -790,8 +825,20 @@ def _self_corrected(text: str, vocab: Vocabulary, command: Command, depth: int =
     for mark in reversed(list(CORRECTION.finditer(raw))):
         before, after = raw[:mark.start()], raw[mark.end():]
         clause = CONTRAST_END.search(after.lstrip(" ,.-:"))
-        head = " ".join(after.lstrip(" ,.-:")[:clause.start() if clause else None].split()[:5])
+        head = " ".join(after.lstrip(" ,.-:")[:clause.start() if clause else None].split()[:8])
         said = _read(head, vocab, True, _alone=True)
+        if said.indicators and not (said.unknown or said.period or said.areas):
+            # 'burglary 2011/12 - sorry, i meant robbery': the subject corrected, with the period and place said
+            earlier = _read(before, vocab, True, _alone=True)
+            if not earlier.indicators or set(earlier.indicators) & set(said.indicators) or earlier.unknown:
+                continue
+            kept = [earlier.period or "", *(vocab.names[("area", x)].lower() for x in earlier.areas)]
+            again = parse(f"{after} {' '.join(kept)}", vocab, _depth=depth + 1)
+            if again.unknown or again.negated or not _asks_something(again):
+                continue
+            again.text = text
+            again.context.append(before.strip(" ,.-:") + " " + mark.group(0))
+            return again
         if said.indicators or said.unknown and not (said.period or said.areas):
             continue
         if said.period:

@@ -508,7 +508,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bon the way (down|up)\b", r"going \1"),
     (r"\bmovers and shakers\b", " rank movers "),
     (r"\b(?:run|do|draw|plot|produce|make) (?:me )?(?:an? |the )?(spc|control chart)\b", r"\1"),
-    (r"\b(?:the )?whole force\b", " kent and medway "),
+    (r"\b(?:the )?whole force(?: area| wide)?\b", " kent and medway "),
     (r"\b(?:from|in|on) (?:the )?(?:3|three)[ -]years? table\b", " "),
     (r"\b(?:in |from )?the exec(?:utive)? summary\b", " "),
     (r"\b(?:every |all (?:the )?)(?:years?|periods?|figures?) (?:you ve got|you've got|you have got|you have|youve got|"
@@ -553,6 +553,11 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
      r"(?:result|outcome|positive outcome|resolved outcome)s?\b", " resolution outcomes "),
     (r"\brelative to\b(?! the rest)", " compared with "),
     (r"\b(?:the )?whole (?:of the )?borough\b|\bborough ?wide\b|\bacross the (?:whole )?borough\b", " the borough "),
+    (r"\b(?:the )?force (?:area|wide)\b", " kent and medway "),
+    (r"\bthe survey (?:answer|one|figure|result|question|measure)s?\b", " survey "),
+    # "domestic abuse against men": who the victims are, not a comparison
+    (r"\b(abuse|violence|crimes?|offences?|assaults?) against (men|women|males|females|children|older people|the elderly)\b",
+     r"\1 \2"),
     (r"\b(?:the )?(?:latest|most recent|newest|last) (?:year|figure|one|period|data)s? (?:you ve|you have|you've|we ve|we have|"
      r"there is|there s|available)(?: got)?\b", " latest "),
     # "is our drug offence rate above the county average": a comparison with it
