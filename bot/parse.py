@@ -869,6 +869,9 @@ def _self_corrected(text: str, vocab: Vocabulary, command: Command, depth: int =
 
 # where one sentence of a message ends and another begins
 SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[a-z0-9)])\.\s+(?=[a-z])|\s*(?<!\w)\.\.\.\s*")
+# and, read a second way, the parts between dashes ('ive heard about people stripping lead off church roofs - how
+# many metal thefts were there')
+DASHED = re.compile(SENTENCE_END.pattern + r"|\s+[-\u2013\u2014]+\s+")
 # how a sentence about the asker, or about what someone said, begins: 'i'm new so who knows', 'my manager
 # reckons it's rising', 'someone told me it's one of ours', 'just wondering how much to trust them'
 ASIDE_OPENER = re.compile(
@@ -904,9 +907,16 @@ def _without_asides(text: str, vocab: Vocabulary, command: Command | None = None
     12/13? my sergeant reckoned roughly 400.'; 'which ward has the most asb? i'm guessing the town centre but i'm
     new so who knows'). The sentences that ask must read whole with every word understood; each other sentence
     must be one of those asides (``_aside``). The sentences left aside are shown with the answer."""
-    sentences = [x.strip() for x in SENTENCE_END.split((text or "").lower()) if x and x.strip()]
-    if len(sentences) < 2:
-        return None
+    for splitter in (SENTENCE_END, DASHED):
+        sentences = [x.strip() for x in splitter.split((text or "").lower()) if x and x.strip()]
+        again = _asides_around(text, sentences, vocab, depth, splitter is DASHED) if len(sentences) > 1 else None
+        if again is not None:
+            return again
+    return None
+
+
+def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: int, dashed: bool) -> Command | None:
+    """The reading of the sentences that ask, when every other sentence is an aside to it."""
     n = len(sentences)
     # the sentences that ask: one, then two or more side by side, those with a question mark first
     blocks = sorted(((i, j) for i in range(n) for j in range(i + 1, n + 1) if j - i < n),
@@ -919,7 +929,7 @@ def _without_asides(text: str, vocab: Vocabulary, command: Command | None = None
                 again = parse(" ".join(sentences[i:j]), vocab, _depth=depth + 1)
                 if again.unknown or again.negated or not _asks_something(again):
                     break
-            if not _aside(other, again, vocab):
+            if not _aside(other, again, vocab, dashed):
                 break
         else:
             if again is None:
@@ -939,7 +949,7 @@ ABOUT_ASKER = re.compile(
     r"|\bnew (?:in post|to|here|starter|at|in)\b|\b(?:here|in post)\s*$")
 
 
-def _aside(sentence: str, asked: Command, vocab: Vocabulary) -> bool:
+def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = False) -> bool:
     """Whether a sentence beside the question is an aside to it: it reports what someone said, heard or guesses
     (and asks nothing: 'my sergeant reckoned roughly 400', not 'i think i need the weekend ones'); it is about the
     asker (and does not ask for a narrower figure: 'i'm new and want the weekend ones' is no aside); or it tells what
@@ -950,13 +960,31 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary) -> bool:
     if HEARSAY.search(said) and not ASKING.search(said):
         return True
     alone = _read(sentence, vocab, True, _alone=True)
+    if ABOUT_ASKER.search(said):  # 'i'm a bit loose on the jargon': an ordinary word, not the ward
+        alone.areas = [a for a in alone.areas if not (len(normalise(vocab.names[("area", a)]).split()) == 1
+                                                       and ordinary_word(normalise(vocab.names[("area", a)])))]
     if alone.period or alone.since or alone.ytd or alone.places or (alone.areas and not _names_a_place(asked.text, vocab)):
         return False
+    subjects = set(alone.indicators) | {broader for _, broader in alone.within}
+    if EXAMPLES.search(said) and not EXAMPLE_NARROW.search(said) and subjects <= {asked.indicator}:
+        return True  # 'is it just noise and that sort of thing
     if DOING.match(re.sub(r"\bjust\b ", "", said)) and _names_nothing(said, vocab, True):
         return True  # 'i'm setting up outreach sessions and want to put them in the right places'
+    if ASIDE_OPENER.match(said) and _names_nothing(re.sub(r"\bjust\b", " ", said), vocab, elsewhere=_ASIDE_WORDS):
+        return True  # 'trying to get a feel for the numbers before i started'
+    if re.match(r"\w+ing\b", said) and not NARROW.search(said) and all(
+            w in ASKER_WORDS | _ASIDE_WORDS | FUNCTION_WORDS | FILLER for w in re.findall(r"[a-z']+", sentence.lower())):
+        return True  # 'checking the league table for the smp paper'
+    if NARROW.search(said) and (dashed or not _names_a_place(asked.text, vocab)) and re.search(
+            r"\b(?:patch|beat|area|ward|neighbourhood|estate|villages?|rural|cases|ones|incidents|offences|crimes|deals? "
+            r"with|dealing with|works? (?:on|with)|handles?|covers?|focus(?:es|ing)? on)\b", said):
+        return False  # 'my patch is rural villages', 'my team deals with serious cases': narrower than what is asked
+    if re.search(r"\b(?:patrols?|patrolling|covering|covers|based (?:in|at|on)|lives? in|living in)\b", said):
+        return False  # 'our team patrols mote park': where the asker looks
     if ABOUT_ASKER.search(said):  # 'i'm looking at schools', 'i'm new and want the weekend ones' ask for something
         return not ASKING.search(said) or _names_nothing(said, vocab, elsewhere=_ASIDE_WORDS)
-    return not QUESTION_WORDS.search(said) and not NARROW.search(said) and set(alone.indicators) <= {asked.indicator}
+    # what happened, naming what is asked and nothing else ('a church near me had the lead stripped off its roof')
+    return not QUESTION_WORDS.search(said) and not NARROW.search(said) and bool(subjects) and subjects <= {asked.indicator}
 
 
 def _names_a_place(text: str, vocab: Vocabulary) -> bool:
@@ -973,7 +1001,8 @@ QUESTION_WORDS = re.compile(r"\b(?:how|what|whats|which|where|when|who|why|is|ar
 
 # ordinary words of an aside about the asker beside the asker's own words ('i'm new so who knows')
 _ASIDE_WORDS = ASKER_WORDS | frozenset("""from at with small local tiny big large national charity organisation assoc
-org orgs organisations agency agencies service services dept department unit
+org orgs organisations agency agencies service services dept department unit before feel sense grasp picture idea
+league table tables pdf document doc sa assessment
 so who knows know knew bear with me please pls thanks thank you cheers ta new just started
 joined guessing guess hoping hope trying try want wanted need needed like would great good helpful useful lovely ideal
 fine ok okay quick question questions daft silly stupid dumb sorry apologies if this is a one obvious help any appreciated
@@ -986,13 +1015,14 @@ properly nod along everyone keeps keep saying it meetings meeting the trust how 
 # people on foot hit by a vehicle', 'the chip pan and dodgy wiring kind of thing', 'like ...', 'such as ...'
 EXAMPLES = re.compile(r"\b(?:that|this|those|these|the) (?:sort|kind|type)s? of (?:\w+)\b|\bkind of thing\b|"
                       r"\bsort of thing\b|\bi\.?e\.?(?=\s)|\be\.?g\.?(?=\s)|\bas in\b|\bsuch as\b|\bfor (?:example|instance)\b|"
-                      r"\byou know when\b|\betc\b|\b(?:stuff|things|incidents|crimes|thefts|ones|fires)? ?like (?!to\b|that\b|this\b|it\b)|"
+                      r"\byou know(?: when)?\b|\betc\b|\band so on\b|\band the like\b|\bor whatever\b|\b(?:stuff|things|incidents|crimes|thefts|ones|fires)? ?like (?!to\b|that\b|this\b|it\b)|"
                       r"\.\.\.")
 THAT_SORT_OF = re.compile(r"\b(?:that|this|those|these|the) (?:sort|kind|type)s? of (?!thing\b|things\b|stuff\b)(\w+)\b")
 # examples that narrow who, when or how many, not what: 'like at weekends', 'such as by young people'
 EXAMPLE_NARROW = re.compile(r"\b(?:only|just|mainly|mostly|nights?|weekends?|weekdays?|days?|daytime|evenings?|mornings?|"
-                            r"summer|winter|christmas|months?|years?|quarters?|under|over|aged|age|juveniles?|youths?|"
-                            r"young|adults?|children|kids|teenagers?|teens|women|men|female|male|elderly|older)\b|\d")
+                            r"summer|winter|christmas|months?|years?|quarters?|under|over|aged|age|juveniles?)\b|\d|"
+                            r"\b(?:by|against|among|amongst|involving|of|for|on|to)\s+(?:the\s+)?(?:youths?|young|adults?|"
+                            r"children|kids|teenagers?|teens|women|men|females?|males?|elderly|older)\b")
 
 
 def _without_examples(text: str, vocab: Vocabulary, command: Command | None = None, depth: int = 0) -> Command | None:
@@ -1007,11 +1037,13 @@ def _without_examples(text: str, vocab: Vocabulary, command: Command | None = No
     bracketed = [m.group(1).strip() for m in re.finditer(r"\(([^()]*)\)", raw) if m.group(1).strip()]
     parts = [p.strip() for p in CLAUSE.split(re.sub(r"\([^()]*\)", " , ", raw)) if p and p.strip()]
     # 'crimes that got a result like a charge or caution in sept 2013': examples inside a clause, up to its period
-    parts = [x.strip() for p in parts for x in re.split(r"\s+(?=(?:like|such as|eg|for example|for instance)\s)", p)]
+    parts = [x.strip() for p in parts for x in re.split(
+        r"(?<!things)(?<!stuff)(?<!\bso)(?<!such)\s+(?=(?:(?:so |such )?(?:things |stuff )?like|such as|eg|ie|for example|"
+        r"for instance)\s)", p)]
     parts = [x.strip() for p in parts for x in (
         re.split(r"\s+(?=(?:in|for|during|over|since|from|between)\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
-                 r"dec|q[1-4]\b|the (?:last|past|latest)\b|last\b|this\b))", p) if re.match(r"(?:like|such as|eg|for example|"
-                                                                            r"for instance)\s", p) else [p])]
+                 r"dec|q[1-4]\b|the (?:last|past|latest)\b|last\b|this\b))", p) if re.match(
+                     r"(?:(?:so |such )?(?:things |stuff )?like|such as|eg|ie|for example|for instance)\s", p) else [p])]
     # 'lead stripped off church roofs, copper cable taken... whats the figure for that kind of theft': the question
     # points back at the examples before it by their kind
     pointers = {i: p[:m.start()] + m.group(1) + p[m.end():] for i, p in enumerate(parts)
@@ -1024,7 +1056,7 @@ def _without_examples(text: str, vocab: Vocabulary, command: Command | None = No
         spans += [tuple(range(start, m)) for start in range(m - 1, -1, -1)]
     for m in marked:
         spans += [tuple(range(start, m + 1)) for start in range(m, -1, -1)]
-        spans += [tuple(range(m, end + 1)) for end in range(m + 1, len(parts) - 1)]
+        spans += [tuple(range(m, end + 1)) for end in range(m + 1, len(parts))]
     listed = []  # 'charged, cautioned etc': the short clauses of a list before its marker, all of them first
     for m in marked:
         start = m
@@ -1051,8 +1083,13 @@ def _without_examples(text: str, vocab: Vocabulary, command: Command | None = No
                 vocab.form(normalise(vocab.names[("indicator", i)])))]
             if len(kinds) == 1:
                 again.indicator, again.indicators = kinds[0], [kinds[0]]
+        if again.statement and not (again.unknown or again.negated or again.choices):
+            again.text = text  # 'which organisations are part of the smp? e.g. is the prison involved'
+            again.examples = [p.strip(" .") for p in examples]
+            return again
         if again.unknown or again.negated or again.choices or not again.indicator or again.generic_only \
-                or (again.indicator in TOTALS and not _parts_named(examples, again.indicator, vocab)) \
+                or (again.indicator in TOTALS and not _parts_named(examples, again.indicator, vocab)
+                    and not _named_in_full(again, vocab)) \
                 or again.statement or again.kind not in (
                     "figure", "direction", "trend", "rank", "compare", "wards", "top"):
             continue
@@ -1062,6 +1099,14 @@ def _without_examples(text: str, vocab: Vocabulary, command: Command | None = No
         again.examples = [p.strip(" .") for p in examples]
         return again
     return None
+
+
+def _named_in_full(c: Command, vocab: Vocabulary) -> bool:
+    """Whether the question named its subject by every word of its name ('theft and handling stolen goods'), not by
+    a general word ('theft')."""
+    said = set().union(*(w for ids, w, _ in c.hits if c.indicator in ids))
+    own = set(vocab.form(normalise(vocab.names[("indicator", c.indicator)]))) - set(vocab.form("and the of a"))
+    return len(own) > 1 and own <= said
 
 
 def _parts_named(examples: list[str], whole: str, vocab: Vocabulary) -> bool:
@@ -1961,7 +2006,8 @@ _PASSES = [
     (lambda c, lower: CONTRAST.search(lower), _contrasted),
     (lambda c, lower: (c.unknown or c.negated or c.against or len(c.areas) > 1) and CORRECTION.search(lower),
      _self_corrected),
-    (lambda c, lower: (c.unknown or c.negated) and SENTENCE_END.search(lower), _without_asides),
-    (lambda c, lower: (c.unknown or c.choices or c.negated or " etc" in lower) and (EXAMPLES.search(lower) or "(" in lower),
+    (lambda c, lower: (c.unknown or c.negated) and DASHED.search(lower), _without_asides),
+    (lambda c, lower: (c.unknown or c.choices or c.negated or re.search(r" etc\b|\blike\b|\bsuch as\b|\be\.?g\b", lower))
+     and (EXAMPLES.search(lower) or "(" in lower),
      _without_examples),
 ]

@@ -555,6 +555,20 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:the )?whole (?:of the )?borough\b|\bborough ?wide\b|\bacross the (?:whole )?borough\b", " the borough "),
     (r"\b(?:the )?force (?:area|wide)\b", " kent and medway "),
     (r"\bthe survey (?:answer|one|figure|result|question|measure)s?\b", " survey "),
+    (r"\b(offences|offence|theft|thefts|crime|crimes|rate|category|burglary|damage)'?\s+(?:line|row)\b", r"\1"),
+    (r"\b(?:who (?:got|get|were|was|are|is) )?(?:hit|knocked down|knocked over|run over) by (?:a |an )?(?:car|vehicle|van|lorry|bus|"
+     r"motorist|driver)s?\b", " injured "),
+    (r"\b(?:get |got |are |were |being )?interviewed (?:for|in|by)(?= (?:the )?(?:kent crime and victimisation survey|kcvs|crime "
+     r"survey|survey))", " sample size of "),
+    (r"\b(?:the )?(?:official|legal|formal|government|proper|exact|actual) definition\b", " definition "),
+    (r"\bwhat definition does the (?:assessment|report|document|sa|partnership) use(?: for)?\b", " definition of "),
+    (r"\bdoes .{1,40}? count as (domestic abuse|domestic violence|anti ?social behaviour|antisocial behaviour|asb)\b",
+     r" what counts as \1 "),
+    (r"\b(?:including|counting|even|plus) (?:the ones|those|people|women|victims|them) (?:who|that) (?:never|don t|dont|do not|"
+     r"didn t|didnt|did not) (?:report|come forward)(?: it| them)?\b|\breported or not\b", " "),
+    (r"\b(?:has|have|had) (?:our |the |maidstone s )?(county )?(rank|ranking|rankings|position) shifted\b", r" \1\2 changes "),
+    (r"\bshifted\b", " changed "),
+    (r"\b(?:heading|going|moving) north or south\b|\bnorth or south\b", " up or down "),
     # "domestic abuse against men": who the victims are, not a comparison
     (r"\b(abuse|violence|crimes?|offences?|assaults?) against (men|women|males|females|children|older people|the elderly)\b",
      r"\1 \2"),

@@ -518,7 +518,7 @@ CASES = [
     ("e-scooter asb", None, ["scooter"]),
     ("which ward in the whole county has most road casualties", ["Brasted"], []),
     ("barming ward unemployment %", ["Barming", "0.7%"], []),
-    ("golding homes here - unemployment rate in park wood ward, july 2012?", None, ["golding"]),
+    ("golding homes here - unemployment rate in park wood ward, july 2012?", ["Park Wood", "7.0%"], []),
     ("yot colleague asking: first time entrants to the youth justice system in maidstone?", ["85 people"], []),
     # since a month: the monthly series from then, where there is one; a ward named by another name, said
     ("crime since july 2013", ["July 2013 to December 2013", "monthly series"], []),
@@ -767,6 +767,18 @@ CASES = [
      ["Anti-social behaviour in Maidstone", "4,326"], []),
     ("new pcso on the park wood team. how many asb incidents in 12/13?", None, ["park wood"]),
     ("i'm new here. asb 2012/13? i'm new and want the weekend ones", None, ["weekend"]),
+    ("ive heard about people stripping lead off church roofs and pinching copper cable - how many metal thefts were "
+     "there in 2012/13?", ["Metal theft", "274"], []),
+    ("analyst here - checking the league table for the SMP paper. where did maidstone improve or slip in its county "
+     "position this year, full list please", ["14 improved"], []),
+    ("i'm a bit loose on the jargon still - what's a PPO?", ["Prolific Priority Offender"], []),
+    ("burglary maidstone - my patch is rural villages", None, ["rural"]),
+    ("asb figures - our team patrols mote park", None, ["mote"]),
+    ("how many reports of nuisance behaviour were there last year? i mean things like noisy neighbours, kids mucking "
+     "about, people being intimidating in the street", ["Anti-social behaviour", "4,326"], []),
+    ("which organisations are part of the smp? e.g. is the prison or the fire service involved", ["Maidstone Prison"], []),
+    ("theft and handling stolen goods (so thefts plus people buying knocked off gear) for 2012/13?",
+     ["Theft & handling stolen goods", "2012/13"], []),
     ("asb 2012/13? i'm looking at schools", None, ["schools"]),
     ("asb 2012/13? i think i need the ones in schools", None, ["schools"]),
     # examples of the subject are read as examples and said so; examples that narrow who or when are not

@@ -672,9 +672,9 @@ class Answerer:
         if c.corrections:
             answer.notes.insert(0, "Read " + "; ".join(f"'{a}' as '{b}'" for a, b in c.corrections) + ".")
         if c.examples and answer.error is None:  # 'rowdy groups, that type of thing': examples, the figure for all of it
-            answer.notes.insert(0, "Read " + "; ".join(f"'{x}'" for x in c.examples) + " as examples of "
-                                + self.vocab.names[("indicator", c.indicator)] + ": the figure counts all of it, "
-                                "with no separate figure for them.")
+            answer.notes.insert(0, "Read " + "; ".join(f"'{x}'" for x in c.examples) + " as examples of " + (
+                self.vocab.names[("indicator", c.indicator)] + ": the figure counts all of it, with no separate figure "
+                "for them." if c.indicator else "what was asked."))
         if c.instead and answer.error is None:  # 'not the vap bit, the overall violent crime figure'
             answer.notes.insert(0, f"Answered for {self.vocab.names[('indicator', c.indicator)]}, as asked ("
                                 + "; ".join(f"'{x}'" for x in c.instead) + ").")
