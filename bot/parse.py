@@ -946,7 +946,9 @@ ABOUT_ASKER = re.compile(
     r"^(?:(?:hi|hello|hey|morning|afternoon|evening|good morning|good afternoon|ok|okay|so|and|but|also)\s+)*(?:i|i m|im|i am|"
     r"i ve|ive|i d|id|i ll|i was|my|we|we re|we ve|our|new|newly|just|been|recently|first|student|placement|trainee|pcso|"
     r"cllr|councillor|keen|hoping|happy|glad|worried|concerned|sorry|apologies|quick one|quick q|this is)\b"
-    r"|\bnew (?:in post|to|here|starter|at|in)\b|\b(?:here|in post)\s*$")
+    r"|\bnew (?:in post|to|here|starter|at|in)\b|\b(?:here|in post|new|just (?:started|joined|begun|arrived))\s*$"
+    r"|^(?:a |an )?(?:new |newly )?(?:volunteer|project worker|youth worker|support worker|worker|student|trainee|analyst|"
+    r"officer|councillor|cllr|pcso|manager|coordinator|co ordinator|rep|representative|member|nurse|sergeant|inspector)\b")
 
 
 def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = False) -> bool:
@@ -960,7 +962,8 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     if HEARSAY.search(said) and not ASKING.search(said):
         return True
     alone = _read(sentence, vocab, True, _alone=True)
-    if ABOUT_ASKER.search(said):  # 'i'm a bit loose on the jargon': an ordinary word, not the ward
+    about_asker = bool(ABOUT_ASKER.search(said) or ABOUT_ASKER.search(re.sub(r"[^\w\s]", " ", sentence.lower()).strip()))
+    if about_asker:  # 'i'm a bit loose on the jargon': an ordinary word, not the ward
         alone.areas = [a for a in alone.areas if not (len(normalise(vocab.names[("area", a)]).split()) == 1
                                                        and ordinary_word(normalise(vocab.names[("area", a)])))]
     if alone.period or alone.since or alone.ytd or alone.places or (alone.areas and not _names_a_place(asked.text, vocab)):
@@ -981,7 +984,7 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
         return False  # 'my patch is rural villages', 'my team deals with serious cases': narrower than what is asked
     if re.search(r"\b(?:patrols?|patrolling|covering|covers|based (?:in|at|on)|lives? in|living in)\b", said):
         return False  # 'our team patrols mote park': where the asker looks
-    if ABOUT_ASKER.search(said):  # 'i'm looking at schools', 'i'm new and want the weekend ones' ask for something
+    if about_asker:  # 'i'm looking at schools', 'i'm new and want the weekend ones' ask for something
         return not ASKING.search(said) or _names_nothing(said, vocab, elsewhere=_ASIDE_WORDS)
     # what happened, naming what is asked and nothing else ('a church near me had the lead stripped off its roof')
     return not QUESTION_WORDS.search(said) and not NARROW.search(said) and bool(subjects) and subjects <= {asked.indicator}

@@ -555,6 +555,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:the )?whole (?:of the )?borough\b|\bborough ?wide\b|\bacross the (?:whole )?borough\b", " the borough "),
     (r"\b(?:the )?force (?:area|wide)\b", " kent and medway "),
     (r"\bthe survey (?:answer|one|figure|result|question|measure)s?\b", " survey "),
+    (r"\b(?:going by|according to) the kent (?:crime (?:and victimisation )?)?survey\b", " "),
     (r"\b(offences|offence|theft|thefts|crime|crimes|rate|category|burglary|damage)'?\s+(?:line|row)\b", r"\1"),
     (r"\b(?:who (?:got|get|were|was|are|is) )?(?:hit|knocked down|knocked over|run over) by (?:a |an )?(?:car|vehicle|van|lorry|bus|"
      r"motorist|driver)s?\b", " injured "),

@@ -773,6 +773,10 @@ CASES = [
      "position this year, full list please", ["14 improved"], []),
     ("i'm a bit loose on the jargon still - what's a PPO?", ["Prolific Priority Offender"], []),
     ("burglary maidstone - my patch is rural villages", None, ["rural"]),
+    ("Project worker at an employment charity, new in post. How many people in Maidstone were claiming out-of-work "
+     "benefits in February 2012?", ["8,620"], []),
+    ("Newly elected councillor. What % of residents say vandalism or graffiti is a big problem in their area, going by "
+     "the Kent survey?", ["Maidstone", "5.4%"], []),
     ("asb figures - our team patrols mote park", None, ["mote"]),
     ("how many reports of nuisance behaviour were there last year? i mean things like noisy neighbours, kids mucking "
      "about, people being intimidating in the street", ["Anti-social behaviour", "4,326"], []),
