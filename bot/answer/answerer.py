@@ -342,6 +342,8 @@ class Answerer:
                     c.indicator, c.indicators, c.choices = held[0], held, []
                     return
             names = [self.vocab.names[("indicator", i)] for i in options]
+            # two indicators of one name (a count and its %): told apart by their units
+            names = [f"{n} ({self.indicators[i].unit})" if names.count(n) > 1 else n for n, i in zip(names, options)]
             choices = [(n, self.question_for(c, indicator=i)) for n, i in zip(names, options)]
             said = self._subject_words(c, options)
             raise NoAnswer("Did you mean: " + " / ".join(names) + "?" + (f" ('{said}' could be any of them.)" if said and
