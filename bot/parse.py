@@ -524,6 +524,20 @@ def _introduces_only(clause: str, vocab: Vocabulary) -> bool:
                 or alone.listed or alone.negated)
 
 
+# a clause that is only the asker's new role: 'new idva', 'new alcohol liaison nurse', 'new town centre manager'
+ROLE_CLAUSE = re.compile(
+    r"^(?:i m |im |i am |i'm |i've just started as |ive just started as )?(?:a |an |the )?(?:new|newly appointed|recently "
+    r"appointed|trainee)\s+(?:[\w'&-]+\s+){0,4}?(?:officer|worker|nurse|manager|warden|volunteer|coordinator|co-ordinator|"
+    r"idva|isva|pcso|councillor|cllr|student|analyst|rep|member|liaison|lead|adviser|advisor|practitioner|caseworker|"
+    r"constable|sergeant|inspector|chair|here)(?:\s+in training)?\s*$")
+
+
+def _names_where_or_when(clause: str, vocab: Vocabulary) -> bool:
+    """Whether a clause names a place or a period."""
+    alone = _read(clause, vocab, True, _alone=True)
+    return bool(alone.areas or alone.places or alone.period or alone.since or alone.relative is not None or alone.ytd)
+
+
 def _introduces_subject(clause: str, vocab: Vocabulary) -> bool:
     """An introduction naming the subject of the asker's work, and no statement or priority ('just started at a dv
     charity'; not 'who chairs the smp meetings')."""
@@ -550,6 +564,9 @@ def _without_context(text: str, vocab: Vocabulary, command: Command, depth: int 
         elsewhere = frozenset().union(*(w for j, w in enumerate(said) if j != i))  # 'not sure what spc is'
         if CONTEXT.search(part.replace("\u2019", "'")) and _names_nothing(part, vocab, elsewhere=elsewhere):
             dropped.append(part)
+            continue
+        if ROLE_CLAUSE.match(part.replace("\u2019", "'")) and not _names_where_or_when(part, vocab):
+            dropped.append(part)  # 'new idva', 'new alcohol liaison nurse', 'new age uk volunteer': who asks
             continue
         if i == 0 and INTRO.match(part) and _introduces_only(part, vocab):
             dropped.append(part)  # 'golding homes here', 'yot colleague asking', 'voluntary sector rep here'

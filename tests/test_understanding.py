@@ -773,6 +773,8 @@ CASES = [
      "position this year, full list please", ["14 improved"], []),
     ("i'm a bit loose on the jargon still - what's a PPO?", ["Prolific Priority Offender"], []),
     ("burglary maidstone - my patch is rural villages", None, ["rural"]),
+    ("domestic abuse incidents over the three years please, new idva", ["1,832", "1,788"], []),
+    ("asb 2012/13, new pcso in park wood", None, ["pcso"]),
     ("Project worker at an employment charity, new in post. How many people in Maidstone were claiming out-of-work "
      "benefits in February 2012?", ["8,620"], []),
     ("Newly elected councillor. What % of residents say vandalism or graffiti is a big problem in their area, going by "
