@@ -519,8 +519,7 @@ INTRO = re.compile(r"^(?:(?:hi|hello|hey|morning|afternoon)\s+)?(?:[\w&']+\s+){1
 def _introduces_only(clause: str, vocab: Vocabulary) -> bool:
     """A self-introduction names no place, period, subject, priority or statement when read alone."""
     alone = _read(clause, vocab, True, _alone=True)
-    return not (alone.areas or alone.places or alone.period or alone.since or alone.relative is not None or alone.ytd
-                or alone.priority or alone.statement or alone.indicators or alone.choices or alone.within
+    return not (_where_or_when(alone) or alone.priority or alone.statement or alone.indicators or alone.choices or alone.within
                 or alone.listed or alone.negated)
 
 
@@ -532,10 +531,14 @@ ROLE_CLAUSE = re.compile(
     r"constable|sergeant|inspector|chair|here)(?:\s+in training)?\s*$")
 
 
+def _where_or_when(alone: Command) -> bool:
+    """Whether a reading names a place (one the data has or not) or a period."""
+    return bool(alone.areas or alone.places or alone.period or alone.since or alone.relative is not None or alone.ytd)
+
+
 def _names_where_or_when(clause: str, vocab: Vocabulary) -> bool:
     """Whether a clause names a place or a period."""
-    alone = _read(clause, vocab, True, _alone=True)
-    return bool(alone.areas or alone.places or alone.period or alone.since or alone.relative is not None or alone.ytd)
+    return _where_or_when(_read(clause, vocab, True, _alone=True))
 
 
 def _introduces_subject(clause: str, vocab: Vocabulary) -> bool:
@@ -650,9 +653,7 @@ def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, de
         if inclusive:  # 'kent and medway - the whole force area, not just maidstone': the place asked holds it
             if min(size(again.areas, 0)) <= max(size(places.areas, 9)):
                 return None
-            again.text = text
-            again.instead.append(raw[mark.start():start + len(aside)].strip())
-            return again
+            return _instead(again, text, raw[mark.start():start + len(aside)])
         if min(size(places.areas, 9)) < max(size(again.areas, 0)):
             return None  # 'asb in maidstone, not high street': the place asked holds the one set aside
         return _set_aside(again, text, raw[mark.start():start + len(aside)], [])
@@ -666,8 +667,7 @@ def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, de
     # the longest run of words after the mark that names no place or period ('at houses', not 'at houses 2012/13')
     aside = None
     for k in range(len(words), 0, -1):
-        alone = _read(" ".join(words[:k]), vocab, True, _alone=True)
-        if not (alone.areas or alone.places or alone.period or alone.since or alone.relative is not None or alone.ytd):
+        if not _names_where_or_when(" ".join(words[:k]), vocab):
             aside = " ".join(words[:k])
             break
     if not aside:
@@ -689,9 +689,7 @@ def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, de
     if inclusive and again.choices and len(wholes) == 1:  # 'all injuries, not just ksi': of two, the whole
         again.indicator, again.indicators, again.choices = wholes[0], [wholes[0]], []
     if inclusive and again.indicator and not again.choices:  # 'all injuries, not just ksi': the whole, as asked
-        again.text = text
-        again.instead.append(typed.strip())
-        return again
+        return _instead(again, text, typed)
     said = set(normalise(aside).split()) - {"the", "a", "an", "one", "ones", "its", "it", "just", "actual", "raw"}
     if said and said <= _PERIOD_KINDS and again.period and not inclusive:  # '(not the calendar year)'
         return _set_aside(again, text, typed, [])
@@ -703,8 +701,7 @@ def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, de
             again.measure if again.measure == "rate" else "count"
         return _set_aside(again, text, typed, []) if asked != measure else None
     alone = _read(aside, vocab, True, _alone=True)  # 'shoplifting or car or bike theft': each name its words say
-    named = set(alone.indicators) | {i for ids, w, generic in alone.hits if not generic
-                                     and not any(w < other for _, other, _ in alone.hits) for i in ids}
+    named = _names_of(alone)
     if alone.within:  # 'homes i mean, not sheds or garages': what Burglary - other counts, set against dwellings;
         # 'burglary, we don't count garages' asks for all burglary less a part the data does not separate
         if _part_read_generically(again, vocab):
@@ -756,9 +753,7 @@ def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, de
         if re.match(r"\s*(?:including|counting|incl|inc|in)\b", raw[mark.end():]) \
                 or not (again.indicator in said_next.indicators or whole_before):
             return None
-        again.text = text
-        again.instead.append(typed.strip())
-        return again
+        return _instead(again, text, typed)
     return _set_aside(again, text, typed, sorted(named - {again.indicator}))
 
 
@@ -802,8 +797,16 @@ def _contrast_rest(raw: str, mark, start: int, aside: str, vocab: Vocabulary, de
 
 
 def _set_aside(again: Command, text: str, typed: str, named: list[str]) -> Command:
+    """The reading of the rest, for the whole message, with the words set aside and the figures they name."""
     again.text = text
     again.set_aside.append((typed.strip(), named))
+    return again
+
+
+def _instead(again: Command, text: str, typed: str) -> Command:
+    """The reading of the rest, for the whole message, answered for the whole as asked ('not just ksi')."""
+    again.text = text
+    again.instead.append(typed.strip())
     return again
 
 
@@ -822,9 +825,14 @@ def _named_more(before: str, words: str, vocab: Vocabulary) -> set[str]:
     word, not only as the part 'burglary' is read as)."""
     alone, both = _read(before, vocab, True, _alone=True), _read(f"{before} {words}", vocab, True, _alone=True)
     by = lambda c, i: set().union(*(w for ids, w, _ in c.hits if i in ids))  # noqa: E731
-    named = set(both.indicators) | {i for ids, w, generic in both.hits if not generic
-                                    and not any(w < other for _, other, _ in both.hits) for i in ids}
-    return {i for i in named if i not in alone.indicators or by(both, i) > by(alone, i)}
+    return {i for i in _names_of(both) if i not in alone.indicators or by(both, i) > by(alone, i)}
+
+
+def _names_of(c: Command) -> set[str]:
+    """The indicators a reading names, and those each of its words names when two or more are asked back
+    ('shoplifting or car or bike theft': each name its words say, not a general word another holds: 'theft')."""
+    return set(c.indicators) | {i for ids, w, generic in c.hits if not generic
+                                and not any(w < other for _, other, _ in c.hits) for i in ids}
 
 
 # 'shoplifting for 2011/12 - no wait, sorry, 2012/13', 'asb in fant, i meant park wood': the asker corrects a

@@ -202,12 +202,17 @@ class Answerer:
         """The words of the question that named two or more subjects ('beaten up', 'fires'), as typed: those whose
         forms named them, or else the words that are no place, period or ordinary word."""
         named = set().union(*(w for ids, w, _ in c.hits if set(ids) & set(options)))
-        typed = [w for w in re.findall(r"[a-z][a-z'-]*", c.text.lower())]
+        typed = re.findall(r"[a-z][a-z'-]*", c.text.lower())
         found = [w for w in typed if set(self.vocab.form(normalise(w))) & named]
         if not found:
             places = set().union(*(set(normalise(self.vocab.names[("area", a)]).split()) for a in c.areas)) if c.areas else set()
             found = [w for w in typed if w not in FUNCTION_WORDS | FILLER | ASKER_WORDS and w not in places]
         return " ".join(dict.fromkeys(found))
+
+    @staticmethod
+    def _unknown_too(c: Command) -> str:
+        """A refusal's second sentence for the words not understood beside what refused it, or nothing."""
+        return f" I didn't understand {', '.join(repr(w) for w in c.unknown)} either." if c.unknown else ""
 
     def _typed(self, c: Command, cue: str) -> str:
         """The words of the question that made a cue, quoted: "'why'", "'forecast', 'next year'"."""
@@ -232,12 +237,12 @@ class Answerer:
                 inside = area_name(self, within)
                 raise NoAnswer(f"The data has no figures for {name} on its own; {name} lies in {inside}, "
                                f"which it covers.", [self.question_for(c, area=within)])
-            also = f" I didn't understand {', '.join(repr(w) for w in c.unknown)} either." if c.unknown else ""
+            also = self._unknown_too(c)
             raise NoAnswer(f"The data has no figures for {name}; it covers {self.coverage_sentence()}.{also}",
                            [self.question_for(c, area=self.home)] if c.indicator and not c.unknown
                            else [e for e, _ in self.examples[:2]])
         if c.negated:
-            also = f" I didn't understand {', '.join(repr(w) for w in c.unknown)} either." if c.unknown else ""
+            also = self._unknown_too(c)
             raise NoAnswer(f"crimebot answers for what a question names, not for what it leaves out "
                            f"({self._typed(c, 'negation')}).{also} Ask for the figure you want: a crime type, a place "
                            "and a period, e.g. `burglary other 2012/13`, `asb thanet`.",
@@ -252,7 +257,7 @@ class Answerer:
                            f"`{self.question_for(c) or self.example()}`.",
                            [self.question_for(c)] if c.indicator else ["help"])
         if c.future:
-            also = f" I didn't understand {', '.join(repr(w) for w in c.unknown)} either." if c.unknown else ""
+            also = self._unknown_too(c)
             raise NoAnswer(f"The data has no figures for the future ({self._typed(c, 'future')}): the assessment's figures run to {self.figures_to()} "
                            f"(police.uk imports add later months).{also} Ask for the latest: "
                            f"`{self.question_for(c) or 'all crime'}`.", [self.question_for(c)] if c.indicator else [])
