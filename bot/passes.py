@@ -1,0 +1,766 @@
+"""Passes that read a long message again without the words that do not ask anything.
+
+``parse()`` in bot/parse.py reads a question whole first. When words are left not understood (or a negation,
+a choice or a second place), it tries each pass of ``PASSES`` in turn. A pass takes out words that only say
+who is asking or why (``_without_context``), what the question sets against what it asks ("not broken into",
+``_contrasted``), a correction ("sorry, i meant 2012/13", ``_self_corrected``), sentences around the question
+that are asides (``_without_asides``) or examples of the subject ("wheelie bins, skips", ``_without_examples``),
+and keeps the new reading only when it reads whole. A pass reads what is left with ``parse()`` again, so passes
+combine, up to two deep. Nothing is dropped silently: each part set aside is kept on the command
+(``context``, ``set_aside``, ``instead``, ``examples``) and shown with the answer.
+
+The module is imported by ``parse()`` when it first needs a pass; it reads with bot/parse.py, not the other way.
+"""
+from __future__ import annotations
+
+import re
+
+from .parse import Command, extract_period, parse, read_alone
+from .vocabulary import Vocabulary
+from .words import ASKER_WORDS, FILLER, FUNCTION_WORDS, ROLE, TOTALS, normalise, ordinary_word
+
+
+# a clause of a message: between dashes, commas, brackets and sentence ends
+CLAUSE = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|[,;:!?()\[\]]|\.(?=\s|$)")
+# words that show a clause is about the asker, what they need the figures for, or who said what
+CONTEXT = re.compile(
+    r"\b(?:i|im|i'm|ive|i've|id|i'd|my|our|we|we're|me|here|someone|somebody|colleague|colleagues|team|office|"
+    r"officer|mgr|manager|chair|board|paper|meetings?|patrols?|planning|thinking|wondering|curious|tbh|sure|"
+    r"placement|student|charity|mentioned|told|licensing|press|journalist|reporter|newbie|new|pcso|councillor|cllr|"
+    r"volunteer|worker|analyst|inspector|sergeant|sgt|commander|consultant|matter|relevant|seeing|hearing|briefing|"
+    r"forum|report|committee|cttee|surgery|tonight|tomorrow|members|residents|quick one|housing|probation|council|"
+    r"kfrs|nhs|chief|it's for|its for|it s for|public health|custody|feels|feel|side|project|association|stn|cdr|"
+    r"csu|smp|csp|agenda|trying to|sorry|still learning|keep hearing|can't remember|cant remember|parish|doing a return|"
+    r"putting together|elected)\b")
+
+
+# words that narrow what is asked (who, when, where, which part): a clause with one is never left aside
+NARROW = re.compile(
+    r"\b(?:only|just(?! (?:started|joined|moved|arrived|begun|taken over|been|elected))|solely|exclusively|purely|mainly|mostly|specifically|except|excluding|apart|other than|but not|"
+    r"nights?|night time|weekends?|weekdays?|days?|daytime|evenings?|mornings?|afternoons?|summer|winter|spring|autumn|"
+    r"christmas|quarter|quarters|months?|years?|under|over|aged|age|juveniles?|youths?|young|adults?|children|"
+    r"kids|teenagers?|teens|women|men|female|male|victims?|offenders?|vans?|cars?|bikes?|commercial|business(?:es)?|"
+    r"premises|shops?|homes?|houses?|rural|urban|villages?|town|patch|beat|ward|wards|area|areas|"
+    r"district(?!\s+(?:cdr|commander|manager|mgr|officer|council|councillor|cllr)\b)|by|per|"
+    r"breakdown|split|too|also|plus|both|as well|fatal|fatally|serious|seriously|killed|minor|slight)\b|\d")
+
+
+# a clause that says what the figures are for: 'planning extra nte patrols', 'thinking about a bid'
+PURPOSE = re.compile(r"(?:we ?a?re |i ?a?m |i'm |it |this |that )?(?:planning|thinking about|thinking of|(?:prepping|preparing|"
+                     r"writing|drafting) (?:the|a|my|our)|need (?:it|them|this|"
+                     r"these|those) for|needed for|it s for|its for|it's for|(?:might|may|could) (?:matter|be relevant)|"
+                     r"(?:keep|kept) (?:seeing|hearing))\b")
+
+
+# who or what the figures are for, at the end of a clause: 'for the commander', 'for the probation meeting'
+FOR_TAIL = re.compile(r"\bfor (?:the|my|our|a|an|tomorrow s|next week s|this week s|their)\s+(?:(?!for\b)[\w&']+\s*){1,6}$")
+
+
+# the asker's own place: 'my ward', 'our patch'
+MY_PLACE = re.compile(r"\b(?:my|our) (?:ward|patch|area|beat|neighbourhood|neighborhood|bit of town)\b|\bthere\s*\??\s*$")
+
+
+# who is asking, said first: 'golding homes here', 'voluntary sector rep here', 'yot colleague asking', 'public
+# health q': the words of an organisation the data does not know are allowed, but nothing the data names
+INTRO = re.compile(r"^(?:(?:hi|hello|hey|morning|afternoon)\s+)?(?:[\w&']+\s+){1,5}(?:here|speaking|asking|q|query|"
+                   r"question|wants to know|want to know)$")
+
+
+def _introduces_only(clause: str, vocab: Vocabulary) -> bool:
+    """A self-introduction names no place, period, subject, priority or statement when read alone."""
+    alone = read_alone(clause, vocab)
+    return not (_where_or_when(alone) or alone.priority or alone.statement or alone.indicators or alone.choices or alone.within
+                or alone.listed or alone.negated)
+
+
+# a clause that is only the asker's new role: 'new idva', 'new alcohol liaison nurse', 'new town centre manager'
+ROLE_CLAUSE = re.compile(
+    r"^(?:i m |im |i am |i'm |i've just started as |ive just started as )?(?:a |an |the )?(?:new|newly appointed|recently "
+    r"appointed|trainee)\s+(?:[\w'&-]+\s+){0,4}?(?:officer|worker|nurse|manager|warden|volunteer|coordinator|co-ordinator|"
+    r"idva|isva|pcso|councillor|cllr|student|analyst|rep|member|liaison|lead|adviser|advisor|practitioner|caseworker|"
+    r"constable|sergeant|inspector|chair|here)(?:\s+in training)?\s*$")
+
+
+def _where_or_when(alone: Command) -> bool:
+    """Whether a reading names a place (one the data has or not) or a period."""
+    return bool(alone.areas or alone.places or alone.period or alone.since or alone.relative is not None or alone.ytd)
+
+
+def _names_where_or_when(clause: str, vocab: Vocabulary) -> bool:
+    """Whether a clause names a place or a period."""
+    return _where_or_when(read_alone(clause, vocab))
+
+
+def _introduces_subject(clause: str, vocab: Vocabulary) -> bool:
+    """An introduction naming the subject of the asker's work, and no statement or priority ('just started at a dv
+    charity'; not 'who chairs the smp meetings')."""
+    alone = read_alone(clause, vocab)
+    return bool(alone.indicators) and not (alone.statement or alone.priority or alone.choices or alone.kind != "figure")
+
+
+def _without_context(text: str, vocab: Vocabulary, command: Command, depth: int = 0) -> Command | None:
+    """The question read again without the clauses that only say who is asking or why ('- station mgr', 'new
+    council officer here', 'thinking about extra patrols', 'not sure what those are tbh'): a clause is left aside
+    only when it has a word about the asker and, read alone, names no subject, place or period; and the rest is
+    taken only when it reads with fewer words not understood. The clauses left aside are kept on the command
+    (shown with the answer)."""
+    parts = [p.strip() for p in CLAUSE.split((text or "").lower()) if p and p.strip()]
+    if parts:  # 'violent crime priority summary for the commander': a last 'for ...' read as a clause of its own
+        tail = FOR_TAIL.search(parts[-1])
+        if tail and tail.start() > 0:
+            parts[-1:] = [parts[-1][:tail.start()].strip(), tail.group(0).strip()]
+    if len(parts) < 2:
+        return None
+    kept, dropped, subjects = [], [], set()
+    said = [set(normalise(p).split()) for p in parts]
+    for i, part in enumerate(parts):
+        elsewhere = frozenset().union(*(w for j, w in enumerate(said) if j != i))  # 'not sure what spc is'
+        if CONTEXT.search(part.replace("\u2019", "'")) and _names_nothing(part, vocab, elsewhere=elsewhere):
+            dropped.append(part)
+            continue
+        if ROLE_CLAUSE.match(part.replace("\u2019", "'")) and not _names_where_or_when(part, vocab):
+            dropped.append(part)  # 'new idva', 'new alcohol liaison nurse', 'new age uk volunteer': who asks
+            continue
+        if i == 0 and INTRO.match(part) and _introduces_only(part, vocab):
+            dropped.append(part)  # 'golding homes here', 'yot colleague asking', 'voluntary sector rep here'
+            continue
+        if i == 0 and CONTEXT.search(part.replace("\u2019", "'")) and len(parts) > 1:
+            # 'new pcso covering park wood - what does the assessment say about my ward': the asker's own place,
+            # named in their introduction, is the place 'my ward' asks about
+            alone = read_alone(part, vocab)
+            mine = [j for j in range(1, len(parts)) if MY_PLACE.search(parts[j])]
+            if len(alone.areas) == 1 and mine and not (alone.indicators or alone.period or alone.places):
+                name = vocab.names[("area", alone.areas[0])].lower()
+                for j in mine:
+                    parts[j] = MY_PLACE.sub(f" {name} ", parts[j])
+                    said[j] |= set(normalise(name).split())
+                dropped.append(part)
+                continue
+        if PURPOSE.match(part) or FOR_TAIL.match(part) or (i == 0 and CONTEXT.search(part.replace("\u2019", "'"))
+                                                            and _introduces_subject(part, vocab)):
+            # 'planning extra nte patrols', 'keep seeing it in the road safety stuff': what the figures are for,
+            # naming a subject and otherwise only words about the asker ('for domestic cases', 'on fatal crashes'
+            # narrow it): left aside only beside a statement or the same subject (below)
+            alone = read_alone(part, vocab)
+            if _names_nothing(part, vocab, True, alone=alone) and all(
+                    w in ASKER_WORDS for u in alone.unknown for w in u.split()):
+                dropped.append(part)
+                if not alone.priority:  # 'for the vc & da subgroup paper': a group's paper, not a subject
+                    subjects |= set(alone.indicators)
+                continue
+        kept.append(part)
+    if not dropped or not kept:
+        return None
+    again = parse(", ".join(kept), vocab, _depth=depth + 1)
+    if subjects and not again.statement and not subjects <= {again.indicator}:
+        return None  # 'violent crime - planning extra patrols for domestic cases': a second subject, not context
+    count = lambda c: sum(len(u.split()) for u in c.unknown)  # noqa: E731 (words, not runs of them)
+    fewer = count(again) < count(command) or (command.negated and not again.negated and count(again) <= count(command))
+    if not fewer or not asks_something(again):
+        return None
+    again.text, again.context = text, dropped + again.context
+    return again
+
+
+# 'cars stolen (not broken into)', 'fires that were accidents rather than started deliberately', 'thefts that
+# aren't shoplifting': the words after it name what the question sets against what it asks
+CONTRAST = re.compile(r"(?:\b(?:not(?: just| only| simply)?|rather than|as opposed to|instead of|and not|but not|"
+                      r"(?:that|which|who|but) (?:are not|aren'?t|were not|weren'?t|is not|isn'?t|was not|wasn'?t|"
+                      r"did not|didn'?t|do not|don'?t|does not|doesn'?t|never))\b|\b(?:aren|weren|isn|wasn|didn|don|"
+                      r"doesn)'?t\b)\s+(?!sure\b|certain\b|clear\b)")
+CONTRAST_END = re.compile(r"\s+[-\u2013\u2014]+\s+|,(?!\d{3}\b)|[;:!?()\[\]]|\.(?=\s|$)")
+
+
+def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, depth: int = 0) -> Command | None:
+    """The question read without what it sets against what it asks, and said so ('number of cars actually stolen
+    (not broken into)', 'break-ins, not at houses', 'deliberate fires rather than accidental ones', 'the number of
+    repeat victims, not the percentage', 'asb in fant - sorry, not fant, i meant park wood', 'april 2012 to march
+    2013 (not the calendar year)'). Taken only when the rest asks for one figure with every word understood, and
+    the words set aside name another figure of the same kind that the one asked does not hold, another measure,
+    a place the one asked does not hold, or the kind of period: 'crime not including shoplifting', 'violent crime
+    not domestic', 'asb not in high street' and 'asb in maidstone not high street' stay refused. 'not just X'
+    keeps the broader figure ('all crime, not just violence'). A whole whose words set aside one of its two parts
+    answers the other part ('break-ins, not at houses': Burglary - other)."""
+    raw = (text or "").lower().replace("\u2019", "'")
+    marks = list(CONTRAST.finditer(raw))
+    if len(marks) != 1:
+        return None
+    mark = marks[0]
+    end = CONTRAST_END.search(raw, mark.end())
+    words = raw[mark.end():end.start() if end else len(raw)].split()
+    if not words:
+        return None
+    start = mark.end() + raw[mark.end():].index(words[0])
+    inclusive = bool(re.search(r"\bnot (?:just|only|simply)$", mark.group(0).strip()))
+    places = read_alone(" ".join(words), vocab)
+    if places.areas and not (places.unknown or places.indicators or places.period):  # 'not fant, i meant park wood'
+        aside = " ".join(words)
+        # 'asb in fant - sorry, not fant, i meant park wood': the place set aside, wherever it was said
+        again = _contrast_rest(raw, mark, start, aside, vocab, depth, again=re.escape(aside))
+        size = lambda areas, default: [_AREA_SIZE.get(vocab.area_types.get(x), default) for x in areas]  # noqa: E731
+        if again is None or not again.areas or set(places.areas) & set(again.areas):
+            return None
+        if inclusive:  # 'kent and medway - the whole force area, not just maidstone': the place asked holds it
+            if min(size(again.areas, 0)) <= max(size(places.areas, 9)):
+                return None
+            return _instead(again, text, raw[mark.start():start + len(aside)])
+        if min(size(places.areas, 9)) < max(size(again.areas, 0)):
+            return None  # 'asb in maidstone, not high street': the place asked holds the one set aside
+        return _set_aside(again, text, raw[mark.start():start + len(aside)], [])
+    if (places.period or places.relative is not None) and not (places.unknown or places.indicators or places.areas) \
+            and not inclusive:  # 'domestic abuse incidents in 2011/12 - the year before last, not the latest one'
+        aside = " ".join(words)
+        again = _contrast_rest(raw, mark, start, aside, vocab, depth)
+        if again is None or not again.period or again.period == places.period:
+            return None
+        return _set_aside(again, text, raw[mark.start():start + len(aside)], [])
+    # the longest run of words after the mark that names no place or period ('at houses', not 'at houses 2012/13')
+    aside = None
+    for k in range(len(words), 0, -1):
+        if not _names_where_or_when(" ".join(words[:k]), vocab):
+            aside = " ".join(words[:k])
+            break
+    if not aside:
+        return None
+    while aside == " ".join(words) and end and raw[end.start():end.end()].strip() == ",":
+        # 'thefts that arent from shops, cars or bikes, the other theft number': a list goes on past a comma
+        after = CONTRAST_END.search(raw, end.end())
+        more = raw[end.end():after.start() if after else len(raw)].split()
+        said = read_alone(" ".join(more), vocab)
+        if not after or not 0 < len(more) <= 3 or said.areas or said.places or said.period or not re.match(
+                r"(?:or|and|nor)\b", more[0]) and len(more) > 2 and "or" not in more:
+            break
+        aside, words, end = raw[start:after.start()].strip(), words + [","] + more, after
+    again = _contrast_rest(raw, mark, start, aside, vocab, depth)
+    if again is None:
+        return None
+    typed = raw[mark.start():start + len(aside)]
+    wholes = [i for _, i in again.choices if i in TOTALS]
+    if inclusive and again.choices and len(wholes) == 1:  # 'all injuries, not just ksi': of two, the whole
+        again.indicator, again.indicators, again.choices = wholes[0], [wholes[0]], []
+    if inclusive and again.indicator and not again.choices:  # 'all injuries, not just ksi': the whole, as asked
+        return _instead(again, text, typed)
+    said = set(normalise(aside).split()) - {"the", "a", "an", "one", "ones", "its", "it", "just", "actual", "raw"}
+    if said and said <= _PERIOD_KINDS and again.period and not inclusive:  # '(not the calendar year)'
+        return _set_aside(again, text, typed, [])
+    measure = _measure_of(said)
+    if measure and (again.indicator or again.kind == "rank_changes") and not inclusive:
+        # 'the number of repeat victims, not the percentage', 'league positions, not crime counts'
+        asked = "rank" if again.kind in ("rank", "rank_changes") else "percent" if str(vocab.units.get(
+            again.indicator)).startswith("%") or again.measure == "percent" else \
+            again.measure if again.measure == "rate" else "count"
+        return _set_aside(again, text, typed, []) if asked != measure else None
+    alone = read_alone(aside, vocab)  # 'shoplifting or car or bike theft': each name its words say
+    named = _names_of(alone)
+    if alone.within:  # 'homes i mean, not sheds or garages': what Burglary - other counts, set against dwellings;
+        # 'burglary, we don't count garages' asks for all burglary less a part the data does not separate
+        if _part_read_generically(again, vocab):
+            return None
+        named |= {broader for _, broader in alone.within}
+    if not (again.indicator or again.choices):
+        return None  # 'rank changes, not shoplifting': only a measure is set against a list of categories
+    unit = lambda ident: vocab.units.get(ident)  # noqa: E731
+    asked_unit = unit(again.indicator or again.choices[0][1])
+    if alone.unknown:  # 'shoplifting or cars or bikes': the names among words not understood, of the same kind
+        named = {i for i in named if unit(i) == asked_unit}
+    if not named:  # 'broken into' said of the cars the question is about: read with each word of the rest
+        rest = normalise(raw[:mark.start()] + " " + raw[start + len(aside):]).split()
+        core = re.sub(r"^(?:(?:at|of|in|on|from|to|for|the|a|an|their|people s|peoples)\s+)+", "", aside)
+        for words_before in {*rest, *(" ".join(pair) for pair in zip(rest, rest[1:]))}:
+            if set(words_before.split()) - FUNCTION_WORDS - FILLER:
+                named |= _named_more(words_before, core, vocab)
+                named |= _named_more(words_before, aside, vocab)  # 'thefts' + 'from shops, cars or bikes'
+        named = {i for i in named if unit(i) == asked_unit}
+    if not named and not alone.unknown and (alone.generic or alone.crime_word) and str(asked_unit).startswith("%"):
+        # 'the survey %, not actual offences': a share of residents set against the crimes recorded
+        named = set(alone.generic) or {"all_crime"}
+    if not named:
+        return None
+    if again.choices:  # 'fires that weren't deliberate': of the two names asked back, the one not set aside
+        offered = [i for _, i in again.choices]
+        left = [i for i in offered if i not in named]
+        if inclusive or len(left) != 1 or len(left) == len(offered):
+            return None
+        again.indicator, again.indicators, again.choices = left[0], [left[0]], []
+    if again.indicator in named and not inclusive:
+        whole = next((w for w, parts in vocab.parts.items() if again.indicator in parts), None)
+        others = [p for p in vocab.parts.get(whole, []) if p not in named]
+        if len(others) != 1 or len(vocab.parts[whole]) != 2:
+            return None
+        again.indicator, again.indicators = others[0], [others[0]]  # 'burglaries, not of houses': the other part
+    elif again.indicator in named:
+        return None
+    elif not inclusive and again.indicator in TOTALS | set(vocab.parts):
+        # the figure asked holds what is set aside: 'violent crime not domestic' asks for something the data lacks;
+        # 'not the vap bit, the overall violent crime figure' says which of the two figures is wanted
+        # (or, said before it, 'the overall violent crime figure, not violence against the person')
+        after = raw[start + len(aside):].lstrip(" ,;:-")
+        said_next = read_alone(after[:m.start()] if (m := CONTRAST_END.search(after)) else after, vocab)
+        before = re.split(r"\s+[-\u2013\u2014]+\s+|[,;:!?()]", raw[:mark.start()].rstrip(" ,;:-"))[-1]
+        own = set(vocab.form(normalise(vocab.names[("indicator", again.indicator)])))
+        whole_before = again.indicator in read_alone(before, vocab).indicators and any(
+            w not in own for w in set(vocab.form(" ".join(WHOLE.findall(before)))))
+        if re.match(r"\s*(?:including|counting|incl|inc|in)\b", raw[mark.end():]) \
+                or not (again.indicator in said_next.indicators or whole_before):
+            return None
+        return _instead(again, text, typed)
+    return _set_aside(again, text, typed, sorted(named - {again.indicator}))
+
+
+# words that ask for the whole of a figure ('the overall violent crime figure')
+WHOLE = re.compile(r"\b(?:overall|total|whole|entire|combined|headline|full|wider|all)\b")
+# the sizes of places, smallest first: a place set aside must not lie within the place asked
+_AREA_SIZE = {"ward": 0, "district": 1, "unitary": 1, "county": 2, "force": 3, "nation": 4}
+# words that name only the kind of period: 'not the calendar year', 'not the financial year'
+_PERIOD_KINDS = frozenset("calendar financial fiscal year years yr yrs month months monthly quarter quarters annual "
+                          "rolling whole full latest recent current newest most previous earlier older new".split())
+_MEASURES = {"percent": {"%", "percent", "percentage", "percentages", "proportion", "share", "pc"},
+             "rate": {"rate", "rates", "per1000", "per head", "per capita"},
+             "count": {"count", "counts", "number", "numbers", "total", "totals", "how many", "figure", "volume", "volumes",
+                       "headcount"},
+             "rank": {"rank", "ranks", "ranking", "rankings", "position", "positions", "league", "place", "table"}}
+
+
+def _measure_of(said: set[str]) -> str | None:
+    """'the percentage', 'a count', 'how many there were': words that name only a measure, and which."""
+    for measure, forms in _MEASURES.items():
+        words = set(" ".join(sorted(said)).split())
+        if said and all(w in forms or w in {"how", "many", "there", "were", "was", "of", "them", "people", "crimes", "crime",
+                                            "incidents", "actual", "raw"}
+                        for w in words) and words & set(" ".join(forms).split()):
+            return measure
+    return None
+
+
+def _contrast_rest(raw: str, mark, start: int, aside: str, vocab: Vocabulary, depth: int,
+                   again: str = "") -> Command | None:
+    """The question without the mark and the words it sets aside (and the words ``again`` wherever they are), when
+    it asks for one figure (or two names to choose between) with every word understood."""
+    rest = (raw[:mark.start()] + " " + raw[start + len(aside):]).strip()
+    if again:
+        rest = re.sub(rf"\b{again}\b", " ", rest)
+    again = parse(rest, vocab, _depth=depth + 1)
+    if again.unknown or again.negated or again.statement or not (again.indicator or again.choices
+                                                                   or again.kind == "rank_changes"):
+        return None
+    return again
+
+
+def _set_aside(again: Command, text: str, typed: str, named: list[str]) -> Command:
+    """The reading of the rest, for the whole message, with the words set aside and the figures they name."""
+    again.text = text
+    again.set_aside.append((typed.strip(), named))
+    return again
+
+
+def _instead(again: Command, text: str, typed: str) -> Command:
+    """The reading of the rest, for the whole message, answered for the whole as asked ('not just ksi')."""
+    again.text = text
+    again.instead.append(typed.strip())
+    return again
+
+
+def _part_read_generically(c: Command, vocab: Vocabulary) -> bool:
+    """Whether the subject is one part of a whole named only by words the other part's name also holds
+    ('burglary': Burglary - dwelling, read so for want of a part named)."""
+    said = set().union(*(w for ids, w, _ in c.hits if c.indicator in ids))
+    whole = next((w for w, parts in vocab.parts.items() if c.indicator in parts), None)
+    forms = lambda ident: set(vocab.form(normalise(vocab.names[("indicator", ident)])))  # noqa: E731
+    return bool(whole and said) and any(said <= forms(p) for p in vocab.parts[whole] if p != c.indicator)
+
+
+def _named_more(before: str, words: str, vocab: Vocabulary) -> set[str]:
+    """The indicators that words name when said after others ('cars' + 'broken into': Theft from a motor
+    vehicle), or name more closely than those words alone ('burglary' + 'houses': Burglary - dwelling by its own
+    word, not only as the part 'burglary' is read as)."""
+    alone, both = read_alone(before, vocab), read_alone(f"{before} {words}", vocab)
+    by = lambda c, i: set().union(*(w for ids, w, _ in c.hits if i in ids))  # noqa: E731
+    return {i for i in _names_of(both) if i not in alone.indicators or by(both, i) > by(alone, i)}
+
+
+def _names_of(c: Command) -> set[str]:
+    """The indicators a reading names, and those each of its words names when two or more are asked back
+    ('shoplifting or car or bike theft': each name its words say, not a general word another holds: 'theft')."""
+    return set(c.indicators) | {i for ids, w, generic in c.hits if not generic
+                                and not any(w < other for _, other, _ in c.hits) for i in ids}
+
+
+# 'shoplifting for 2011/12 - no wait, sorry, 2012/13', 'asb in fant, i meant park wood': the asker corrects a
+# period or place they said
+CORRECTION = re.compile(r"\b(?:no wait|wait no|no sorry|sorry|oops|i meant|i mean|i meant to say|or rather|rather|"
+                        r"scratch that|make that|correction|actually)\b")
+
+
+def _self_corrected(text: str, vocab: Vocabulary, command: Command, depth: int = 0) -> Command | None:
+    """The question read with a period or place the asker corrected ('the shoplifting number for 2011/12 - no
+    wait, sorry, 2012/13', 'asb in fant - sorry, not fant, i meant park wood') taking the place of the one said
+    before it, when the words right after the correction name the new one and the reading then understands
+    every word."""
+    raw = (text or "").lower().replace("\u2019", "'")
+    for mark in reversed(list(CORRECTION.finditer(raw))):
+        before, after = raw[:mark.start()], raw[mark.end():]
+        clause = CONTRAST_END.search(after.lstrip(" ,.-:"))
+        head = " ".join(after.lstrip(" ,.-:")[:clause.start() if clause else None].split()[:8])
+        said = read_alone(head, vocab)
+        if said.indicators and not (said.unknown or said.period or said.areas):
+            # 'burglary 2011/12 - sorry, i meant robbery': the subject corrected, with the period and place said
+            earlier = read_alone(before, vocab)
+            if not earlier.indicators or set(earlier.indicators) & set(said.indicators) or earlier.unknown:
+                continue
+            kept = [earlier.period or "", *(vocab.names[("area", x)].lower() for x in earlier.areas)]
+            again = parse(f"{after} {' '.join(kept)}", vocab, _depth=depth + 1)
+            if again.unknown or again.negated or not asks_something(again):
+                continue
+            again.text = text
+            again.context.append(before.strip(" ,.-:") + " " + mark.group(0))
+            return again
+        if said.indicators or said.unknown and not (said.period or said.areas):
+            continue
+        if said.period:
+            old, _, without = extract_period(before, vocab.period_ids)
+            if not old or old == said.period:
+                continue
+            before = without
+        elif said.areas:
+            earlier = read_alone(before, vocab)
+            gone = [a for a in earlier.areas if a not in said.areas]
+            if not gone:
+                continue
+            for area in gone:  # by its name as the question said it, or by any of its names the vocabulary holds
+                forms = [normalise(vocab.names[("area", area)])] + [p for p, entries in vocab.phrases.items()
+                                                                    if ("area", area) in (entries or [])]
+                for form in sorted(forms, key=len, reverse=True):
+                    before = re.sub(rf"(?:\bnot\s+)?\b{re.escape(form)}\b(?: ward)?", " ", before)
+        else:
+            continue
+        again = parse(f"{before} {after}", vocab, _depth=depth + 1)
+        if again.unknown or again.negated or not asks_something(again):
+            continue
+        again.text = text
+        again.context.append(mark.group(0))  # said as left aside: the correction's own words
+        return again
+    return None
+
+
+# where one sentence of a message ends and another begins
+SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[a-z0-9)])\.\s+(?=[a-z])|\s*(?<!\w)\.\.\.\s*")
+# and, read a second way, the parts between dashes ('ive heard about people stripping lead off church roofs - how
+# many metal thefts were there')
+DASHED = re.compile(SENTENCE_END.pattern + r"|\s+[-\u2013\u2014]+\s+")
+# how a sentence about the asker, or about what someone said, begins: 'i'm new so who knows', 'my manager
+# reckons it's rising', 'someone told me it's one of ours', 'just wondering how much to trust them'
+ASIDE_OPENER = re.compile(
+    r"^(?:(?:and|but|so|also|oh|ok|okay|btw|fyi|tbh|honestly|well|anyway|ps)\s+)*(?:i|i m|im|i am|i ve|ive|i d|id|i ll|"
+    r"i was|my|we|we re|we ve|our|someone|somebody|everyone|everybody|a friend|a colleague|a resident|residents|"
+    r"they|it s for|its for|just|thinking|wondering|worried|hoping|trying|sorry|thanks|thank you|cheers|ta|"
+    r"no rush|bear with me|apologies|not sure|no idea|any help|happy to|it (?:keeps|comes|came|crops))\b")
+# words that say a sentence reports what someone said, heard or guesses: what it names is a claim, not an ask
+HEARSAY = re.compile(r"\b(?:keeps? coming up|comes? up|came up|crops up|keeps? cropping up|keeps? (?:telling|complaining|"
+                     r"emailing|ringing|calling|asking|saying)|feels like|feel like|seems|seemed|looks like|"
+                     r"heard|hear|said|says|say|saying|told|tells|reckons?|thinks?|thought|guess|guessing|assume|"
+                     r"assuming|believe|suspect|gather|apparently|rumour|mentioned|claims?|claimed|reckoned)\b")
+
+
+# what the asker is doing or wants to do: 'i'm setting up outreach sessions', 'i want to show the council',
+# 'i'd like to introduce myself', 'i just nod along' (not 'i want the ones in schools', which asks for something)
+DOING = re.compile(r"^(?:(?:and|but|so|also|oh|ok|okay|well)\s+)*(?:(?:i m|im|i am|we re|we are|i ve been|we ve been|"
+                   r"i was|i ll be|i will be) (?:just |currently |now |still )?(?!looking|interested|focus|asking|after|"
+                   r"wanting|needing|checking|researching|working|concerned|worried|thinking)\w+ing\b|(?:i|we) (?:just |really |only )?"
+                   r"(?:want|need|would like|d like|hope|plan|am going|m going|have|ve got|got|am trying|m trying) to "
+                   r"(?!know\b|see\b|get\b|have\b|find\b)\w+|(?:i|we) (?:just )?(?:nod|keep|work|started|joined|run|manage|"
+                   r"chair|lead|cover|look after|deal with)\b)")
+
+
+# words that show a sentence still asks for something ('i think i need the weekend ones')
+ASKING = re.compile(r"\b(?:need|needs|want|wants|only|ones|looking for|looking at|looking into|interested in|focus|focusing|"
+                    r"concerned with|working on|(?:i m|im|i am|we re|we are) after|can you|could you|please|pls)\b")
+
+
+def _without_asides(text: str, vocab: Vocabulary, command: Command | None = None, depth: int = 0) -> Command | None:
+    """The question read without the sentences around it that are about the asker, report what someone said, or
+    tell what happened ('new pcso here, my beat is mostly family housing. how many break-ins at people's homes in
+    12/13? my sergeant reckoned roughly 400.'; 'which ward has the most asb? i'm guessing the town centre but i'm
+    new so who knows'). The sentences that ask must read whole with every word understood; each other sentence
+    must be one of those asides (``_aside``). The sentences left aside are shown with the answer."""
+    for splitter in (SENTENCE_END, DASHED):
+        sentences = [x.strip() for x in splitter.split((text or "").lower()) if x and x.strip()]
+        again = _asides_around(text, sentences, vocab, depth, splitter is DASHED) if len(sentences) > 1 else None
+        if again is not None:
+            return again
+    return None
+
+
+def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: int, dashed: bool) -> Command | None:
+    """The reading of the sentences that ask, when every other sentence is an aside to it."""
+    n = len(sentences)
+    # the sentences that ask: one, then two or more side by side, those with a question mark first
+    blocks = sorted(((i, j) for i in range(n) for j in range(i + 1, n + 1) if j - i < n),
+                    key=lambda b: (b[1] - b[0], "?" not in " ".join(sentences[b[0]:b[1]]), b[0]))
+    for i, j in blocks:
+        others = sentences[:i] + sentences[j:]
+        again = None
+        for other in others:
+            if again is None:
+                again = parse(" ".join(sentences[i:j]), vocab, _depth=depth + 1)
+                if again.unknown or again.negated or not asks_something(again):
+                    break
+            if not _aside(other, again, vocab, dashed):
+                break
+        else:
+            if again is None:
+                continue
+            again.text, again.context = text, again.context + [x.rstrip("?.! ") for x in others]
+            return again
+    return None
+
+
+# a sentence about the asker: who they are, where they work, what they are doing ('new pcso here', 'placement
+# student, sorry if this is a daft one', 'i run a bike recycling scheme for teenagers', 'town centre manager's
+# assistant, new in post')
+ABOUT_ASKER = re.compile(
+    r"^(?:(?:hi|hello|hey|morning|afternoon|evening|good morning|good afternoon|ok|okay|so|and|but|also)\s+)*(?:i|i m|im|i am|"
+    r"i ve|ive|i d|id|i ll|i was|my|we|we re|we ve|our|new|newly|just|been|recently|first|student|placement|trainee|pcso|"
+    r"cllr|councillor|keen|hoping|happy|glad|worried|concerned|sorry|apologies|quick one|quick q|this is)\b"
+    r"|\bnew (?:in post|to|here|starter|at|in)\b|\b(?:here|in post|new|just (?:started|joined|begun|arrived))\s*$"
+    r"|^(?:a |an )?(?:new |newly )?(?:volunteer|project worker|youth worker|support worker|worker|student|trainee|analyst|"
+    r"officer|councillor|cllr|pcso|manager|coordinator|co ordinator|rep|representative|member|nurse|sergeant|inspector)\b")
+
+
+def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = False) -> bool:
+    """Whether a sentence beside the question is an aside to it: it reports what someone said, heard or guesses
+    (and asks nothing: 'my sergeant reckoned roughly 400', not 'i think i need the weekend ones'); it is about the
+    asker (and does not ask for a narrower figure: 'i'm new and want the weekend ones' is no aside); or it tells what
+    happened, naming nothing but what is asked ('a church near me had the lead stripped off its roof'). None may
+    name a place the question does not name, or, unless it reports, a period; an aside naming a place answers for
+    it only by 'my ward'."""
+    said = normalise(sentence).replace("'", " ")
+    if HEARSAY.search(said) and not ASKING.search(said):
+        return True
+    alone = read_alone(sentence, vocab)
+    about_asker = bool(ABOUT_ASKER.search(said) or ABOUT_ASKER.search(re.sub(r"[^\w\s]", " ", sentence.lower()).strip()))
+    if about_asker:  # 'i'm a bit loose on the jargon': an ordinary word, not the ward
+        alone.areas = [a for a in alone.areas if not (len(normalise(vocab.names[("area", a)]).split()) == 1
+                                                       and ordinary_word(normalise(vocab.names[("area", a)])))]
+    if alone.period or alone.since or alone.ytd or alone.places or (alone.areas and not _names_a_place(asked.text, vocab)):
+        return False
+    subjects = set(alone.indicators) | {broader for _, broader in alone.within}
+    if EXAMPLES.search(said) and not EXAMPLE_NARROW.search(said) and subjects <= {asked.indicator}:
+        return True  # 'is it just noise and that sort of thing
+    if DOING.match(re.sub(r"\bjust\b ", "", said)) and _names_nothing(said, vocab, True):
+        return True  # 'i'm setting up outreach sessions and want to put them in the right places'
+    if ASIDE_OPENER.match(said) and _names_nothing(re.sub(r"\bjust\b", " ", said), vocab, elsewhere=_ASIDE_WORDS):
+        return True  # 'trying to get a feel for the numbers before i started'
+    if re.match(r"\w+ing\b", said) and not NARROW.search(said) and all(
+            w in ASKER_WORDS | _ASIDE_WORDS | FUNCTION_WORDS | FILLER for w in re.findall(r"[a-z']+", sentence.lower())):
+        return True  # 'checking the league table for the smp paper'
+    if NARROW.search(said) and (dashed or not _names_a_place(asked.text, vocab)) and re.search(
+            r"\b(?:patch|beat|area|ward|neighbourhood|estate|villages?|rural|cases|ones|incidents|offences|crimes|deals? "
+            r"with|dealing with|works? (?:on|with)|handles?|covers?|focus(?:es|ing)? on)\b", said):
+        return False  # 'my patch is rural villages', 'my team deals with serious cases': narrower than what is asked
+    if re.search(r"\b(?:patrols?|patrolling|covering|covers|based (?:in|at|on)|lives? in|living in)\b", said):
+        return False  # 'our team patrols mote park': where the asker looks
+    if about_asker:  # 'i'm looking at schools', 'i'm new and want the weekend ones' ask for something
+        return not ASKING.search(said) or _names_nothing(said, vocab, elsewhere=_ASIDE_WORDS)
+    # what happened, naming what is asked and nothing else ('a church near me had the lead stripped off its roof')
+    return not QUESTION_WORDS.search(said) and not NARROW.search(said) and bool(subjects) and subjects <= {asked.indicator}
+
+
+def _names_a_place(text: str, vocab: Vocabulary) -> bool:
+    """Whether a question names a place by any of its names ('the whole borough' names the home district)."""
+    words = vocab.rewrite(normalise(text or "")).split()
+    return any(kind == "area" for n in (1, 2, 3) for i in range(len(words) - n + 1)
+               for kind, _ in (vocab.phrases.get(" ".join(words[i:i + n])) or []))
+
+
+# words that ask: a sentence with one is no anecdote
+QUESTION_WORDS = re.compile(r"\b(?:how|what|whats|which|where|when|who|why|is|are|was|were|did|does|do|has|have|can|could)"
+                            r"\b")
+
+
+# ordinary words of an aside about the asker beside the asker's own words ('i'm new so who knows')
+_ASIDE_WORDS = ASKER_WORDS | frozenset("""from at with small local tiny big large national charity organisation assoc
+org orgs organisations agency agencies service services dept department unit before feel sense grasp picture idea
+league table tables pdf document doc sa assessment
+so who knows know knew bear with me please pls thanks thank you cheers ta new just started
+joined guessing guess hoping hope trying try want wanted need needed like would great good helpful useful lovely ideal
+fine ok okay quick question questions daft silly stupid dumb sorry apologies if this is a one obvious help any appreciated
+in advance setting up set put them right places place show tell write writing up notes induction introduce myself
+properly nod along everyone keeps keep saying it meetings meeting the trust how much figures figure numbers
+""".split())
+
+
+# words that give examples of what is asked about: 'rowdy groups, people being abusive, that type of thing', 'i.e.
+# people on foot hit by a vehicle', 'the chip pan and dodgy wiring kind of thing', 'like ...', 'such as ...'
+EXAMPLES = re.compile(r"\b(?:that|this|those|these|the) (?:sort|kind|type)s? of (?:\w+)\b|\bkind of thing\b|"
+                      r"\bsort of thing\b|\bi\.?e\.?(?=\s)|\be\.?g\.?(?=\s)|\bas in\b|\bsuch as\b|\bfor (?:example|instance)\b|"
+                      r"\byou know(?: when)?\b|\betc\b|\band so on\b|\band the like\b|\bor whatever\b|\b(?:stuff|things|incidents|crimes|thefts|ones|fires)? ?like (?!to\b|that\b|this\b|it\b)|"
+                      r"\.\.\.")
+THAT_SORT_OF = re.compile(r"\b(?:that|this|those|these|the) (?:sort|kind|type)s? of (?!thing\b|things\b|stuff\b)(\w+)\b")
+# examples that narrow who, when or how many, not what: 'like at weekends', 'such as by young people'
+EXAMPLE_NARROW = re.compile(r"\b(?:only|just|mainly|mostly|nights?|weekends?|weekdays?|days?|daytime|evenings?|mornings?|"
+                            r"summer|winter|christmas|months?|years?|quarters?|under|over|aged|age|juveniles?)\b|\d|"
+                            r"\b(?:by|against|among|amongst|involving|of|for|on|to)\s+(?:the\s+)?(?:youths?|young|adults?|"
+                            r"children|kids|teenagers?|teens|women|men|females?|males?|elderly|older)\b")
+
+
+def _without_examples(text: str, vocab: Vocabulary, command: Command | None = None, depth: int = 0) -> Command | None:
+    """The question read without the examples it gives of what it asks about, said so ('how many antisocial
+    behaviour incidents in 2011/12? rowdy groups, people being abusive in the street, that type of thing',
+    'accidental fires, the chip pan and dodgy wiring kind of thing', 'fires people started on purpose (wheelie
+    bins, skips, burnt out cars)'). Taken only when the rest names one figure, not a total of others, with every
+    word understood; the examples name no other figure of its kind and do not narrow who, when or how many
+    ('asb, like at weekends' stays refused); 'that sort of theft' asks for what the examples name, so stays."""
+    raw = (text or "").lower().replace("\u2019", "'")
+    raw = re.sub(r"\b(i)\.?(e)\.?(?=\s)|\b(e)\.?(g)\.?(?=\s)", lambda m: "".join(x for x in m.groups() if x), raw)
+    bracketed = [m.group(1).strip() for m in re.finditer(r"\(([^()]*)\)", raw) if m.group(1).strip()]
+    parts = [p.strip() for p in CLAUSE.split(re.sub(r"\([^()]*\)", " , ", raw)) if p and p.strip()]
+    # 'crimes that got a result like a charge or caution in sept 2013': examples inside a clause, up to its period
+    parts = [x.strip() for p in parts for x in re.split(
+        r"(?<!things)(?<!stuff)(?<!\bso)(?<!such)\s+(?=(?:(?:so |such )?(?:things |stuff )?like|such as|eg|ie|for example|"
+        r"for instance)\s)", p)]
+    parts = [x.strip() for p in parts for x in (
+        re.split(r"\s+(?=(?:in|for|during|over|since|from|between)\s+(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|"
+                 r"dec|q[1-4]\b|the (?:last|past|latest)\b|last\b|this\b))", p) if re.match(
+                     r"(?:(?:so |such )?(?:things |stuff )?like|such as|eg|ie|for example|for instance)\s", p) else [p])]
+    # 'lead stripped off church roofs, copper cable taken... whats the figure for that kind of theft': the question
+    # points back at the examples before it by their kind
+    pointers = {i: p[:m.start()] + m.group(1) + p[m.end():] for i, p in enumerate(parts)
+                for m in [THAT_SORT_OF.search(p)] if m and p.replace(m.group(0), "").strip()}
+    marked = [i for i, p in enumerate(parts) if EXAMPLES.search(p) and i not in pointers]
+    # the examples: what is in brackets, and the clauses a marker ends ('x, y, that sort of thing') or begins
+    # ('i.e. people on foot hit by a vehicle', 'like x, y and z'), the fewest that leave a whole question
+    spans = [()] if bracketed else []
+    for m in pointers:
+        spans += [tuple(range(start, m)) for start in range(m - 1, -1, -1)]
+    for m in marked:
+        spans += [tuple(range(start, m + 1)) for start in range(m, -1, -1)]
+        spans += [tuple(range(m, end + 1)) for end in range(m + 1, len(parts))]
+    listed = []  # 'charged, cautioned etc': the short clauses of a list before its marker, all of them first
+    for m in marked:
+        start = m
+        while start > 0 and len(parts[start - 1].split()) <= 3:
+            start -= 1
+        if start < m:
+            listed.append(tuple(range(start, m + 1)))
+    for span in listed + sorted(set(spans), key=len):
+        examples = bracketed + [parts[i] for i in span]
+        if not examples or len(span) == len(parts) or any(EXAMPLE_NARROW.search(p) for p in examples):
+            continue
+        # 'windows smashed, cars keyed, that sort of damage': the examples' own word for what they are stays
+        own = [m.group(1) for i in span for m in [THAT_SORT_OF.search(parts[i])] if m]
+        if span and span[-1] + 1 in pointers:
+            own.append(THAT_SORT_OF.search(parts[span[-1] + 1]).group(1))
+        rest = ", ".join([pointers.get(i, p) for i, p in enumerate(parts) if i not in span]
+                         + [x for i in span for m in [THAT_SORT_OF.search(parts[i])] if m for x in [m.group(1)]])
+        again = parse(rest, vocab, _depth=depth + 1)
+        if own and again.indicator in TOTALS and not again.unknown:
+            # 'lead stripped off church roofs, copper cable taken... that kind of theft': the examples name it
+            said = read_alone(", ".join(examples), vocab)
+            kinds = {i for ids, w, generic in said.hits if not generic for i in ids} | set(said.indicators)
+            kinds = [i for i in kinds if i not in TOTALS and set(vocab.form(own[0])) <= set(
+                vocab.form(normalise(vocab.names[("indicator", i)])))]
+            if len(kinds) == 1:
+                again.indicator, again.indicators = kinds[0], [kinds[0]]
+        if again.statement and not (again.unknown or again.negated or again.choices):
+            again.text = text  # 'which organisations are part of the smp? e.g. is the prison involved'
+            again.examples = [p.strip(" .") for p in examples]
+            return again
+        if again.unknown or again.negated or again.choices or not again.indicator or again.generic_only \
+                or (again.indicator in TOTALS and not _parts_named(examples, again.indicator, vocab)
+                    and not _named_in_full(again, vocab)) \
+                or again.statement or again.kind not in (
+                    "figure", "direction", "trend", "rank", "compare", "wards", "top"):
+            continue
+        if _examples_name_other(examples, again, vocab):
+            return None
+        again.text = text
+        again.examples = [p.strip(" .") for p in examples]
+        return again
+    return None
+
+
+def _named_in_full(c: Command, vocab: Vocabulary) -> bool:
+    """Whether the question named its subject by every word of its name ('theft and handling stolen goods'), not by
+    a general word ('theft')."""
+    said = set().union(*(w for ids, w, _ in c.hits if c.indicator in ids))
+    own = set(vocab.form(normalise(vocab.names[("indicator", c.indicator)]))) - set(vocab.form("and the of a"))
+    return len(own) > 1 and own <= said
+
+
+def _parts_named(examples: list[str], whole: str, vocab: Vocabulary) -> bool:
+    """Whether each example names parts of a whole the data splits ('a charge or caution' of resolution outcomes)."""
+    parts = set(vocab.parts.get(whole, []))
+    named = [read_alone(x, vocab) for x in examples]
+    return bool(parts) and all({*c.indicators, *(i for _, i in c.choices)} and {*c.indicators, *(i for _, i in c.choices)}
+                               <= parts for c in named)
+
+
+def _examples_name_other(examples: list[str], again: Command, vocab: Vocabulary) -> bool:
+    """Whether examples name a place, a period or another figure of the kind asked."""
+    unit = vocab.units.get(again.indicator)
+    for part in examples:
+        alone = read_alone(part, vocab)
+        parts = vocab.parts.get(again.indicator, [])  # 'a result like a charge or caution': parts of what is asked
+        if alone.areas or alone.places or alone.period or any(vocab.units.get(i) == unit and i != again.indicator
+                                                              and i not in parts for i in alone.indicators) or any(
+                broader != again.indicator for _, broader in alone.within):
+            return True
+    return False
+
+
+def asks_something(c: Command) -> bool:
+    """A reading that asks for something: a subject, a statement, a priority, a table, a kind of its own, or a
+    place (everything held for it)."""
+    return bool(c.indicators or c.statement or c.priority or c.table or c.kind != "figure" or c.areas)
+
+
+def _names_nothing(clause: str, vocab: Vocabulary, subject_allowed: bool = False,
+                   elsewhere: frozenset = frozenset(), alone: Command | None = None) -> bool:
+    """Whether a clause, read alone, names no place, period or subject, and has no word that narrows what is
+    asked ('only', 'juveniles', 'weekends', 'commercial premises', 'by ward'): only then may it be about the
+    asker and left aside."""
+    if not re.sub(r"[^\w%]", "", clause):
+        return True
+    clause = ROLE.sub(r"\1", clause)  # 'youth worker here': who asks
+    if NARROW.search(clause):
+        return False
+    if not subject_allowed and any(w not in ASKER_WORDS and w not in elsewhere for w in normalise(clause).split()):
+        return False  # a word not about the asker (nor said in the question itself) may narrow or change it
+    alone = alone or read_alone(clause, vocab)
+    # a place the question itself names again ('i'm a project worker in fant - asb in fant ward') is no other place
+    areas = [a for a in alone.areas if not set(normalise(vocab.names.get(("area", a), a)).split()) <= elsewhere]
+    return not (areas or alone.places or alone.period or alone.since or alone.relative is not None or alone.ytd
+                or ((alone.priority or alone.statement or (alone.indicators and not alone.generic_only) or alone.choices)
+                    and not subject_allowed)
+                or alone.within or alone.listed)
+
+
+def asker_only(tail: str, vocab: Vocabulary, statement: bool = False) -> bool:
+    """A tail naming who asks and what for ('fire service asking', 'need them for the task & finish grp', 'need
+    to plan for the NTE'), and nothing asked of the figures: what comes after 'asking', 'wants' or 'needs' (but
+    before a 'for ...' of what it is for) names nothing ('asking about sheds', 'need it for hastings')."""
+    verb = re.search(r"\b(?:asking|asked|wants?|needs?|needed)\b", tail)
+    if verb is None:
+        return _names_nothing(tail, vocab)
+    who, rest = tail[:verb.start()], tail[verb.end():]
+    purpose = re.search(r"\b(?:to plan for|to plan|for (?:the|a|our|my|their|his|her|tomorrow|next|this)\b)(?!.*\bfor\b).*$",
+                        rest)
+    asked = rest[:purpose.start()] if purpose else rest
+    meeting = purpose is not None and re.search(r"\b(?:forum|meeting|group|grp|board|paper|report|briefing|committee|"
+                                                r"cttee|task|sub|subgroup|panel|pack)\b", purpose.group(0))
+    return _names_nothing(asked, vocab) and _names_nothing(who, vocab, subject_allowed=True) and (
+        purpose is None or _names_nothing(purpose.group(0), vocab, subject_allowed=bool(meeting) or statement))
+
+
+
+
+PASSES = [
+    (lambda c, lower: c.unknown or c.negated, _without_context),
+    (lambda c, lower: CONTRAST.search(lower), _contrasted),
+    (lambda c, lower: (c.unknown or c.negated or c.against or len(c.areas) > 1) and CORRECTION.search(lower),
+     _self_corrected),
+    (lambda c, lower: (c.unknown or c.negated) and DASHED.search(lower), _without_asides),
+    (lambda c, lower: (c.unknown or c.choices or c.negated or re.search(r" etc\b|\blike\b|\bsuch as\b|\be\.?g\b", lower))
+     and (EXAMPLES.search(lower) or "(" in lower),
+     _without_examples),
+]
