@@ -61,8 +61,9 @@ MODEL_FILES: dict[str, dict[str, str]] = {
     # facts the text states in words (who chairs the partnership, the PCC's election): asked by their aliases;
     # an event of the same section is listed with its statement
     "statements": {"id": "id", "section": "text", "statement": "text", "aliases": "text", "note": "opt_text"},
-    # partners' words for the names above, one row per word: added without code (kind word = a word rewrite)
-    "synonyms": {"phrase": "text", "kind": "enum:indicator,area,priority,word,within", "target": "text",
+    # partners' words for the names above, one row per word: added without code (kind word = a word rewrite;
+    # kind asker = a role or organisation that says who is asking, target role or organisation)
+    "synonyms": {"phrase": "text", "kind": "enum:indicator,area,priority,word,within,asker", "target": "text",
                  "note": "opt_text"},
     # places a partner may name that the data does not cover as areas: refused by name, never guessed
     "places": {"name": "text", "within": "opt_ref:areas", "type": "text", "note": "opt_text"},
@@ -279,6 +280,9 @@ def _check_model(pack: Pack) -> None:
         if synonym["kind"] in names and synonym["target"] not in names[synonym["kind"]]:
             raise DataError("synonyms.csv", line_no, "target",
                             f"'{synonym['target']}' is not a known {synonym['kind']} id")
+        if synonym["kind"] == "asker" and synonym["target"] not in ("role", "organisation"):
+            raise DataError("synonyms.csv", line_no, "target",
+                            f"'{synonym['target']}' must be role or organisation for an asker")
     if len(pack.tables["partnership"]) != 1:
         raise DataError("partnership.csv", 2 if not pack.tables["partnership"] else 3, "name",
                         "one row expected: the partnership's name, short name, home district and document")

@@ -114,6 +114,8 @@ class Command:
     splits: list[str] = field(default_factory=list)  # "by age group", "by gender": a breakdown asked for
     claims: list = field(default_factory=list)  # Claims: figures quoted to be checked ("is it right it fell 20%")
     excluded: list[str] = field(default_factory=list)  # "other than shoplifting": categories left out of a list
+    excluded_areas: list[str] = field(default_factory=list)  # "high street aside": places left out of a list
+    excluded_said: str | None = None  # the words that named what is left out, as typed
     set_aside: list[tuple[str, list[str]]] = field(default_factory=list)  # ("not broken into", the figures it names)
     instead: list[str] = field(default_factory=list)  # "not the vap bit, the overall figure": what was not wanted
     examples: list[str] = field(default_factory=list)  # "rowdy groups, that type of thing": examples of the subject
@@ -194,23 +196,39 @@ def _claims(command: Command, rest: str, vocab: Vocabulary | None = None) -> str
     return re.sub(r"\s+", " ", rest).strip()
 
 
-EXCEPT = re.compile(r"\b(?:other than|except(?: for)?|apart from|excluding|but not)\s+(?:the\s+)?([a-z][a-z &-]*?)"
-                    r"(?=\s+(?:what|which|how|is|are|did|has|have|in|for|rank|ranks|ranking|rankings|moves|went|rose|fell)"
-                    r"\b|\s*$)")
+EXCEPT = re.compile(r"\b(?:other than|except(?: for)?|apart from|excluding|but not|leaving out|not counting|setting aside|"
+                    r"putting aside|discounting)\s+(?:the\s+)?([a-z][a-z &-]*?)"
+                    r"(?=\s+(?:what|which|whats|how|where|is|are|did|has|have|in|for|rank|ranks|ranking|rankings|moves|went|rose|"
+                    r"fell|gets?|got|had|has)\b|\s*$)")
+# 'high street aside, which ward has the most asb', 'burglary aside - our rank for robbery': X left out
+SET_ASIDE = re.compile(r"(?:^|(?<=\s))((?:[a-z&-]+\s+){0,2}[a-z&-]+)\s+aside\b")
 
 
 def _excluded(command: Command, rest: str, vocab: Vocabulary) -> str:
-    """"other than shoplifting, what went up", "everything except asb - rank moves": a crime category left out of
-    a list of categories (``excluded``; refused for any other kind of answer), when the words are one's name."""
-    match = EXCEPT.search(rest)
-    if not match:
-        return rest
-    entries = vocab.phrases.get(match.group(1).strip())
-    indicators = [ident for kind, ident in entries or [] if kind == "indicator"]
-    if len(indicators) != 1:
-        return rest
-    command.excluded = indicators
-    return re.sub(r"\b(?:everything|every category|all categories)\b", " ", rest[:match.start()] + " " + rest[match.end():])
+    """"other than shoplifting, what went up", "everything except asb - rank moves", "high street aside, which
+    ward has the most asb": a crime category left out of a list of categories (``excluded``), or a place left out
+    of a list of places (``excluded_areas``), when the words are one's name; refused for any other kind of
+    answer, unless what is left out is no part of what is asked ('burglary aside - our rank for robbery')."""
+    for pattern in (EXCEPT, SET_ASIDE):
+        match = pattern.search(rest)
+        if not match:
+            continue
+        words = match.group(1).split()
+        for n in range(len(words), 0, -1):  # the longest name said last: 'the high street', 'burglaries'
+            phrase = " ".join(words[-n:]) if pattern is SET_ASIDE else " ".join(words[:n])
+            entries = vocab.forms.get(vocab.form(phrase)) or vocab.phrases.get(phrase) or []
+            indicators = [ident for kind, ident in entries if kind == "indicator"]
+            areas = [ident for kind, ident in entries if kind == "area"]
+            if len(indicators) + len(areas) != 1:
+                continue
+            command.excluded, command.excluded_areas, command.excluded_said = indicators, areas, phrase
+            if pattern is SET_ASIDE:
+                start, end = match.start(1) + len(" ".join(words[:-n])), match.end()
+            else:
+                start, end = match.start(), match.start(1) + len(" ".join(words[:n]))
+            rest = rest[:start] + " " + rest[end:]
+            return re.sub(r"\b(?:everything|every category|all categories)\b", " ", rest)
+    return rest
 
 
 def _joined(clean: str, vocab: Vocabulary) -> str:

@@ -526,6 +526,32 @@ ABOUT_ASKER = re.compile(
     r"officer|councillor|cllr|pcso|manager|coordinator|co ordinator|rep|representative|member|nurse|sergeant|inspector)\b")
 
 
+# what the asker is doing, said after the question: 'working with a youth project', 'saw it in a briefing note',
+# 'trying to understand the outcomes table' (not 'looking at', 'checking' or 'researching', which ask)
+DOING_VERB = re.compile(r"^(?:(?:and|but|so|also|just|currently|still|only)\s+)*(?:working|volunteering|doing|setting up|"
+                        r"running|organising|organizing|planning|preparing|prepping|writing|drafting|reading|trying|"
+                        r"putting together|pulling together|helping|visiting|training|starting|thinking|wondering|hoping|"
+                        r"learning|studying|saw|seen|came across|spotted|read|going)\b")
+# words that ask for a narrower figure inside such a sentence: 'need the weekend ones', 'only the serious ones'
+ASKS_FOR = re.compile(r"\b(?:need|needs|want|wants|looking for|after|interested in)\s+(?:the|just|only|figures?|"
+                      r"numbers?|ones|it|them|those|these)\b|\b(?:only|ones|just the|specifically|excluding|except)\b")
+
+
+def _without_askers(said: str, vocab: Vocabulary) -> tuple[str, list[str]]:
+    """Normalised words without the roles and organisations that say who asks (``asker`` rows of
+    data/synonyms.csv: 'new rural pcso', 'at a youth charity', 'new age uk volunteer'), and the phrases taken
+    out. Words before a role that name a place or a period stay ('new pcso in park wood' keeps 'park wood')."""
+    found: list[str] = []
+
+    def out(m: re.Match) -> str:
+        found.append(m.group(0))
+        mods = m.group("mods") or ""
+        return f" {mods} " if mods and _where_or_when(read_alone(mods, vocab)) else " "
+    organisations, roles = vocab.asker_phrases()
+    said = organisations.sub(lambda m: found.append(m.group(0)) or " ", said)
+    return re.sub(r"\s+", " ", roles.sub(out, said)).strip(), found
+
+
 def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = False) -> bool:
     """Whether a sentence beside the question is an aside to it: it reports what someone said, heard or guesses
     (and asks nothing: 'my sergeant reckoned roughly 400', not 'i think i need the weekend ones'); it is about the
@@ -536,11 +562,18 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     said = normalise(sentence).replace("'", " ")
     if HEARSAY.search(said) and not ASKING.search(said):
         return True
+    said, askers = _without_askers(said, vocab)  # 'new age uk volunteer', 'new town centre manager': who asks
+    askers = askers if not QUESTION_WORDS.match(said) else []  # 'which group looks after asb' asks
+    if askers:
+        sentence = said
     alone = read_alone(sentence, vocab)
-    about_asker = bool(ABOUT_ASKER.search(said) or ABOUT_ASKER.search(re.sub(r"[^\w\s]", " ", sentence.lower()).strip()))
+    about_asker = bool(askers or ABOUT_ASKER.search(said)
+                       or ABOUT_ASKER.search(re.sub(r"[^\w\s]", " ", sentence.lower()).strip()))
     if about_asker:  # 'i'm a bit loose on the jargon': an ordinary word, not the ward
         alone.areas = [a for a in alone.areas if not (len(normalise(vocab.names[("area", a)]).split()) == 1
                                                        and ordinary_word(normalise(vocab.names[("area", a)])))]
+    home = vocab.partnership_words.get("home")  # 'new pcso on the maidstone team', asked of maidstone
+    alone.areas = [a for a in alone.areas if a != asked.area and not (asked.area is None and vocab.names[("area", a)] == home)]
     if alone.period or alone.since or alone.ytd or alone.places or (alone.areas and not _names_a_place(asked.text, vocab)):
         return False
     subjects = set(alone.indicators) | {broader for _, broader in alone.within}
@@ -553,12 +586,16 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     if re.match(r"\w+ing\b", said) and not NARROW.search(said) and all(
             w in ASKER_WORDS | _ASIDE_WORDS | FUNCTION_WORDS | FILLER for w in re.findall(r"[a-z']+", sentence.lower())):
         return True  # 'checking the league table for the smp paper'
-    if NARROW.search(said) and (dashed or not _names_a_place(asked.text, vocab)) and re.search(
+    across = asked.kind in ("wards", "top", "compare", "rank", "rank_changes")  # an answer over every place
+    if NARROW.search(said) and not across and (dashed or not _names_a_place(asked.text, vocab)) and re.search(
             r"\b(?:patch|beat|area|ward|neighbourhood|estate|villages?|rural|cases|ones|incidents|offences|crimes|deals? "
             r"with|dealing with|works? (?:on|with)|handles?|covers?|focus(?:es|ing)? on)\b", said):
         return False  # 'my patch is rural villages', 'my team deals with serious cases': narrower than what is asked
     if re.search(r"\b(?:patrols?|patrolling|covering|covers|based (?:in|at|on)|lives? in|living in)\b", said):
         return False  # 'our team patrols mote park': where the asker looks
+    if DOING_VERB.match(said) and not ASKS_FOR.search(said) and (across or not NARROW.search(said)) and (
+            alone.generic_only or subjects <= {asked.indicator}) and not (alone.statement or alone.choices):
+        return True  # 'working on an employment project', 'setting up outreach sessions and want to pick the right areas'
     if about_asker:  # 'i'm looking at schools', 'i'm new and want the weekend ones' ask for something
         return not ASKING.search(said) or _names_nothing(said, vocab, elsewhere=_ASIDE_WORDS)
     # what happened, naming what is asked and nothing else ('a church near me had the lead stripped off its roof')

@@ -44,11 +44,13 @@ class Vocabulary:
     joinable: frozenset = frozenset()  # one-word names, their words and the rewritten words: 'maid stone' joins
     place_types: dict[str, str] = field(default_factory=dict)  # place name -> town, city, county, ...
     _rewriter: re.Pattern | None = None
+    _askers: tuple[re.Pattern, re.Pattern] | None = None
     ratio_parts: dict[str, set[str]] = field(default_factory=dict)  # a ratio indicator -> its two parts
     within: dict[tuple, tuple[str, str]] = field(default_factory=dict)  # narrower word -> (word, indicator)
     parts: dict[str, list[str]] = field(default_factory=dict)  # an indicator -> the indicators that are parts of it
     cue_phrases: dict[str, list[str]] = field(default_factory=dict)  # CUES with the partnership's places filled in
     partnership_words: dict[str, str] = field(default_factory=dict)  # home, county, peers: as from_rows was given
+    askers: dict[str, str] = field(default_factory=dict)  # who asks: 'pcso' -> role, 'age uk' -> organisation
 
     @classmethod
     def from_rows(cls, rows, partnership: dict[str, str] | None = None) -> "Vocabulary":
@@ -67,6 +69,11 @@ class Vocabulary:
         vocab.words = dict(BUILTIN_WORDS)
         later = []
         for kind, ident, name, aliases, extra in rows:
+            if kind == "asker":  # a role or organisation said beside a question: who asks, never what is asked
+                for phrase in (aliases or "").split(";"):
+                    if normalise(phrase):
+                        vocab.askers[normalise(phrase)] = ident
+                continue
             if kind == "word":
                 for phrase in (aliases or "").split(";"):
                     phrase = normalise(phrase)
@@ -173,6 +180,26 @@ class Vocabulary:
             self._rewriter = re.compile(r"\b(" + "|".join(re.escape(p) for p, _ in self.phrase_words) + r")\b")
         meanings = dict(self.phrase_words)
         return self._rewriter.sub(lambda m: meanings[m.group(1)], text)
+
+    def asker_phrases(self) -> tuple[re.Pattern, re.Pattern]:
+        """Who asks, as said beside a question (normalised words): an organisation with what leads to it ('at a
+        small business support charity', 'with age uk'), and a role with up to three words before it and what
+        follows it ('new rural pcso', 'youth offending placement student', 'new idva in training', "i've just
+        started as a support worker"). Group ``mods`` holds the words before a role, which may name a place."""
+        if self._askers is None:
+            def names(kind: str) -> str:
+                return "|".join(re.escape(p) for p in sorted((p for p, k in self.askers.items() if k == kind),
+                                                             key=len, reverse=True)) or "(?!x)x"
+            opener = (r"(?:(?:i m|im|i am|i ve just started as|ive just started as|just started as|started as|"
+                      r"working as|first week as|first day as|as)\s+)?(?:(?:a|an|the|one of the)\s+)?"
+                      r"(?:(?:new|newly elected|newly appointed|recently appointed|newish|trainee)\s+(?:a |an )?)?")
+            mods = (r"(?P<mods>(?:(?!(?:and|or|but|how|what|which|where|when|who|why|is|are|was|were|for|in|on|at|of|"
+                    r"with|to|from|the|a|an|my|our|about|so|if)\b)[a-z0-9&]+\s+){0,3}?)")
+            role = rf"(?:{names('role')})(?:\s+(?:here|in training|again|too|in post))?"
+            org = (r"(?:(?:at|with|for|from|on|in|to|of)\s+(?:(?:a|an|the|our|my)\s+)?(?:(?:small|local|national|"
+                   rf"big|large)\s+)?)?(?:{names('organisation')})")
+            self._askers = (re.compile(rf"\b{org}\b"), re.compile(rf"\b{opener}{mods}{role}\b"))
+        return self._askers
 
     def canon(self, word: str) -> str:
         """One word's form: rewritten by the word synonyms, then stemmed."""

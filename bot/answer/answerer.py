@@ -21,7 +21,7 @@ from ..partnership import Partnership
 from ..periods import PeriodIndex, month_label
 from ..settings import Settings
 from ..vocabulary import vocabulary
-from ..words import ASKER_WORDS, CUES, FILLER, FUNCTION_WORDS, normalise
+from ..words import ASKER_WORDS, CUES, FILLER, FUNCTION_WORDS, TOTALS, normalise
 from . import (
     claims,
     compare,
@@ -225,6 +225,16 @@ class Answerer:
     def _refuse_unless_understood(self, c: Command) -> None:
         """Refuse, plainly and by name, a question with a place the data lacks, a word not understood or
         two readings; never answer a broader question while ignoring words."""
+        if c.excluded and c.indicator and c.indicator not in TOTALS and c.kind not in ("rank_changes", "top") and not (
+                {c.indicator} & set(self.vocab.parts.get(c.excluded[0], [])) or set(c.excluded) & set(
+                    self.vocab.parts.get(c.indicator, [])) or c.indicator in c.excluded):
+            # 'burglary aside - our rank for robbery': what is left out is no part of what is asked; said, not refused
+            c.set_aside.append((c.excluded_said or self.vocab.names[("indicator", c.excluded[0])].lower(), []))
+            c.excluded = []
+        if c.excluded_areas and not (c.kind == "top" and c.scope in ("wards", "districts")):
+            raise NoAnswer(f"crimebot leaves a place out only of a list of places ('apart from "
+                           f"{self.vocab.names[('area', c.excluded_areas[0])]}'): ask which ward or district has the "
+                           "highest figure, or for the place you want.", ["which ward has the most asb", "help"])
         if c.excluded and not (c.kind == "rank_changes" or (c.kind == "top" and c.scope == "categories")):
             raise NoAnswer(f"crimebot leaves a category out only of a list of categories ('other than "
                            f"{self.vocab.names[('indicator', c.excluded[0])].lower()}'): ask `which crimes went up`, "

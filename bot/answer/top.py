@@ -108,6 +108,11 @@ def top(a: Answerer, c: Command) -> Answer:
     c.period, c.scope = period, scope
     frame = a.run("area_figures", indicator=indicator, measure=measure, period=period)
     frame = frame[frame.area_type.isin(SCOPES[scope])]
+    left_out = frame[frame.area.isin(c.excluded_areas)]  # 'high street aside': left out, as asked
+    frame = frame[~frame.area.isin(c.excluded_areas)]
+    if frame.empty:
+        raise NoAnswer(f"The assessment gives {ind.name} for no other {scope[:-1]} than "
+                       f"{', '.join(left_out.area_name) or 'the one left out'}.", [f"{ind.name.lower()} by ward"])
     if c.changes and measure in ("volume_change", "pct_change"):
         frame = _changed(frame, c.changes)
         if frame.empty:
@@ -146,7 +151,7 @@ def top(a: Answerer, c: Command) -> Answer:
         what, figure = f"{MEASURE_LABEL.get(measure, measure).lower()} of {ind.name}", value
     names = " and ".join(ties.area_name)
     verb = "have" if len(ties) > 1 else "has"
-    total = len(frame)
+    total = len(frame) + len(left_out)  # of the places the assessment gives, those left out as asked too
     kind_word = "wards" if scope == "wards" else "districts"
     full = sum(1 for x in a.areas.values() if x.type == SCOPES[scope][0] and (scope != "wards" or x.parent == a.home))
     among = (f"of the {total} {kind_word} the assessment gives" if total < full else f"of all {full} {kind_word}")
@@ -170,6 +175,8 @@ def top(a: Answerer, c: Command) -> Answer:
                 row.append(fmt_rank(by_area.get(area), "") if area in by_area else "")
             if winner.area in by_area:
                 headline = headline[:-1] + f"; {member} {fmt_rank(by_area[winner.area], '')}."
+    if len(left_out):  # 'high street aside, which ward has the most asb'
+        headline = f"Leaving out {' and '.join(left_out.area_name)}, as asked: {headline}"
     answer = Answer(c.text, {}, headline=headline,
                     tables=[Table(f"{ind.name}: {MEASURE_LABEL.get(measure, measure)} by {kind_word[:-1]}, {label}",
                                   columns, rows)])
