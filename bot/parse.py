@@ -124,11 +124,16 @@ class Command:
 
 
 # "is that right", "can you confirm": the figures quoted with it are to be checked, not words to match
+APPROXIMATE = r"(?:about|around|roughly|approximately|approx|nearly|almost|circa|some|something like)"
 CHALLENGE = re.compile(r"\b(?:is|was|are) (?:that|it|this|these|those) (?:right|correct|true|accurate)\b|"
                        # a place in the table asked about: "are we still 10th in the county for drugs"
                        r"\b(?:are|were) we (?:still )?(?=\d{1,2}(?:st|nd|rd|th)\b)|"
                        r"\b(?:can|could|would) you (?:please )?(?:confirm|check)(?: that)?\b|\b(?:is it true|i heard|someone said|i was told|"
                        r"apparently)(?: that)?\b|\b(?:right|correct|true)\s*$|"
+                       # a guess at the figure, to be checked: "is it about 4,000", "something like 3,000",
+                       # "i think it was a bit under ten percent" (said "is it under 10 percent" by normalise)
+                       rf"\b(?:is|was) it (?=(?:a bit |just |slightly )?(?:{APPROXIMATE} |over |under |more than |less than |"
+                       r"something like )?[-+]?\d)|\b(?=something like\s+[-+]?\d)|"
                        # a figure the document prints, questioned: "table 3.1 prints 1.277, whats the actual count"
                        r"\b(?:prints?|printed|says?|said|gives?|shows?|states?|has|reads?)\b(?=(?:\s+[a-z&]+){0,4}?\s+"
                        r"(?:as\s+|of\s+|down to\s+|up to\s+)?[-+]?\d)|\b(?:correct|actual|real|right) (?:figure|count|"
@@ -142,7 +147,6 @@ then so thing""".split())
 CLAIMED = re.compile(r"(?<![\w/.])(?<!\d-)(?<!aged )(?<!aged under )(?<!\d to )(?<!aged over )([-+]?\d+(?:p\d+)?)(k\b)?"
                      r"(?:\s*(%|per ?cent|percent)|(st|nd|rd|th))?"
                      r"(?![\w/+])(?!-\d)(?! to \d)(?! and (?:over|under))(?!\s+(?:months?|years?|weeks?|days?|year olds?)\b)")
-APPROXIMATE = r"(?:about|around|roughly|approximately|approx|nearly|almost|circa|some)"
 BOUNDS = {"over": ">", "more than": ">", "above": ">", "at least": ">=", "under": "<", "less than": "<",
           "below": "<", "fewer than": "<", "at most": "<="}
 

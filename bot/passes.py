@@ -21,7 +21,7 @@ from .words import ASKER_WORDS, FILLER, FUNCTION_WORDS, ROLE, TOTALS, normalise,
 
 
 # a clause of a message: between dashes, commas, brackets and sentence ends
-CLAUSE = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|[,;:!?()\[\]]|\.(?=\s|$)")
+CLAUSE = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|,(?!\d{3}\b)|[;:!?()\[\]]|\.(?=\s|$)")
 # words that show a clause is about the asker, what they need the figures for, or who said what
 CONTEXT = re.compile(
     r"\b(?:i|im|i'm|ive|i've|id|i'd|my|our|we|we're|me|here|someone|somebody|colleague|colleagues|team|office|"

@@ -469,6 +469,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:bigger|smaller|larger)(?: or (?:bigger|smaller|larger))? than\b", " compared with "),
     (r"\bin (?:this|the) (?:document|report|paper)\b", " "),
     (r"\bnicking\b", " stealing "),
+    (r"\b(?:nick|pinch|swipe)\b(?= (?:stuff|things|items|goods|from|bikes?|cars?|vehicles?))", " steal "),  # slang
     (r"(\bhospital\b.*?)\b(?:after )?(?:being |getting |they were |were )?(?:attacked|assaulted|beaten up)\b", r"\1 assault "),
     (r"\b(?:deaths|killed|fatalities) (?:and|or|&) serious(?:ly)? injur\w*", " ksi "),
     (r"\b(?:band|gap|distance|range) between (?:the )?(?:two )?(?:red |spc |control )?(?:(?:upper|top) (?:and|&) (?:lower|bottom) )?"
@@ -530,12 +531,32 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (ROLE.pattern, r"\1"),
     # the asker's guesses at a name, said beside it: "theft and handling i think it's called", "the 'outcome rate' i
     # think", "i assume that's", "i'm never sure which term we're meant to use"
+    # a guess at the figure, to be checked (parse.CHALLENGE): "i think it was a bit under ten percent", "i reckon 400"
+    (r"\b(?:i (?:think|believe|assume|guess|reckon|gather)|my guess is|i was under the impression)(?: that)?(?: (?:it s|"
+     r"its|it's|it is|it was|it|we were|we re|we're))?(?: (?:a bit|just|slightly|a little))?(?= (?:about|around|roughly|"
+     r"approximately|approx|nearly|almost|over|under|more than|less than|something like) [-+]?\d| [-+]?\d)", " is it "),
     (r"\bi (?:think|believe|assume|guess|reckon)(?: (?:it s|its|it's|that s|thats|that's|it is|they re|they're|it was))?"
      r"(?: (?:called|named|known as|what it s called|what its called))?(?= |$)", " "),
     (r"\b(?:i m|im|i'm|i am) (?:never|not (?:always|ever|really)) sure which (?:term|word|one|name)s?\b(?: (?:we re|we're|"
      r"were|i m|i'm|im|i am|you re|you're) (?:meant|supposed) to (?:use|say))?", " "),
     # filler around what is asked: "what on earth is", "flip side", "and yes i know", "at once", "lumped together"
     (r"\bwhat on earth (is|are|does|do)\b", r"what \1"),
+    # everyday verbs and phrases for what the data names: 'keep an eye on' (a priority's figures), 'give out'
+    # (cautions given), 'fed up with' (a big problem), 'linked to drink and drugs', 'which councillor chairs'
+    (r"\b(?:keeps? an eye on|keeps? tabs on|monitors?|tracks?|oversees?)(?=\s*\??\s*$)", " cover "),
+    (r"\b(give|gave|given|giving) out\b", r"\1"),
+    (r"\b(?:most |more |really |very )?fed up (?:with|about|of)\b", " most concerned about "),
+    (r"\b(?:linked|connected|attributable|attributed) (?:to|with)\b", " related to "),
+    (r"\bwhich (?:councillor|cllr|member|person|officer)\b", "who"),
+    (r"\b(?:mostly|mainly|largely|predominantly) (?=come|comes|came|coming|from|happen|happens|happened|located|"
+     r"concentrated|found|based)\b", " "),
+    (r"\b(kent (?:and|&) medway|the force(?: area)?|the borough|the district|england(?: (?:and|&) wales)?|"
+     r"great britain|the country|maidstone) as a whole\b", r"\1"),
+    (r"\b(survey|perception|perceptions) (?:question|questions)\b", r"\1"),
+    (r"\bcounty (?:tables?|league tables?|positions table)\b", " county ranks "),
+    (r"\b(?:the )?(?:whole|full|entire|complete) (?:table|list) of (?=(?:the )?(?:county )?rank)", " "),
+    (r"\bconflict resolutions?\b", "conflict"),
+    (r"\b(exactly|precisely)(?=\s*\??\s*$)", " "),
     (r"^\s*(?:on the )?flip side\b", " "),
     (r"\b(?:and )?yes i know\b", " "),
     (r"\b(?:all )?at once\b|\b(?:all )?lumped together\b|\beverything recorded\b", " "),

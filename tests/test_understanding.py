@@ -868,6 +868,22 @@ CASES = [
     ("apart from sevenoaks, which is the least deprived district in kent?", ["Tonbridge & Malling"], []),
     ("burglary aside - whats our county ranking for robberies in 2012/13", ["Robbery", "3 of 12", "'burglary'"], []),
     ("asb in maidstone except high street", None, ["apart from High Street"]),
+    # a guess at the figure is checked, a round one to its nearest round number
+    ("how many anti social behaviour incidents in maidstone in 2012/13? is it about 4,000?",
+     ["about 4,000 is right, rounded", "4,326"], []),
+    ("how many women are estimated to be victims of domestic abuse each year? something like 3,000?",
+     ["about 3,000 is right, rounded", "3,192"], []),
+    ("by how much did criminal damage drop in 2012/13? i think it was a bit under ten percent", ["under 10% is right",
+                                                                                                "-8.5%"], []),
+    ("asb 2012/13, is it about 5,000?", ["about 5,000 is not right", "4,326"], []),
+    # everyday words for what the data names
+    ("how many times did people nick stuff from shops in maidstone in 2011/12", ["Shoplifting", "913"], []),
+    ("how many cautions did the police give out in october 2012", ["Outcomes - caution", "64"], []),
+    ("which district's residents are most fed up with speeding traffic?", ["Thanet", "30.2%"], []),
+    ("what figures does the asb sub-group keep an eye on?", ["ASB Sub-Group"], []),
+    ("which councillor chairs the safer maidstone partnership?", ["Cllr John Wilson"], []),
+    ("can i see the whole table of county rank changes from the report", ["14 improved"], []),
+    ("how much did crime fall across kent and medway as a whole in 2012/13?", ["Kent & Medway", "-3.2%"], []),
 ]
 
 

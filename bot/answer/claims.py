@@ -96,6 +96,9 @@ def _holds(cell: Cell, value: float, signed: bool, decimals: int, qualifier: str
         return "rounded"
     if qualifier == "~" and abs(have - want) <= 0.05 * max(abs(want), 1):
         return "rounded"
+    zeros = len(str(int(abs(want)))) - len(str(int(abs(want))).rstrip("0")) if want and want == int(want) else 0
+    if qualifier == "~" and zeros and round(have / 10 ** zeros) * 10 ** zeros == want:
+        return "rounded"  # 'about 4,000' for 4,326: a round guess, right to its nearest thousand
     if abs(have - want) < 10 ** -decimals:
         return "close"  # 27.7 for 27.77: cut, not rounded
     if signed and (abs(cell.value) == abs(value) or round(abs(cell.value), decimals) == abs(value)):
