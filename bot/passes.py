@@ -560,8 +560,8 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     name a place the question does not name, or, unless it reports, a period; an aside naming a place answers for
     it only by 'my ward'."""
     said = normalise(sentence).replace("'", " ")
-    if HEARSAY.search(said) and not ASKING.search(said):
-        return True
+    if HEARSAY.search(said) and not ASKING.search(said) and not QUESTION_WORDS.match(said):
+        return True  # not 'how many people think speeding is a problem?', which asks
     said, askers = _without_askers(said, vocab)  # 'new age uk volunteer', 'new town centre manager': who asks
     askers = askers if not QUESTION_WORDS.match(said) else []  # 'which group looks after asb' asks
     if askers:
@@ -623,6 +623,7 @@ joined guessing guess hoping hope trying try want wanted need needed like would 
 fine ok okay quick question questions daft silly stupid dumb sorry apologies if this is a one obvious help any appreciated
 in advance setting up set put them right places place show tell write writing up notes induction introduce myself
 properly nod along everyone keeps keep saying it meetings meeting the trust how much figures figure numbers
+background context overview steer summary newsletter some bit of
 """.split())
 
 

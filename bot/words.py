@@ -556,7 +556,25 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bcounty (?:tables?|league tables?|positions table)\b", " county ranks "),
     (r"\b(?:the )?(?:whole|full|entire|complete) (?:table|list) of (?=(?:the )?(?:county )?rank)", " "),
     (r"\bconflict resolutions?\b", "conflict"),
-    (r"\b(exactly|precisely)(?=\s*\??\s*$)", " "),
+    (r"\b(exactly|precisely)(?=\s*[?,]|\s*$|\s+and\b)", " "),
+    # the document, said as the one that gives the figure: "the assessment estimates how many", "the assesment has a
+    # population growth forecast"; a table named by its subject: "from the outcomes table"
+    (r"\b(?:the |this |our )?(?:strategic )?(?:assessment|assesment|assessement|report|document|doc|sa) (?:estimates?|"
+     r"estimated)\b", " estimated "),
+    (r"\b(?:the |this |our )?(?:strategic )?(?:assessment|assesment|assessement|report|document|doc|sa) (?:has|includes?|"
+     r"mentions?|gives?|contains?) (?:a|an|the|some)\b", " "),
+    (r"\b(?:from|in|on|of) the (outcomes?|monthly|crime|recorded crime|resolution|deprivation|unemployment|survey) "
+     r"table\b(?! \d)", r" \1 "),
+    (r"\b(?:the |for the |over the |covering the )?(?:time )?period (?:of |from |covering )?(?=(?:jan|feb|mar|apr|may|jun|"
+     r"jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b|\d{4}\b)", " "),
+    (r"\b(?:can you |could you )?(?:put|show|set|line up|lay out) (.{1,60}?) (?:next to each other|side by side|"
+     r"alongside each other|against each other)\b", r" compare \1 "),
+    (r"\bmain (?:shopping area|shopping centre|shopping street)s?\b", " town centre "),
+    (r"\bmain (numbers|figures|stats|statistics)\b", " headline figures "),
+    (r"\b(?:is|would be|will be) (?:fine|enough)\b", " "),
+    (r"\b(?:a )?(?:real|serious|genuine) problem\b", " a big problem "),
+    (r"\bhow many (?:people|residents|locals)(?: round here| around here| locally| in the area| here)?(?= (?:reckoned|"
+     r"reckon|thought|think|felt|feel|said|say|see|saw|consider|considered)\b)", " what % of residents "),
     (r"^\s*(?:on the )?flip side\b", " "),
     (r"\b(?:and )?yes i know\b", " "),
     (r"\b(?:all )?at once\b|\b(?:all )?lumped together\b|\beverything recorded\b", " "),
@@ -600,7 +618,8 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"(?<!above or )(?<!below or )\b(?:above|below|over|under|higher than|lower than|worse than|better than)"
      r"(?! or (?:above|below))(?= (?:the )?(?:county|kent|national|"
      r"england(?: and wales)?|regional|south east) (?:average|rate|figure|level|one)s?\b)", " compared with "),
-    (r"\bhow far (?:was|is|were|are) (?:our |the |maidstone s )?(actual (?:re ?offending )?rate) (?:above|below|over|under) "
+    (r"\bhow far (?:was|is|were|are) (?:our |the |maidstone s |maidstone |maidstones )?(actual (?:re ?offending )?rate) "
+     r"(?:above|below|over|under|off|from|away from) "
      r"(?:the )?predicted(?: one| rate)?\b", r" \1 vs predicted "),
     (r"\bnew in (?:post|the job|role|the role|my role)\b", " new "),
     (r"\b(?:talks?|talked|talking|keeps? talking|keeps? mentioning) about\b", " "),
@@ -626,6 +645,10 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
      r"(?!\s*[-+]?\d)", " "),
     (r"\btaking or dealing\b|\bdealing or taking\b", " using or dealing "),
     (r"\b(?:the )?middle of (?:the )?town\b", " town centre "),
+    # "how many people thought it was a problem": the survey gives the share of residents, not a count
+    (r"\bhow many (?:people|residents|locals|of us|folk)(?= (?:reckoned|reckon|thought|think|felt|feel|said|say|see|saw|"
+     r"consider|considered|rated|rate)\b)", " what % of residents "),
+    (r"\b(?:the |in the )?(?:kent )?crime survey\b(?! sample)", " the survey "),  # a survey, not crimes counted
     # "what % of people reckoned it was a big problem": the survey's share
     (r"\b(people|residents) (?:reckoned|reckon|reckons|thought|think|felt|feel|feels|said|say)"
      r"(?: (?:it|that|this|they))?(?: (?:was|is|were|are|as))?(?= (?:a )?(?:very |fairly |big |major |real )*problem)", r"\1"),
@@ -975,7 +998,7 @@ sgt commander commanders iom consultant matter matters relevant seeing hearing h
 reports brief briefs agenda agendas csu smp csp stn cdr public health side summary summaries overview update updates
 date dates project projects association started starting keeps coming up prepping preparing writing drafting custody suite feels feel like subgroup subgroups sub-group group groups grp checking committee cttee surgery tonight tomorrow today members member residents resident quick one housing
 probation council kfrs nhs chief tenancy station fire service police asking asked ask wants want wanted needs need
-needed campaign work works working job role from joined just hi hello all thanks ta cheers please pls thx morning
+needed campaign work works working job role from joined join joining just hi hello all thanks ta cheers please pls thx morning
 afternoon evening everyone folks week next monday tuesday wednesday thursday friday mon tue tues wed thu thur thurs
 fri s t it's its this that those these them they it what is are be been do does did will would should could can
 may might the a an at on in of to and or with about for as by so then too also know query queries note notes

@@ -884,6 +884,19 @@ CASES = [
     ("which councillor chairs the safer maidstone partnership?", ["Cllr John Wilson"], []),
     ("can i see the whole table of county rank changes from the report", ["14 improved"], []),
     ("how much did crime fall across kent and medway as a whole in 2012/13?", ["Kent & Medway", "-3.2%"], []),
+    # a question that reports what people think still asks: never left aside for the sentence beside it
+    ("how many people round here think speeding cars are a real problem? just the latest survey figure is fine",
+     ["Perception: speeding vehicles", "26.9%"], []),
+    ("fly tipping - how many people thought it was a problem round here in 2011/12?", ["fly tipping", "9.2%"], []),
+    ("in the crime survey what % said graffiti was a fairly or very big problem in 2012/13?", ["vandalism, graffiti", "5.4%"],
+     []),
+    # the document or a table named as where the figure is
+    ("the assesment has a population growth forecast for maidstone over the next 15 yrs - what is it?", ["4.7%"], []),
+    ("how many crimes were recorded in maidstone in august 2013? the monthly figure from the outcomes table", ["804"], []),
+    ("can you put high street, park wood and fant next to each other for asb in 2012/13?", ["Fant 333", "Park Wood 342"],
+     []),
+    # a narrower kind of robbery is counted within robbery, said so
+    ("what's our county position for muggings and street robbery in 2012/13?", ["Robbery", "3 of 12", "within"], []),
 ]
 
 
