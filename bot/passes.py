@@ -250,6 +250,11 @@ def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, de
             again.indicator)).startswith("%") or again.measure == "percent" else \
             again.measure if again.measure == "rate" else "count"
         return _set_aside(again, text, typed, []) if asked != measure else None
+    if POLICE_SOURCE.match(aside) and again.indicator and not inclusive and not again.choices and not str(
+            vocab.units.get(again.indicator)).startswith(("crime", "incident", "offence", "outcome")):
+        # 'the hospital admissions, not the police crime figures', 'the hidden number, not the incidents reported
+        # to police': a figure from another source, set against what the police record
+        return _set_aside(again, text, typed, [])
     alone = read_alone(aside, vocab)  # 'shoplifting or car or bike theft': each name its words say
     named = _names_of(alone)
     if alone.within:  # 'homes i mean, not sheds or garages': what Burglary - other counts, set against dwellings;
@@ -305,6 +310,13 @@ def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, de
             return None
         return _instead(again, text, typed)
     return _set_aside(again, text, typed, sorted(named - {again.indicator}))
+
+
+# what the police record, said as a source: 'the police crime figures', 'the incidents reported to police'
+POLICE_SOURCE = re.compile(r"^(?:the |any )?(?=.*\b(?:police|recorded|reported)\b)(?:police |police recorded |recorded |"
+                           r"reported |officially recorded )?(?:crime |crimes |violence |violent crime |incidents? |offences? |"
+                           r"assaults? )?(?:figures?|numbers?|data|stats|statistics|counts?|ones|totals?|crimes?|incidents?|"
+                           r"offences?)?(?: (?:reported|recorded) (?:to|by) (?:the )?police)?\s*$")
 
 
 # words that ask for the whole of a figure ('the overall violent crime figure')
@@ -537,6 +549,10 @@ ASKS_FOR = re.compile(r"\b(?:need|needs|want|wants|looking for|after|interested 
                       r"numbers?|ones|it|them|those|these)\b|\b(?:only|ones|just the|specifically|excluding|except)\b")
 
 
+# where the asker looks, which narrows what is asked: 'looking at schools', 'interested in the night time ones'
+LOOKING = re.compile(r"\b(?:looking (?:at|into|for)|interested in|focus\w* on|concerned with|after)\b")
+
+
 def _without_askers(said: str, vocab: Vocabulary) -> tuple[str, list[str]]:
     """Normalised words without the roles and organisations that say who asks (``asker`` rows of
     data/synonyms.csv: 'new rural pcso', 'at a youth charity', 'new age uk volunteer'), and the phrases taken
@@ -597,6 +613,9 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
             alone.generic_only or subjects <= {asked.indicator}) and not (alone.statement or alone.choices):
         return True  # 'working on an employment project', 'setting up outreach sessions and want to pick the right areas'
     if about_asker:  # 'i'm looking at schools', 'i'm new and want the weekend ones' ask for something
+        if ASKING.search(said) and not (ASKS_FOR.search(said) or LOOKING.search(said)) and (
+                across or not NARROW.search(said)):
+            return True  # 'golding homes want to target their tenancy work': what the asker wants to do
         return not ASKING.search(said) or _names_nothing(said, vocab, elsewhere=_ASIDE_WORDS)
     # what happened, naming what is asked and nothing else ('a church near me had the lead stripped off its roof')
     return not QUESTION_WORDS.search(said) and not NARROW.search(said) and bool(subjects) and subjects <= {asked.indicator}

@@ -573,6 +573,10 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bmain (numbers|figures|stats|statistics)\b", " headline figures "),
     (r"\b(?:is|would be|will be) (?:fine|enough)\b", " "),
     (r"\b(?:a )?(?:real|serious|genuine) problem\b", " a big problem "),
+    # the car itself taken: 'the whole car driven off', 'whole vehicles taken', 'cars actually driven off / stolen'
+    (r"\b(cars?|vehicles?|motors?) (?:that )?(?:were |was |being |getting )?(?:actually )?(?:taken|driven off|driven away)"
+     r"(?: (?:or|/) stolen)?\b(?! (?:out|from))", r" \1 stolen "),
+    (r"\b(?:the )?(cars?|vehicles?) themselves\b", r" \1 stolen "),
     (r"\bhow many (?:people|residents|locals)(?: round here| around here| locally| in the area| here)?(?= (?:reckoned|"
      r"reckon|thought|think|felt|feel|said|say|see|saw|consider|considered)\b)", " what % of residents "),
     (r"^\s*(?:on the )?flip side\b", " "),

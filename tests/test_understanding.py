@@ -897,6 +897,16 @@ CASES = [
      []),
     # a narrower kind of robbery is counted within robbery, said so
     ("what's our county position for muggings and street robbery in 2012/13?", ["Robbery", "3 of 12", "within"], []),
+    # a figure from another source set against what the police record; a police figure is not
+    ("how many maidstone residents ended up in hospital after being assaulted in 2012/13? the hospital admissions, not "
+     "the police crime figures", ["Assaults resulting in hospital admission", "59", "Not counted, as asked"], []),
+    ("how many women in maidstone are estimated to suffer domestic abuse each year? the hidden number, not the incidents "
+     "reported to police", ["3,192"], []),
+    ("violence against the person 2012/13 not the police crime figures", None, ["not"]),
+    # the car itself taken, set against things taken out of it
+    ("Quick one from a newly elected councillor. How many cars were actually driven off / stolen in maidstone in 2012-13? "
+     "Not things taken out of cars, the vehicles themselves", ["Theft of a motor vehicle", "167"], []),
+    ("are car thefts dropping? whole vehicles taken, not things stolen out of them", ["Theft of a motor vehicle", "-42"], []),
 ]
 
 
