@@ -128,6 +128,8 @@ APPROXIMATE = r"(?:about|around|roughly|approximately|approx|nearly|almost|circa
 CHALLENGE = re.compile(r"\b(?:is|was|are) (?:that|it|this|these|those) (?:right|correct|true|accurate)\b|"
                        # a place in the table asked about: "are we still 10th in the county for drugs"
                        r"\b(?:are|were) we (?:still )?(?=\d{1,2}(?:st|nd|rd|th)\b)|"
+                       # a rank guessed: "was it 11th?", "when we were 6th in the county"
+                       r"\b(?:was it|is it|when we were|we were)(?= (?:about |around )?\d{1,2}(?:st|nd|rd|th)\b)|"
                        r"\b(?:can|could|would) you (?:please )?(?:confirm|check)(?: that)?\b|\b(?:is it true|i heard|someone said|i was told|"
                        r"apparently)(?: that)?\b|\b(?:right|correct|true)\s*$|"
                        # a guess at the figure, to be checked: "is it about 4,000", "something like 3,000",

@@ -73,6 +73,31 @@ def _introduces_only(clause: str, vocab: Vocabulary) -> bool:
                 or alone.listed or alone.negated)
 
 
+# how a clause about the asker begins, after the question: 'not sure what goes in that one', 'still getting my head
+# round ...', 'want to know where to focus outreach', 'i know it's only an estimate'
+LOOSE_OPENER = re.compile(r"^(?:(?:and|but|so|also|just|tbh|honestly|sorry)\s+)*(?:(?:i m |im |i am )?not (?:sure|certain|clear)|"
+                          r"(?:i |we )?(?:want|wanted|need|needed|trying|hoping|hope) to (?:know|see|understand|work out|find "
+                          r"out|get|plan|focus|check|target|pick|decide|figure out)|still (?:getting|learning|finding|working)|"
+                          r"(?:i )?know (?:it s|its|that s|thats)|(?:i m |im |i am )?(?:new|still new)\b)")
+# words that say what is meant, which narrow what is asked: 'i mean the big stores'
+MEANING = re.compile(r"\b(?:i mean|i meant|by that i mean|as in|meaning|i e|ie|that is|specifically|especially|"
+                     r"(?:know|asking|ask|hear|info|information|details?) (?:about|on))\b")
+
+
+def _aside_clause(part: str, vocab: Vocabulary) -> set[str] | None:
+    """The subjects a clause about the asker names (none: {''}), when it is one that may be left aside: it begins
+    as one (LOOSE_OPENER), says nothing narrower and names no place or period; else None."""
+    said = normalise(part).replace("'", " ")
+    if not LOOSE_OPENER.match(said) or ASKS_FOR.search(said) or LOOKING.search(said) or MEANING.search(said) \
+            or NARROW.search(said):
+        return None
+    alone = read_alone(part, vocab)
+    if _where_or_when(alone) or alone.places or alone.priority or alone.statement or alone.within or alone.listed \
+            or alone.choices or alone.kind not in ("figure", "statement"):
+        return None
+    return set(alone.indicators) or {""}
+
+
 # a clause that is only the asker's new role: 'new idva', 'new alcohol liaison nurse', 'new town centre manager'
 ROLE_CLAUSE = re.compile(
     r"^(?:i m |im |i am |i'm |i've just started as |ive just started as )?(?:a |an |the )?(?:new|newly appointed|recently "
@@ -111,7 +136,7 @@ def _without_context(text: str, vocab: Vocabulary, command: Command, depth: int 
             parts[-1:] = [parts[-1][:tail.start()].strip(), tail.group(0).strip()]
     if len(parts) < 2:
         return None
-    kept, dropped, subjects = [], [], set()
+    kept, dropped, subjects, loose = [], [], set(), set()
     said = [set(normalise(p).split()) for p in parts]
     for i, part in enumerate(parts):
         elsewhere = frozenset().union(*(w for j, w in enumerate(said) if j != i))  # 'not sure what spc is'
@@ -120,6 +145,12 @@ def _without_context(text: str, vocab: Vocabulary, command: Command, depth: int 
             continue
         if ROLE_CLAUSE.match(part.replace("\u2019", "'")) and not _names_where_or_when(part, vocab):
             dropped.append(part)  # 'new idva', 'new alcohol liaison nurse', 'new age uk volunteer': who asks
+            continue
+        if i > 0 and _aside_clause(part, vocab) is not None:
+            # 'not sure what goes in that one', 'still getting my head round what an outcome is', 'want to know
+            # where to focus outreach': about the asker, naming no place or period and nothing narrower
+            dropped.append(part)
+            loose |= _aside_clause(part, vocab)
             continue
         if i == 0 and INTRO.match(part) and _introduces_only(part, vocab):
             dropped.append(part)  # 'golding homes here', 'yot colleague asking', 'voluntary sector rep here'
@@ -158,6 +189,9 @@ def _without_context(text: str, vocab: Vocabulary, command: Command, depth: int 
     fewer = count(again) < count(command) or (command.negated and not again.negated and count(again) <= count(command))
     if not fewer or not asks_something(again):
         return None
+    related = {r for i in again.indicators for r in (*vocab.ratio_parts.get(i, ()), *vocab.parts.get(i, ()))}
+    if loose and (again.unknown or not loose <= {"", *again.indicators, *again.family, *related}):
+        return None  # a clause left aside naming a subject names the one asked, and the rest reads whole
     again.text, again.context = text, dropped + again.context
     return again
 
@@ -618,7 +652,9 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
             return True  # 'golding homes want to target their tenancy work': what the asker wants to do
         return not ASKING.search(said) or _names_nothing(said, vocab, elsewhere=_ASIDE_WORDS)
     # what happened, naming what is asked and nothing else ('a church near me had the lead stripped off its roof')
-    return not QUESTION_WORDS.search(said) and not NARROW.search(said) and bool(subjects) and subjects <= {asked.indicator}
+    own = vocab.named.get(asked.indicator or "", set())  # 'bikes keep being pinched': the subject's own words
+    other = " ".join(w for w in said.split() if not set(vocab.form(w)) & own)
+    return not QUESTION_WORDS.search(said) and not NARROW.search(other) and bool(subjects) and subjects <= {asked.indicator}
 
 
 def _names_a_place(text: str, vocab: Vocabulary) -> bool:

@@ -573,6 +573,10 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bmain (numbers|figures|stats|statistics)\b", " headline figures "),
     (r"\b(?:is|would be|will be) (?:fine|enough)\b", " "),
     (r"\b(?:a )?(?:real|serious|genuine) problem\b", " a big problem "),
+    # which way a rank runs, asked beside it: the answer says ('1st being best i assume', 'is 1st the best or worst')
+    (r"\b(?:and )?(?:is )?(?:1st|first|number 1|no 1|1) (?:the )?(?:best|worst|highest|lowest)(?: or (?:the )?(?:best|worst|"
+     r"highest|lowest))?\b|\b(?:1st|first|1) being (?:the )?(?:best|worst|highest|lowest)(?: i (?:assume|guess|think|presume))?\b"
+     r"|\b(?:1|1st) (?:is|=) (?:the )?most deprived(?: i (?:think|assume|guess|presume))?(?= *$)", " "),
     # the car itself taken: 'the whole car driven off', 'whole vehicles taken', 'cars actually driven off / stolen'
     (r"\b(cars?|vehicles?|motors?) (?:that )?(?:were |was |being |getting )?(?:actually )?(?:taken|driven off|driven away)"
      r"(?: (?:or|/) stolen)?\b(?! (?:out|from))", r" \1 stolen "),

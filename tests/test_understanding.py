@@ -907,6 +907,23 @@ CASES = [
     ("Quick one from a newly elected councillor. How many cars were actually driven off / stolen in maidstone in 2012-13? "
      "Not things taken out of cars, the vehicles themselves", ["Theft of a motor vehicle", "167"], []),
     ("are car thefts dropping? whole vehicles taken, not things stolen out of them", ["Theft of a motor vehicle", "-42"], []),
+    # a clause about the asker after the question, naming nothing narrower, is left aside; one that narrows is not
+    ("what was the 'other theft' number for 2012-13? not sure what goes in that one", ["Other theft offences", "1,527"], []),
+    ("what was the resolution outcome rate in march 2013? still getting my head round what an 'outcome' is",
+     ["37.8%", "268 outcomes of 709 crimes"], []),
+    ("new pcso. which wards are the anti-social behaviour hotspots? want to know where to focus my patrols",
+     ["High Street 911"], []),
+    ("shoplifting 2012/13, i mean the big stores", None, ["big stores"]),
+    ("shoplifting 2012/13, want to know about supermarkets", None, ["supermarkets"]),
+    ("asb 2012/13, not sure about weekends", None, ["weekends"]),
+    # an anecdote naming the subject by its own words is left aside; one that narrows is not
+    ("bikes keep being pinched from outside the college. how many bicycle thefts were there in maidstone in 2010/11?",
+     ["Theft of pedal cycle", "141"], []),
+    ("bikes keep being pinched at night. how many bicycle thefts were there in maidstone in 2010/11?", None, ["night"]),
+    # a rank guessed is checked; which way a rank runs, asked beside it, is in the answer's note
+    ("drug offences ranking in 2011/12 - was it 11th?", ["11th is right", "11 of 12"], []),
+    ("where does maidstone sit among the 12 kent districts for shoplifting in 2012/13? and is 1st the best or the worst?",
+     ["10 of 12", "1 = lowest rate (best)"], []),
 ]
 
 
