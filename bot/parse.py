@@ -1147,7 +1147,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
         c.changes = "level" if level else way
         over_districts = "wards" if "wards" in cue and c.changes else "districts" if c.changes else None
     county = [a for a, t in area_types.items() if t == "county"][:1]
-    if "county_area" in cue and "compare" in cue and re.search(r"\bacross\b|wide\b", c.text.lower()):
+    if "county_area" in cue and "compare" in cue and re.search(r"(?<!with )(?<!to )(?<!than )\bacross\b|wide\b",
+                                                                c.text.lower()):
         cue = cue - {"county_area"}  # "compare deprivation across kent": across the districts ("compared to the kcc
         # average": beside it)
     beside = "county" in cue and re.search(rf"(?:\b(?:and|&|with|plus|next to|alongside|beside)|,) (?:the )?(?:county|{re.escape(county_word.lower())})\b",

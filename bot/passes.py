@@ -504,7 +504,8 @@ ASIDE_OPENER = re.compile(
 HEARSAY = re.compile(r"\b(?:keeps? coming up|comes? up|came up|crops up|keeps? cropping up|keeps? (?:telling|complaining|"
                      r"emailing|ringing|calling|asking|saying)|feels like|feel like|seems|seemed|looks like|"
                      r"heard|hear|said|says|say|saying|told|tells|reckons?|thinks?|thought|guess|guessing|assume|"
-                     r"assuming|believe|suspect|gather|apparently|rumour|mentioned|claims?|claimed|reckoned)\b")
+                     r"assuming|believe|suspect|gather|apparently|rumour|mentioned|claims?|claimed|reckoned|insists?|insisted|swears?|"
+                     r"swore|complains?|complained)\b")
 
 
 # what the asker is doing or wants to do: 'i'm setting up outreach sessions', 'i want to show the council',
@@ -610,7 +611,7 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     name a place the question does not name, or, unless it reports, a period; an aside naming a place answers for
     it only by 'my ward'."""
     said = normalise(sentence).replace("'", " ")
-    if HEARSAY.search(said) and not ASKING.search(said) and not QUESTION_WORDS.match(said):
+    if HEARSAY.search(said) and not (ASKS_FOR.search(said) or LOOKING.search(said)) and not QUESTION_WORDS.match(said):
         return True  # not 'how many people think speeding is a problem?', which asks
     said, askers = _without_askers(said, vocab)  # 'new age uk volunteer', 'new town centre manager': who asks
     askers = askers if not QUESTION_WORDS.match(said) else []  # 'which group looks after asb' asks

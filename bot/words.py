@@ -573,6 +573,35 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\bmain (numbers|figures|stats|statistics)\b", " headline figures "),
     (r"\b(?:is|would be|will be) (?:fine|enough)\b", " "),
     (r"\b(?:a )?(?:real|serious|genuine) problem\b", " a big problem "),
+    # who asked the asker, and their first week: 'my manager wants the total number of crimes'
+    (r"\b(?:my|our|the) (?:manager|boss|line manager|director|chair|sergeant|sarge|inspector|commander|team leader|"
+     r"head of service|cabinet member)(?: has| have)? (?:wants?|needs?|asked(?: me)?(?: for)?|has asked(?: me)?(?: for)?|is "
+     r"asking(?: for)?|would like)(?: to know| me to find out| me to get)?\b", " "),
+    (r"^(?:(?:hi|hello|morning|afternoon)\s+)?(?:it s |its )?(?:my )?(?:first|second) (?:week|day|month)(?: (?:at|in|with|on) "
+     r"(?:the |my )?(?:council|job|police|team|partnership|smp|csp|work|office))?(?: and| so)?\b", " "),
+    # everyday ways of saying what is asked
+    (r"\bproblem (wards?|areas?)\b", r" hotspot \1 "),
+    (r"\b(worst|best|better|worse) off\b", r"\1"),
+    (r"\b(?:and )?did we buck the (?:county |kent |national )?trend\b", " "),
+    (r"\b(?:steady|consistent|continuous|gradual|sharp|big) (fall|rise|decline|increase|drop|trend)\b", r"\1"),
+    (r"\b(?:is (?:the|it|this) (?:rise|fall|increase|drop|change) )?(?:a )?real trend or (?:just )?(?:a )?(?:blip|one off|"
+     r"fluke)\b", " trend "),
+    (r"\bpart of (?:one of )?(?:the )?(priority|priorities)\b", r" \1 "),
+    (r"\b(?:in )?any particular (ward|area|district)s?\b", r" \1s "),
+    (r"\bor (?:is it )?(?:spread out|spread evenly|evenly spread|all over)\b", " "),
+    (r"\b(?<!or )(?:faster|quicker|slower|more quickly|more slowly) (?!or )(in [a-z ]+? )?than(?: across| in)?\b",
+     r" \1 compared with "),
+    (r"\b(?:this|the current) (?:financial|fiscal) year(?= *(?:april|apr)\b)", " "),
+    (r"\bcounty (?:position|rank|ranking|league) changes\b", " rank changes "),
+    (r"\b(?:people )?(?:dumping|dump|dumped|tipping) (?:rubbish|waste|stuff|junk|litter)(?: illegally)?\b|\billegal "
+     r"(?:dumping|tipping)\b", " fly tipping "),
+    (r"\busing or selling\b|\bselling or using\b", " using or dealing "),
+    (r"\bround (?:their|our|my|the) way\b", " "),
+    (r"\bthefts? plus handling\b", " theft and handling "),
+    (r"\bsteal(?:ing)? (?:things |stuff |items |property |belongings )?(?:out of|from) (?:parked )?(cars?|vehicles?)\b",
+     r" theft from \1 "),
+    (r"\b(?:and )?(?:i )?(?:want|need|would like) (?:the|an?) (?:overall|big|whole|general|full|broad) (?:picture|view|"
+     r"overview)\b", " "),
     # which way a rank runs, asked beside it: the answer says ('1st being best i assume', 'is 1st the best or worst')
     (r"\b(?:and )?(?:is )?(?:1st|first|number 1|no 1|1) (?:the )?(?:best|worst|highest|lowest)(?: or (?:the )?(?:best|worst|"
      r"highest|lowest))?\b|\b(?:1st|first|1) being (?:the )?(?:best|worst|highest|lowest)(?: i (?:assume|guess|think|presume))?\b"
@@ -625,7 +654,8 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     # "is our drug offence rate above the county average": a comparison with it
     (r"(?<!above or )(?<!below or )\b(?:above|below|over|under|higher than|lower than|worse than|better than)"
      r"(?! or (?:above|below))(?= (?:the )?(?:county|kent|national|"
-     r"england(?: and wales)?|regional|south east) (?:average|rate|figure|level|one)s?\b)", " compared with "),
+     r"england(?: and wales)?|regional|south east)(?: (?:average|rate|figure|level|one)s?\b|(?! (?:rank|ranks|ranking|position|"
+     r"league|table)\b)))", " compared with "),
     (r"\bhow far (?:was|is|were|are) (?:our |the |maidstone s |maidstone |maidstones )?(actual (?:re ?offending )?rate) "
      r"(?:above|below|over|under|off|from|away from) "
      r"(?:the )?predicted(?: one| rate)?\b", r" \1 vs predicted "),

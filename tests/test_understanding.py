@@ -924,6 +924,17 @@ CASES = [
     ("drug offences ranking in 2011/12 - was it 11th?", ["11th is right", "11 of 12"], []),
     ("where does maidstone sit among the 12 kent districts for shoplifting in 2012/13? and is 1st the best or the worst?",
      ["10 of 12", "1 = lowest rate (best)"], []),
+    # everyday ways of asking: who asked the asker, comparisons said as faster or above, fly tipping described
+    ("first week at the council and my manager wants the total number of crimes in the borough for april 2012 to march "
+     "2013. what was it?", ["All crime", "8,296"], []),
+    ("did road casualties rise faster in maidstone than across kent in 2012/13?", ["Maidstone +4.1%", "Kent (KCC area) +0.5%"],
+     []),
+    ("did road casualties rise in maidstone compared with across kent in 2012/13", ["Kent (KCC area) +0.5%"], []),
+    ("is our drug offence rate above the county's? what is the county rate?", ["2.16"], []),
+    ("people dumping rubbish illegally - what % of residents saw that as a big problem in 2012/13",
+     ["fly tipping", "10.2%"], []),
+    ("is anti-social behaviour going up or down in maidstone? a resident at my surgery insisted it's getting worse",
+     ["went down", "4,326"], []),
 ]
 
 
