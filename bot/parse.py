@@ -1030,7 +1030,9 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
                     for i in best if vocab.units.get(i, "").startswith("%"))
         best = _by_measure_words(best, command, vocab, count_by_default=one_name or share)
     if len(best) > 1 and pool:  # two names tied: the words asked may hold with one ("unemployed number")
-        fit = {i: len(pool & vocab.described.get(i, set())) for i in best}
+        # 'how many' tells apart only figures of different units ('shops' from 'jobs'), not 'claimants' of two kinds
+        said = pool - {"number", "count"} if len({vocab.units.get(i) for i in best}) == 1 else pool
+        fit = {i: len(said & vocab.described.get(i, set())) for i in best}
         most = max(fit.values())
         if most and list(fit.values()).count(most) == 1:
             best = [i for i in best if fit[i] == most]

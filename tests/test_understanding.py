@@ -935,6 +935,9 @@ CASES = [
      ["fly tipping", "10.2%"], []),
     ("is anti-social behaviour going up or down in maidstone? a resident at my surgery insisted it's getting worse",
      ["went down", "4,326"], []),
+    # 'claimants' alone could be either claimant figure, 'how many' or not; vans have no figure of their own
+    ("how many claimants in maidstone", None, ["Unemployed people (claimant count)", "Out of work benefit claimants"]),
+    ("how many vans were stolen in 2012/13", None, ["vans"]),
 ]
 
 
