@@ -624,6 +624,7 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
         alone.areas = [a for a in alone.areas if not (len(normalise(vocab.names[("area", a)]).split()) == 1
                                                        and ordinary_word(normalise(vocab.names[("area", a)])))]
     home = vocab.partnership_words.get("home")  # 'new pcso on the maidstone team', asked of maidstone
+    own_place = bool(set(alone.areas) & set(asked.areas))  # 'i'm the new pcso covering fant', asked of fant
     alone.areas = [a for a in alone.areas if a != asked.area and not (asked.area is None and vocab.names[("area", a)] == home)]
     if alone.period or alone.since or alone.ytd or alone.places or (alone.areas and not _names_a_place(asked.text, vocab)):
         return False
@@ -642,7 +643,7 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
             r"\b(?:patch|beat|area|ward|neighbourhood|estate|villages?|rural|cases|ones|incidents|offences|crimes|deals? "
             r"with|dealing with|works? (?:on|with)|handles?|covers?|focus(?:es|ing)? on)\b", said):
         return False  # 'my patch is rural villages', 'my team deals with serious cases': narrower than what is asked
-    if re.search(r"\b(?:patrols?|patrolling|covering|covers|based (?:in|at|on)|lives? in|living in)\b", said):
+    if re.search(r"\b(?:patrols?|patrolling|covering|covers|based (?:in|at|on)|lives? in|living in)\b", said) and not own_place:
         return False  # 'our team patrols mote park': where the asker looks
     if DOING_VERB.match(said) and not ASKS_FOR.search(said) and (across or not NARROW.search(said)) and (
             alone.generic_only or subjects <= {asked.indicator}) and not (alone.statement or alone.choices):

@@ -938,6 +938,9 @@ CASES = [
     # 'claimants' alone could be either claimant figure, 'how many' or not; vans have no figure of their own
     ("how many claimants in maidstone", None, ["Unemployed people (claimant count)", "Out of work benefit claimants"]),
     ("how many vans were stolen in 2012/13", None, ["vans"]),
+    # the asker's own patch, named by the question too, is no other place
+    ("i'm the new pcso covering fant. how many asb incidents were there in fant ward in 2012/13?", ["Fant", "333"], []),
+    ("i'm the new pcso covering fant. how many asb incidents were there in 2012/13?", None, ["covering"]),
 ]
 
 
