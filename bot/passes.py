@@ -146,6 +146,12 @@ def _without_context(text: str, vocab: Vocabulary, command: Command, depth: int 
         if ROLE_CLAUSE.match(part.replace("\u2019", "'")) and not _names_where_or_when(part, vocab):
             dropped.append(part)  # 'new idva', 'new alcohol liaison nurse', 'new age uk volunteer': who asks
             continue
+        typed = re.sub(r"[^\w\s]", " ", part.lower().replace("\u2019", "'").replace("'", ""))  # 'i think', as typed
+        if i > 0 and re.match(r"(?:(?:and|but|so|though|although)\s+)?(?:i|we|someone|somebody|my \w+|our \w+|people|"
+                              r"everyone)\b", typed) and HEARSAY.search(typed) and not (
+                ASKS_FOR.search(typed) or LOOKING.search(typed) or QUESTION_WORDS.match(typed)):
+            dropped.append(part)  # 'month by month recorded crime ..., i think it peaked in september': a guess
+            continue
         if i > 0 and _aside_clause(part, vocab) is not None:
             # 'not sure what goes in that one', 'still getting my head round what an outcome is', 'want to know
             # where to focus outreach': about the asker, naming no place or period and nothing narrower

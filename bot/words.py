@@ -596,6 +596,7 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"\b(?:people )?(?:dumping|dump|dumped|tipping) (?:rubbish|waste|stuff|junk|litter)(?: illegally)?\b|\billegal "
      r"(?:dumping|tipping)\b", " fly tipping "),
     (r"\busing or selling\b|\bselling or using\b", " using or dealing "),
+    (r"\b(drugs? (?:crimes?|offences?))\s+(?:possession|using|use) (?:or|and|and/or) (?:dealing|supply|supplying)\b", r"\1"),
     (r"\bround (?:their|our|my|the) way\b", " "),
     (r"\bthefts? plus handling\b", " theft and handling "),
     (r"\bsteal(?:ing)? (?:things |stuff |items |property |belongings )?(?:out of|from) (?:parked )?(cars?|vehicles?)\b",

@@ -941,6 +941,14 @@ CASES = [
     # the asker's own patch, named by the question too, is no other place
     ("i'm the new pcso covering fant. how many asb incidents were there in fant ward in 2012/13?", ["Fant", "333"], []),
     ("i'm the new pcso covering fant. how many asb incidents were there in 2012/13?", None, ["covering"]),
+    # a term asked about, then its figure: both answered
+    ("sorry, what does ksi stand for? and how many were there in maidstone in 2012-13",
+     ["Killed or Seriously Injured", "KSI casualties - all ages in Maidstone, 2012/13: 58"], []),
+    ("what does ksi stand for? and how many were there in hastings", None, ["Hastings"]),
+    # a guess said after a comma is left aside; a narrower ask is not
+    ("month by month recorded crime from april to december 2013 pls, i think it peaked in september", ["6,937"], []),
+    ("asb 2012/13, i think i need the weekend ones", None, ["weekend"]),
+    ("how many drug crimes, possession or dealing, were there in maidstone in 2012/13?", ["Drug offences", "415"], []),
 ]
 
 

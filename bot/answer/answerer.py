@@ -49,6 +49,13 @@ KINDS = {"help": help, "figure": figure.figure, "rank_changes": ranks.rank_chang
          "rank": ranks.rank, "top": top.top, "direction": direction.direction, "table": table.table,
          "statement": statement.statement, "place": place.place}
 
+# a term asked about, then its figure: 'what does ksi stand for? and how many were there in maidstone in 2012-13'
+DEFINED_THEN = re.compile(r"^(?:sorry,? |quick one,? |basic (?:one|question),? )?(?:what|whats|what's) (?:does|do|is|s) "
+                          r"(?:the )?(?:term |phrase |word )?(.+?) (?:actually |exactly )?(?:mean|stand for|cover|include|"
+                          r"count|refer to)(?: in [a-z0-9 .]+?)?\s*[?,.;-]+\s*(?:and|also|plus|then)\s+(?:so )?"
+                          r"((?:how many|what (?:was|is|were)|whats|what's).+)$")
+
+
 class Answerer:
     """Holds the read-only connection, the gated queries and the vocabulary: build once, ask many times.
 
@@ -144,6 +151,8 @@ class Answerer:
         text = (text or "").strip()
         try:
             command = parse(text, self.vocab)
+            if DEFINED_THEN.match(text.lower()) and (two := self._defined_then_counted(text)) is not None:
+                return two
             return self.answer(command)
         except NoAnswer as exc:
             return self._error(text, command, str(exc), exc.suggestions, exc.choices)
@@ -152,6 +161,30 @@ class Answerer:
             return Answer(text, {}, error={"message": "Sorry, something went wrong answering that. "
                                                       "Try `help` for questions that work.",
                                            "suggestions": [e for e, _ in self.examples[:3]]})
+
+    def _defined_then_counted(self, text: str) -> Answer | None:
+        """'what does ksi stand for? and how many were there in 2012/13': what the term means, then its figure for
+        the place and period asked, both answered (else None: the question is answered as read). The figure is
+        asked with the term's own words, and must read whole."""
+        match = DEFINED_THEN.match(text.lower())
+        if not match:
+            return None
+        term, rest = match.group(1).strip(" '\""), match.group(2)
+        figure = parse(f"{term} {rest}", self.vocab)
+        defined = parse(f"what does {term} mean", self.vocab)
+        if figure.unknown or figure.negated or figure.choices or not figure.indicator or figure.statement \
+                or not defined.statement or defined.unknown:
+            return None
+        try:
+            first, second = self.answer(defined), self.answer(figure)
+        except NoAnswer:
+            return None  # answered as read, and refused by name
+        if first.error or second.error:
+            return None
+        second.headline = f"{first.headline} {second.headline}"
+        second.query, second.notes = text, first.notes + second.notes
+        second.sources = list(dict.fromkeys(first.sources + second.sources))
+        return second
 
     def understood(self, c: Command) -> dict:
         name = lambda kind, ident: self.vocab.names.get((kind, ident)) if ident else None  # noqa: E731
