@@ -152,11 +152,11 @@ def _without_context(text: str, vocab: Vocabulary, command: Command, depth: int 
                 ASKS_FOR.search(typed) or LOOKING.search(typed) or QUESTION_WORDS.match(typed)):
             dropped.append(part)  # 'month by month recorded crime ..., i think it peaked in september': a guess
             continue
-        if i > 0 and _aside_clause(part, vocab) is not None:
+        if i > 0 and (named := _aside_clause(part, vocab)) is not None:
             # 'not sure what goes in that one', 'still getting my head round what an outcome is', 'want to know
             # where to focus outreach': about the asker, naming no place or period and nothing narrower
             dropped.append(part)
-            loose |= _aside_clause(part, vocab)
+            loose |= named
             continue
         if i == 0 and INTRO.match(part) and _introduces_only(part, vocab):
             dropped.append(part)  # 'golding homes here', 'yot colleague asking', 'voluntary sector rep here'

@@ -151,7 +151,8 @@ class Answerer:
         text = (text or "").strip()
         try:
             command = parse(text, self.vocab)
-            if DEFINED_THEN.match(text.lower()) and (two := self._defined_then_counted(text)) is not None:
+            defined_then = DEFINED_THEN.match(text.lower())
+            if defined_then and (two := self._defined_then_counted(text, defined_then)) is not None:
                 return two
             return self.answer(command)
         except NoAnswer as exc:
@@ -162,13 +163,10 @@ class Answerer:
                                                       "Try `help` for questions that work.",
                                            "suggestions": [e for e, _ in self.examples[:3]]})
 
-    def _defined_then_counted(self, text: str) -> Answer | None:
+    def _defined_then_counted(self, text: str, match: re.Match) -> Answer | None:
         """'what does ksi stand for? and how many were there in 2012/13': what the term means, then its figure for
         the place and period asked, both answered (else None: the question is answered as read). The figure is
         asked with the term's own words, and must read whole."""
-        match = DEFINED_THEN.match(text.lower())
-        if not match:
-            return None
         term, rest = match.group(1).strip(" '\""), match.group(2)
         figure = parse(f"{term} {rest}", self.vocab)
         defined = parse(f"what does {term} mean", self.vocab)
