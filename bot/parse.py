@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from .vocabulary import Vocabulary
 from .words import (
@@ -81,6 +82,7 @@ class Command:
     rate_base: str | None = None  # "per 1,000 households": the denominator asked for
     per_thousand: bool = False    # "per 1,000" written out
     priority: str | None = None
+    group: str | None = None  # a priority's group said only as who asks ('asb group again. ...'), named in the answer
     corrections: list[tuple[str, str]] = field(default_factory=list)
     context: list[str] = field(default_factory=list)  # clauses about the asker, left aside ("- station mgr")
     unknown: list[str] = field(default_factory=list)
@@ -482,6 +484,9 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False, _depth: int = 0)
     place, asides after the question, examples of the subject) and keeping the new reading only when it reads
     whole. A pass reads the rest with the passes again (up to two deep: 'cllr here, newly elected - accidental
     fires, the chip pan kind of thing, not the deliberate ones, 2012/13')."""
+    signed = None
+    if not _respelt and _depth == 0:  # '... thanks, gary', '... kind regards, helen (placement student)': who signs
+        text, signed = _without_sign_off(text or "", vocab)
     command = _read(text, vocab, _respelt)
     if not _respelt and _depth < 3:
         lower = (text or "").lower().replace("\u2019", "'")
@@ -490,12 +495,77 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False, _depth: int = 0)
             if wanted(command, lower):
                 command = reread(text, vocab, command, _depth) or command
     command.corrections = [(a, b) for a, b in command.corrections if a.lower() != b.lower()]  # not 'idva' as 'idva'
+    if signed:
+        command.context.append(signed)
     return command
+
+
+def _without_sign_off(text: str, vocab: Vocabulary) -> tuple[str, str | None]:
+    """A message without the sign-off at its end, and the sign-off ('thanks, gary'), when the name and role signed
+    name no place, period or subject (never 'thanks, hastings')."""
+    lower = text.lower().replace("\u2019", "'")
+    signed = SIGN_OFF.search(lower) if len(lower) == len(text) else None
+    if signed is None or not re.search(r"[a-z]", lower[:signed.start()]):
+        return text, None
+    name = " ".join(x for x in (signed.group("name"), signed.group("role")) if x)
+    alone = read_alone(name, vocab) if name else None
+    if alone is not None and (alone.areas or alone.places or alone.indicators or alone.period or alone.since
+                              or alone.priority or alone.statement or alone.choices or alone.within):
+        return text, None
+    return text[:signed.start()].rstrip(), text[signed.start():].strip(" ,.!-\n")
+
+
+def _ward_share(command: Command, clean: str, vocab: Vocabulary) -> None:
+    """'what share of all maidstone's drug offences happen in high street ward': the ward's figure and its share
+    of the home district's, not the two set side by side."""
+    if len(command.areas) != 2 or command.kind not in ("compare", "figure") or not re.search(
+            r"\b(?:share|proportion|percentage|per ?cent|percent|part|fraction|how much) of (?:all )?(?:of )?(?:the )?"
+            r"[a-z]+(?: s|'s)?\b", clean):
+        return
+    wards = [a for a in command.areas if vocab.area_types.get(a) == "ward"]
+    home = [a for a in command.areas if vocab.names[("area", a)] == vocab.partnership_words.get("home")]
+    if len(wards) == 1 and len(home) == 1:
+        command.areas, command.area, command.area_is_ward, command.kind = wards, wards[0], True, "figure"
 
 
 def read_alone(text: str, vocab: Vocabulary) -> Command:
     """A clause read on its own: what it names, with no passes and no asker left aside."""
     return _read(text, vocab, True, _alone=True)
+
+
+# a figure put to be checked after the question, following a dash or comma: 'shoplifting county rank - 10th?',
+# 'drugs rank 12/13, still 10th?', 'da incidents per week - is it still about 34?', 'high st drug offences - 49% of the
+# borough total?', 'kent & medway crime 12/13 - the force fell by about 3%?', 'sex offences 2012-13, i had 112 down from 129'
+QUOTED_LAST = re.compile(
+    r"(?:\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|,(?!\d)\s*)(?:(?:is|was) it |(?:we|it) (?:are|were|was|is) |we re )?"
+    r"(?P<said>(?:(?:the (?:force|borough|district|county)|it|crime|we) (?:fell|rose|dropped|went (?:up|down)|(?:is|was) "
+    r"(?:up|down))|(?:(?:is|was) it (?:really |still |actually )?(?:up|down))) (?:by )?)?(?:(?:really|still|only|just)\s+)*(?P<figure>(?:(?:about|around|roughly|approx|approximately|"
+    r"nearly|almost|over|under|c)\s+)?[-+]?\d[\d,.]*(?:%|st|nd|rd|th|k)?)(?:\s+(?:of (?:the )?(?:borough|district|county|"
+    r"kent|maidstone) (?:total|figure)|of (?:the )?(?:total|all of them|them all)|in (?:the county|kent)|overall))?"
+    r"\s*\?\s*$|,(?!\d)\s*(?P<had>(?:i had|i ve got|i have|i make it|my figure is|my notes? say|my notes? says) )"
+    r"(?P<own>[-+]?\d[\d,.]*%?(?: (?:down|up) from [-+]?\d[\d,.]*%?)?)\s*\??\s*$")
+
+
+# a sign-off at the end of a message, with the name and role of who signs: 'thanks, gary', 'cheers jim', 'kind regards,
+# helen', 'thanks, jess (placement student)'
+SIGN_OFF = re.compile(
+    r"(?:^|[.!?,;:\n]\s*|\s[-\u2013\u2014]\s*|\s(?=(?:many thanks|thanks|thank you|cheers|ta|thx|kind regards|regards|"
+    r"best wishes)\b))(?:many thanks|thanks (?:so much|a lot|in advance|again)|thank you(?: (?:so much|in advance|again))?|thanks|"
+    r"cheers|ta|thx|kind regards|best regards|warm regards|regards|best wishes|all the best|best|speak soon|much appreciated)"
+    r"(?:\s*[,.!\n-]*\s*(?P<name>(?:dr\.? |cllr |pc |sgt |insp )?[a-z][a-z'-]*(?: [a-z][a-z'-]*)?))?"
+    r"\s*(?:\((?P<role>[^()]*)\))?\s*[.!]*\s*$")
+
+
+def _quoted_last(raw: str) -> str:
+    """A figure said after the question to be checked, put as a question the claim check reads ('is that right')."""
+    raw = re.sub(r"\b(up|down|rose|fell|risen|fallen|increased|decreased|dropped) (?:by )?(?:about |around |nearly |almost )?"
+                 r"(?:a )?half\b", r"\1 by about 50%", raw)  # 'is it really up by half?'
+    m = QUOTED_LAST.search(raw)
+    if m is None or not re.search(r"[a-z]", raw[:m.start()]) or CHALLENGE.search(re.sub(r"[^\w ]", " ", raw)):
+        return raw
+    if m.group("had"):
+        return f"{raw[:m.start()]} {m.group('own')} is that right"
+    return f"{raw[:m.start()]} {m.group('said') or ''}{m.group('figure')} is that right"
 
 
 def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = False) -> Command:
@@ -511,6 +581,7 @@ def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = F
             raw = raw[:asker.start()] + " "
             command.context.append(tail.strip(" -\u2013\u2014,?;:!()").strip())
     raw = re.sub(r"^\s*(\d\.\d{1,2}(?:\.\d{1,2})?)\s+(?=[a-z])", r"section \1 ", raw)  # "3.1 rank movers": a section
+    raw = _quoted_last(raw)  # 'shoplifting county rank - 10th?', 'sex offences 2012-13, i had 112 down from 129'
     if CHALLENGE.search(re.sub(r"[^\w ]", " ", raw)):  # a figure quoted to be checked keeps its decimals: 27.7, 6.5%
         raw = re.sub(r"^\s*(\d{1,2}(?:\.\d{1,2}){1,3})\s+(?=gives|says|prints|shows|has|states)", r"section \1 ", raw)
         raw = re.sub(r"(?<!table )(?<!section )(?<!sect )(?<!sec )(?<!appendix )\b(\d+)\.(?=\d)", r"\1p", raw)
@@ -757,6 +828,7 @@ def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = F
     if command.unknown and not command.indicators and not command.statement and not command.areas:
         _statement_by_words(command, words, forms, kinds, vocab)
     _settle_kind(command, kinds, vocab.area_types, vocab.partnership_words.get("county", "county"))
+    _ward_share(command, clean, vocab)
     _county_as_field(command, vocab)
     if command.table and not command.indicators and not command.choices:
         command.kind = "table"
@@ -878,7 +950,11 @@ def _respell(clean: str, unknown: list[str], vocab: Vocabulary, spelt: list[tupl
     for word in unknown:
         if " " in word or len(word) < 4 or not word.isalpha() or ordinary_word(word, 2.5):
             continue
-        matches = process.extract(word, [w for w in vocab.lexicon if w[0] == word[0]], scorer=fuzz.ratio, limit=2)
+        matches = process.extract(word, [w for w in vocab.lexicon if w[0] == word[0]], scorer=fuzz.ratio, limit=3)
+        if matches and len(matches) > 1 and matches[1][1] > matches[0][1] - 5:
+            # 'chnages': one letter pair swapped is closer than two letters changed ('changes', not 'charges')
+            near = [m for m in matches if OSA.distance(word, m[0]) == 1]
+            matches = near if len(near) == 1 and near[0][1] >= 80 else matches
         if not matches or matches[0][1] < 80 or (len(matches) > 1 and matches[1][1] > matches[0][1] - 5):
             continue
         pairs.append((word, matches[0][0]))
@@ -1301,6 +1377,10 @@ def _fuzzy(command: Command, word: str, vocab: Vocabulary) -> None:
         _suggest(command, word, vocab, matches)
         return
     best, score, _ = matches[0]
+    if OSA.distance(word, best) > 1 and any(OSA.distance(word, w) == 1 for w in vocab.lexicon if w[0] == word[0]
+                                            and w not in best.split()):
+        command.unknown.append(word)  # 'chnages' is 'changes' (a cue, respelt later), not the name 'charges'
+        return
     entities = set(vocab.phrases[best])
     runner_up = next((m for m in matches[1:] if not entities & set(vocab.phrases[m[0]])), None)
     place = all(k == "area" for k, _ in entities)

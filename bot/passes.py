@@ -17,7 +17,12 @@ import re
 
 from .parse import Command, extract_period, parse, read_alone
 from .vocabulary import Vocabulary
-from .words import ASKER_WORDS, FILLER, FUNCTION_WORDS, ROLE, TOTALS, normalise, ordinary_word
+from .words import ASKER_WORDS, CRIME_FORMS, FILLER, FUNCTION_WORDS, ROLE, TOTALS, normalise, ordinary_word
+
+
+# the asker's own group: 'new to the road safety subgroup', 'i sit on the asb sub-group', 'joined the dv forum'
+MY_GROUP = re.compile(r"\b(?:new to|joined|joining|on|member of|sit on|chair|chairing|started on|started with|with) the "
+                      r"(?:[\w&'-]+ ){1,5}(?:sub ?-?groups?|groups?|grp|forum|board|team|panel|partnership)\b")
 
 
 # a clause of a message: between dashes, commas, brackets and sentence ends
@@ -88,10 +93,12 @@ def _aside_clause(part: str, vocab: Vocabulary) -> set[str] | None:
     """The subjects a clause about the asker names (none: {''}), when it is one that may be left aside: it begins
     as one (LOOSE_OPENER), says nothing narrower and names no place or period; else None."""
     said = normalise(part).replace("'", " ")
-    if not LOOSE_OPENER.match(said) or ASKS_FOR.search(said) or LOOKING.search(said) or MEANING.search(said) \
-            or NARROW.search(said):
+    if not LOOSE_OPENER.match(said):
         return None
-    alone = read_alone(part, vocab)
+    said, askers = _without_askers(said, vocab)  # 'im new on the retail crime team': who asks
+    if ASKS_FOR.search(said) or LOOKING.search(said) or MEANING.search(said) or NARROW.search(said):
+        return None
+    alone = read_alone(said if askers else part, vocab)
     if _where_or_when(alone) or alone.places or alone.priority or alone.statement or alone.within or alone.listed \
             or alone.choices or alone.kind not in ("figure", "statement"):
         return None
@@ -267,7 +274,8 @@ def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, de
         after = CONTRAST_END.search(raw, end.end())
         more = raw[end.end():after.start() if after else len(raw)].split()
         said = read_alone(" ".join(more), vocab)
-        if not after or not 0 < len(more) <= 3 or said.areas or said.places or said.period or not re.match(
+        if not after or not 0 < len(more) <= 3 or said.areas or said.places or said.period or re.match(
+                r"(?:just|only|but|rather|instead|specifically|mainly|i|we|it|that|this)\b", more[0]) or not re.match(
                 r"(?:or|and|nor)\b", more[0]) and len(more) > 2 and "or" not in more:
             break
         aside, words, end = raw[start:after.start()].strip(), words + [","] + more, after
@@ -555,6 +563,9 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
         for other in others:
             if again is None:
                 again = parse(" ".join(sentences[i:j]), vocab, _depth=depth + 1)
+                if not (again.unknown or again.negated or again.indicators or again.statement or again.priority):
+                    # 'farmers were moaning about metal theft. is it actually on the rise?': named before, asked after
+                    again = _referred_back(" ".join(sentences[i:j]), others, vocab, depth) or again
                 if again.unknown or again.negated or not asks_something(again):
                     break
             if not _aside(other, again, vocab, dashed):
@@ -567,6 +578,32 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
     return None
 
 
+# words that point back at a subject named in another sentence: 'is it going up', 'the figure for that'
+REFERS = re.compile(r"\b(?:it|that|those|these|them|they|this)\b")
+
+
+def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int) -> Command | None:
+    """A question that names no subject but points back at one ('is it actually on the rise in maidstone?', 'what
+    was the figure for that in 2012/13?'), read with the one subject the sentences around it name, and said so."""
+    said = normalise(block).replace("'", " ")
+    pointer = REFERS.search(said)
+    if pointer is None:
+        return None
+    # named by its own words, not a general one ('loose dogs chasing people in the parks' names no subject)
+    # ('crime is rising again' names all crime: a total by a crime word)
+    named = {i for other in others for ids, words, generic in read_alone(other, vocab).hits
+             if not generic or (set(ids) <= TOTALS and {w[:6] for w in words} & CRIME_FORMS) for i in ids}
+    if len(named) != 1:
+        return None
+    (ident,) = named
+    name = vocab.names[("indicator", ident)]
+    again = parse(f"{block} {name}", vocab, _depth=depth + 1)
+    if again.indicator != ident or again.unknown or again.negated:
+        return None
+    again.corrections.append((pointer.group(0), name))
+    return again
+
+
 # a sentence about the asker: who they are, where they work, what they are doing ('new pcso here', 'placement
 # student, sorry if this is a daft one', 'i run a bike recycling scheme for teenagers', 'town centre manager's
 # assistant, new in post')
@@ -577,6 +614,26 @@ ABOUT_ASKER = re.compile(
     r"|\bnew (?:in post|to|here|starter|at|in)\b|\b(?:here|in post|new|just (?:started|joined|begun|arrived))\s*$"
     r"|^(?:a |an )?(?:new |newly )?(?:volunteer|project worker|youth worker|support worker|worker|student|trainee|analyst|"
     r"officer|councillor|cllr|pcso|manager|coordinator|co ordinator|rep|representative|member|nurse|sergeant|inspector)\b")
+
+
+# the words of a sentence that only asks for the answer in full or thanks: 'a list would be great', 'the full
+# picture please', 'can you list them all?', 'thanks in advance'
+POLITE = frozenset("""a an the list table full whole picture please pls thanks thank you cheers ta in advance would be
+great helpful good lovely ideal useful perfect brilliant appreciated much many all them of everything it can could you
+give me show send just fine ok okay that s thats would d love i m im am really very so""".split())
+
+
+# what the asker will do with the answer: 'that's where i'll start my visits', 'that's what i'll take to the board'
+THEN_I = re.compile(r"^(?:so |and )?(?:that s|thats|that is|it s|its|this is|which is) (?:where|what|how|why|when|who) "
+                    r"(?:i|we|they|the team|my team) (?:ll|will|can|d|would|want to|need to|plan to|hope to|intend to|"
+                    r"m going to|are going to)\b")
+
+
+# when the asker started or how long they are in post, said about the asker: not a period asked about
+ASKER_TIME = re.compile(r"\b(?:for|over|during|across) the (?:summer|term|year|week|month|next (?:few|couple of) (?:weeks|"
+                        r"months))\b|\bthis (?:term|summer|semester)\b|\b(?:started|joined|arrived|began) (?:on |last )?"
+                        r"(?:monday|tuesday|wednesday|thursday|friday|week|month)\b|\bfor my (?:masters|degree|"
+                        r"dissertation|course|phd|studies)\b")
 
 
 # what the asker is doing, said after the question: 'working with a youth project', 'saw it in a briefing note',
@@ -605,7 +662,13 @@ def _without_askers(said: str, vocab: Vocabulary) -> tuple[str, list[str]]:
         mods = m.group("mods") or ""
         return f" {mods} " if mods and _where_or_when(read_alone(mods, vocab)) else " "
     organisations, roles = vocab.asker_phrases()
-    said = organisations.sub(lambda m: found.append(m.group(0)) or " ", said)
+
+    def org(m: re.Match) -> str:  # 'on the park wood team' names a place: it stays ('age uk' is a name)
+        if m.group("unit") and _where_or_when(read_alone(m.group(0), vocab)):
+            return m.group(0)
+        found.append(m.group(0))
+        return " "
+    said = organisations.sub(org, said)
     return re.sub(r"\s+", " ", roles.sub(out, said)).strip(), found
 
 
@@ -619,7 +682,19 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     said = normalise(sentence).replace("'", " ")
     if HEARSAY.search(said) and not (ASKS_FOR.search(said) or LOOKING.search(said)) and not QUESTION_WORDS.match(said):
         return True  # not 'how many people think speeding is a problem?', which asks
+    if THIRD_WANTS.match(said) and not NARROW.search(said[THIRD_WANTS.match(said).end():]) and _names_nothing(
+            said[THIRD_WANTS.match(said).end():], vocab, True):
+        return True  # 'my tutor wants it in an appendix': who wants the figures, and what for
+    if set(said.split()) <= POLITE:
+        return True  # 'a list would be great', 'the full picture please', 'can you list them all?'
+    if THEN_I.match(said) and not NARROW.search(said) and _names_nothing(said, vocab, True):
+        return True  # 'that's where i'll start my visits': what the asker will do with the answer
+    if re.search(r"\b(?:i mean|i meant|what i mean is|what i m after is)\b", re.sub(r"[^\w\s]", " ", sentence.lower().replace(
+            "'", ""))):
+        return False  # 'i mean the big stores': what is meant, which narrows what is asked
     said, askers = _without_askers(said, vocab)  # 'new age uk volunteer', 'new town centre manager': who asks
+    if askers or ABOUT_ASKER.search(said):  # 'on placement for the summer', 'started monday': the asker's time
+        said = re.sub(r"\s+", " ", ASKER_TIME.sub(" ", said)).strip()
     askers = askers if not QUESTION_WORDS.match(said) else []  # 'which group looks after asb' asks
     if askers:
         sentence = said
@@ -630,7 +705,8 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
         alone.areas = [a for a in alone.areas if not (len(normalise(vocab.names[("area", a)]).split()) == 1
                                                        and ordinary_word(normalise(vocab.names[("area", a)])))]
     home = vocab.partnership_words.get("home")  # 'new pcso on the maidstone team', asked of maidstone
-    own_place = bool(set(alone.areas) & set(asked.areas))  # 'i'm the new pcso covering fant', asked of fant
+    own_place = bool(set(alone.areas) & set(asked.areas)) or bool(  # 'i'm the new pcso covering fant', asked of fant
+        alone.areas and asked.area is None and {vocab.names[("area", a)] for a in alone.areas} == {home})
     alone.areas = [a for a in alone.areas if a != asked.area and not (asked.area is None and vocab.names[("area", a)] == home)]
     if alone.period or alone.since or alone.ytd or alone.places or (alone.areas and not _names_a_place(asked.text, vocab)):
         return False
@@ -654,6 +730,8 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     if DOING_VERB.match(said) and not ASKS_FOR.search(said) and (across or not NARROW.search(said)) and (
             alone.generic_only or subjects <= {asked.indicator}) and not (alone.statement or alone.choices):
         return True  # 'working on an employment project', 'setting up outreach sessions and want to pick the right areas'
+    if _states_only(sentence, said, alone, asked, vocab):
+        return True  # 'it feels low compared with where i worked before', 'my mentor said charges are the biggest'
     if about_asker:  # 'i'm looking at schools', 'i'm new and want the weekend ones' ask for something
         if ASKING.search(said) and not (ASKS_FOR.search(said) or LOOKING.search(said)) and (
                 across or not NARROW.search(said)):
@@ -663,6 +741,49 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     own = vocab.named.get(asked.indicator or "", set())  # 'bikes keep being pinched': the subject's own words
     other = " ".join(w for w in said.split() if not set(vocab.form(w)) & own)
     return not QUESTION_WORDS.search(said) and not NARROW.search(other) and bool(subjects) and subjects <= {asked.indicator}
+
+
+# a sentence that states something of its own: it has a subject ('i', 'my supervisor', 'it', 'the managers ... talk')
+STATES = re.compile(r"\b(?:i|i m|im|i am|i ve|ive|i d|id|i ll|we|we re|we ve|my|our|me|us|he|she|they|someone|somebody|"
+                    r"people|everyone|it|it s|its|this|that s|thats|there s|is|are|was|were|has|have|had|said|says|told|"
+                    r"keeps?|seems?|feels?|looks?|talks?|talked)\b")
+# words that ask for something, which a sentence that only states has none of: 'i need a cost', 'a list please'
+REQUEST = re.compile(r"\b(?:please|pls|can you|could you|would you|give|show|tell me|list|send|need|needs|needed|want|"
+                     r"wants|wanted|would like|d like|looking (?:at|into|for)|interested|focus\w*|care about|cares about|"
+                     r"matters?|(?:i m|im|i am|we re|we are|what i m|what we re) after|only|ones|specifically|mainly|mostly|particularly|especially|rather|instead|"
+                     r"excluding|except|not|no|never|none|without)\b")
+
+
+# what happened, told of someone: a verb of what happened ('had', 'got', 'have been') and whose it was ('one of my
+# tenants', 'two families on my patch', 'a lot of the women i see'): its words describe the event, not what is asked
+NARRATIVE = re.compile(r"\b(?:had|got|was|were|came|went|passed|called|happened|took|stole|broke|have been|has been|ve been|"
+                       r"s been|keep|keeps|kept)\b")
+TOLD_OF = re.compile(r"\b(?:my|our|his|her|their|one of|two of|three of|a few|some of|a lot of|lots of|several|both of|"
+                     r"half|someone|somebody)\b")
+# someone else wants the figures, and what for: 'my tutor wants it in an appendix', 'my supervisor wants it for a
+# briefing note'
+THIRD_WANTS = re.compile(r"^(?:and |but |so )?(?:my|our|the) [a-z]+(?: [a-z]+)? (?:wants|needs|needed|wanted|asked for|has asked "
+                         r"for|is after|asked me for) (?:it|them|this|these|those|the (?:figures?|numbers?|list|data))\b")
+
+
+def _states_only(sentence: str, said: str, alone: Command, asked: Command, vocab: Vocabulary) -> bool:
+    """Whether a sentence beside a question only states something, asking for nothing and narrowing nothing: it
+    is no question, has a subject of its own, has no word that asks for or narrows a figure, and names no
+    subject but the one asked ('it feels low compared with where i worked before', 'my mentor said charges are
+    the biggest outcome'; not 'i need a cost', 'the ones at night', 'i mean the big stores'). The caller has
+    checked it names no other place or period."""
+    said = re.sub(r"\bonly just\b", "just", said)  # 'my nephew only just passed his test': when, not which
+    told = NARRATIVE.search(said) and TOLD_OF.search(said)  # 'one of my tenants had her car nicked off the drive'
+    typed = re.sub(r"[^\w\s]", " ", sentence.lower().replace("'", ""))  # as typed: 'the lads talk about dealing'
+    if "?" in sentence or QUESTION_WORDS.match(said) or not (STATES.search(said) or STATES.search(typed)) \
+            or REQUEST.search(said) or REQUEST.search(typed) \
+            or MEANING.search(said) or (NARROW.search(_without_askers(said, vocab)[0]) and not told):
+        return False
+    if alone.statement or alone.choices or alone.priority or alone.within or alone.listed or alone.negated:
+        return False
+    subjects = set(alone.indicators) - set(TOTALS if asked.indicator in TOTALS else ())
+    related = {asked.indicator, *vocab.ratio_parts.get(asked.indicator or "", ()), *vocab.parts.get(asked.indicator or "", ())}
+    return subjects <= related or alone.generic_only
 
 
 def _names_a_place(text: str, vocab: Vocabulary) -> bool:
@@ -855,12 +976,50 @@ def asker_only(tail: str, vocab: Vocabulary, statement: bool = False) -> bool:
 
 
 
+# the asker's group, said as a tag before or after the question: 'asb group again.', 'vc group.', '- road safety
+# group', ', t&f group', 'dv forum chair, first month.', 'for the sub-group chairs pack'
+_GROUP = (r"(?:(?:the|our|my)\s+)?(?:[a-z&/'-]+\s+){1,4}?(?:sub ?-?groups?|groups?|grp|forum|t ?& ?f(?: group)?|task and finish"
+          r"(?: group)?|priority (?=leads?|chairs?))(?:\s+(?:chairs?|leads?|members?|again|here|asking|reps?|meeting|pack|"
+          r"paper|lead))*")
+GROUP_TAG = re.compile(rf"^\s*(?P<first>{_GROUP})\s*(?:[.:;,!]|\s[-\u2013\u2014]+)\s+(?=\S)|(?:[.:;,?!]|\s[-\u2013\u2014]+)\s*"
+                       rf"(?P<last>(?:(?:for|from|on behalf of)\s+)?{_GROUP})\s*[.!]*\s*$")
+
+
+def _without_group_tag(text: str, vocab: Vocabulary, command: Command, depth: int = 0) -> Command | None:
+    """The question read without the asker's group said beside it ('asb group again. % of residents saying teenagers
+    hanging about is a big problem', 'vap wards for the financial year to sept 2013 - vc group'): taken only when the
+    rest asks for a subject of its own, with every word understood, and the tag names no place or period."""
+    raw = (text or "").lower().replace("\u2019", "'")
+    m = GROUP_TAG.search(raw)
+    if m is None:
+        return None
+    tag = (m.group("first") or m.group("last")).strip()
+    alone = read_alone(tag, vocab)
+    if _where_or_when(alone) or alone.statement or alone.choices or NARROW.search(re.sub(r"\bt ?& ?f\b", " ", tag)):
+        return None
+    rest = raw[m.end():] if m.group("first") else raw[:m.start()] + ("?" if m.group(0).lstrip().startswith("?") else "")
+    again = parse(rest, vocab, _depth=depth + 1)
+    if again.unknown or again.negated or again.choices or not asks_something(again) or again.kind == "priority" \
+            or (again.kind == "figure" and not (again.indicators or again.statement)):
+        return None
+    again.text = text
+    if alone.priority:  # the group named in the answer by its own name ('the ASB Sub-Group named')
+        again.group = alone.priority
+    else:
+        again.context = [tag] + again.context
+    return again
+
+
 PASSES = [
+    (lambda c, lower: GROUP_TAG.search(lower), _without_group_tag),
     (lambda c, lower: c.unknown or c.negated, _without_context),
     (lambda c, lower: CONTRAST.search(lower), _contrasted),
     (lambda c, lower: (c.unknown or c.negated or c.against or len(c.areas) > 1) and CORRECTION.search(lower),
      _self_corrected),
     (lambda c, lower: (c.unknown or c.negated) and DASHED.search(lower), _without_asides),
+    # 'i'm new to the road safety subgroup. people killed or seriously injured over time?': the asker's group, said
+    # in a sentence of its own, is who asks, not the priority's pack asked for
+    (lambda c, lower: c.kind == "priority" and SENTENCE_END.search(lower) and MY_GROUP.search(lower), _without_asides),
     (lambda c, lower: (c.unknown or c.choices or c.negated or re.search(r" etc\b|\blike\b|\bsuch as\b|\be\.?g\b", lower))
      and (EXAMPLES.search(lower) or "(" in lower),
      _without_examples),

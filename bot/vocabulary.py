@@ -198,7 +198,10 @@ class Vocabulary:
             role = rf"(?:{names('role')})(?:\s+(?:here|in training|again|too|in post))?"
             org = (r"(?:(?:at|with|for|from|on|in|to|of)\s+(?:(?:a|an|the|our|my)\s+)?(?:(?:small|local|national|"
                    rf"big|large)\s+)?)?(?:{names('organisation')})")
-            self._askers = (re.compile(rf"\b{org}\b"), re.compile(rf"\b{opener}{mods}{role}\b"))
+            # a team or unit the asker works in, whatever its name: 'on the retail crime team', 'in our asb unit'
+            unit = (r"(?P<unit>(?:at|with|on|in|for|from|of|to|joined|joining)\s+(?:the|our|my|a|their)\s+(?:[a-z&]+\s+){0,3}?"
+                    r"(?:team|unit|squad|desk|hub|dept|department|directorate|section))")
+            self._askers = (re.compile(rf"\b(?:{org}|{unit})\b"), re.compile(rf"\b{opener}{mods}{role}\b"))
         return self._askers
 
     def canon(self, word: str) -> str:

@@ -446,6 +446,9 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"(?<=[a-z0-9]) n (?=[a-z])", " and "),  # 'theft n handling', '2012/13 n county rank'
     # the bot addressed by name, typed rather than mentioned: "@crimebot asb 2012/13", "hey bot ...", "... thx bot"
     (r"\bcrime ?bot\b|^(?:(?:hey|hi|hello|ok|oi|yo|dear)\s+)?bot\b|\b(?:thanks|thank you|thx|ta|cheers) bot\s*$", " "),
+    (r"\b(i|we|you|they)(?:'| )?d (?=(?:like|love|prefer|want|be|have|guess|say|think|imagine|expect|need|rather|appreciate)\b)",
+     r"\1 would "),  # "i'd like to see", "we'd love": as said in full
+    (r"\bid (?=(?:like|love|prefer|be|have|guess|say|think|imagine|expect|rather|appreciate)\b)", "i would "),
     (r"\bhowmany\b", "how many"), (r"\bw/(?=\s)|\b(?<=compared )w\b", "with"),
     # "the 3.2 outcomes table", a section's number before its table: where the figure is, named
     (r"\b(?:the )?(\d{1,2}) (\d{1,2}) (?:[a-z]+ )?table\b", r" section \1 \2 "),
@@ -539,6 +542,22 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
      r"(?: (?:called|named|known as|what it s called|what its called))?(?= |$)", " "),
     (r"\b(?:i m|im|i'm|i am) (?:never|not (?:always|ever|really)) sure which (?:term|word|one|name)s?\b(?: (?:we re|we're|"
      r"were|i m|i'm|im|i am|you re|you're) (?:meant|supposed) to (?:use|say))?", " "),
+    # a fraction guessed: 'about a quarter', 'reckon its about a third': its percentage, checked as a claim
+    (r"\b(about|around|roughly|nearly|almost|over|under|more than|less than|just over|just under) (?:a|one) "
+     r"(half|third|quarter|fifth|tenth)\b", lambda m: f"{m[1]} {dict(half=50, third=33, quarter=25, fifth=20, tenth=10)[m[2]]}%"),
+    (r"(?<!you )\b(?:i )?reckon(?= (?:it s|its|it is|it was) )", " i think "),
+    # 'how much it grew since 2001': the change
+    (r"\b(?:grew|grown)\b", " increase "),
+    # 'was april 2012 below the lower limit', 'above the upper control limit': outside the limits
+    (r"\b(?:below|under|beneath) the lower (?:control )?limit\b|\b(?:above|over) the upper (?:control )?limit\b",
+     " outside the control limits "),
+    # 'rtc casualties, all severities': every casualty
+    (r"\ball (?:severities|severity levels|levels of severity|injury types|types of injury)\b", " all "),
+    # 'pedestrians knocked down', 'people run over': hurt on the roads
+    (r"\b(?:knocked (?:down|over)|run over|ran over|mown down|hit by (?:a |an )?(?:car|vehicle|van|lorry|bus)s?)\b", " hurt "),
+    # a figure asked for only if the data has it: 'nov 2013 figures if there are some', 'if there is one'
+    (r"\bif (?:there (?:are|is) (?:some|any|one)|there s (?:one|some|any)|you (?:have|ve got) (?:them|it|one|any|some)|"
+     r"(?:it s |its |they re |theyre )?(?:available|possible)|(?:it|that) exists)\b", " "),
     # filler around what is asked: "what on earth is", "flip side", "and yes i know", "at once", "lumped together"
     (r"\bwhat on earth (is|are|does|do)\b", r"what \1"),
     # everyday verbs and phrases for what the data names: 'keep an eye on' (a priority's figures), 'give out'
@@ -743,7 +762,8 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"^(?:could|can|would) you (?:please )?(?:tell me|let me know|give me)\b", " "),
     # a greeting and the setting before the question: "morning all - prepping for the csp board tomorrow, can someone
     # (or the bot!) tell me", "hi crimebot, mark here from golding homes - how many"
-    (r"^(?:(?:good )?(?:morning|afternoon|evening)|hi|hello|hey)(?: all| everyone| team| folks)?\b", " "),
+    (r"^(?:(?:good )?(?:morning|afternoon|evening)|hi|hiya|hello|hey|dear|greetings)(?: all| everyone| team| folks| colleagues|"
+     r" there| both)?\b", " "),
     # what the figures are for, before the question: "for the community safety board paper i need"
     (r"^[\s,-]*for (?:the |our |my |a |an )?(?:(?:community|safety|partnership|smp|csp|cabinet|scrutiny|council|members|"
      r"board|committee|annual|quarterly|overview|chair s|chairs|press|pcc|home office|government|fire|authority|police) ){0,4}(?:paper|report|"

@@ -326,7 +326,7 @@ CASES = [
     ("was crime in may 2014 outside control limits", None, ["May 2014"]),
     # over the districts, the county's name says where they are: a measure named without it wins
     ("least deprived kent district on the 2010 national imd?", ["Sevenoaks", "national rank (1 = most deprived of 326) 276"], []),
-    ("maidstone deprivation rank in kent", ["rank 9; no change in rank against 2007"], []),
+    ("maidstone deprivation rank in kent", ["rank 9 of 12; no change in rank against 2007"], []),
     # everyday words for the data's terms; words that only stress ('actually', 'altogether'); months of a year
     ("things stolen out of parked cars in 2011/12 - how many?", ["Theft from a motor vehicle", "530"], []),
     ("how many crimes of people damaging property were there in 2011/12", ["Criminal damage", "1,395"], []),
@@ -949,6 +949,43 @@ CASES = [
     ("month by month recorded crime from april to december 2013 pls, i think it peaked in september", ["6,937"], []),
     ("asb 2012/13, i think i need the weekend ones", None, ["weekend"]),
     ("how many drug crimes, possession or dealing, were there in maidstone in 2012/13?", ["Drug offences", "415"], []),
+    # a sentence that only states something, asking for nothing and narrowing nothing, is left aside and said
+    ("new jobcentre adviser. what was maidstone's unemployment rate in november 2013? it feels low compared with where i "
+     "worked before", ["1.8%", "Left aside as context", "it feels low"], []),
+    ("one of my tenants had her car nicked off the drive. how many cars were stolen in maidstone in 2012/13?",
+     ["Theft of a motor vehicle", "167"], []),
+    ("how many burglaries in 2012/13? i need the sheds and garages", None, []),
+    ("how many thefts from shops in 2012/13? i mean the big stores", None, []),
+    # a subject named in one sentence, pointed back at in the next ('is it', 'for that'), and said so
+    ("farmers at the parish meeting were moaning about metal theft. is it actually on the rise in maidstone?",
+     ["Metal theft", "274", "Read 'it' as 'Metal theft'"], []),
+    ("someone at my surgery said theft and handling stolen goods went down last year. what was the figure for that in "
+     "2012/13?", ["Theft & handling stolen goods", "2,638"], []),
+    ("loose dogs chasing people in the parks - do we have numbers on that?", None, ["dogs"]),
+    # a figure put to be checked after a dash or comma
+    ("shoplifting county rank - 10th?", ["10th is right", "10 of 12"], []),
+    ("asb 2012/13, 4,326?", ["4,326 is right"], []),
+    ("sex offences 2012-13, i had 112 down from 129", ["112 is right", "129 is 2011/12's figure"], []),
+    ("metal theft 2012/13, is it really up by half?", ["about 50% up is right, rounded"], []),
+    # a sign-off is who signs, left aside and said; never a place
+    ("Hello, has anti-social behaviour in maidstone gone down in 2012/13? Thanks, Mel", ["4,326", "Thanks, Mel"], []),
+    ("asb 2012/13, cheers hastings", None, ["Hastings"]),
+    # the asker's group beside the question is who asks, named as the group
+    ("asb group again. % of residents saying teenagers hanging about is a big problem, 2012/13?",
+     ["8.1%", "the ASB Sub-Group named"], []),
+    ("vap wards for the financial year to sept 2013 - vc group", ["High Street 545"], []),
+    ("i'm new to the road safety subgroup. people killed or seriously injured in maidstone over time, how has that "
+     "changed over the years?", ["KSI casualties - all ages"], []),
+    ("priority: substance misuse", ["Substance Misuse Sub-Group"], []),
+    # a team the asker is on names no subject, unless it names a place
+    ("things nicked from shops in maidstone 2012-13, im new on the retail crime team", ["Shoplifting", "994"], []),
+    ("new pcso on the park wood team. how many asb incidents in 12/13?", None, ["park wood"]),
+    # a ward's share of the home district's figure
+    ("what share of all maidstone's drug offences happen in high street ward?", ["204", "49% of the borough's"], []),
+    # one pair of letters swapped is that word, not a name two letters away
+    ("rank chnages 12/13", ["county ranks 2012/13 against 2011/12"], []),
+    # 'not X, just Y' restates what is asked; it is not a list set aside
+    ("what was the outcome rate for burglary specifically in 2012/13? not all crime, just burglaries.", None, []),
 ]
 
 

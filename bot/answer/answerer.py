@@ -737,6 +737,8 @@ class Answerer:
         if shown and answer.error is None:  # "asb in the town centre": the ward the words name, said
             answer.notes.insert(0, "Read " + "; ".join(f"'{typed}' as {area_name(self, x)} ward" for typed, x in shown)
                                 + ".")
+        if c.group and c.group in set(self.priorities.id) and self.group_named(c.group) not in c.context:
+            c.context.append(self.group_named(c.group))  # 'asb group again. % saying teenagers hang about ...'
         if c.context:  # "asb park wood 2012/13 - for our tenancy team": said so, not silently dropped
             answer.notes.insert(0, "Left aside as context, not part of the question: "
                                 + "; ".join(f"'{x}'" for x in c.context) + ".")

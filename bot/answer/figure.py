@@ -348,7 +348,8 @@ def _headline(a, ind, place, p, row, is_pct) -> str:
     label = own_period_label(a, ind.id, p.id) if p.kind == "financial_year" else p.label
     value = fmt_number(row["value"], row["value_digits"], "%" if is_pct else "")
     if row["value_measure"] == "rank":
-        value = f"rank {value}" if value else value
+        field = re.search(r"\b(?:of|among the) (\d+)\b", ind.name)  # '... among the 12 Kent districts': 9 of 12
+        value = f"rank {value}" + (f" of {field[1]}" if field else "") if value else value
     text = f"{ind.name} in {place}, {label}:" + (
         f" {value}" + ("" if is_pct or row["value_measure"] == "rank" else f" {ind.unit}") if value else "")
     if is_pct and not pd.isna(row["pp_change"]):
