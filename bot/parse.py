@@ -486,7 +486,7 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False, _depth: int = 0)
     fires, the chip pan kind of thing, not the deliberate ones, 2012/13')."""
     signed = None
     if not _respelt and _depth == 0:  # '... thanks, gary', '... kind regards, helen (placement student)': who signs
-        text, signed = _without_sign_off(text or "", vocab)
+        text, signed = _without_sign_off(GREETING.sub("", text or "", count=1), vocab)
     command = _read(text, vocab, _respelt)
     if not _respelt and _depth < 3:
         lower = (text or "").lower().replace("\u2019", "'")
@@ -507,10 +507,22 @@ def _without_sign_off(text: str, vocab: Vocabulary) -> tuple[str, str | None]:
     signed = SIGN_OFF.search(lower) if len(lower) == len(text) else None
     if signed is None or not re.search(r"[a-z]", lower[:signed.start()]):
         return text, None
-    name = " ".join(x for x in (signed.group("name"), signed.group("role")) if x)
-    alone = read_alone(name, vocab) if name else None
-    if alone is not None and (alone.areas or alone.places or alone.indicators or alone.period or alone.since
-                              or alone.priority or alone.statement or alone.choices or alone.within):
+    # the name signed is a person's ('paul whitfield' names no place), unless it is wholly a place or a subject
+    # ('thanks, hastings'); a role may name a subject or an organisation's place: 'dan (retail chaplaincy)', 'fiona
+    # (alcohol liaison nurse, maidstone and tunbridge wells nhs trust)'; neither may name a period
+    name, role = signed.group("name"), signed.group("role")
+    if name and (set(name.split()) & (FUNCTION_WORDS | FILLER) or (not re.match(
+            r"\s*(?:many thanks|thanks|thank you|cheers|ta|thx)\b", lower[signed.start():].lstrip(".!?,;: \n-"))
+            and not re.search(r"[,.!\n-]\s*" + re.escape(name) + r"\b", lower[signed.start():]))):
+        return text, None  # 'which ward is the best to live in', '1st being best i assume': no one signs
+    if name:
+        said = re.sub(r"^(?:cllr|councillor|dr|pc|sgt|insp|prof|mr|mrs|ms|miss)\.? ", "", name)
+        alone = read_alone(said, vocab)
+        whole = {vocab.names.get(("area", a), "").lower() for a in alone.areas} | {p[0].lower() for p in alone.places}
+        if alone.period or alone.since or (len(said.split()) == 1 and (alone.areas or alone.places)) or said in whole \
+                or (alone.indicators and not alone.unknown) or alone.priority or alone.statement or alone.choices:
+            return text, None
+    if role and (alone := read_alone(role, vocab)) and (alone.period or alone.since):
         return text, None
     return text[:signed.start()].rstrip(), text[signed.start():].strip(" ,.!-\n")
 
@@ -548,12 +560,18 @@ QUOTED_LAST = re.compile(
 
 # a sign-off at the end of a message, with the name and role of who signs: 'thanks, gary', 'cheers jim', 'kind regards,
 # helen', 'thanks, jess (placement student)'
+# a greeting that opens a message: 'Dear crimebot,', 'Hi all -', 'Good morning!', 'Hello there'
+GREETING = re.compile(r"^\s*(?:(?:good )?(?:morning|afternoon|evening)|hi|hiya|hello|hey|dear|greetings)(?:\s+(?:all|everyone|team|"
+                      r"folks|colleagues|there|both|crimebot|@crimebot|bot|crime bot))?(?:\s*[,!.:\n]+|\s+[-\u2013\u2014]+)\s*",
+                      re.IGNORECASE)
+_SIGN_WORDS = (r"(?:many thanks(?: again)?|thanks (?:so much|very much|a lot|in advance|again)|thank you(?: (?:so much|very much|"
+               r"in advance|again))?|thanks|with thanks|cheers|ta|thx|kind regards|best regards|warm regards|regards|best "
+               r"wishes|warm wishes|all the best|best|speak soon|much appreciated|yours sincerely|yours faithfully|yours)")
 SIGN_OFF = re.compile(
-    r"(?:^|[.!?,;:\n]\s*|\s[-\u2013\u2014]\s*|\s(?=(?:many thanks|thanks|thank you|cheers|ta|thx|kind regards|regards|"
-    r"best wishes)\b))(?:many thanks|thanks (?:so much|a lot|in advance|again)|thank you(?: (?:so much|in advance|again))?|thanks|"
-    r"cheers|ta|thx|kind regards|best regards|warm regards|regards|best wishes|all the best|best|speak soon|much appreciated)"
-    r"(?:\s*[,.!\n-]*\s*(?P<name>(?:dr\.? |cllr |pc |sgt |insp )?[a-z][a-z'-]*(?: [a-z][a-z'-]*)?))?"
-    r"\s*(?:\((?P<role>[^()]*)\))?\s*[.!]*\s*$")
+    rf"(?:(?:^|[.!?,;:\n]\s*|\s[-\u2013\u2014]\s*|\s(?={_SIGN_WORDS}\b)){_SIGN_WORDS}"
+    r"|(?:[.!?\n]\s*)(?=(?:cllr|councillor|dr|pc|sgt|insp|prof)\.? [a-z]))"
+    r"(?:\s*[,.!\n-]*\s*(?P<name>(?:(?:cllr|councillor|dr|pc|sgt|insp|prof|mr|mrs|ms|miss)\.? )?[a-z][a-z'-]*"
+    r"(?: [a-z][a-z'-]*){0,2}))?\s*(?:\((?P<role>[^()]*)\))?\s*[.!]*\s*$")
 
 
 def _quoted_last(raw: str) -> str:
@@ -1169,7 +1187,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
     if cue & {"rate_households", "rate_adults"}:
         c.rate_base = "households" if "rate_households" in cue else "adults"
         cue = cue | {"rate"}
-    elif "rate" in cue and any(w in c.text.lower() for w in ("resident", "people", "population", "pop ", "per head")):
+    elif "rate" in cue and re.search(r"\b(?:residents?|people(?!'?s\b)|population|pop|per head)\b",
+                                     c.text.lower().replace("\u2019", "'")):  # not "people's homes"
         c.rate_base = "residents"
     c.measure = "rate" if "rate" in cue else "percent" if "percent" in cue else None
     c.negated = "negation" in cue
@@ -1274,7 +1293,8 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
         c.kind = "statement"  # "the resettlement pathways the reoffending group works on": what the text says of it
     elif "spc" in cue:
         c.kind = "spc"
-    elif ("priority" in cue and not ("wards" in cue and c.indicator) and not (
+    elif ("priority" in cue and not ("wards" in cue and c.indicator and not re.search(
+            r"\bpriorit(?:y|ies)\b.*\bwards\b", c.text.lower())) and not (  # 'asb priority figures with the hotspot wards'
             # 'progress on the dv priority 2012/13 - how many incidents': a figure of the priority's subject
             c.indicator and c.period and re.search(r"\bhow (?:many|much)\b|\bnumber of\b", c.text.lower())) and not (
             # 'for the road safety group: our county rank for young drivers ksi': the rank asked, not the pack

@@ -515,7 +515,8 @@ ASIDE_OPENER = re.compile(
     r"they|it s for|its for|just|thinking|wondering|worried|hoping|trying|sorry|thanks|thank you|cheers|ta|"
     r"no rush|bear with me|apologies|not sure|no idea|any help|happy to|it (?:keeps|comes|came|crops))\b")
 # words that say a sentence reports what someone said, heard or guesses: what it names is a claim, not an ask
-HEARSAY = re.compile(r"\b(?:keeps? coming up|comes? up|came up|crops up|keeps? cropping up|keeps? (?:telling|complaining|"
+HEARSAY = re.compile(r"\b(?:keep hearing|kept hearing|keeps? moaning|keep going on|keeps going on|telling me|told me|felt like|"
+                     r"keeps? coming up|comes? up|came up|crops up|keeps? cropping up|keeps? (?:telling|complaining|"
                      r"emailing|ringing|calling|asking|saying)|feels like|feel like|seems|seemed|looks like|"
                      r"heard|hear|said|says|say|saying|told|tells|reckons?|thinks?|thought|guess|guessing|assume|"
                      r"assuming|believe|suspect|gather|apparently|rumour|mentioned|claims?|claimed|reckoned|insists?|insisted|swears?|"
@@ -563,7 +564,8 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
         for other in others:
             if again is None:
                 again = parse(" ".join(sentences[i:j]), vocab, _depth=depth + 1)
-                if not (again.unknown or again.negated or again.indicators or again.statement or again.priority):
+                if not (again.negated or again.indicators or again.statement or again.priority) and all(
+                        w in HAPPENED for u in again.unknown for w in u.split()):  # 'how many got nicked in 2012/13?'
                     # 'farmers were moaning about metal theft. is it actually on the rise?': named before, asked after
                     again = _referred_back(" ".join(sentences[i:j]), others, vocab, depth) or again
                 if again.unknown or again.negated or not asks_something(again):
@@ -582,24 +584,33 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
 REFERS = re.compile(r"\b(?:it|that|those|these|them|they|this)\b")
 
 
+# verbs of what happened to the subject named before: 'how many got nicked', 'how many went missing that way'
+HAPPENED = frozenset("stolen taken nicked pinched missing went happened happen happens occurred broken into".split())
+
+
 def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int) -> Command | None:
     """A question that names no subject but points back at one ('is it actually on the rise in maidstone?', 'what
     was the figure for that in 2012/13?'), read with the one subject the sentences around it name, and said so."""
     said = normalise(block).replace("'", " ")
-    pointer = REFERS.search(said)
+    pointer = REFERS.search(said) or re.search(r"\b(?:stolen|taken|nicked|pinched|missing|happened)\b", said)
     if pointer is None:
         return None
     # named by its own words, not a general one ('loose dogs chasing people in the parks' names no subject)
     # ('crime is rising again' names all crime: a total by a crime word)
-    named = {i for other in others for ids, words, generic in read_alone(other, vocab).hits
-             if not generic or (set(ids) <= TOTALS and {w[:6] for w in words} & CRIME_FORMS) for i in ids}
+    named = set()
+    for other in others:  # the subject each reads as, named by words of its own, without who asks
+        alone = read_alone(_without_askers(normalise(other).replace("'", " "), vocab)[0], vocab)
+        own = {i for ids, words, generic in alone.hits
+               if not generic or (set(ids) <= TOTALS and {w[:6] for w in words} & CRIME_FORMS) for i in ids}
+        named |= set(alone.indicators) & own
     if len(named) != 1:
         return None
     (ident,) = named
     name = vocab.names[("indicator", ident)]
     again = parse(f"{block} {name}", vocab, _depth=depth + 1)
-    if again.indicator != ident or again.unknown or again.negated:
+    if again.indicator != ident or again.negated or any(w not in HAPPENED for u in again.unknown for w in u.split()):
         return None
+    again.unknown = []  # 'got nicked': what happened to it, said of the subject named before
     again.corrections.append((pointer.group(0), name))
     return again
 
@@ -627,6 +638,12 @@ give me show send just fine ok okay that s thats would d love i m im am really v
 THEN_I = re.compile(r"^(?:so |and )?(?:that s|thats|that is|it s|its|this is|which is) (?:where|what|how|why|when|who) "
                     r"(?:i|we|they|the team|my team) (?:ll|will|can|d|would|want to|need to|plan to|hope to|intend to|"
                     r"m going to|are going to)\b")
+
+
+# why the asker asks: to see how things are going ('i've just joined the iom unit and want to see how it's tracking')
+HOW_IT_GOES = re.compile(r"\b(?:want|wanted|need|hoping|trying) to (?:see|know|understand|get a (?:feel|sense) for|keep an eye on) "
+                         r"how (?:it s|its|it is|things are|they re|we re|we are|it has been|it s been) (?:going|tracking|doing|"
+                         r"looking|trending|performing|moving)\s*$")
 
 
 # when the asker started or how long they are in post, said about the asker: not a period asked about
@@ -680,18 +697,19 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     name a place the question does not name, or, unless it reports, a period; an aside naming a place answers for
     it only by 'my ward'."""
     said = normalise(sentence).replace("'", " ")
-    if HEARSAY.search(said) and not (ASKS_FOR.search(said) or LOOKING.search(said)) and not QUESTION_WORDS.match(said):
+    guessed = re.sub(r"\bone of the (?:[a-z]+ ){0,2}ones\b", " ", said)  # 'i was told we're one of the better ones'
+    if HEARSAY.search(said) and not (ASKS_FOR.search(guessed) or LOOKING.search(said)) and not QUESTION_WORDS.match(said):
         return True  # not 'how many people think speeding is a problem?', which asks
     if THIRD_WANTS.match(said) and not NARROW.search(said[THIRD_WANTS.match(said).end():]) and _names_nothing(
             said[THIRD_WANTS.match(said).end():], vocab, True):
         return True  # 'my tutor wants it in an appendix': who wants the figures, and what for
     if set(said.split()) <= POLITE:
         return True  # 'a list would be great', 'the full picture please', 'can you list them all?'
-    if THEN_I.match(said) and not NARROW.search(said) and _names_nothing(said, vocab, True):
+    if (THEN_I.match(said) or HOW_IT_GOES.search(said)) and not NARROW.search(said) and _names_nothing(said, vocab, True):
         return True  # 'that's where i'll start my visits': what the asker will do with the answer
     if re.search(r"\b(?:i mean|i meant|what i mean is|what i m after is)\b", re.sub(r"[^\w\s]", " ", sentence.lower().replace(
-            "'", ""))):
-        return False  # 'i mean the big stores': what is meant, which narrows what is asked
+            "'", ""))) or NARROWING_ASK.search(re.sub(r"[^\w\s]", " ", sentence.lower().replace("'", ""))):
+        return False  # 'i mean the big stores', 'just the thefts from railway lines, i'm the new rep': what is meant  # 'i mean the big stores': what is meant, which narrows what is asked
     said, askers = _without_askers(said, vocab)  # 'new age uk volunteer', 'new town centre manager': who asks
     if askers or ABOUT_ASKER.search(said):  # 'on placement for the summer', 'started monday': the asker's time
         said = re.sub(r"\s+", " ", ASKER_TIME.sub(" ", said)).strip()
@@ -725,7 +743,9 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
             r"\b(?:patch|beat|area|ward|neighbourhood|estate|villages?|rural|cases|ones|incidents|offences|crimes|deals? "
             r"with|dealing with|works? (?:on|with)|handles?|covers?|focus(?:es|ing)? on)\b", said):
         return False  # 'my patch is rural villages', 'my team deals with serious cases': narrower than what is asked
-    if re.search(r"\b(?:patrols?|patrolling|covering|covers|based (?:in|at|on)|lives? in|living in)\b", said) and not own_place:
+    if re.search(r"\b(?:(?<!on )patrols?|patrolling|covering|covers|based (?:in|at|on)|lives? in|living in)\b", said) \
+            and not own_place \
+            and not (across and not alone.areas and not NARROW.search(re.sub(r"\b(?:districts|wards|areas)\b", " ", said))):
         return False  # 'our team patrols mote park': where the asker looks
     if DOING_VERB.match(said) and not ASKS_FOR.search(said) and (across or not NARROW.search(said)) and (
             alone.generic_only or subjects <= {asked.indicator}) and not (alone.statement or alone.choices):
@@ -754,12 +774,28 @@ REQUEST = re.compile(r"\b(?:please|pls|can you|could you|would you|give|show|tel
                      r"excluding|except|not|no|never|none|without)\b")
 
 
+# words that ask for something narrower or other than the question, wherever they stand in a sentence: 'just the
+# thefts from railway lines', 'kitchen fires specifically', 'well, the hate crime part of it', 'our main problem is
+# actually dog fouling, do you have that instead', 'i'm really after cyber crime though', 'what i actually need is'
+NARROWING_ASK = re.compile(
+    r"\b(?:just the|only the|(?:just|only) (?:need|want)(?! to (?:know|check|understand|see|get a (?:feel|sense)|make sure)\b)|"
+    r"specifically|in particular|particularly|especially|"
+    r"instead|rather|actually (?:need|want|after|mean|is|are)|really (?:need|want|after)|(?:i m|im|i am|we re|we are) "
+    r"(?:really |actually |mainly |mostly )?after|what (?:i|we) (?:actually |really )?(?:need|want|mean) is|"
+    r"(?:part|bit|side|element) of (?:it|them|that)|main (?:problem|issue|concern|worry|focus|interest) is|"
+    r"do you have|have you got|(?:can|could) you do|is there (?:a|any) (?:figure|number|breakdown))\b")
+
+
 # what happened, told of someone: a verb of what happened ('had', 'got', 'have been') and whose it was ('one of my
 # tenants', 'two families on my patch', 'a lot of the women i see'): its words describe the event, not what is asked
 NARRATIVE = re.compile(r"\b(?:had|got|was|were|came|went|passed|called|happened|took|stole|broke|have been|has been|ve been|"
-                       r"s been|keep|keeps|kept)\b")
+                       r"s been|keep|keeps|kept|seem|seems|seemed|(?:have|has|had|ve) (?:\w+ed|rung|come|gone|seen|taken))\b")
 TOLD_OF = re.compile(r"\b(?:my|our|his|her|their|one of|two of|three of|a few|some of|a lot of|lots of|several|both of|"
-                     r"half|someone|somebody)\b")
+                     r"half|someone|somebody|many of|so many|most of|all of|(?:we|i) (?:had|ve had|have had|got|saw|see|get))\b")
+# how something felt to the asker: 'saturday nights feel busier than ever', 'it felt like it jumped in late summer'
+FELT = re.compile(r"\b(?:feel|feels|felt|seem|seems|seemed|look|looks|looked) (?:like |as if |as though )?(?:it s |its |it |"
+                  r"they re |things are )?(?:\w+ )?(?:busier|quieter|worse|better|higher|lower|bigger|more|less|rising|falling|"
+                  r"jumped|dropped|went up|went down|up|down|bad|good)\b")
 # someone else wants the figures, and what for: 'my tutor wants it in an appendix', 'my supervisor wants it for a
 # briefing note'
 THIRD_WANTS = re.compile(r"^(?:and |but |so )?(?:my|our|the) [a-z]+(?: [a-z]+)? (?:wants|needs|needed|wanted|asked for|has asked "
@@ -772,15 +808,19 @@ def _states_only(sentence: str, said: str, alone: Command, asked: Command, vocab
     subject but the one asked ('it feels low compared with where i worked before', 'my mentor said charges are
     the biggest outcome'; not 'i need a cost', 'the ones at night', 'i mean the big stores'). The caller has
     checked it names no other place or period."""
-    said = re.sub(r"\bonly just\b", "just", said)  # 'my nephew only just passed his test': when, not which
-    told = NARRATIVE.search(said) and TOLD_OF.search(said)  # 'one of my tenants had her car nicked off the drive'
+    said = re.sub(r"\bonly (?=just|know|knew|been|started|joined|recently|moved|arrived|learning|seen|a handful|a few)\b", "",
+                  said)
+    # ('my nephew only just passed his test', 'i only know our local figures so far': when or what the asker knows)
+    # 'one of my tenants had her car nicked off the drive', 'saturday nights feel busier than ever'
+    told = (NARRATIVE.search(said) and TOLD_OF.search(said)) or FELT.search(said)
     typed = re.sub(r"[^\w\s]", " ", sentence.lower().replace("'", ""))  # as typed: 'the lads talk about dealing'
     if "?" in sentence or QUESTION_WORDS.match(said) or not (STATES.search(said) or STATES.search(typed)) \
             or REQUEST.search(said) or REQUEST.search(typed) \
             or MEANING.search(said) or (NARROW.search(_without_askers(said, vocab)[0]) and not told):
         return False
-    if alone.statement or alone.choices or alone.priority or alone.within or alone.listed or alone.negated:
-        return False
+    if alone.statement or alone.priority or alone.within or alone.listed or alone.negated or (
+            alone.choices and asked.indicator not in {i for _, i in alone.choices}):
+        return False  # ('ended up in hospital' may be either admission figure, one of them asked)
     subjects = set(alone.indicators) - set(TOTALS if asked.indicator in TOTALS else ())
     related = {asked.indicator, *vocab.ratio_parts.get(asked.indicator or "", ()), *vocab.parts.get(asked.indicator or "", ())}
     return subjects <= related or alone.generic_only

@@ -553,6 +553,9 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
      " outside the control limits "),
     # 'rtc casualties, all severities': every casualty
     (r"\ball (?:severities|severity levels|levels of severity|injury types|types of injury)\b", " all "),
+    # 'just been asked to sit on it', 'i sit on the asb group': joining a group, not where a place sits in a table
+    (r"\b(?:i|we|to|i m|im|i am|we re) (?:sit|sitting|sat) on (?:it|that|this|them|the (?:[a-z&]+ ){0,3}?(?:group|grp|board|"
+     r"panel|forum|committee|sub ?group|partnership))\b", " join "),
     # 'pedestrians knocked down', 'people run over': hurt on the roads
     (r"\b(?:knocked (?:down|over)|run over|ran over|mown down|hit by (?:a |an )?(?:car|vehicle|van|lorry|bus)s?)\b", " hurt "),
     # a figure asked for only if the data has it: 'nov 2013 figures if there are some', 'if there is one'

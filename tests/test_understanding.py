@@ -984,6 +984,25 @@ CASES = [
     ("what share of all maidstone's drug offences happen in high street ward?", ["204", "49% of the borough's"], []),
     # one pair of letters swapped is that word, not a name two letters away
     ("rank chnages 12/13", ["county ranks 2012/13 against 2011/12"], []),
+    # a clause that asks for something narrower or other is never left aside, whoever else it says is asking
+    ("metal theft 2012/13 please. just the thefts from railway lines, i'm the new community rep for the train operator",
+     None, ["railway"]),
+    ("road casualties 2012/13 please. specifically on the m20, i'm with the motorway patrol team", None, []),
+    ("criminal damage in 12/13? our main problem is actually dog fouling, do you have that instead?", None, ["dog fouling"]),
+    ("asb in maidstone in 2012/13. though what i actually need is rough sleeping counts, i'm the new outreach worker",
+     None, ["rough sleeping"]),
+    # what happened to someone, or how it felt, is told of, not asked
+    ("kfrs new starter here. got called to a bin fire someone had started on purpose behind a block of flats. are "
+     "those going up or down in maidstone?", ["Deliberate fires", "went down"], []),
+    ("just started as a street pastor coordinator. is violent crime in maidstone going up so far this financial year "
+     "(april to september 2013)? saturday nights feel busier than ever.", ["Violent crime"], []),
+    ("i help run a youth club and one of the lads had his bike pinched while he was inside with us. how many got "
+     "nicked in maidstone in 2012/13?", ["Theft of pedal cycle", "117"], []),
+    # a greeting, and a sign-off with a name and role over several lines
+    ("Dear crimebot,\n\nWhich Maidstone ward had the highest unemployment rate in November 2013?\n\nRegards,\nPaul "
+     "Whitfield (Partnership Manager, DWP)", ["High Street", "4.9%"], []),
+    ("which ward is the best to live in", None, []),
+    ("who owns the asb priority? just been asked to sit on it", ["ASB Sub-Group"], []),
     # 'not X, just Y' restates what is asked; it is not a list set aside
     ("what was the outcome rate for burglary specifically in 2012/13? not all crime, just burglaries.", None, []),
 ]
