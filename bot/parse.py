@@ -232,6 +232,8 @@ def _excluded(command: Command, rest: str, vocab: Vocabulary) -> str:
             command.excluded, command.excluded_areas, command.excluded_said = indicators, areas, phrase
             if pattern is SET_ASIDE:
                 start, end = match.start(1) + len(" ".join(words[:-n])), match.end()
+                if set(words[:-n]) <= {"leaving", "putting", "setting", "leave", "put", "set", "with"}:
+                    start = match.start(1)  # 'leaving sevenoaks aside': the words that say so go too
             else:
                 start, end = match.start(), match.start(1) + len(" ".join(words[:n]))
             rest = rest[:start] + " " + rest[end:]
@@ -558,12 +560,12 @@ QUOTED_LAST = re.compile(
     r"(?P<own>[-+]?\d[\d,.]*%?(?: (?:down|up) from [-+]?\d[\d,.]*%?)?)\s*\??\s*$")
 
 
-# a sign-off at the end of a message, with the name and role of who signs: 'thanks, gary', 'cheers jim', 'kind regards,
-# helen', 'thanks, jess (placement student)'
 # a greeting that opens a message: 'Dear crimebot,', 'Hi all -', 'Good morning!', 'Hello there'
 GREETING = re.compile(r"^\s*(?:(?:good )?(?:morning|afternoon|evening)|hi|hiya|hello|hey|dear|greetings)(?:\s+(?:all|everyone|team|"
                       r"folks|colleagues|there|both|crimebot|@crimebot|bot|crime bot))?(?:\s*[,!.:\n]+|\s+[-\u2013\u2014]+)\s*",
                       re.IGNORECASE)
+# a sign-off at the end of a message, with the name and role of who signs: 'thanks, gary', 'cheers jim', 'kind regards,
+# helen', 'thanks, jess (placement student)'
 _SIGN_WORDS = (r"(?:many thanks(?: again)?|thanks (?:so much|very much|a lot|in advance|again)|thank you(?: (?:so much|very much|"
                r"in advance|again))?|thanks|with thanks|cheers|ta|thx|kind regards|best regards|warm regards|regards|best "
                r"wishes|warm wishes|all the best|best|speak soon|much appreciated|yours sincerely|yours faithfully|yours)")
@@ -608,6 +610,7 @@ def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = F
     clean = _joined(clean, vocab)  # "maid stone", "shop lifting", "s m p": one word the data knows, said apart
     # "accidental and deliberate fires": two names sharing their last word, said once
     clean = _shared_last_word(clean, vocab)
+    heard = clean  # the whole question in words, before its period and other parts are taken out of ``clean``
     if re.search(r"\bwards?\b", clean):  # "which wards account for over half of asb": the hotspots and their share
         clean = re.sub(r"\b(?:accounts? for|make up|makes up|(?:over|more than) half(?: of)?|half of|(?:the )?majority of)\b",
                        " ", clean)
@@ -734,6 +737,9 @@ def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = F
                 continue
             command.places.append(value)
             placed.update(range(start, end))
+    if any(c.figure[-2:] in ("st", "nd", "rd", "th") for c in command.claims) and not {"rank", "priority"} & set(kinds) \
+            and len([v for v, _, _ in entity_hits if any(k in ("indicator", "priority") for k, _ in v)]) <= 1:
+        kinds.append("rank")  # 'is it right we're 10th in kent for shoplifting': a place in the county's table
     command.cues = kinds
     if "percent" in kinds:
         command.extra_words.append("%")
@@ -862,7 +868,7 @@ def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = F
     # words not understood, or a misspelt word read alone that leaves a choice ('assualts resulting in hospital
     # admission'): read again with the misspellings corrected, so that the words around them join the name
     if (command.unknown or (command.spelt and command.choices)) and not _respelt:
-        respelt = _respell(clean, command.unknown, vocab, command.spelt)
+        respelt = _respell(heard, command.unknown, vocab, command.spelt)  # 'da incidnets 2010/11 onwards'
         if respelt:
             fixed, pairs = respelt
             again = parse(fixed, vocab, _respelt=True)

@@ -165,6 +165,11 @@ def _without_context(text: str, vocab: Vocabulary, command: Command, depth: int 
             dropped.append(part)
             loose |= named
             continue
+        if i > 0 and re.match(r"(?:(?:we|i) ?(?:re|are|m|am) )?(?:planning|preparing|getting ready) for ", part) and not re.search(
+                r"\b(?:cases|ones|incidents|offences|crimes|victims|types|kinds)\b", part) and _introduces_only(part, vocab) \
+                and not read_alone(part, vocab).hits:
+            dropped.append(part)  # 'licensing team, planning for busy pub nights': what the asker is getting ready for
+            continue
         if i == 0 and INTRO.match(part) and _introduces_only(part, vocab):
             dropped.append(part)  # 'golding homes here', 'yot colleague asking', 'voluntary sector rep here'
             continue
@@ -640,6 +645,12 @@ THEN_I = re.compile(r"^(?:so |and )?(?:that s|thats|that is|it s|its|this is|whi
                     r"m going to|are going to)\b")
 
 
+# what the asker is arranging: 'we're planning extra weekend patrols', 'i'm organising a fun day'
+PLANNING = re.compile(r"^(?:so |and )?(?:we|i) (?:re|are|m|am|will be|ll be) (?:planning|organising|organizing|arranging|"
+                      r"setting up|putting on|running|holding|starting|launching) (?:some |extra |more |a |an |our |the |"
+                      r"new )*[a-z]")
+
+
 # why the asker asks: to see how things are going ('i've just joined the iom unit and want to see how it's tracking')
 HOW_IT_GOES = re.compile(r"\b(?:want|wanted|need|hoping|trying) to (?:see|know|understand|get a (?:feel|sense) for|keep an eye on) "
                          r"how (?:it s|its|it is|things are|they re|we re|we are|it has been|it s been) (?:going|tracking|doing|"
@@ -729,6 +740,8 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     if alone.period or alone.since or alone.ytd or alone.places or (alone.areas and not _names_a_place(asked.text, vocab)):
         return False
     subjects = set(alone.indicators) | {broader for _, broader in alone.within}
+    if PLANNING.match(said) and not subjects and not QUESTION_WORDS.search(said):
+        return True  # 'we're planning extra weekend patrols': what the asker is arranging, not what is asked
     if EXAMPLES.search(said) and not EXAMPLE_NARROW.search(said) and subjects <= {asked.indicator}:
         return True  # 'is it just noise and that sort of thing
     if DOING.match(re.sub(r"\bjust\b ", "", said)) and _names_nothing(said, vocab, True):
@@ -739,7 +752,8 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
             w in ASKER_WORDS | _ASIDE_WORDS | FUNCTION_WORDS | FILLER for w in re.findall(r"[a-z']+", sentence.lower())):
         return True  # 'checking the league table for the smp paper'
     across = asked.kind in ("wards", "top", "compare", "rank", "rank_changes")  # an answer over every place
-    if NARROW.search(said) and not across and (dashed or not _names_a_place(asked.text, vocab)) and re.search(
+    if NARROW.search(said) and not across and not FELT.search(said) and (dashed or not _names_a_place(asked.text, vocab)) \
+            and re.search(
             r"\b(?:patch|beat|area|ward|neighbourhood|estate|villages?|rural|cases|ones|incidents|offences|crimes|deals? "
             r"with|dealing with|works? (?:on|with)|handles?|covers?|focus(?:es|ing)? on)\b", said):
         return False  # 'my patch is rural villages', 'my team deals with serious cases': narrower than what is asked
@@ -814,6 +828,9 @@ def _states_only(sentence: str, said: str, alone: Command, asked: Command, vocab
     # 'one of my tenants had her car nicked off the drive', 'saturday nights feel busier than ever'
     told = (NARRATIVE.search(said) and TOLD_OF.search(said)) or FELT.search(said)
     typed = re.sub(r"[^\w\s]", " ", sentence.lower().replace("'", ""))  # as typed: 'the lads talk about dealing'
+    exact = r"\b(?:need|want|would like) (?:the |an? )?(?:exact|precise|actual|right|proper|accurate|latest|full|official) " \
+            r"(?:figure|number|count|total|one|data)s?\b"  # 'it's for a funding bid so i need the exact figure'
+    said, typed = re.sub(exact, " ", said), re.sub(exact, " ", typed)
     if "?" in sentence or QUESTION_WORDS.match(said) or not (STATES.search(said) or STATES.search(typed)) \
             or REQUEST.search(said) or REQUEST.search(typed) \
             or MEANING.search(said) or (NARROW.search(_without_askers(said, vocab)[0]) and not told):

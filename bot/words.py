@@ -240,11 +240,15 @@ def _stemmer():
     return snowballstemmer.stemmer("english")
 
 
+# words the stemmer would give another word's stem: 'busy' is not 'business'
+STEM_EXCEPTIONS = {"busy": "busy", "busier": "busy", "busiest": "busy", "busily": "busy"}
+
+
 @lru_cache(maxsize=20000)
 def stem(word: str) -> str:
     if not word.isalpha() or len(word) <= 3:
         return word
-    return _stemmer().stemWord(word)
+    return STEM_EXCEPTIONS.get(word) or _stemmer().stemWord(word)
 
 
 @lru_cache(maxsize=4096)
@@ -556,6 +560,23 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     # 'just been asked to sit on it', 'i sit on the asb group': joining a group, not where a place sits in a table
     (r"\b(?:i|we|to|i m|im|i am|we re) (?:sit|sitting|sat) on (?:it|that|this|them|the (?:[a-z&]+ ){0,3}?(?:group|grp|board|"
      r"panel|forum|committee|sub ?group|partnership))\b", " join "),
+    # 'which wards come up most for domestic abuse': which has the most, not a direction
+    (r"\b(?:come|comes|came|coming|crop|crops|cropped|show|shows|showed) up (?:the )?most\b", " most "),
+    # 'ive got 167', 'i've got drug offences at 422': the asker's own figure
+    (r"\bive\b", "i have"),
+    (r"\bwe(?:'| )?re (?=(?:still )?\d{1,2}(?:st|nd|rd|th)\b)", "are we "),  # 'is it right we're 10th in kent'
+    # 'outcome rate nov 2013 vs nov last year': the same month a year before
+    (r"\b(?:vs|v|versus|against|compared (?:to|with)|and) (?:the )?(?:same month |(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|"
+     r"dec)[a-z]* )(?:last year|the year before|a year (?:earlier|before|ago)|the previous year)\b", " yoy "),
+    # 'how many extra offences': the change
+    (r"\bhow many (?:extra|more|additional) (offences|crimes|incidents)\b", r" by how much did \1 increase "),
+    # 'kids hanging about causing trouble', 'youths hanging around': teenagers hanging around
+    (r"\b(?:kids|youths|young people|youngsters|teens|lads) (?:hanging|hang) (?:about|around)(?: causing trouble)?\b",
+     " teenagers hanging around "),
+    # 'what % does the assessment reckon gets reported': the assessment's estimate
+    (r"\b(?:does|do) the (?:assessment|document|report|sa) (?:reckon|think|estimate|say|suggest)\b", " estimated "),
+    # 'how many people work in the night time economy': its jobs
+    (r"\bhow many (?:people )?(?:work|are employed|are working|jobs are) in\b", " jobs in "),
     # 'pedestrians knocked down', 'people run over': hurt on the roads
     (r"\b(?:knocked (?:down|over)|run over|ran over|mown down|hit by (?:a |an )?(?:car|vehicle|van|lorry|bus)s?)\b", " hurt "),
     # a figure asked for only if the data has it: 'nov 2013 figures if there are some', 'if there is one'

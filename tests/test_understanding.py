@@ -1003,6 +1003,20 @@ CASES = [
      "Whitfield (Partnership Manager, DWP)", ["High Street", "4.9%"], []),
     ("which ward is the best to live in", None, []),
     ("who owns the asb priority? just been asked to sit on it", ["ASB Sub-Group"], []),
+    # 'come up most' asks which has the most, not which way a figure moved
+    ("which wards come up most for domestic abuse?", ["Ward hotspots", "Park Wood"], []),
+    # a misspelt word is corrected in the whole question, its period and cues kept
+    ("da incidnets 2010/11 onwards", ["2010/11 1,832", "2012/13 1,788"], []),
+    # a rank claimed 'in kent' or 'in the county' is Maidstone's place in the county table
+    ("is it right we're 10th in kent for shoplifting", ["10th is right", "10 of 12"], []),
+    ("tomv 2012/13 - ive got 167, down 42. right?", ["167 is right", "-42 is right"], []),
+    # what the asker is arranging is left aside; a place in it is not
+    ("we're planning extra weekend patrols. is violent crime going up in maidstone?", ["Violent crime", "+315"], []),
+    ("we're planning patrols in hastings. is violent crime going up?", None, ["Hastings"]),
+    ("leaving sevenoaks aside, which kent district is the least deprived?", ["Leaving out Sevenoaks", "Tonbridge & Malling"],
+     []),
+    ("how many people work in maidstone's night time economy?", ["1,500 jobs"], []),
+    ("when do england play in the world cup? licensing team, planning for busy pub nights", ["June"], []),
     # 'not X, just Y' restates what is asked; it is not a list set aside
     ("what was the outcome rate for burglary specifically in 2012/13? not all crime, just burglaries.", None, []),
 ]
