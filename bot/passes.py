@@ -520,7 +520,7 @@ ASIDE_OPENER = re.compile(
     r"they|it s for|its for|just|thinking|wondering|worried|hoping|trying|sorry|thanks|thank you|cheers|ta|"
     r"no rush|bear with me|apologies|not sure|no idea|any help|happy to|it (?:keeps|comes|came|crops))\b")
 # words that say a sentence reports what someone said, heard or guesses: what it names is a claim, not an ask
-HEARSAY = re.compile(r"\b(?:keep hearing|kept hearing|keeps? moaning|keep going on|keeps going on|telling me|told me|felt like|"
+HEARSAY = re.compile(r"\b(?:asked me|keep hearing|kept hearing|keeps? moaning|keep going on|keeps going on|telling me|told me|felt like|"
                      r"keeps? coming up|comes? up|came up|crops up|keeps? cropping up|keeps? (?:telling|complaining|"
                      r"emailing|ringing|calling|asking|saying)|feels like|feel like|seems|seemed|looks like|"
                      r"heard|hear|said|says|say|saying|told|tells|reckons?|thinks?|thought|guess|guessing|assume|"
@@ -707,7 +707,7 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     happened, naming nothing but what is asked ('a church near me had the lead stripped off its roof'). None may
     name a place the question does not name, or, unless it reports, a period; an aside naming a place answers for
     it only by 'my ward'."""
-    said = normalise(sentence).replace("'", " ")
+    said = re.sub(r"\b(?:and )?(?:i |we )?(?:had|have|ve got|got) no idea\b|\bno idea\b", " ", normalise(sentence).replace("'", " "))
     guessed = re.sub(r"\bone of the (?:[a-z]+ ){0,2}ones\b", " ", said)  # 'i was told we're one of the better ones'
     if HEARSAY.search(said) and not (ASKS_FOR.search(guessed) or LOOKING.search(said)) and not QUESTION_WORDS.match(said):
         return True  # not 'how many people think speeding is a problem?', which asks
@@ -752,7 +752,8 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
             w in ASKER_WORDS | _ASIDE_WORDS | FUNCTION_WORDS | FILLER for w in re.findall(r"[a-z']+", sentence.lower())):
         return True  # 'checking the league table for the smp paper'
     across = asked.kind in ("wards", "top", "compare", "rank", "rank_changes")  # an answer over every place
-    if NARROW.search(said) and not across and not FELT.search(said) and (dashed or not _names_a_place(asked.text, vocab)) \
+    if NARROW.search(said) and not across and not FELT.search(said) and not own_place \
+            and (dashed or not _names_a_place(asked.text, vocab)) \
             and re.search(
             r"\b(?:patch|beat|area|ward|neighbourhood|estate|villages?|rural|cases|ones|incidents|offences|crimes|deals? "
             r"with|dealing with|works? (?:on|with)|handles?|covers?|focus(?:es|ing)? on)\b", said):
@@ -813,7 +814,8 @@ FELT = re.compile(r"\b(?:feel|feels|felt|seem|seems|seemed|look|looks|looked) (?
 # someone else wants the figures, and what for: 'my tutor wants it in an appendix', 'my supervisor wants it for a
 # briefing note'
 THIRD_WANTS = re.compile(r"^(?:and |but |so )?(?:my|our|the) [a-z]+(?: [a-z]+)? (?:wants|needs|needed|wanted|asked for|has asked "
-                         r"for|is after|asked me for) (?:it|them|this|these|those|the (?:figures?|numbers?|list|data))\b")
+                         r"for|is after|asked me for) (?:it|them|this|these|those|the (?:figures?|numbers?|list|data|rank|"
+                         r"ranking|total|rate))(?: (?:out )?of \d+)?\b")
 
 
 def _states_only(sentence: str, said: str, alone: Command, asked: Command, vocab: Vocabulary) -> bool:

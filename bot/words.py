@@ -568,6 +568,12 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     # 'outcome rate nov 2013 vs nov last year': the same month a year before
     (r"\b(?:vs|v|versus|against|compared (?:to|with)|and) (?:the )?(?:same month |(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|"
      r"dec)[a-z]* )(?:last year|the year before|a year (?:earlier|before|ago)|the previous year)\b", " yoy "),
+    # 'out of everything you've got', 'of all the data you have': the whole series
+    (r"\b(?:out of |of )?(?:everything|all) (?:you ve got|you have|you ve|you hold|the data has|there is)\b", " "),
+    # 'compare the two', 'compare both': set side by side
+    (r"\b(compare|comparing) (?:the )?(?:two|both|them|these|those)(?: of them)?\b", r"\1"),
+    # 'improved ones first': the order the rank changes already come in
+    (r"\b(?:the )?improved (?:ones )?first\b", " "),
     # 'how many extra offences': the change
     (r"\bhow many (?:extra|more|additional) (offences|crimes|incidents)\b", r" by how much did \1 increase "),
     # 'kids hanging about causing trouble', 'youths hanging around': teenagers hanging around

@@ -1017,6 +1017,13 @@ CASES = [
      []),
     ("how many people work in maidstone's night time economy?", ["1,500 jobs"], []),
     ("when do england play in the world cup? licensing team, planning for busy pub nights", ["June"], []),
+    # the home district as the asker's patch narrows nothing; someone else wanting the figure is who asks
+    ("hey, probation officer here, new to the maidstone patch. how many drug offences were recorded in 2011/12?",
+     ["Drug offences", "422"], []),
+    ("where did maidstone sit nationally on the index of multiple deprivation in 2010? my tutor wants the rank out of 326",
+     ["217 of 326"], []),
+    ("how many crimes ended with someone being charged in maidstone between april and december 2013? someone at our "
+     "drop-in asked me and i had no idea", ["Outcomes - charge"], []),
     # 'not X, just Y' restates what is asked; it is not a list set aside
     ("what was the outcome rate for burglary specifically in 2012/13? not all crime, just burglaries.", None, []),
 ]
