@@ -136,7 +136,12 @@ def _without_context(text: str, vocab: Vocabulary, command: Command, depth: int 
     only when it has a word about the asker and, read alone, names no subject, place or period; and the rest is
     taken only when it reads with fewer words not understood. The clauses left aside are kept on the command
     (shown with the answer)."""
-    parts = [p.strip() for p in CLAUSE.split((text or "").lower()) if p and p.strip()]
+    said = (text or "").lower().replace("\u2019", "'")
+    # 'i'm a newly elected councillor and would like to see total crime': who asks, then what they ask
+    said = re.sub(r"^((?:(?:hi|hello|hey|morning)[ ,]+)?(?:i'm|im|i am|i've just (?:started|joined) as) (?:[\w&'-]+ ){1,6}?)and "
+                  r"(?=(?:i )?(?:would like|'d like|d like|want|need|am looking|'m looking|was wondering|wondered|have a question)\b)",
+                  lambda m: m.group(1) + ", " if ROLE_NOUN.search(m.group(1)) else m.group(0), said)
+    parts = [p.strip() for p in CLAUSE.split(said) if p and p.strip()]
     if parts:  # 'violent crime priority summary for the commander': a last 'for ...' read as a clause of its own
         tail = FOR_TAIL.search(parts[-1])
         if tail and tail.start() > 0:
@@ -284,6 +289,9 @@ def _contrasted(text: str, vocab: Vocabulary, command: Command | None = None, de
                 r"(?:or|and|nor)\b", more[0]) and len(more) > 2 and "or" not in more:
             break
         aside, words, end = raw[start:after.start()].strip(), words + [","] + more, after
+    if not inclusive and re.match(r"(?:all|every|the whole|everyone|everybody|the total)\b", aside) and not (
+            set(normalise(aside).split()) & _PERIOD_KINDS):
+        return None  # 'not all residents': what is asked is narrower than a whole the data gives
     again = _contrast_rest(raw, mark, start, aside, vocab, depth)
     if again is None:
         return None
@@ -520,7 +528,7 @@ ASIDE_OPENER = re.compile(
     r"they|it s for|its for|just|thinking|wondering|worried|hoping|trying|sorry|thanks|thank you|cheers|ta|"
     r"no rush|bear with me|apologies|not sure|no idea|any help|happy to|it (?:keeps|comes|came|crops))\b")
 # words that say a sentence reports what someone said, heard or guesses: what it names is a claim, not an ask
-HEARSAY = re.compile(r"\b(?:asked me|keep hearing|kept hearing|keeps? moaning|keep going on|keeps going on|telling me|told me|felt like|"
+HEARSAY = re.compile(r"\b(?:asked me|keeps? ringing|keeps? phoning|keeps? calling|keep hearing|kept hearing|keeps? moaning|keep going on|keeps going on|telling me|told me|felt like|"
                      r"keeps? coming up|comes? up|came up|crops up|keeps? cropping up|keeps? (?:telling|complaining|"
                      r"emailing|ringing|calling|asking|saying)|feels like|feel like|seems|seemed|looks like|"
                      r"heard|hear|said|says|say|saying|told|tells|reckons?|thinks?|thought|guess|guessing|assume|"
@@ -573,8 +581,11 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
                         w in HAPPENED for u in again.unknown for w in u.split()):  # 'how many got nicked in 2012/13?'
                     # 'farmers were moaning about metal theft. is it actually on the rise?': named before, asked after
                     again = _referred_back(" ".join(sentences[i:j]), others, vocab, depth) or again
-                if again.unknown or again.negated or not asks_something(again):
-                    break
+                if again.unknown or again.negated or not asks_something(again) or (
+                        again.kind == "figure" and not (again.indicators or again.statement or again.table or again.priority
+                                                        or again.choices)
+                        and re.search(r"\bhow (?:many|much)\b|\bnumber\b", " ".join(sentences[i:j]))):
+                    break  # 'how many were there in maidstone in 2012/13' asks for no figure of its own
             if not _aside(other, again, vocab, dashed):
                 break
         else:
@@ -597,17 +608,22 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
     """A question that names no subject but points back at one ('is it actually on the rise in maidstone?', 'what
     was the figure for that in 2012/13?'), read with the one subject the sentences around it name, and said so."""
     said = normalise(block).replace("'", " ")
-    pointer = REFERS.search(said) or re.search(r"\b(?:stolen|taken|nicked|pinched|missing|happened)\b", said)
+    # ('how many incidents were logged': the incidents of the subject just named)
+    pointer = REFERS.search(said) or re.search(r"\b(?:stolen|taken|nicked|pinched|missing|happened|incidents|cases|reports|"
+                                               r"(?<=how many )(?:were|was) there)\b", said)
     if pointer is None:
         return None
     # named by its own words, not a general one ('loose dogs chasing people in the parks' names no subject)
     # ('crime is rising again' names all crime: a total by a crime word)
-    named = set()
+    told, asked = set(), set()  # what sentences that tell name, and what sentences that ask or guess name
     for other in others:  # the subject each reads as, named by words of its own, without who asks
+        if not STATES.search(re.sub(r"[^\w\s]", " ", other.lower().replace("'", " "))):
+            continue  # a sentence that tells something ('farmers were moaning about metal theft'), not a name alone
         alone = read_alone(_without_askers(normalise(other).replace("'", " "), vocab)[0], vocab)
         own = {i for ids, words, generic in alone.hits
                if not generic or (set(ids) <= TOTALS and {w[:6] for w in words} & CRIME_FORMS) for i in ids}
-        named |= set(alone.indicators) & own
+        (asked if "?" in other else told).update(set(alone.indicators) & own)
+    named = told if len(told) == 1 else told | asked  # 'the table has a line called other theft offences - i guess ...?'
     if len(named) != 1:
         return None
     (ident,) = named
@@ -659,7 +675,7 @@ HOW_IT_GOES = re.compile(r"\b(?:want|wanted|need|hoping|trying) to (?:see|know|u
 
 # when the asker started or how long they are in post, said about the asker: not a period asked about
 ASKER_TIME = re.compile(r"\b(?:for|over|during|across) the (?:summer|term|year|week|month|next (?:few|couple of) (?:weeks|"
-                        r"months))\b|\bthis (?:term|summer|semester)\b|\b(?:started|joined|arrived|began) (?:on |last )?"
+                        r"months))\b|\b(?:new |started |joined )?this (?:term|summer|semester|month|week)\b|\b(?:started|joined|arrived|began) (?:on |last )?"
                         r"(?:monday|tuesday|wednesday|thursday|friday|week|month)\b|\bfor my (?:masters|degree|"
                         r"dissertation|course|phd|studies)\b")
 
@@ -709,7 +725,11 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     it only by 'my ward'."""
     said = re.sub(r"\b(?:and )?(?:i |we )?(?:had|have|ve got|got) no idea\b|\bno idea\b", " ", normalise(sentence).replace("'", " "))
     guessed = re.sub(r"\bone of the (?:[a-z]+ ){0,2}ones\b", " ", said)  # 'i was told we're one of the better ones'
-    if HEARSAY.search(said) and not (ASKS_FOR.search(guessed) or LOOKING.search(said)) and not QUESTION_WORDS.match(said):
+    typed = re.sub(r"[^\w\s]", " ", sentence.lower().replace("'", " "))  # as typed: 'i assume' is taken out of ``said``
+    if re.search(r"\b(?:just|only) (?:what|those|the ones)\b", typed):
+        return False  # 'but just what parents said': who is asked, narrower than what the figure counts
+    if (HEARSAY.search(said) or HEARSAY.search(typed)) and not (ASKS_FOR.search(guessed) or LOOKING.search(said)) \
+            and not QUESTION_WORDS.match(said) and not QUESTION_WORDS.match(typed):
         return True  # not 'how many people think speeding is a problem?', which asks
     if THIRD_WANTS.match(said) and not NARROW.search(said[THIRD_WANTS.match(said).end():]) and _names_nothing(
             said[THIRD_WANTS.match(said).end():], vocab, True):
@@ -793,7 +813,7 @@ REQUEST = re.compile(r"\b(?:please|pls|can you|could you|would you|give|show|tel
 # thefts from railway lines', 'kitchen fires specifically', 'well, the hate crime part of it', 'our main problem is
 # actually dog fouling, do you have that instead', 'i'm really after cyber crime though', 'what i actually need is'
 NARROWING_ASK = re.compile(
-    r"\b(?:just the|only the|(?:just|only) (?:need|want)(?! to (?:know|check|understand|see|get a (?:feel|sense)|make sure)\b)|"
+    r"\b(?:just the|only the|(?:just|only) (?:what|those)|(?:just|only) (?:need|want)(?! to (?:know|check|understand|see|get a (?:feel|sense)|make sure)\b)|"
     r"specifically|in particular|particularly|especially|"
     r"instead|rather|actually (?:need|want|after|mean|is|are)|really (?:need|want|after)|(?:i m|im|i am|we re|we are) "
     r"(?:really |actually |mainly |mostly )?after|what (?:i|we) (?:actually |really )?(?:need|want|mean) is|"
@@ -1033,6 +1053,12 @@ def asker_only(tail: str, vocab: Vocabulary, statement: bool = False) -> bool:
         purpose is None or _names_nothing(purpose.group(0), vocab, subject_allowed=bool(meeting) or statement))
 
 
+
+
+# a noun that names the asker's role, at the end of an introduction
+ROLE_NOUN = re.compile(r"\b(?:officer|worker|councillor|cllr|volunteer|student|analyst|manager|nurse|coordinator|co-ordinator|"
+                       r"adviser|advisor|inspector|sergeant|pcso|idva|isva|trustee|rep|representative|member|chair|lead|"
+                       r"caseworker|warden|mentor|constable|consultant|practitioner|assistant|intern|apprentice|director)\s*$")
 
 
 # the asker's group, said as a tag before or after the question: 'asb group again.', 'vc group.', '- road safety

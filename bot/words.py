@@ -568,6 +568,9 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     # 'outcome rate nov 2013 vs nov last year': the same month a year before
     (r"\b(?:vs|v|versus|against|compared (?:to|with)|and) (?:the )?(?:same month |(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|"
      r"dec)[a-z]* )(?:last year|the year before|a year (?:earlier|before|ago)|the previous year)\b", " yoy "),
+    # 'a student asked me and i had no idea': not a negation of anything asked
+    (r"(?:\b(?:and )?(?:i )?(?:had|have|ve|ve got|got) no idea\b|\bno idea\b)(?! (?:what|how|why|who|where|when|if|whether)\b)",
+     " "),
     # 'out of everything you've got', 'of all the data you have': the whole series
     (r"\b(?:out of |of )?(?:everything|all) (?:you ve got|you have|you ve|you hold|the data has|there is)\b", " "),
     # 'compare the two', 'compare both': set side by side

@@ -1024,6 +1024,18 @@ CASES = [
      ["217 of 326"], []),
     ("how many crimes ended with someone being charged in maidstone between april and december 2013? someone at our "
      "drop-in asked me and i had no idea", ["Outcomes - charge"], []),
+    # who is asking, joined to the question by 'and'
+    ("i'm a newly elected councillor and would like to see total crime in maidstone over the three years in the table.",
+     ["2010/11 9,354", "2012/13 8,296"], []),
+    # 'how many were there' points back at a subject told of before; a bare name before a dash is no such telling
+    ("the table has a line called other theft offences - i guess thats thefts that arent from shops, cars or bikes? how "
+     "many were there in maidstone in 2012/13", ["Other theft offences", "1,527"], []),
+    ("domestic abuse against pensioners in maidstone - how many incidents in 2012/13?", None, ["pensioners"]),
+    # a share asked of some people only ('just what parents said', 'not all residents') is not the residents' share
+    ("teenagers hanging around perception figure for 2012/13? but just what parents said, not all residents", None,
+     ["parents"]),
+    ("new analyst here. what proportion of crimes got a resolution outcome in september 2013? not the whole year, just "
+     "that month", ["31.7%", "277 outcomes of 874 crimes"], []),
     # 'not X, just Y' restates what is asked; it is not a list set aside
     ("what was the outcome rate for burglary specifically in 2012/13? not all crime, just burglaries.", None, []),
 ]
