@@ -139,7 +139,7 @@ def _without_context(text: str, vocab: Vocabulary, command: Command, depth: int 
     said = (text or "").lower().replace("\u2019", "'")
     # 'i'm a newly elected councillor and would like to see total crime': who asks, then what they ask
     said = re.sub(r"^((?:(?:hi|hello|hey|morning)[ ,]+)?(?:i'm|im|i am|i've just (?:started|joined) as) (?:[\w&'-]+ ){1,6}?)and "
-                  r"(?=(?:i )?(?:would like|'d like|d like|want|need|am looking|'m looking|was wondering|wondered|have a question)\b)",
+                  r"(?=(?:i ?)?(?:would like|'d like|d like|want|need|am looking|'m looking|was wondering|wondered|have a question)\b)",
                   lambda m: m.group(1) + ", " if ROLE_NOUN.search(m.group(1)) else m.group(0), said)
     parts = [p.strip() for p in CLAUSE.split(said) if p and p.strip()]
     if parts:  # 'violent crime priority summary for the commander': a last 'for ...' read as a clause of its own

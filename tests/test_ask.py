@@ -108,6 +108,8 @@ PHRASINGS = [
     ("compare all crime", "compare", "all_crime", None, None, ["Thanet", "937", "Kent & Medway"]),
     ("trend shoplifting", "trend", "shoplifting", None, None, ["971", "913", "994"]),
     ("trend recorded crime", "trend", "recorded_crime", None, None, ["690", "693"]),
+    # a trend from a period: the period it runs from is the period understood
+    ("asb 2010/11 onwards", "trend", "asb", None, "2010/11", ["5,254", "4,326"]),
     ("help", "help", None, None, None, ["rank changes", "priority road safety"]),
 ]
 

@@ -1036,6 +1036,8 @@ CASES = [
      ["parents"]),
     ("new analyst here. what proportion of crimes got a resolution outcome in september 2013? not the whole year, just "
      "that month", ["31.7%", "277 outcomes of 874 crimes"], []),
+    ("Hello, I'm a new PCSO and I'd like to know which wards have the worst anti-social behaviour. Thanks, PCSO Dean "
+     "Radford", ["High Street 911"], []),
     # 'not X, just Y' restates what is asked; it is not a list set aside
     ("what was the outcome rate for burglary specifically in 2012/13? not all crime, just burglaries.", None, []),
 ]

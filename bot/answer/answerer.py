@@ -188,7 +188,9 @@ class Answerer:
         name = lambda kind, ident: self.vocab.names.get((kind, ident)) if ident else None  # noqa: E731
         return {"kind": c.kind, "subject": name("indicator", c.indicator) or name("priority", c.priority),
                 "indicator": c.indicator, "priority": c.priority, "area": name("area", c.area),
-                "period": c.period or ({0: "latest", -1: "year before latest"}.get(c.relative) if c.relative is not None else None),
+                # ('asb 2010/11 onwards': the trend from the period named)
+                "period": c.period or (c.since if c.kind == "trend" and c.since else None) or (
+                    {0: "latest", -1: "year before latest"}.get(c.relative) if c.relative is not None else None),
                 "corrections": [f"read '{a}' as '{b}'" for a, b in c.corrections], "not_understood": c.unknown,
                 "context": c.context, "set_aside": [typed for typed, _ in c.set_aside],
                 "measure": c.measure, "extreme": c.extreme, "scope": c.scope}
