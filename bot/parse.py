@@ -490,9 +490,10 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False, _depth: int = 0)
     if not _respelt and _depth == 0:  # '... thanks, gary', '... kind regards, helen (placement student)': who signs
         text, signed = _without_sign_off(GREETING.sub("", text or "", count=1), vocab)
     command = _read(text, vocab, _respelt)
-    if not _respelt and _depth < 3:
-        lower = (text or "").lower().replace("\u2019", "'")
-        from .passes import PASSES  # the passes read with parse(): imported when first asked
+    lower = (text or "").lower().replace("\u2019", "'")
+    if not _respelt and _depth < 3 and (command.unknown or command.negated or command.choices or command.against
+                                        or len(command.areas) > 1 or command.kind == "priority" or MAY_NEED_PASS.search(lower)):
+        from .passes import PASSES  # the passes read with parse(): imported when a question may need one
         for wanted, reread in PASSES:
             if wanted(command, lower):
                 command = reread(text, vocab, command, _depth) or command
@@ -500,6 +501,12 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False, _depth: int = 0)
     if signed:
         command.context.append(signed)
     return command
+
+
+# words without which no pass of bot/passes.py applies to a question that reads whole (a contrast, an example, the
+# asker's group): a question with none of them, every word understood, needs no pass, and the module is not loaded
+MAY_NEED_PASS = re.compile(r"\b(?:not|no|never|rather|opposed|instead|aren|weren|isn|wasn|didn|don|doesn|group|groups|grp|forum|"
+                           r"sub|subgroup|subgroups|finish|priority|etc|like|such|eg|e\.g)|n't|[(&]")
 
 
 def _without_sign_off(text: str, vocab: Vocabulary) -> tuple[str, str | None]:

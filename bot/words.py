@@ -395,7 +395,7 @@ def _metal_taken(m: re.Match) -> str:
     return " metal theft " + re.sub(r"\b(lead|copper|cable|metal)\b", theft, items) + " "
 
 
-_SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
+_RULES = [
     (r"(\d),(\d{3})\b", r"\1\2"),                     # 1,000 -> 1000
     (r"\bno\.(?=\s|$|\?)", " number "),                  # "parkwood asb no.": the number
     (r"\b(what|where|how|who|when|which|there|that)['\u2019]s\b", r"\1 is"),  # "what's the crime rate"
@@ -1048,7 +1048,46 @@ _SUBS = [(re.compile(pattern), replacement) for pattern, replacement in [
     (r"^(?:what s |whats |what is )?(?:the )?name of (?:the )?", " who is the "),
     (r"^(.+?)\s+name\s*$", r" who is \1 "),
     (r"\s+", " "),
-]]
+]
+
+
+def _top_level_or(pattern: str) -> bool:
+    """Whether a pattern has an alternation outside any group ('a|b'), so no one word begins every match."""
+    depth, i, klass = 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if klass:
+            klass = c != "]"
+        elif c == "[":
+            klass = True
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _leading_words(pattern) -> str:
+    """The words every match of a rule begins with (r'\\bhowmany\\b': 'howmany'), or '' when there are none: a rule
+    whose words are not in the text cannot match it, so it is neither compiled nor run."""
+    if not isinstance(pattern, str) or _top_level_or(pattern):
+        return ""
+    m = re.match(r"\\b([a-z][a-z ']*)", pattern)
+    if not m:
+        return ""
+    words = m.group(1)
+    if pattern[m.end():m.end() + 1] in ("?", "*", "{"):  # 'cars?': the last letter may be absent
+        words = words[:-1]
+    return words if len(words.strip()) >= 3 else ""
+
+
+# each rule: its pattern, its replacement, the words any match begins with, and the pattern compiled when first needed
+# (compiling all 400 costs a tenth of `crimebot ask`; a question meets few of them)
+_SUBS = [[pattern, replacement, _leading_words(pattern), None] for pattern, replacement in _RULES]
 _CHARS = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2019": "'", "\u2018": "'", "_": " ", "&": " and ", "%": " % "})
 
 
@@ -1060,9 +1099,15 @@ def normalise(text: str) -> str:
     'anti social behaviour per1000 2012/13'
     """
     text = text.lower()
-    text = _SUBS[0][0].sub(_SUBS[0][1], text).translate(_CHARS)
-    for pattern, replacement in _SUBS[1:]:
-        text = pattern.sub(replacement, text)
+    for i, rule in enumerate(_SUBS):
+        pattern, replacement, words, compiled = rule
+        if words and words not in text:
+            continue
+        if compiled is None:
+            compiled = rule[3] = re.compile(pattern)
+        text = compiled.sub(replacement, text)
+        if i == 0:  # the thousands comma first, then one kind of dash and quote
+            text = text.translate(_CHARS)
     return text.strip()
 
 
