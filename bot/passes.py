@@ -71,9 +71,9 @@ INTRO = re.compile(r"^(?:(?:hi|hello|hey|morning|afternoon)\s+)?(?:[\w&']+\s+){1
                    r"question|wants to know|want to know)$")
 
 
-def _introduces_only(clause: str, vocab: Vocabulary) -> bool:
+def _introduces_only(clause: str, vocab: Vocabulary, alone: Command | None = None) -> bool:
     """A self-introduction names no place, period, subject, priority or statement when read alone."""
-    alone = read_alone(clause, vocab)
+    alone = alone or read_alone(clause, vocab)
     return not (_where_or_when(alone) or alone.priority or alone.statement or alone.indicators or alone.choices or alone.within
                 or alone.listed or alone.negated)
 
@@ -171,8 +171,8 @@ def _without_context(text: str, vocab: Vocabulary, command: Command, depth: int 
             loose |= named
             continue
         if i > 0 and re.match(r"(?:(?:we|i) ?(?:re|are|m|am) )?(?:planning|preparing|getting ready) for ", part) and not re.search(
-                r"\b(?:cases|ones|incidents|offences|crimes|victims|types|kinds)\b", part) and _introduces_only(part, vocab) \
-                and not read_alone(part, vocab).hits:
+                r"\b(?:cases|ones|incidents|offences|crimes|victims|types|kinds)\b", part) \
+                and _introduces_only(part, vocab, alone := read_alone(part, vocab)) and not alone.hits:
             dropped.append(part)  # 'licensing team, planning for busy pub nights': what the asker is getting ready for
             continue
         if i == 0 and INTRO.match(part) and _introduces_only(part, vocab):
@@ -738,9 +738,9 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
         return True  # 'a list would be great', 'the full picture please', 'can you list them all?'
     if (THEN_I.match(said) or HOW_IT_GOES.search(said)) and not NARROW.search(said) and _names_nothing(said, vocab, True):
         return True  # 'that's where i'll start my visits': what the asker will do with the answer
-    if re.search(r"\b(?:i mean|i meant|what i mean is|what i m after is)\b", re.sub(r"[^\w\s]", " ", sentence.lower().replace(
-            "'", ""))) or NARROWING_ASK.search(re.sub(r"[^\w\s]", " ", sentence.lower().replace("'", ""))):
-        return False  # 'i mean the big stores', 'just the thefts from railway lines, i'm the new rep': what is meant  # 'i mean the big stores': what is meant, which narrows what is asked
+    unquoted = re.sub(r"[^\w\s]", " ", sentence.lower().replace("'", ""))  # 'i'm' as 'im'
+    if re.search(r"\b(?:i mean|i meant|what i mean is|what i m after is)\b", unquoted) or NARROWING_ASK.search(unquoted):
+        return False  # 'i mean the big stores', 'just the thefts from railway lines, i'm the new rep': what is meant
     said, askers = _without_askers(said, vocab)  # 'new age uk volunteer', 'new town centre manager': who asks
     if askers or ABOUT_ASKER.search(said):  # 'on placement for the summer', 'started monday': the asker's time
         said = re.sub(r"\s+", " ", ASKER_TIME.sub(" ", said)).strip()
