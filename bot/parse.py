@@ -85,6 +85,9 @@ class Command:
     group: str | None = None  # a priority's group said only as who asks ('asb group again. ...'), named in the answer
     corrections: list[tuple[str, str]] = field(default_factory=list)
     context: list[str] = field(default_factory=list)  # clauses about the asker, left aside ("- station mgr")
+    # questions after the one read that the same answer must show ("is that good or bad among the districts?"):
+    # (as typed, what the answer must show: 'rank', 'change', 'count', 'limits', 'period:<id>', 'area:<id>')
+    follow_ups: list[tuple[str, list[str]]] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
     error: str | None = None
@@ -531,8 +534,9 @@ def _without_sign_off(text: str, vocab: Vocabulary) -> tuple[str, str | None]:
         if alone.period or alone.since or (len(said.split()) == 1 and (alone.areas or alone.places)) or said in whole \
                 or (alone.indicators and not alone.unknown) or alone.priority or alone.statement or alone.choices:
             return text, None
-    if role and (alone := read_alone(role, vocab)) and (alone.period or alone.since):
-        return text, None
+    for said in (role, signed.group("lines")):
+        if said and (alone := read_alone(said, vocab)) and (alone.period or alone.since):
+            return text, None
     return text[:signed.start()].rstrip(), text[signed.start():].strip(" ,.!-\n")
 
 
@@ -558,12 +562,12 @@ def read_alone(text: str, vocab: Vocabulary) -> Command:
 # 'drugs rank 12/13, still 10th?', 'da incidents per week - is it still about 34?', 'high st drug offences - 49% of the
 # borough total?', 'kent & medway crime 12/13 - the force fell by about 3%?', 'sex offences 2012-13, i had 112 down from 129'
 QUOTED_LAST = re.compile(
-    r"(?:\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|,(?!\d)\s*)(?:(?:is|was) it |(?:we|it) (?:are|were|was|is) |we re )?"
+    r"(?:\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|,(?!\d)\s*|\?+\s+)(?:(?:is|was) it |(?:we|it) (?:are|were|was|is) |we re )?"
     r"(?P<said>(?:(?:the (?:force|borough|district|county)|it|crime|we) (?:fell|rose|dropped|went (?:up|down)|(?:is|was) "
     r"(?:up|down))|(?:(?:is|was) it (?:really |still |actually )?(?:up|down))) (?:by )?)?(?:(?:really|still|only|just)\s+)*(?P<figure>(?:(?:about|around|roughly|approx|approximately|"
     r"nearly|almost|over|under|c)\s+)?[-+]?\d[\d,.]*(?:%|st|nd|rd|th|k)?)(?:\s+(?:of (?:the )?(?:borough|district|county|"
     r"kent|maidstone) (?:total|figure)|of (?:the )?(?:total|all of them|them all)|in (?:the county|kent)|overall))?"
-    r"\s*\?\s*$|,(?!\d)\s*(?P<had>(?:i had|i ve got|i have|i make it|my figure is|my notes? say|my notes? says) )"
+    r"\s*\?+\s*$|,(?!\d)\s*(?P<had>(?:i had|i ve got|i have|i make it|my figure is|my notes? say|my notes? says) )"
     r"(?P<own>[-+]?\d[\d,.]*%?(?: (?:down|up) from [-+]?\d[\d,.]*%?)?)\s*\??\s*$")
 
 
@@ -580,7 +584,9 @@ SIGN_OFF = re.compile(
     rf"(?:(?:^|[.!?,;:\n]\s*|\s[-\u2013\u2014]\s*|\s(?={_SIGN_WORDS}\b)){_SIGN_WORDS}"
     r"|(?:[.!?\n]\s*)(?=(?:cllr|councillor|dr|pc|sgt|insp|prof)\.? [a-z]))"
     r"(?:\s*[,.!\n-]*\s*(?P<name>(?:(?:cllr|councillor|dr|pc|sgt|insp|prof|mr|mrs|ms|miss)\.? )?[a-z][a-z'-]*"
-    r"(?: [a-z][a-z'-]*){0,2}))?\s*(?:\((?P<role>[^()]*)\))?\s*[.!]*\s*$")
+    r"(?: [a-z][a-z'-]*){0,2}))?\s*(?:\((?P<role>[^()]*)\))?"
+    # a role and an organisation on lines of their own: 'oliver quinn\nresearch officer\nmaidstone borough council'
+    r"(?P<lines>(?:[ \t]*\n[ \t]*[a-z][^\n.?!()]{0,60}){0,2})\s*[.!]*\s*$")
 
 
 def _quoted_last(raw: str) -> str:

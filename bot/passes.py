@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 
 from .parse import Command, extract_period, parse, read_alone
+from .periods import month_label
 from .vocabulary import Vocabulary
-from .words import ASKER_WORDS, CRIME_FORMS, FILLER, FUNCTION_WORDS, ROLE, TOTALS, normalise, ordinary_word
+from .words import ASKER_WORDS, CRIME_FORMS, FILLER, FUNCTION_WORDS, LINKING, ROLE, TOTALS, normalise, ordinary_word
 
 
 # the asker's own group: 'new to the road safety subgroup', 'i sit on the asb sub-group', 'joined the dv forum'
@@ -520,6 +521,9 @@ SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[a-z0-9)])\.\s+(?=[a-z])|\s*(?<!\w)
 # and, read a second way, the parts between dashes ('ive heard about people stripping lead off church roofs - how
 # many metal thefts were there')
 DASHED = re.compile(SENTENCE_END.pattern + r"|\s+[-\u2013\u2014]+\s+")
+# a second question joined on by 'and' or a comma: 'what was the rate then, and how many crimes was it out of?'
+JOINED = re.compile(DASHED.pattern + r"|,?\s+(?:and|or)\s+(?=(?:how|what|was|is|did|has|have|where|which|are|were|does|do)"
+                    r"\b)|,\s+(?=(?:is|was|has|did|does) (?:it|that|this)\b)")
 # how a sentence about the asker, or about what someone said, begins: 'i'm new so who knows', 'my manager
 # reckons it's rising', 'someone told me it's one of ours', 'just wondering how much to trust them'
 ASIDE_OPENER = re.compile(
@@ -557,9 +561,9 @@ def _without_asides(text: str, vocab: Vocabulary, command: Command | None = None
     12/13? my sergeant reckoned roughly 400.'; 'which ward has the most asb? i'm guessing the town centre but i'm
     new so who knows'). The sentences that ask must read whole with every word understood; each other sentence
     must be one of those asides (``_aside``). The sentences left aside are shown with the answer."""
-    for splitter in (SENTENCE_END, DASHED):
+    for splitter in (SENTENCE_END, DASHED, JOINED):
         sentences = [x.strip() for x in splitter.split((text or "").lower()) if x and x.strip()]
-        again = _asides_around(text, sentences, vocab, depth, splitter is DASHED) if len(sentences) > 1 else None
+        again = _asides_around(text, sentences, vocab, depth, splitter is not SENTENCE_END) if len(sentences) > 1 else None
         if again is not None:
             return again
     return None
@@ -573,7 +577,7 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
                     key=lambda b: (b[1] - b[0], "?" not in " ".join(sentences[b[0]:b[1]]), b[0]))
     for i, j in blocks:
         others = sentences[:i] + sentences[j:]
-        again = None
+        again, follow_ups = None, []
         for other in others:
             if again is None:
                 again = parse(" ".join(sentences[i:j]), vocab, _depth=depth + 1)
@@ -581,19 +585,79 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
                         w in HAPPENED for u in again.unknown for w in u.split()):  # 'how many got nicked in 2012/13?'
                     # 'farmers were moaning about metal theft. is it actually on the rise?': named before, asked after
                     again = _referred_back(" ".join(sentences[i:j]), others, vocab, depth) or again
+                if again.indicators and not again.unknown:  # 'april 2012 looks low. what was the rate then?'
+                    again = _when_or_where_back(" ".join(sentences[i:j]), again, others, vocab, depth) or again
                 if again.unknown or again.negated or not asks_something(again) or (
                         again.kind == "figure" and not (again.indicators or again.statement or again.table or again.priority
                                                         or again.choices)
                         and re.search(r"\bhow (?:many|much)\b|\bnumber\b", " ".join(sentences[i:j]))):
                     break  # 'how many were there in maidstone in 2012/13' asks for no figure of its own
-            if not _aside(other, again, vocab, dashed):
+            if _aside(other, again, vocab, dashed):
+                continue
+            needs = _follow_up(other, again, vocab) if sentences.index(other) >= j else None
+            if needs and any(n.startswith("period:") for n in needs) and not (again.period or again.since):
+                needs = None  # 'fires started on purpose - how many were there in 2011/12?': the period asked
+            if needs and any(n.startswith("area:") for n in needs) and not _names_a_place(" ".join(sentences[i:j]), vocab):
+                needs = None  # 'asb 2012/13 - how many in kent?': the place asked
+            if needs is None:
                 break
+            follow_ups.append((other.rstrip("?.! "), needs))
         else:
             if again is None:
                 continue
-            again.text, again.context = text, again.context + [x.rstrip("?.! ") for x in others]
+            again.follow_ups = follow_ups
+            again.text = text
+            again.context = again.context + [x.rstrip("?.! ") for x in others if x.rstrip("?.! ") not in dict(follow_ups)]
             return again
     return None
+
+
+# what a question after the one answered asks about the same figure, and what the answer must show for it:
+# 'is that good or bad among the districts?' (the rank), 'and how many crimes was it out of?' (the counts)
+FOLLOW_UP_CUES = [
+    ("rank", re.compile(r"\b(?:good or bad|bad or good|near the (?:top|bottom|middle)|(?:at|in) the (?:top|bottom|middle)|"
+                        r"one of the (?:best|worst|highest|lowest|better|worse|better ones|worse ones|good ones|bad ones)|"
+                        r"(?:mid|middle)(?: of the)?(?: table| pack)?|top half|bottom half|(?:a |the )?good (?:or|one|rank|"
+                        r"position)|where (?:does|do|did) (?:that|it|this) (?:put|leave) (?:us|maidstone|the borough)(?: in "
+                        r"(?:kent|the county))?|where (?:does|do|did) (?:it|that|we|maidstone) (?:rank|sit|come)|"
+                        r"among the (?:kent )?districts)\b")),
+    ("count", re.compile(r"\b(?:(?:and )?out of how many(?: crimes| offences)?|how many (?:crimes|offences|outcomes|cases) "
+                         r"(?:is|was) (?:that|it)(?: out of)?|how many (?:crimes|offences) (?:was|is) (?:it|that) out of|"
+                         r"what (?:was|is) (?:it|that) out of|how many (?:is|was) that)\b")),
+    ("limits", re.compile(r"\b(?:(?:outside|beyond|above|below|within) (?:the )?(?:control |spc |red )?(?:limits?|lines)|"
+                          r"unusual(?:ly (?:high|low))?|normal variation|(?:a )?(?:spike|blip)|significant)\b")),
+    ("change", re.compile(r"\b(?:(?:going|gone|go|went|goes|gets?|got|getting|creeping|creep|coming|come|came|edging|"
+                          r"moved?|moving|shot|trending) (?:up|down)|up|down|ris(?:e|es|ing|en)|rose|fall(?:s|ing|en)?|"
+                          r"fell|drop(?:s|ped|ping)?|increas\w*|decreas\w*|more|less|fewer|higher|lower|worse|better|"
+                          r"improv\w*|picked up|halved|doubled|chang(?:e|ed|es|ing)|bigger|smaller|(?:much )?the same|"
+                          r"on the (?:year|one) before|than (?:the year )?before|since (?:then|that))\b")),
+]
+def _follow_up(sentence: str, asked: Command, vocab: Vocabulary) -> list[str] | None:
+    """What a question after the one answered asks about the same figure ('and was it worse back in july 2012?',
+    'is that good or bad among the districts?', 'how many crimes was it out of?'), as what the answer must show:
+    'change', 'rank', 'count', 'limits', 'period:<id>', 'area:<id>'. None when it asks anything else: another
+    subject, a word not understood, or nothing at all. The answerer checks the answer shows each, or refuses."""
+    if not (asked.indicator and not asked.unknown):
+        return None
+    typed = re.sub(r"\s+", " ", re.sub(r"[^\w\s/%-]", " ", sentence.lower().replace("'", ""))).strip()
+    if not (QUESTION_WORDS.match(typed) or "?" in sentence or typed.startswith(("and ", "or "))):
+        return None  # a follow-up asks: 'was it worse in july 2012?', not 'it was worse in july 2012'
+    needs, rest = [], typed
+    for need, cue in FOLLOW_UP_CUES:
+        if cue.search(rest):
+            needs.append(need)
+            rest = cue.sub(" ", rest)
+    alone = read_alone(rest, vocab)
+    if alone.unknown or alone.negated or alone.statement or alone.priority or alone.places or alone.choices \
+            or not set(alone.indicators) <= {asked.indicator}:
+        return None
+    period = alone.period or alone.since
+    if period and period != asked.period:  # ('was it worse in july 2012': both months shown, the change is seen)
+        needs = [n for n in needs if n != "change"] + [f"period:{period}"]
+    needs += [f"area:{a}" for a in alone.areas if a != asked.area]
+    needs += [need for kind, need in (("rank", "rank"), ("spc", "limits"), ("direction", "change"))
+              if alone.kind == kind and need not in needs]
+    return list(dict.fromkeys(needs)) or None
 
 
 # words that point back at a subject named in another sentence: 'is it going up', 'the figure for that'
@@ -619,9 +683,15 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
     for other in others:  # the subject each reads as, named by words of its own, without who asks
         if not STATES.search(re.sub(r"[^\w\s]", " ", other.lower().replace("'", " "))):
             continue  # a sentence that tells something ('farmers were moaning about metal theft'), not a name alone
-        alone = read_alone(_without_askers(normalise(other).replace("'", " "), vocab)[0], vocab)
+        plain = _without_askers(normalise(other).replace("'", " "), vocab)[0]
+        alone = read_alone(plain, vocab)
         own = {i for ids, words, generic in alone.hits
                if not generic or (set(ids) <= TOTALS and {w[:6] for w in words} & CRIME_FORMS) for i in ids}
+        qualifier = _qualifier(plain, alone, own, vocab)
+        if qualifier:  # 'cyber crime is what parents ask about. is it going up?': a subject the data lacks
+            again = parse(block, vocab, _depth=depth + 1)
+            again.unknown = [qualifier]
+            return again
         (asked if "?" in other else told).update(set(alone.indicators) & own)
     named = told if len(told) == 1 else told | asked  # 'the table has a line called other theft offences - i guess ...?'
     if len(named) != 1:
@@ -633,6 +703,74 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
         return None
     again.unknown = []  # 'got nicked': what happened to it, said of the subject named before
     again.corrections.append((pointer.group(0), name))
+    return again
+
+
+# words of saying before a subject, not narrowing it: 'i keep hearing crime is rising'
+SAYING = frozenset("say says said hear heard mention mentions talk talks about re like told tell".split())
+
+
+def _qualifier(plain: str, alone: Command, own: set[str], vocab: Vocabulary) -> str | None:
+    """The words the sentence did not understand that qualify the subject it names, so that it names a subject
+    the data does not have ('cyber crime', 'knife crime', 'theft of mobile phones'; not 'farmers were moaning
+    about metal theft', where the words not understood tell who said it)."""
+    # only a subject named by a general word ('crime', 'theft') may be narrowed so: 'a bin fire someone had started
+    # on purpose' is a deliberate fire; 'knife crime' is no crime total
+    stems = {w for ids, words, generic in alone.hits if set(ids) & own and (generic or set(ids) <= TOTALS) for w in words}
+    unknown = {w for phrase in alone.unknown for w in phrase.split()
+               if not re.search(r"(?:ing|ed)$", w) and w not in SAYING} - FUNCTION_WORDS - FILLER
+    words = vocab.rewrite(plain).split()
+    at = [k for k, w in enumerate(words) if any(w.startswith(s) for s in stems)]
+    if not at or not unknown:
+        return None
+    first, last = at[0], at[-1]
+    if first > 0 and words[first - 1] in unknown - stems:  # 'cyber crime', 'knife crime'
+        return f"{words[first - 1]} {words[first]}"
+    after = words[last + 1:last + 3]  # 'theft of mobile phones', 'assaults involving knives'
+    if len(after) == 2 and after[0] in ("of", "from", "involving", "against", "by", "with", "using") \
+            and after[1] in unknown - stems:
+        return " ".join(words[last:last + 3])
+    return None
+
+
+# words that point back at a period or a place named in another sentence
+THEN = re.compile(r"\b(?:then|that (?:month|year|quarter|time|period)|at the time|back then|since then)\b")
+THERE = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bany )\b(?:there|that (?:ward|area|"
+                   r"district|place))\b(?! (?:is|are|was|were|s|been|be|have|has)\b)")  # not 'how many were there'
+
+
+
+def _when_or_where_back(block: str, asked: Command, others: list[str], vocab: Vocabulary, depth: int) -> Command | None:
+    """A question that names no period (or place) but points back at one ('april 2012 looks really low on the
+    chart. what was the outcome rate then?', 'i work in park wood. what was the rate there?'), read with the one
+    period or place the other sentences name, and said so."""
+    said = normalise(block).replace("'", " ")
+    when = THEN.search(said) if not (asked.period or asked.since or asked.listed) else None
+    where = THERE.search(said) if asked.area is None or asked.area not in asked.areas else None
+    if not (when or where):
+        return None
+    periods, places = set(), set()
+    for other in others:
+        alone = read_alone(_without_askers(normalise(other).replace("'", " "), vocab)[0], vocab)
+        if alone.period:
+            periods.add(alone.period)
+        places.update(alone.areas)
+    add = []
+    if when and len(periods) == 1:
+        (period,) = periods
+        add.append(("since " if "since" in when.group(0) else "") + period)
+    if where and len(places) == 1:
+        add.append(vocab.names[("area", next(iter(places)))])
+    if not add:
+        return None
+    again = parse(f"{block} {' '.join(add)}", vocab, _depth=depth + 1)
+    if again.unknown or again.negated or again.indicator != asked.indicator:
+        return None
+    if when and len(periods) == 1:
+        period = next(iter(periods))
+        again.corrections.append((when.group(0), vocab.names.get(("period", period)) or month_label(period)))
+    if where and len(places) == 1:
+        again.corrections.append((where.group(0), add[-1]))
     return again
 
 
@@ -675,9 +813,18 @@ HOW_IT_GOES = re.compile(r"\b(?:want|wanted|need|hoping|trying) to (?:see|know|u
 
 # when the asker started or how long they are in post, said about the asker: not a period asked about
 ASKER_TIME = re.compile(r"\b(?:for|over|during|across) the (?:summer|term|year|week|month|next (?:few|couple of) (?:weeks|"
-                        r"months))\b|\b(?:new |started |joined )?this (?:term|summer|semester|month|week)\b|\b(?:started|joined|arrived|began) (?:on |last )?"
-                        r"(?:monday|tuesday|wednesday|thursday|friday|week|month)\b|\bfor my (?:masters|degree|"
-                        r"dissertation|course|phd|studies)\b")
+                        r"months))\b|\b(?:new |started |joined )?this (?:term|summer|semester|month|week)\b|\b(?:(?:only|just) )?(?:started|joined|"
+                        r"arrived|began|moved here|took over)(?: here| in post)? (?:on |last |in |this |in the )?"
+                        r"(?:monday|tuesday|wednesday|thursday|friday|week|month|january|february|march|april|may|june|july|"
+                        r"august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|spring|"
+                        r"summer|autumn|winter|new year)\b|\bfor my (?:masters|degree|dissertation|course|phd|studies)\b"
+                        # the asker's own meetings: 'preparing my first ward surgery'
+                        r"|\b(?:my |our |the |a )?(?:first |next |monthly |weekly )?ward (?:surgery|surgeries|meeting|meetings|"
+                        r"walkabout|walkabouts|panel|panels|newsletter)\b"
+                        # 'before my first multi-agency meeting', 'only been in post a fortnight'
+                        r"|\b(?:before|ahead of|for|at) (?:my|our) (?:first |next )?(?:[a-z]+ ){0,2}(?:meeting|surgery|"
+                        r"briefing|panel|forum|shift|visit)\b|\b(?:(?:only|just) )?(?:been )?in (?:post|the job|the role) "
+                        r"(?:for )?(?:a|one|two|three|four|a few|\d+) (?:fortnight|weeks?|months?|days?)\b")
 
 
 # what the asker is doing, said after the question: 'working with a youth project', 'saw it in a briefing note',
@@ -726,8 +873,9 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     said = re.sub(r"\b(?:and )?(?:i |we )?(?:had|have|ve got|got) no idea\b|\bno idea\b", " ", normalise(sentence).replace("'", " "))
     guessed = re.sub(r"\bone of the (?:[a-z]+ ){0,2}ones\b", " ", said)  # 'i was told we're one of the better ones'
     typed = re.sub(r"[^\w\s]", " ", sentence.lower().replace("'", " "))  # as typed: 'i assume' is taken out of ``said``
-    if re.search(r"\b(?:just|only) (?:what|those|the ones)\b", typed):
-        return False  # 'but just what parents said': who is asked, narrower than what the figure counts
+    just = JUST_SOME.match(typed)
+    if re.search(r"\b(?:just|only) (?:what|those|the ones)\b", typed) or (just and not _own_words(just["some"], asked, vocab)):
+        return False  # 'but just what parents said', 'just graduates': who is asked, narrower than what the figure counts
     if (HEARSAY.search(said) or HEARSAY.search(typed)) and not (ASKS_FOR.search(guessed) or LOOKING.search(said)) \
             and not QUESTION_WORDS.match(said) and not QUESTION_WORDS.match(typed):
         return True  # not 'how many people think speeding is a problem?', which asks
@@ -757,8 +905,9 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     own_place = bool(set(alone.areas) & set(asked.areas)) or bool(  # 'i'm the new pcso covering fant', asked of fant
         alone.areas and asked.area is None and {vocab.names[("area", a)] for a in alone.areas} == {home})
     alone.areas = [a for a in alone.areas if a != asked.area and not (asked.area is None and vocab.names[("area", a)] == home)]
-    if alone.period or alone.since or alone.ytd or alone.places or (alone.areas and not _names_a_place(asked.text, vocab)):
-        return False
+    if (alone.period and alone.period != asked.period) or alone.since or alone.ytd or alone.places or (
+            alone.areas and not _names_a_place(asked.text, vocab)):
+        return False  # (the period asked, named in the sentence it points back at, is the question's own)
     subjects = set(alone.indicators) | {broader for _, broader in alone.within}
     if PLANNING.match(said) and not subjects and not QUESTION_WORDS.search(said):
         return True  # 'we're planning extra weekend patrols': what the asker is arranging, not what is asked
@@ -798,6 +947,26 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     return not QUESTION_WORDS.search(said) and not NARROW.search(other) and bool(subjects) and subjects <= {asked.indicator}
 
 
+# a sentence that opens by narrowing: 'just graduates', 'but just from supermarkets', 'only horse riders' (not 'just
+# started', 'just curious', 'just a quick one', 'just want a feel for it')
+JUST_SOME = re.compile(r"^\s*(?:(?:but|and|so|oh|ok|okay)\s+)*(?:just|only|specifically|mainly|mostly|purely|solely)\s+(?!(?:"
+                       r"started|joined|moved|arrived|begun|began|wondering|checking|curious|asking|a quick|a thought|want|"
+                       r"wanted|need|needed|trying|looking|so|to|in case|out of|thought|thinking|been|got|had|saying|one|"
+                       r"quickly|interested|after|for (?:my|our|the|a) (?:own|info|information|reference|interest|context|"
+                       r"background|records)|for interest|fyi|a rough|a ballpark|the headline|the one|the total|the overall|"
+                       r"the number|the figure|the main|the latest|need|do|doing|know|knew|gathering|collecting|getting|"
+                       r"trying|hoping|wondered|elected|appointed|taken|become|became|transferred|promoted|qualified|"
+                       r"finished|completed|back|returned|come|came|a|an|the|me|i|we|my|our|it|that|this)\b)(?P<some>[a-z].*)")
+
+
+def _own_words(words: str, asked: Command, vocab: Vocabulary) -> bool:
+    """Whether words restate what is asked, opening with its own words ('just houses and flats, not sheds or
+    shops' of dwelling burglary; not 'just graduates', 'just from supermarkets')."""
+    own = vocab.named.get(asked.indicator or "", set())
+    said = [w for w in normalise(words.split(",")[0]).split() if w not in FUNCTION_WORDS | FILLER | LINKING]
+    return bool(said) and bool(set(vocab.form(said[0])) & own)
+
+
 # a sentence that states something of its own: it has a subject ('i', 'my supervisor', 'it', 'the managers ... talk')
 STATES = re.compile(r"\b(?:i|i m|im|i am|i ve|ive|i d|id|i ll|we|we re|we ve|my|our|me|us|he|she|they|someone|somebody|"
                     r"people|everyone|it|it s|its|this|that s|thats|there s|is|are|was|were|has|have|had|said|says|told|"
@@ -830,12 +999,14 @@ TOLD_OF = re.compile(r"\b(?:my|our|his|her|their|one of|two of|three of|a few|so
 # how something felt to the asker: 'saturday nights feel busier than ever', 'it felt like it jumped in late summer'
 FELT = re.compile(r"\b(?:feel|feels|felt|seem|seems|seemed|look|looks|looked) (?:like |as if |as though )?(?:it s |its |it |"
                   r"they re |things are )?(?:\w+ )?(?:busier|quieter|worse|better|higher|lower|bigger|more|less|rising|falling|"
+                  r"low|high|odd|strange|unusual|off|wrong|"
                   r"jumped|dropped|went up|went down|up|down|bad|good)\b")
 # someone else wants the figures, and what for: 'my tutor wants it in an appendix', 'my supervisor wants it for a
 # briefing note'
-THIRD_WANTS = re.compile(r"^(?:and |but |so )?(?:my|our|the) [a-z]+(?: [a-z]+)? (?:wants|needs|needed|wanted|asked for|has asked "
-                         r"for|is after|asked me for) (?:it|them|this|these|those|the (?:figures?|numbers?|list|data|rank|"
-                         r"ranking|total|rate))(?: (?:out )?of \d+)?\b")
+THIRD_WANTS = re.compile(r"^(?:and |but |so )?(?:(?:my|our|the|their) [a-z]+(?: [a-z]+)?|i|we|they) (?:wants|needs|needed|wanted|"
+                         r"want|need|(?:ll|will|would|d) (?:need|want|use)|asked for|has asked for|have asked for|is after|"
+                         r"are after|asked me for) (?:it|them|this|these|those|(?:the )?(?:figures?|numbers?|list|data|rank|"
+                         r"ranking|total|rate|stats))(?: (?:out )?of \d+)?(?= (?:for|in|on|at) (?:a|an|the|my|our|their|his|her) |\s*$)")
 
 
 def _states_only(sentence: str, said: str, alone: Command, asked: Command, vocab: Vocabulary) -> bool:

@@ -187,6 +187,7 @@ felt called single everyone everybody proposed proposing propose someone somebod
 among amongst types type kinds kind breakdown results result figures details detail info information
 latest up-to-date quick summary overview new incl including inc side sides aspect given issued ask
 pack packs digest rundown roundup round-up progress etc ie eg but badly enough anyone anybody came theyve theyre they've they're
+obviously certainly genuinely honestly literally
 """.split())
 # A word rewritten before it is compared: US spellings and a few forms the stemmer does not join.
 BUILTIN_WORDS = {"offense": "offence", "offenses": "offences", "behavior": "behaviour", "behaviors": "behaviours",
@@ -550,6 +551,9 @@ _RULES = [
     (r"\b(about|around|roughly|nearly|almost|over|under|more than|less than|just over|just under) (?:a|one) "
      r"(half|third|quarter|fifth|tenth)\b", lambda m: f"{m[1]} {dict(half=50, third=33, quarter=25, fifth=20, tenth=10)[m[2]]}%"),
     (r"(?<!you )\b(?:i )?reckon(?= (?:it s|its|it is|it was) )", " i think "),
+    # 'my manager wants me up to speed': no speeding
+    (r"\b(?:get|got|getting|bring|bringing|brought|be|am|is|are|keep|keeping|me|them|him|her|us|myself) up to speed\b",
+     " "),
     # 'how much it grew since 2001': the change
     (r"\b(?:grew|grown)\b", " increase "),
     # 'was april 2012 below the lower limit', 'above the upper control limit': outside the limits

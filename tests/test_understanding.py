@@ -1040,6 +1040,55 @@ CASES = [
      "Radford", ["High Street 911"], []),
     # 'not X, just Y' restates what is asked; it is not a list set aside
     ("what was the outcome rate for burglary specifically in 2012/13? not all crime, just burglaries.", None, []),
+    # a subject told of before with a word the data lacks ('cyber crime', 'theft of mobile phones') is refused by that
+    # word when the question points back at it, never answered as the total
+    ("I'm a new school governor. Cyber crime is the thing parents ask me about. Is it going up in Maidstone?", None,
+     ["cyber"]),
+    ("hate crime is our main concern. how many were there in 2012/13?", None, ["hate"]),
+    ("New neighbourhood officer. Theft of mobile phones seems to be rising. How many were stolen in Maidstone in "
+     "2012/13, and is it really up?", None, ["mobile phones"]),
+    ("i keep hearing crime is rising again. is that right for maidstone for april to september 2013 compared with the "
+     "same months in 2012?", ["+602"], []),
+    ("got called to a bin fire someone had started on purpose. are those going up or down in maidstone?",
+     ["Deliberate fires", "-102"], []),
+    # a question after the one answered, about the same figure: answered when the answer shows what it asks
+    ("New ASB caseworker. Maidstone's county rank for anti-social behaviour in 2012/13 - what is it? Is that good or "
+     "bad among the districts?", ["4 of 12", "Also asked: 'is that good or bad among the districts'"], []),
+    ("Charges in Maidstone in November 2013 - how many were there? Was that more than the same month a year before?",
+     ["168", "+22", "Also asked"], []),
+    ("sept 2013 crime volume - outside the spc limits or not?", ["874", "above the upper limit"], []),
+    ("people killed on kent's roads in 1994 - how many was it then? and how many by 2011?", ["73", "43"], []),
+    ("fires people started on purpose (wheelie bins, skips) - how many were there in 2011/12?", ["178"], []),
+    # a period or place named in one sentence and pointed back at in the question ('then', 'there')
+    ("april 2012 looks really low on the outcomes chart. what was the outcome rate then, and how many crimes was it "
+     "out of?", ["25.9%", "170 outcomes of 656 crimes", "Read 'then' as 'April 2012'"], []),
+    ("I'm a new community development worker based in Park Wood. What was the unemployment rate there in November "
+     "2013?", ["4.0%", "Park Wood"], []),
+    ("Youth worker, only started in January. teenagers hanging around as a big problem - how has that changed over "
+     "the three years?", ["16.9%", "8.1%"], []),
+    ("i'm a new housing officer and most of my patch is in park wood. what was the unemployment rate there in july "
+     "2012? was it lower by nov 2013?", ["7.0%", "4.0%", "Against July 2012"], []),
+    # a sentence that opens by narrowing is never left aside, unless it restates the subject in its own words
+    ("unemployment rate november 2013 please. just graduates, i work in a careers service", None, ["graduates"]),
+    ("killed or seriously injured 2012/13 - just horse riders. i help run a riding stables", None, ["horse"]),
+    ("Shoplifting in 2012/13 - what was the figure? But just from supermarkets, I'm the new security lead for one.",
+     None, ["supermarkets"]),
+    ("how many times were peoples homes broken into in maidstone in 2012-13? just houses and flats, not sheds or shops",
+     ["438"], []),
+    ("Just elected as a borough councillor. How many cars were stolen in Maidstone in 2012/13?", ["167"], []),
+    ("dv priority figures for 2012/13 please - new idva, my manager wants me up to speed", ["Domestic Abuse Sub-Group"],
+     []),
+    # figures quoted after a question mark are checked; a share the headline gives is one of the answer's figures
+    ("where do we rank for shoplifting? 10th?", ["10th is right"], []),
+    ("what share of all asb did the top 3 wards make up? 36%?", ["36% is right"], []),
+    ("what share of all asb did the top 3 wards make up? 40%?", ["40% is not right"], []),
+    ("high st drug offences - 49% of the borough total?", ["49% is right"], []),
+    # a sign-off with the role on a line of its own
+    ("Hello,\n\nI'm a new research officer at the council. What is Maidstone's national rank on the Index of Multiple "
+     "Deprivation in 2010? I need it for a funding application.\n\nBest,\nOliver Quinn\nResearch Officer", ["217"], []),
+    # a place the count is not held for, compared by the share that is
+    ("maidstone vs the county average for people on out of work benefits, feb 2012", ["10.8%",
+                                                                                    "as % of residents aged 16-64"], []),
 ]
 
 

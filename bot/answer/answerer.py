@@ -6,6 +6,7 @@ sources. A kind of answer is a function in its own module: `figure.figure(answer
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import re
@@ -581,6 +582,8 @@ class Answerer:
             named = self.vocab.named.get(other, set()) | own
             if asked & (own - {"crime", "of", "the", "and"}) and asked - self.vocab.filler <= named and covers(other):
                 found.append(other)
+        same = [o for o in found if self.indicators[o].name == self.indicators[indicator].name]
+        found = same or found  # the same figure as another measure (Out of work benefit claimants, as a %) first
         return found[0] if len(found) == 1 else None
 
     def _understood_words(self, c: Command) -> str:
@@ -703,6 +706,8 @@ class Answerer:
                                                    or c.table) and c.areas == [c.area] and c.area != self.home:
             c.kind = "place"  # "fant ward", "anything flagged for park wood": everything the data holds for it
         answer = family.family(self, c) if c.family else KINDS[c.kind](self, c)
+        if c.follow_ups and answer.error is None:
+            answer = self._with_follow_ups(c, answer)
         if c.claims:
             self._check_claims(c, answer)
         self._named_source(c, answer)
@@ -748,6 +753,61 @@ class Answerer:
         if answer.series and c.indicator:
             answer.series.setdefault("footnotes", []).extend(self.chart_corrections(c.indicator, c.area, answer.series))
         return answer
+
+    def _with_follow_ups(self, c: Command, answer: Answer) -> Answer:
+        """The answer, checked to show what each question asked after the one answered asks about ('and was it
+        worse back in july 2012?': July 2012's figure; 'is that good or bad among the districts?': the rank), and
+        said to. One it does not show is answered by the kind of answer that shows it ('was it outside the control
+        limits?': the control chart), or refused by name, with the questions to ask apart."""
+        missing = self._not_shown(c, answer)
+        needed = {m for ms in missing.values() for m, _ in ms}
+        later = [n.partition(":")[2] for _, needs in c.follow_ups for n in needs if n.startswith("period:")]
+        tries = [dataclasses.replace(c, kind=k) for need, k in (("limits", "spc"), ("change", "direction"),
+                                                                 ("rank", "rank")) if need in needed and c.kind != k]
+        if "period" in needed and len(later) == 1 and not c.against:  # 'was it lower by nov 2013?': set beside it
+            tries[:0] = [dataclasses.replace(c, against=later[0]), dataclasses.replace(c, period=later[0], against=c.period)]
+        for other in tries:
+            try:
+                tried = KINDS[other.kind](self, other)
+            except NoAnswer:
+                continue
+            if tried.error is None and not self._not_shown(other, tried):
+                c.kind, c.period, c.against, answer, missing = other.kind, other.period, other.against, tried, {}
+                break
+        if missing:
+            typed, needs = next(iter(missing.items()))
+            raise NoAnswer(f"I can answer `{self.question_for(c)}`, but that answer does not show "
+                           f"{' or '.join(part for _, part in needs)}, which '{typed}' asks about. Ask it on its own.",
+                           [self.question_for(c)])
+        answer.notes.insert(0, "Also asked: " + "; ".join(f"'{typed}'" for typed, _ in c.follow_ups)
+                            + ": shown above.")
+        return answer
+
+    def _not_shown(self, c: Command, answer: Answer) -> dict[str, list[tuple[str, str]]]:
+        """For each follow-up question, what it asks about that the answer does not show: (need, in words)."""
+        shown = "\n".join([answer.headline] + [" | ".join([t.title, *t.columns]) for t in answer.tables]
+                          + [" | ".join(str(x) for x in row) for t in answer.tables for row in t.rows])
+        what = {"rank": r"\b\d+ of \d+\b|\brank", "limits": r"\blimits?\b",
+                "change": r"(?<![\w.])[+\u2212-]\d|\bunchanged\b|\bchange\b|\bwent (?:up|down)\b|\bno change\b",
+                "count": r"\d[\d,]* [a-z]+(?: [a-z]+)? (?:of|out of) [\d,]+\b|\d[\d,]* of [\d,]+ [a-z]+"}
+        words = {"rank": "the county rank", "limits": "the control limits", "change": "the change", "count": "the counts"}
+        missing = {}
+        for typed, needs in c.follow_ups:
+            for need in needs:
+                kind, _, ident = need.partition(":")
+                if kind == "period":
+                    part = self.periods[ident].label if ident in self.periods else month_label(ident)
+                    ok = part in shown or ident in shown
+                elif kind == "area":
+                    part = area_name(self, ident)
+                    ok = part in shown
+                else:
+                    part, ok = words[kind], bool(re.search(what[kind], shown, re.IGNORECASE))
+                    if kind == "rank" and c.kind in ("top", "wards", "compare"):  # 'and was maidstone near the top?'
+                        part, ok = "the places in order", any(t.rows for t in answer.tables)
+                if not ok:
+                    missing.setdefault(typed, []).append((kind, part))
+        return missing
 
     def _check_claims(self, c: Command, answer: Answer) -> None:
         """Figures quoted ("is that right") checked against the answer's figures for the period and place answered

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .base import Answer, fmt_change, fmt_number
 
@@ -59,7 +59,14 @@ def cells(answer: Answer) -> list[Cell]:
                                 else "", text)
                 if kind:
                     found.append(Cell(float(number.group(1).replace(",", "")), kind, label, text))
+    # a share the headline gives of a whole: 'High Street 911, Park Wood 342, Fant 333 (together 36% of the borough's)'
+    for share in re.finditer(r"(\btogether )?(\d+(?:\.\d+)?)% of (?:the |all )?(?:borough|district|county|total|kent)",
+                             answer.headline):
+        found.append(Cell(float(share.group(2)), "percent", SHARE, f"{share.group(2)}% of the whole"))
     return found
+
+
+SHARE = "\x00share"  # the row of a share the headline gives: the row asked, whichever it is
 
 
 def _parse(figure: str) -> tuple[float, str, bool, int]:
@@ -166,7 +173,8 @@ def check(answer: Answer, claims: list, answered: list[str] | None, ranked: bool
     """Lead the headline with a verdict on each figure quoted. ``answered``: the labels of the period and place
     answered (a table's rows are labelled by one or the other), None for a list of places or wards; ``ranked``: the question asks for a rank, so a
     plain number quoted may be one; ``printed``: the printed_figures rows of the subject, place and period asked."""
-    found = cells(answer)
+    found = [replace(c, row=(answered[-1] if answered else "the places together")) if c.row == SHARE else c
+             for c in cells(answer)]
     misprints = []
     for row in printed.itertuples() if printed is not None else []:
         try:

@@ -48,6 +48,16 @@ def compare(a: Answerer, c: Command) -> Answer:
             frame = frame[frame.area.isin(set(asked) | ({home} if len(asked) == 1 else set()))]
     missing = [x for x in asked if x not in set(frame.area)]
     if asked and len(missing) == len([x for x in asked if x != home]) and missing:
+        related = a.related_indicator(c, indicator, lambda other: set(missing) <= set(
+            a.lookup("compare", indicator=other).area))
+        if related:  # 'out of work benefits, maidstone vs the county': the share is held for Kent, the count is not
+            c.indicator = related
+            answer = compare(a, c)
+            given, asked = a.indicators[related], a.indicators[indicator]
+            said = (f"{given.name} as {given.unit}, not as {asked.unit}" if given.name == asked.name
+                    else f"{given.name}, not {name}")
+            answer.notes.insert(0, f"The assessment gives {said}, for {', '.join(area_name(a, x) for x in missing)}.")
+            return answer
         raise NoAnswer(f"The data has no {name} figures for {', '.join(area_name(a, x) for x in missing)}. "
                        f"Ask `compare {name.lower()}` for the areas it has.", [f"compare {name.lower()}"])
     if c.period:

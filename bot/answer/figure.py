@@ -218,8 +218,9 @@ def figure(a: Answerer, c: Command) -> Answer:
         then = frame[frame.period == earlier].iloc[0]
         if not pd.isna(then["value"]):
             unit = "%" if is_pct else ""
-            headline += (f" Against {earlier}: {fmt_number(then['value'], then['value_digits'], unit)}, so "
-                         f"{change_text(then['value'], row['value'], is_pct)} from {earlier} to "
+            said = earlier if p.kind == "financial_year" or earlier not in a.periods else a.periods[earlier].label
+            headline += (f" Against {said}: {fmt_number(then['value'], then['value_digits'], unit)}, so "
+                         f"{change_text(then['value'], row['value'], is_pct)} from {said} to "
                          f"{period if p.kind == 'financial_year' else p.label}.")
     answer = Answer(c.text, {}, headline=headline,
                     tables=[Table(f"{ind.name}, {place}", columns, rows)])
