@@ -573,7 +573,7 @@ QUOTED_LAST = re.compile(
 
 # a greeting that opens a message: 'Dear crimebot,', 'Hi all -', 'Good morning!', 'Hello there'
 GREETING = re.compile(r"^\s*(?:(?:good )?(?:morning|afternoon|evening)|hi|hiya|hello|hey|dear|greetings)(?:\s+(?:all|everyone|team|"
-                      r"folks|colleagues|there|both|crimebot|@crimebot|bot|crime bot))?(?:\s*[,!.:\n]+|\s+[-\u2013\u2014]+)\s*",
+                      r"folks|colleagues|there|both|crimebot|@crimebot|bot|crime bot|sir or madam|sir/madam|sirs))?(?:\s*[,!.:\n]+|\s+[-\u2013\u2014]+)\s*",
                       re.IGNORECASE)
 # a sign-off at the end of a message, with the name and role of who signs: 'thanks, gary', 'cheers jim', 'kind regards,
 # helen', 'thanks, jess (placement student)'
@@ -1257,8 +1257,9 @@ def _settle_kind(c: Command, cues: list[str], area_types: dict[str, str], county
                           and ("which" in cue or re.search(r"\b(?:which|what)\b", c.text.lower()))
                           and not (cue & {"rank", "rank_changes", "categories"})
                           and all(area_types.get(x) == "county" for x in c.areas)
-                          and ("wards" in cue or re.search(r"\b(?:districts?|boroughs?|councils?|where)\b",
-                                                          c.text.lower())))
+                          and ("wards" in cue or re.search(r"\b(?:districts|boroughs|councils|where)\b|\b(?:which|what|"
+                                                          r"each|every|any) (?:kent )?(?:district|borough|council)\b",
+                                                          c.text.lower())))  # ('the borough' is the home district)
     if over_districts:
         c.changes = "level" if level else way
         over_districts = "wards" if "wards" in cue and c.changes else "districts" if c.changes else None

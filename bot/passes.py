@@ -532,7 +532,7 @@ ASIDE_OPENER = re.compile(
     r"they|it s for|its for|just|thinking|wondering|worried|hoping|trying|sorry|thanks|thank you|cheers|ta|"
     r"no rush|bear with me|apologies|not sure|no idea|any help|happy to|it (?:keeps|comes|came|crops))\b")
 # words that say a sentence reports what someone said, heard or guesses: what it names is a claim, not an ask
-HEARSAY = re.compile(r"\b(?:asked me|keeps? ringing|keeps? phoning|keeps? calling|keep hearing|kept hearing|keeps? moaning|keep going on|keeps going on|telling me|told me|felt like|"
+HEARSAY = re.compile(r"\b(?:asked me|(?<!you )(?<!can )(?<!could )asks? (?:me|us)|keeps? ringing|keeps? phoning|keeps? calling|keep hearing|kept hearing|keeps? moaning|keep going on|keeps going on|telling me|told me|felt like|"
                      r"keeps? coming up|comes? up|came up|crops up|keeps? cropping up|keeps? (?:telling|complaining|"
                      r"emailing|ringing|calling|asking|saying)|feels like|feel like|seems|seemed|looks like|"
                      r"heard|hear|said|says|say|saying|told|tells|reckons?|thinks?|thought|guess|guessing|assume|"
@@ -585,7 +585,10 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
                         w in HAPPENED for u in again.unknown for w in u.split()):  # 'how many got nicked in 2012/13?'
                     # 'farmers were moaning about metal theft. is it actually on the rise?': named before, asked after
                     again = _referred_back(" ".join(sentences[i:j]), others, vocab, depth) or again
-                if again.indicators and not again.unknown:  # 'april 2012 looks low. what was the rate then?'
+                pointed = THEN.search(normalise(" ".join(sentences[i:j])))
+                if again.indicators and (not again.unknown or pointed and {w for u in again.unknown for w in u.split()}
+                                         <= set(pointed.group(0).split())):
+                    # 'april 2012 looks low. what was the rate then?', '... run april to december. the rate over that stretch?'
                     again = _when_or_where_back(" ".join(sentences[i:j]), again, others, vocab, depth) or again
                 if again.unknown or again.negated or not asks_something(again) or (
                         again.kind == "figure" and not (again.indicators or again.statement or again.table or again.priority
@@ -615,6 +618,10 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
 # what a question after the one answered asks about the same figure, and what the answer must show for it:
 # 'is that good or bad among the districts?' (the rank), 'and how many crimes was it out of?' (the counts)
 FOLLOW_UP_CUES = [
+    ("month_before", re.compile(r"\b(?:(?:in |for )?the (?:month) (?:before|prior)(?: that| it| then)?|(?:in |for )?the previous "
+                                r"month|a month (?:earlier|before)(?: that)?)\b")),
+    ("year_before", re.compile(r"\b(?:(?:in |for )?the (?:year|one) (?:before|prior)(?: that| it| then)?|(?:in |for )?the previous "
+                               r"(?:year|one)|a year (?:earlier|before)(?: that)?|yoy)\b")),
     ("rank", re.compile(r"\b(?:good or bad|bad or good|near the (?:top|bottom|middle)|(?:at|in) the (?:top|bottom|middle)|"
                         r"one of the (?:best|worst|highest|lowest|better|worse|better ones|worse ones|good ones|bad ones)|"
                         r"(?:mid|middle)(?: of the)?(?: table| pack)?|top half|bottom half|(?:a |the )?good (?:or|one|rank|"
@@ -648,9 +655,18 @@ def _follow_up(sentence: str, asked: Command, vocab: Vocabulary) -> list[str] | 
             needs.append(need)
             rest = cue.sub(" ", rest)
     alone = read_alone(rest, vocab)
-    if alone.unknown or alone.negated or alone.statement or alone.priority or alone.places or alone.choices \
-            or not set(alone.indicators) <= {asked.indicator}:
+    parts = set(vocab.ratio_parts.get(asked.indicator, ()))  # 'how many crimes and outcomes was that?' of a rate
+    if parts & TOTALS:
+        parts |= {"all_crime"}  # ('crimes': the crimes the rate is out of)
+    named = {i for ids, _, _ in alone.hits for i in ids}
+    counts = bool(parts) and named and named <= parts | {asked.indicator} and named & parts
+    if alone.unknown or alone.negated or alone.statement or alone.priority or alone.places or (
+            alone.choices and not counts) or not set(alone.indicators) <= {asked.indicator} | parts:
         return None
+    if counts:
+        needs.append("count")
+    if "year_before" in needs and "change" in needs:  # 'did it get worse than the year before?': the change, which
+        needs.remove("year_before")                    # answers give against the year before
     period = alone.period or alone.since
     if period and period != asked.period:  # ('was it worse in july 2012': both months shown, the change is seen)
         needs = [n for n in needs if n != "change"] + [f"period:{period}"]
@@ -674,7 +690,7 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
     said = normalise(block).replace("'", " ")
     # ('how many incidents were logged': the incidents of the subject just named)
     pointer = REFERS.search(said) or re.search(r"\b(?:stolen|taken|nicked|pinched|missing|happened|incidents|cases|reports|"
-                                               r"(?<=how many )(?:were|was) there)\b", said)
+                                               r"(?<=how many )(?:were|was) there)\b", said) or THEN.search(said)
     if pointer is None:
         return None
     # named by its own words, not a general one ('loose dogs chasing people in the parks' names no subject)
@@ -702,7 +718,8 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
     if again.indicator != ident or again.negated or any(w not in HAPPENED for u in again.unknown for w in u.split()):
         return None
     again.unknown = []  # 'got nicked': what happened to it, said of the subject named before
-    again.corrections.append((pointer.group(0), name))
+    if not THEN.fullmatch(pointer.group(0)):  # ('what was the rate then': 'then' is read as the period, said so)
+        again.corrections.append((pointer.group(0), name))
     return again
 
 
@@ -716,7 +733,8 @@ def _qualifier(plain: str, alone: Command, own: set[str], vocab: Vocabulary) -> 
     about metal theft', where the words not understood tell who said it)."""
     # only a subject named by a general word ('crime', 'theft') may be narrowed so: 'a bin fire someone had started
     # on purpose' is a deliberate fire; 'knife crime' is no crime total
-    stems = {w for ids, words, generic in alone.hits if set(ids) & own and (generic or set(ids) <= TOTALS) for w in words}
+    general = {w for ids, words, generic in alone.hits if set(ids) & own and (generic or set(ids) <= TOTALS) for w in words}
+    stems = {w for ids, words, _ in alone.hits if set(ids) & own for w in words}
     unknown = {w for phrase in alone.unknown for w in phrase.split()
                if not re.search(r"(?:ing|ed)$", w) and w not in SAYING} - FUNCTION_WORDS - FILLER
     words = vocab.rewrite(plain).split()
@@ -724,17 +742,23 @@ def _qualifier(plain: str, alone: Command, own: set[str], vocab: Vocabulary) -> 
     if not at or not unknown:
         return None
     first, last = at[0], at[-1]
-    if first > 0 and words[first - 1] in unknown - stems:  # 'cyber crime', 'knife crime'
-        return f"{words[first - 1]} {words[first]}"
-    after = words[last + 1:last + 3]  # 'theft of mobile phones', 'assaults involving knives'
-    if len(after) == 2 and after[0] in ("of", "from", "involving", "against", "by", "with", "using") \
-            and after[1] in unknown - stems:
-        return " ".join(words[last:last + 3])
+    if first > 0 and words[first - 1] in unknown - stems and any(words[first].startswith(s) for s in general):
+        return f"{words[first - 1]} {words[first]}"  # 'cyber crime', 'knife crime'
+    # after any subject: 'theft of mobile phones', 'assaults involving knives', 'asb on buses', 'fires at schools'
+    # ('robbery in the street' describes a robbery: where, only as places of a kind, plural)
+    after = words[last + 1:last + 4]
+    general_subject = any(words[last].startswith(s) for s in general)
+    if after and (after[0] in ("of", "from", "involving", "against", "by", "with", "using") and general_subject
+                  or after[0] in ("on", "at", "in")):
+        named = next((w for w in after[1:] if w not in FUNCTION_WORDS), None)
+        if named in unknown - stems and (after[0] not in ("on", "at", "in") or named.endswith("s")):
+            return " ".join(words[last:words.index(named, last) + 1])
     return None
 
 
 # words that point back at a period or a place named in another sentence
-THEN = re.compile(r"\b(?:then|that (?:month|year|quarter|time|period)|at the time|back then|since then)\b")
+THEN = re.compile(r"\b(?:then|that (?:month|year|quarter|time|period)|at the time|back then|since then|(?:over|in|for|during|"
+                  r"across) (?:that|this|the same) (?:stretch|period|span|time|quarter|month|year|spell|window))\b")
 THERE = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bany )\b(?:there|that (?:ward|area|"
                    r"district|place))\b(?! (?:is|are|was|were|s|been|be|have|has)\b)")  # not 'how many were there'
 
@@ -744,7 +768,7 @@ def _when_or_where_back(block: str, asked: Command, others: list[str], vocab: Vo
     """A question that names no period (or place) but points back at one ('april 2012 looks really low on the
     chart. what was the outcome rate then?', 'i work in park wood. what was the rate there?'), read with the one
     period or place the other sentences name, and said so."""
-    said = normalise(block).replace("'", " ")
+    said = normalise(asked.text or block).replace("'", " ")  # (with a subject read back already: 'what was the rate')
     when = THEN.search(said) if not (asked.period or asked.since or asked.listed) else None
     where = THERE.search(said) if asked.area is None or asked.area not in asked.areas else None
     if not (when or where):
@@ -763,12 +787,16 @@ def _when_or_where_back(block: str, asked: Command, others: list[str], vocab: Vo
         add.append(vocab.names[("area", next(iter(places)))])
     if not add:
         return None
-    again = parse(f"{block} {' '.join(add)}", vocab, _depth=depth + 1)
+    if when and " " in when.group(0) and when.group(0) not in ("since then",):  # 'over that stretch': the words go
+        said = said[:when.start()] + " " + said[when.end():]
+    again = parse(f"{said} {' '.join(add)}", vocab, _depth=depth + 1)
     if again.unknown or again.negated or again.indicator != asked.indicator:
         return None
+    again.corrections = asked.corrections + again.corrections  # ('it' read as the subject before)
     if when and len(periods) == 1:
         period = next(iter(periods))
-        again.corrections.append((when.group(0), vocab.names.get(("period", period)) or month_label(period)))
+        again.corrections.append((when.group(0), vocab.names.get(("period", period)) or (
+            month_label(period) if re.fullmatch(r"\d{4}-\d{2}", period) else period)))
     if where and len(places) == 1:
         again.corrections.append((where.group(0), add[-1]))
     return again
@@ -824,7 +852,10 @@ ASKER_TIME = re.compile(r"\b(?:for|over|during|across) the (?:summer|term|year|w
                         # 'before my first multi-agency meeting', 'only been in post a fortnight'
                         r"|\b(?:before|ahead of|for|at) (?:my|our) (?:first |next )?(?:[a-z]+ ){0,2}(?:meeting|surgery|"
                         r"briefing|panel|forum|shift|visit)\b|\b(?:(?:only|just) )?(?:been )?in (?:post|the job|the role) "
-                        r"(?:for )?(?:a|one|two|three|four|a few|\d+) (?:fortnight|weeks?|months?|days?)\b")
+                        r"(?:for )?(?:a|one|two|three|four|a few|\d+) (?:fortnight|weeks?|months?|days?)\b"
+                        # 'only elected a few weeks ago', 'only a fortnight in'
+                        r"|\b(?:(?:only|just) )?(?:elected|appointed|started|joined|arrived|here|been here)? ?(?:a|one|two|three|"
+                        r"four|a few|a couple of|\d+) (?:fortnight|weeks?|months?|days?) (?:ago|in)\b")
 
 
 # what the asker is doing, said after the question: 'working with a youth project', 'saw it in a briefing note',
@@ -832,7 +863,7 @@ ASKER_TIME = re.compile(r"\b(?:for|over|during|across) the (?:summer|term|year|w
 DOING_VERB = re.compile(r"^(?:(?:and|but|so|also|just|currently|still|only)\s+)*(?:working|volunteering|doing|setting up|"
                         r"running|organising|organizing|planning|preparing|prepping|writing|drafting|reading|trying|"
                         r"putting together|pulling together|helping|visiting|training|starting|thinking|wondering|hoping|"
-                        r"learning|studying|saw|seen|came across|spotted|read|going)\b")
+                        r"learning|studying|saw|seen|came across|spotted|read|going|campaigning|fundraising|lobbying|bidding|applying)\b")
 # words that ask for a narrower figure inside such a sentence: 'need the weekend ones', 'only the serious ones'
 ASKS_FOR = re.compile(r"\b(?:need|needs|want|wants|looking for|after|interested in)\s+(?:the|just|only|figures?|"
                       r"numbers?|ones|it|them|those|these)\b|\b(?:only|ones|just the|specifically|excluding|except)\b")
@@ -870,7 +901,12 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     happened, naming nothing but what is asked ('a church near me had the lead stripped off its roof'). None may
     name a place the question does not name, or, unless it reports, a period; an aside naming a place answers for
     it only by 'my ward'."""
+    if read_alone(_without_askers(normalise(sentence).replace("'", " "), vocab)[0], vocab).places:
+        return False  # 'my sister works in hastings and asked me this': a place the data lacks is never left aside
     said = re.sub(r"\b(?:and )?(?:i |we )?(?:had|have|ve got|got) no idea\b|\bno idea\b", " ", normalise(sentence).replace("'", " "))
+    # 'just want the basic picture', 'only need a rough idea': how much the asker wants, not a narrower figure
+    said = GIST.sub(" ", said)
+    sentence = GIST.sub(" ", sentence.lower())
     guessed = re.sub(r"\bone of the (?:[a-z]+ ){0,2}ones\b", " ", said)  # 'i was told we're one of the better ones'
     typed = re.sub(r"[^\w\s]", " ", sentence.lower().replace("'", " "))  # as typed: 'i assume' is taken out of ``said``
     just = JUST_SOME.match(typed)
@@ -927,7 +963,7 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
             r"\b(?:patch|beat|area|ward|neighbourhood|estate|villages?|rural|cases|ones|incidents|offences|crimes|deals? "
             r"with|dealing with|works? (?:on|with)|handles?|covers?|focus(?:es|ing)? on)\b", said):
         return False  # 'my patch is rural villages', 'my team deals with serious cases': narrower than what is asked
-    if re.search(r"\b(?:(?<!on )patrols?|patrolling|covering|covers|based (?:in|at|on)|lives? in|living in)\b", said) \
+    if re.search(r"\b(?:(?<!on )(?<!crossing )patrols?|patrolling|covering|covers|based (?:in|at|on)|lives? in|living in)\b", said) \
             and not own_place \
             and not (across and not alone.areas and not NARROW.search(re.sub(r"\b(?:districts|wards|areas)\b", " ", said))):
         return False  # 'our team patrols mote park': where the asker looks
@@ -956,7 +992,7 @@ JUST_SOME = re.compile(r"^\s*(?:(?:but|and|so|oh|ok|okay)\s+)*(?:just|only|speci
                        r"background|records)|for interest|fyi|a rough|a ballpark|the headline|the one|the total|the overall|"
                        r"the number|the figure|the main|the latest|need|do|doing|know|knew|gathering|collecting|getting|"
                        r"trying|hoping|wondered|elected|appointed|taken|become|became|transferred|promoted|qualified|"
-                       r"finished|completed|back|returned|come|came|a|an|the|me|i|we|my|our|it|that|this)\b)(?P<some>[a-z].*)")
+                       r"finished|completed|back|returned|come|came|took|take|taking|a|an|the|me|i|we|my|our|it|that|this)\b)(?P<some>[a-z].*)")
 
 
 def _own_words(words: str, asked: Command, vocab: Vocabulary) -> bool:
@@ -965,6 +1001,11 @@ def _own_words(words: str, asked: Command, vocab: Vocabulary) -> bool:
     own = vocab.named.get(asked.indicator or "", set())
     said = [w for w in normalise(words.split(",")[0]).split() if w not in FUNCTION_WORDS | FILLER | LINKING]
     return bool(said) and bool(set(vocab.form(said[0])) & own)
+
+
+GIST = re.compile(r"\b(?:(?:i |we )?(?:just|only|really) )?(?:want|wanted|need|needed|after|looking for|(?:would|d) like)(?: "
+                  r"(?:the|a|an))? (?:basic|broad|general|rough|overall|big|headline|quick|ballpark|high level) (?:picture|"
+                  r"idea|overview|sense|feel|figures?|numbers?|view|gist)\b")
 
 
 # a sentence that states something of its own: it has a subject ('i', 'my supervisor', 'it', 'the managers ... talk')
@@ -1057,7 +1098,7 @@ joined guessing guess hoping hope trying try want wanted need needed like would 
 fine ok okay quick question questions daft silly stupid dumb sorry apologies if this is a one obvious help any appreciated
 in advance setting up set put them right places place show tell write writing up notes induction introduce myself
 properly nod along everyone keeps keep saying it meetings meeting the trust how much figures figure numbers
-background context overview steer summary newsletter some bit of
+background context overview steer summary newsletter some bit of basic broad general rough
 """.split())
 
 
@@ -1234,7 +1275,7 @@ ROLE_NOUN = re.compile(r"\b(?:officer|worker|councillor|cllr|volunteer|student|a
 
 # the asker's group, said as a tag before or after the question: 'asb group again.', 'vc group.', '- road safety
 # group', ', t&f group', 'dv forum chair, first month.', 'for the sub-group chairs pack'
-_GROUP = (r"(?:(?:the|our|my)\s+)?(?:[a-z&/'-]+\s+){1,4}?(?:sub ?-?groups?|groups?|grp|forum|t ?& ?f(?: group)?|task and finish"
+_GROUP = (r"(?:(?:the|our|my)\s+)?(?:[a-z&/'-]+\s+){1,4}?(?:sub ?-?groups?|sgs?|groups?|grp|forum|t ?& ?f(?: group)?|task and finish"
           r"(?: group)?|priority (?=leads?|chairs?))(?:\s+(?:chairs?|leads?|members?|again|here|asking|reps?|meeting|pack|"
           r"paper|lead))*")
 GROUP_TAG = re.compile(rf"^\s*(?P<first>{_GROUP})\s*(?:[.:;,!]|\s[-\u2013\u2014]+)\s+(?=\S)|(?:[.:;,?!]|\s[-\u2013\u2014]+)\s*"

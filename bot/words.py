@@ -464,7 +464,7 @@ _RULES = [
      r"(?:qtrs|quarters?|months)(?:\s+(?:of\s+|in\s+)?(?:last year|a year (?:before|earlier|ago)|(?:19|20)\d\d))?", " yoy "),
     (r"\b(?:percentage|%)\s+points?(?:\s+change)?\b|\bpp change\b", " change "),
     (r"\b(?:v|vs|versus|against|compared (?:to|with))\s+(?:the\s+)?same\s+(?:period|months|time)\s+(?:in\s+|of\s+)?"
-     r"(?:19|20)\d\d\b", " yoy "),  # "apr-sep 2013 vs same period 2012"
+     r"(?:19|20)?\d\d\b", " yoy "),  # "apr-sep 2013 vs same period 2012", "apr-dec 13 against the same months of 12"
     (r"\bhw (?=many|much|is|are|has|did|does)", "how "),
     (r"\bward ?wise\b|\bward by ward\b", " by ward "),
     (r"\bt ?(?:&|and) ?f\b", " task and finish "),
@@ -728,8 +728,8 @@ _RULES = [
     # "people pinching lead and copper cable": metal theft
     # (what was taken stays, to be said as counted within it)
     (r"\b(?:stealing|nicking|taking(?! the lead\b)|theft of|thefts of|stripping|pinching)\s+(?:the\s+)?((?:(?:lead|copper|cable|"
-     r"cabling|metal|catalytic converters?)(?:\s+(?:cable|cabling|wire|wiring|pipes?|piping))?)(?:\s+(?:and|or|&)\s+(?:lead|"
-     r"copper|cable|cabling|metal|catalytic converters?)(?:\s+(?:cable|cabling|wire|wiring|pipes?|piping))?)*)\b",
+     r"cabling|metal)(?:\s+(?:cable|cabling|wire|wiring|pipes?|piping))?)(?:\s+(?:and|or|&)\s+(?:lead|"
+     r"copper|cable|cabling|metal)(?:\s+(?:cable|cabling|wire|wiring|pipes?|piping))?)*)\b",
      _metal_taken),
     (r"\b(?:how many (?:people|residents) )?(?:took part in|take part in|taking part in|answered|responded to|filled (?:in|out)|"
      r"completed)(?= (?:the )?(?:kent crime and victimisation survey|kcvs|crime survey|survey))", " sample size of "),
@@ -973,7 +973,7 @@ _RULES = [
     (r"\b(?:is there |was there )?anything (?:flagged(?: up)?|notable|of note|interesting|worth knowing|to know|standing out|"
      r"stand out)(?: (?:for|about|in|on))?\b", " "),
     (r"\b(?:are |is |were |was |get |got )?flagged(?: up)?(?: (?:for|as|in|on))?\b", " hotspots "),  # 'wards flagged for asb'
-    (r"\b(metal|lead|copper|cable|catalytic converters?)s? (?:being |getting |that was |was |were )?(?:stolen|nicked|taken)\b",
+    (r"\b(metal|lead|copper|cable)s? (?:being |getting |that was |was |were )?(?:stolen|nicked|taken)\b",
      " metal theft "),
     (r"\b(?:the )?whole (?:of the )?country\b|\bnationwide\b|\bthe country\b", " national "),
     # "not sure what that means", "no idea what that is tbh": the asker's doubt, not a negation of the question

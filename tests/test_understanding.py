@@ -244,7 +244,7 @@ CASES = [
     ("violent crime rising in 2013/14 so far?", ["Yes", "+315"], []),
     ("3.1 rank movers", ["14 improved"], []),
     ("vandalism/graffiti perception county position 12/13", ["2 of 12", "5.4%"], []),
-    ("claimant count maidstone jul 2012 + monthly and annual change", ["+14 (+0.6%) against 2012-06"], []),
+    ("claimant count maidstone jul 2012 + monthly and annual change", ["+14 (+0.6%) against June 2012"], []),
     ("are charges per month within normal limits, spc chart", ["natural process limits"], []),
     # an earlier period asked that the data lacks is said, never dropped
     ("robbery 2009/10 vs 2012/13", None, ["2009/10", "2010/11"]),
@@ -1086,6 +1086,22 @@ CASES = [
     # a sign-off with the role on a line of its own
     ("Hello,\n\nI'm a new research officer at the council. What is Maidstone's national rank on the Index of Multiple "
      "Deprivation in 2010? I need it for a funding application.\n\nBest,\nOliver Quinn\nResearch Officer", ["217"], []),
+    # a period pointed back at that the data lacks is refused by it, never a crash
+    ("Road casualties in 2018 - I'm a new road safety officer and want the latest. How many were there then?", None,
+     ["2018"]),
+    ("i've been told the latest outcome figures run april to december 2013. what was the outcome rate over that "
+     "stretch, and how many outcomes was it based on?", ["32.4%", "2,248 outcomes of 6,937 crimes"], []),
+    ("new researcher in the commissioner's office. april 2012 looks really low on the outcome rate chart. what was "
+     "the rate then, and how many crimes and outcomes was that?", ["25.9%", "170 outcomes of 656 crimes"], []),
+    ("how many people were on the claimant count in maidstone in july 2012? and was that more than the month before?",
+     ["2,430", "against June 2012", "Also asked"], []),
+    ("shoplifting county rank - 10th? and did it get worse than the year before?", ["10th is right", "declined"], []),
+    ("re-offending - how did maidstone's actual rate compare with the predicted rate in 2012/13? and what was it the "
+     "year before that?", ["-5.22%", "8.03%"], []),
+    ("all crime in the borough 2012/13 - what was it, and how big was the fall from the year before?", ["8,296", "-577"],
+     []),
+    ("substance misuse sg - drug offences 2012/13 and how much they changed?", ["415", "-7"], []),
+    ("is the outcome rate getting worse? apr-dec 13 against the same months of 12", ["32.4%", "-5.2 points"], []),
     # a place the count is not held for, compared by the share that is
     ("maidstone vs the county average for people on out of work benefits, feb 2012", ["10.8%",
                                                                                     "as % of residents aged 16-64"], []),

@@ -285,6 +285,9 @@ class Answerer:
             raise NoAnswer(f"The data has no figures for {name}; it covers {self.coverage_sentence()}.{also}",
                            [self.question_for(c, area=self.home)] if c.indicator and not c.unknown
                            else [e for e, _ in self.examples[:2]])
+        if c.negated and c.period and c.period not in self.periods:  # 'the 2019 index please, not the old one'
+            raise NoAnswer(f"The data has no figures for {c.period}: the assessment's figures run to {self.figures_to()}."
+                           f"{self._unknown_too(c)}", [self.question_for(c, area=c.area)] if c.indicator else ["help"])
         if c.negated:
             also = self._unknown_too(c)
             raise NoAnswer(f"crimebot answers for what a question names, not for what it leaves out "
@@ -761,10 +764,12 @@ class Answerer:
         limits?': the control chart), or refused by name, with the questions to ask apart."""
         missing = self._not_shown(c, answer)
         needed = {m for ms in missing.values() for m, _ in ms}
-        later = [n.partition(":")[2] for _, needs in c.follow_ups for n in needs if n.startswith("period:")]
+        later = [n.partition(":")[2] for _, needs in c.follow_ups for n in needs if n.startswith("period:")] + [
+            self._before(c.period, n) for _, needs in c.follow_ups for n in needs
+            if n in ("year_before", "month_before") and self._before(c.period, n)]
         tries = [dataclasses.replace(c, kind=k) for need, k in (("limits", "spc"), ("change", "direction"),
                                                                  ("rank", "rank")) if need in needed and c.kind != k]
-        if "period" in needed and len(later) == 1 and not c.against:  # 'was it lower by nov 2013?': set beside it
+        if needed & {"period", "year_before", "month_before"} and len(later) == 1 and not c.against:  # 'was it lower by nov 2013?': set beside it
             tries[:0] = [dataclasses.replace(c, against=later[0]), dataclasses.replace(c, period=later[0], against=c.period)]
         for other in tries:
             try:
@@ -783,6 +788,17 @@ class Answerer:
                             + ": shown above.")
         return answer
 
+    def _before(self, period: str | None, step: str) -> str | None:
+        """The period a year (or, for a month, a month) before the one answered, if the data defines it."""
+        if not period:
+            return None
+        if step == "month_before":
+            if not re.fullmatch(r"\d{4}-\d{2}", period):
+                return None
+            year, month = int(period[:4]), int(period[5:])
+            return f"{year - (month == 1)}-{12 if month == 1 else month - 1:02d}"
+        return self.period_index.year_before(period)
+
     def _not_shown(self, c: Command, answer: Answer) -> dict[str, list[tuple[str, str]]]:
         """For each follow-up question, what it asks about that the answer does not show: (need, in words)."""
         shown = "\n".join([answer.headline] + [" | ".join([t.title, *t.columns]) for t in answer.tables]
@@ -795,6 +811,12 @@ class Answerer:
         for typed, needs in c.follow_ups:
             for need in needs:
                 kind, _, ident = need.partition(":")
+                if kind in ("year_before", "month_before"):  # 'and what was it the year before that?'
+                    ident = self._before(c.period, kind)
+                    if ident is None:
+                        missing.setdefault(typed, []).append((kind, kind.replace("_", " ")))
+                        continue
+                    kind = "period"
                 if kind == "period":
                     part = self.periods[ident].label if ident in self.periods else month_label(ident)
                     ok = part in shown or ident in shown

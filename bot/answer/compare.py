@@ -2,6 +2,7 @@
 states the figures side by side for the latest period two or more of them share."""
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..parse import Command
@@ -66,6 +67,15 @@ def compare(a: Answerer, c: Command) -> Answer:
             label = a.periods[c.period].label if c.period in a.periods else c.period
             raise NoAnswer(f"The data has no {name} figures to compare for {label}.",
                            [f"compare {name.lower()}", name.lower()])
+    shared = frame[frame.compared_with.isna()].groupby(["period", "measure"]).area.nunique()
+    if len(c.areas) <= 1 and not (shared >= 2).any() and not re.match(r"\s*compare\b", c.text.lower()):
+        # 'how did the actual re-offending rate compare with the predicted rate?', 'accidental fires, where are we
+        # compared to the rest of kent': no second place has the figure to set beside, so one place's figure, with
+        # its county rank where it has one ('compare ksi 17-24' lists what there is, said so)
+        from .figure import figure
+
+        c.kind = "figure"
+        return figure(a, c)
     rows = [[r.area_name, own_period_label(a, indicator, r.period, r.period_label), MEASURE_LABEL.get(r.measure, r.measure)
              + (f" (against {r.compared_with})" if isinstance(r.compared_with, str) else ""),
              _cell(r)]

@@ -245,7 +245,8 @@ def figure(a: Answerer, c: Command) -> Answer:
                          f"{fmt_change(moved)} place{'s' * (abs(moved) != 1)} (positive = towards rank 1)")
         if parts:
             text = parts[0] + (f" ({parts[1]})" if len(parts) > 1 else "")
-            answer.headline = answer.headline[:-1] + f"; {text} against {other}."
+            said = a.periods[other].label if other in a.periods and a.periods[other].kind == "month" else other
+            answer.headline = answer.headline[:-1] + f"; {text} against {said}."  # ('against June 2012', not 2012-06)
     shares = _shares(a, indicator, area, period)
     if shares:  # "85 people; First-time entrants identified as re-offending: 15.6%"
         answer.headline = answer.headline[:-1] + "; " + "; ".join(shares) + "."
