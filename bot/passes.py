@@ -595,7 +595,7 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
                                                         or again.choices)
                         and re.search(r"\bhow (?:many|much)\b|\bnumber\b", " ".join(sentences[i:j]))):
                     break  # 'how many were there in maidstone in 2012/13' asks for no figure of its own
-            if _aside(other, again, vocab, dashed):
+            if _aside(other, again, vocab, dashed) or _tells_only(other, again, vocab):
                 continue
             needs = _follow_up(other, again, vocab) if sentences.index(other) >= j else None
             if needs and any(n.startswith("period:") for n in needs) and not (again.period or again.since):
@@ -615,13 +615,29 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
     return None
 
 
+def _tells_only(sentence: str, asked: Command, vocab: Vocabulary) -> bool:
+    """Whether a sentence only tells what the question then asks about, pointing back at it: who asks, and the
+    subject, period and place read ('i'm a new probation officer and i'm looking at charges in november 2013. how
+    many were there?'), every word understood and none narrowing it."""
+    if not asked.corrections or asked.unknown:
+        return False  # (only a question that was read back from another sentence)
+    plain = _without_askers(normalise(sentence).replace("'", " "), vocab)[0]
+    alone = read_alone(plain, vocab)
+    return bool(alone.indicators) and set(alone.indicators) <= {asked.indicator} and not (
+        alone.unknown or alone.places or alone.negated or alone.within or alone.choices or alone.since) \
+        and alone.period in (None, asked.period) and set(alone.areas) <= set(asked.areas) | {asked.area} \
+        and not NARROW.search(re.sub(r"\b(?:in|for|during) (?:[a-z]+ )?(?:19|20)\d\d\b", " ", plain))
+
+
 # what a question after the one answered asks about the same figure, and what the answer must show for it:
 # 'is that good or bad among the districts?' (the rank), 'and how many crimes was it out of?' (the counts)
 FOLLOW_UP_CUES = [
     ("month_before", re.compile(r"\b(?:(?:in |for )?the (?:month) (?:before|prior)(?: that| it| then)?|(?:in |for )?the previous "
                                 r"month|a month (?:earlier|before)(?: that)?)\b")),
-    ("year_before", re.compile(r"\b(?:(?:in |for )?the (?:year|one) (?:before|prior)(?: that| it| then)?|(?:in |for )?the previous "
-                               r"(?:year|one)|a year (?:earlier|before)(?: that)?|yoy)\b")),
+    ("year_before", re.compile(r"\b(?:(?:than |on |vs |against |to )?(?:the )?same (?:month|months|period|time|quarter) (?:a year "
+                               r"(?:before|earlier|ago)|the year before|last year|yoy)|(?:in |for )?the (?:year|one) (?:before|prior)"
+                               r"(?: that| it| then)?|(?:in |for )?the previous (?:year|one)|a year (?:earlier|before)(?: that)?|yoy|"
+                               r"before (?:that|then|it)|before(?=\s*$)|previously|the time before)\b")),
     ("rank", re.compile(r"\b(?:good or bad|bad or good|near the (?:top|bottom|middle)|(?:at|in) the (?:top|bottom|middle)|"
                         r"one of the (?:best|worst|highest|lowest|better|worse|better ones|worse ones|good ones|bad ones)|"
                         r"(?:mid|middle)(?: of the)?(?: table| pack)?|top half|bottom half|(?:a |the )?good (?:or|one|rank|"
@@ -696,6 +712,7 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
     # named by its own words, not a general one ('loose dogs chasing people in the parks' names no subject)
     # ('crime is rising again' names all crime: a total by a crime word)
     told, asked = set(), set()  # what sentences that tell name, and what sentences that ask or guess name
+    when = {}  # the period each subject told of was told with: 'i'm looking at charges in november 2013
     for other in others:  # the subject each reads as, named by words of its own, without who asks
         if not STATES.search(re.sub(r"[^\w\s]", " ", other.lower().replace("'", " "))):
             continue  # a sentence that tells something ('farmers were moaning about metal theft'), not a name alone
@@ -709,12 +726,17 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
             again.unknown = [qualifier]
             return again
         (asked if "?" in other else told).update(set(alone.indicators) & own)
+        for ident in set(alone.indicators) & own:
+            when.setdefault(ident, set()).add(alone.period)
     named = told if len(told) == 1 else told | asked  # 'the table has a line called other theft offences - i guess ...?'
     if len(named) != 1:
         return None
     (ident,) = named
     name = vocab.names[("indicator", ident)]
-    again = parse(f"{block} {name}", vocab, _depth=depth + 1)
+    period = next(iter(when.get(ident, set())), None) if len(when.get(ident, set())) == 1 else None
+    alone = read_alone(block, vocab)
+    told_when = period if period and not (alone.period or alone.since or alone.relative is not None) else None
+    again = parse(f"{block} {name}" + (f" {told_when}" if told_when else ""), vocab, _depth=depth + 1)
     if again.indicator != ident or again.negated or any(w not in HAPPENED for u in again.unknown for w in u.split()):
         return None
     again.unknown = []  # 'got nicked': what happened to it, said of the subject named before

@@ -1102,6 +1102,22 @@ CASES = [
      []),
     ("substance misuse sg - drug offences 2012/13 and how much they changed?", ["415", "-7"], []),
     ("is the outcome rate getting worse? apr-dec 13 against the same months of 12", ["32.4%", "-5.2 points"], []),
+    # the subject and period told in one sentence, asked after with 'how many were there?'
+    ("I'm a new probation officer and I'm looking at charges in november 2013. How many were there? Was that more "
+     "than the same month a year before?", ["168", "+22", "Also asked"], []),
+    ("New trustee at the DV forum. Where does Maidstone sit among the Kent districts for domestic abuse, and where was "
+     "it before that?", ["5 of 12", "2011/12"], []),
+    ("My sister works in Hastings and asked me this. What was asb like there in 2012/13?", None, ["Hastings"]),
+    ("I'm new on the transport team. ASB on buses is my remit - how much of it was there in 2012/13?", None, ["buses"]),
+    ("people getting mugged in the street - how many times did that happen in maidstone in 2012/13?", ["47"], []),
+    ("how many catalytic converters were stolen in maidstone in 2012/13", None,
+     ["catalytic converters", "Theft from a motor vehicle"]),
+    ("deprivation rank for maidstone - the 2019 index please, not the old one", None, ["2019"]),
+    ("accidental fires, where are we compared to the rest of kent", ["10 of 12"], []),
+    ("BME population maidstone vs kent? new community development officer, just want the basic picture",
+     ["6.7%", "7.6%"], []),
+    ("hi all, new ward member here (only elected a few weeks ago). what's maidstone's county rank for all crime in "
+     "2012/13?", ["5 of 12"], []),
     # a place the count is not held for, compared by the share that is
     ("maidstone vs the county average for people on out of work benefits, feb 2012", ["10.8%",
                                                                                     "as % of residents aged 16-64"], []),
