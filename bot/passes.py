@@ -576,31 +576,31 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
     blocks = sorted(((i, j) for i in range(n) for j in range(i + 1, n + 1) if j - i < n),
                     key=lambda b: (b[1] - b[0], "?" not in " ".join(sentences[b[0]:b[1]]), b[0]))
     for i, j in blocks:
-        others = sentences[:i] + sentences[j:]
+        block, others = " ".join(sentences[i:j]), sentences[:i] + sentences[j:]
         again, follow_ups = None, []
-        for other in others:
+        for k, other in enumerate(others):  # (others[i:] come after the block)
             if again is None:
-                again = parse(" ".join(sentences[i:j]), vocab, _depth=depth + 1)
+                again = parse(block, vocab, _depth=depth + 1)
                 if not (again.negated or again.indicators or again.statement or again.priority) and all(
                         w in HAPPENED for u in again.unknown for w in u.split()):  # 'how many got nicked in 2012/13?'
                     # 'farmers were moaning about metal theft. is it actually on the rise?': named before, asked after
-                    again = _referred_back(" ".join(sentences[i:j]), others, vocab, depth) or again
-                pointed = THEN.search(normalise(" ".join(sentences[i:j])))
+                    again = _referred_back(block, others, vocab, depth) or again
+                pointed = THEN.search(normalise(block))
                 if again.indicators and (not again.unknown or pointed and {w for u in again.unknown for w in u.split()}
                                          <= set(pointed.group(0).split())):
                     # 'april 2012 looks low. what was the rate then?', '... run april to december. the rate over that stretch?'
-                    again = _when_or_where_back(" ".join(sentences[i:j]), again, others, vocab, depth) or again
+                    again = _when_or_where_back(block, again, others, vocab, depth) or again
                 if again.unknown or again.negated or not asks_something(again) or (
                         again.kind == "figure" and not (again.indicators or again.statement or again.table or again.priority
                                                         or again.choices)
-                        and re.search(r"\bhow (?:many|much)\b|\bnumber\b", " ".join(sentences[i:j]))):
+                        and re.search(r"\bhow (?:many|much)\b|\bnumber\b", block)):
                     break  # 'how many were there in maidstone in 2012/13' asks for no figure of its own
             if _aside(other, again, vocab, dashed) or _tells_only(other, again, vocab):
                 continue
-            needs = _follow_up(other, again, vocab) if sentences.index(other) >= j else None
+            needs = _follow_up(other, again, vocab) if k >= i else None
             if needs and any(n.startswith("period:") for n in needs) and not (again.period or again.since):
                 needs = None  # 'fires started on purpose - how many were there in 2011/12?': the period asked
-            if needs and any(n.startswith("area:") for n in needs) and not _names_a_place(" ".join(sentences[i:j]), vocab):
+            if needs and any(n.startswith("area:") for n in needs) and not _names_a_place(block, vocab):
                 needs = None  # 'asb 2012/13 - how many in kent?': the place asked
             if needs is None:
                 break
@@ -608,11 +608,18 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
         else:
             if again is None:
                 continue
+            asked_after = {typed for typed, _ in follow_ups}
             again.follow_ups = follow_ups
             again.text = text
-            again.context = again.context + [x.rstrip("?.! ") for x in others if x.rstrip("?.! ") not in dict(follow_ups)]
+            again.context = again.context + [x.rstrip("?.! ") for x in others if x.rstrip("?.! ") not in asked_after]
             return again
     return None
+
+
+def _read_told(sentence: str, vocab: Vocabulary) -> tuple[str, Command]:
+    """A sentence's normalised words without the roles and organisations that say who asks, and their reading."""
+    plain = _without_askers(normalise(sentence).replace("'", " "), vocab)[0]
+    return plain, read_alone(plain, vocab)
 
 
 def _tells_only(sentence: str, asked: Command, vocab: Vocabulary) -> bool:
@@ -621,8 +628,7 @@ def _tells_only(sentence: str, asked: Command, vocab: Vocabulary) -> bool:
     many were there?'), every word understood and none narrowing it."""
     if not asked.corrections or asked.unknown:
         return False  # (only a question that was read back from another sentence)
-    plain = _without_askers(normalise(sentence).replace("'", " "), vocab)[0]
-    alone = read_alone(plain, vocab)
+    plain, alone = _read_told(sentence, vocab)
     return bool(alone.indicators) and set(alone.indicators) <= {asked.indicator} and not (
         alone.unknown or alone.places or alone.negated or alone.within or alone.choices or alone.since) \
         and alone.period in (None, asked.period) and set(alone.areas) <= set(asked.areas) | {asked.area} \
@@ -716,8 +722,7 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
     for other in others:  # the subject each reads as, named by words of its own, without who asks
         if not STATES.search(re.sub(r"[^\w\s]", " ", other.lower().replace("'", " "))):
             continue  # a sentence that tells something ('farmers were moaning about metal theft'), not a name alone
-        plain = _without_askers(normalise(other).replace("'", " "), vocab)[0]
-        alone = read_alone(plain, vocab)
+        plain, alone = _read_told(other, vocab)
         own = {i for ids, words, generic in alone.hits
                if not generic or (set(ids) <= TOTALS and {w[:6] for w in words} & CRIME_FORMS) for i in ids}
         qualifier = _qualifier(plain, alone, own, vocab)
@@ -797,7 +802,7 @@ def _when_or_where_back(block: str, asked: Command, others: list[str], vocab: Vo
         return None
     periods, places = set(), set()
     for other in others:
-        alone = read_alone(_without_askers(normalise(other).replace("'", " "), vocab)[0], vocab)
+        _, alone = _read_told(other, vocab)
         if alone.period:
             periods.add(alone.period)
         places.update(alone.areas)
@@ -923,7 +928,7 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     happened, naming nothing but what is asked ('a church near me had the lead stripped off its roof'). None may
     name a place the question does not name, or, unless it reports, a period; an aside naming a place answers for
     it only by 'my ward'."""
-    if read_alone(_without_askers(normalise(sentence).replace("'", " "), vocab)[0], vocab).places:
+    if _read_told(sentence, vocab)[1].places:
         return False  # 'my sister works in hastings and asked me this': a place the data lacks is never left aside
     said = re.sub(r"\b(?:and )?(?:i |we )?(?:had|have|ve got|got) no idea\b|\bno idea\b", " ", normalise(sentence).replace("'", " "))
     # 'just want the basic picture', 'only need a rough idea': how much the asker wants, not a narrower figure

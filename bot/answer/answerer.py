@@ -19,7 +19,7 @@ from ..database import connect_readonly, ensure_database
 from ..kept import kept
 from ..parse import Command, parse
 from ..partnership import Partnership
-from ..periods import PeriodIndex, month_label
+from ..periods import PeriodIndex, month_id, month_label
 from ..settings import Settings
 from ..vocabulary import vocabulary
 from ..words import ASKER_WORDS, CUES, FILLER, FUNCTION_WORDS, TOTALS, normalise
@@ -765,8 +765,8 @@ class Answerer:
         missing = self._not_shown(c, answer)
         needed = {m for ms in missing.values() for m, _ in ms}
         later = [n.partition(":")[2] for _, needs in c.follow_ups for n in needs if n.startswith("period:")] + [
-            self._before(c.period, n) for _, needs in c.follow_ups for n in needs
-            if n in ("year_before", "month_before") and self._before(c.period, n)]
+            before for _, needs in c.follow_ups for n in needs
+            if n in ("year_before", "month_before") and (before := self._before(c.period, n))]
         tries = [dataclasses.replace(c, kind=k) for need, k in (("limits", "spc"), ("change", "direction"),
                                                                  ("rank", "rank")) if need in needed and c.kind != k]
         if needed & {"period", "year_before", "month_before"} and len(later) == 1 and not c.against:  # 'was it lower by nov 2013?': set beside it
@@ -793,10 +793,7 @@ class Answerer:
         if not period:
             return None
         if step == "month_before":
-            if not re.fullmatch(r"\d{4}-\d{2}", period):
-                return None
-            year, month = int(period[:4]), int(period[5:])
-            return f"{year - (month == 1)}-{12 if month == 1 else month - 1:02d}"
+            return month_id(int(period[:4]), int(period[5:]) - 1) if re.fullmatch(r"\d{4}-\d{2}", period) else None
         return self.period_index.year_before(period)
 
     def _not_shown(self, c: Command, answer: Answer) -> dict[str, list[tuple[str, str]]]:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..parse import Command
-from ..periods import month_label
+from ..periods import month_id, month_label
 from ..words import normalise
 from . import months
 from .base import Answer, NoAnswer, change_text, fmt_change, fmt_number, pct_digits
@@ -88,8 +88,7 @@ def direction(a: Answerer, c: Command) -> Answer:
     since_label = None  # what the change is against, when it is not the period a year before
     year_ago = f"{int(c.period[:4]) - 1}{c.period[4:]}" if p.kind == "month" else None
     earlier_rows = frame[frame.period < c.period].period.tolist() if p.kind == "month" else []
-    month_before = f"{int(c.period[:4]) - (c.period[5:7] == '01')}-{(int(c.period[5:7]) - 2) % 12 + 1:02d}" \
-        if p.kind == "month" else None
+    month_before = month_id(int(c.period[:4]), int(c.period[5:7]) - 1) if p.kind == "month" else None
     if pd.isna(change) and year_ago and year_ago in set(frame.period):  # "has crime gone up in may 2013": May 2012
         change = row["value"] - frame[frame.period == year_ago].iloc[0]["value"]
     elif pd.isna(change) and earlier_rows and earlier_rows[-1] == month_before:
