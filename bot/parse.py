@@ -132,7 +132,7 @@ class Command:
 APPROXIMATE = r"(?:about|around|roughly|approximately|approx|nearly|almost|circa|some|something like)"
 CHALLENGE = re.compile(r"\b(?:is|was|are) (?:that|it|this|these|those) (?:right|correct|true|accurate)\b|"
                        # a place in the table asked about: "are we still 10th in the county for drugs"
-                       r"\b(?:are|were) we (?:still )?(?=\d{1,2}(?:st|nd|rd|th)\b)|"
+                       r"\b(?:are|were) we (?:still |really |actually |now )?(?=\d{1,2}(?:st|nd|rd|th)\b)|"
                        # a rank guessed: "was it 11th?", "when we were 6th in the county"
                        r"\b(?:was it|is it|when we were|we were)(?= (?:about |around )?\d{1,2}(?:st|nd|rd|th)\b)|"
                        r"\b(?:can|could|would) you (?:please )?(?:confirm|check)(?: that)?\b|\b(?:is it true|i heard|someone said|i was told|"
@@ -175,6 +175,9 @@ def _claims(command: Command, rest: str, vocab: Vocabulary | None = None) -> str
     if not challenge:
         return rest
     rest = (rest[:challenge.start()] + " " + rest[challenge.end():]).strip()
+    again = CHALLENGE.search(rest)  # said twice: 'i was told asb went down by about 1,000, is that right?'
+    if again and not re.search(r"\b(?:prints?|printed|says?|said|gives?|shows?|states?|has|reads?)\b", again.group(0)):
+        rest = (rest[:again.start()] + " " + rest[again.end():]).strip()
     printed = re.search(r"\b(?:prints?|printed|says?|gives?|shows?|states?|has|reads?|correct|actual|typo|misprint|"
                         r"wrong|can ?t be right)\b", f"{rest} {challenge.group(0)}")
     last, spans = 0, []
@@ -562,12 +565,17 @@ def read_alone(text: str, vocab: Vocabulary) -> Command:
 # 'drugs rank 12/13, still 10th?', 'da incidents per week - is it still about 34?', 'high st drug offences - 49% of the
 # borough total?', 'kent & medway crime 12/13 - the force fell by about 3%?', 'sex offences 2012-13, i had 112 down from 129'
 QUOTED_LAST = re.compile(
-    r"(?:\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|,(?!\d)\s*|\?+\s+)(?:(?:is|was) it |(?:we|it) (?:are|were|was|is) |we re )?"
+    r"(?:\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|,(?!\d)\s*|\?+\s+)(?:(?:is|was) it |(?:we|it) (?:are|were|was|is) |we re |"
+    r"(?:was|were|is) (?=(?:about |around |roughly )?\d))?"
     r"(?P<said>(?:(?:the (?:force|borough|district|county)|it|crime|we) (?:fell|rose|dropped|went (?:up|down)|(?:is|was) "
     r"(?:up|down))|(?:(?:is|was) it (?:really |still |actually )?(?:up|down))) (?:by )?)?(?:(?:really|still|only|just)\s+)*(?P<figure>(?:(?:about|around|roughly|approx|approximately|"
-    r"nearly|almost|over|under|c)\s+)?[-+]?\d[\d,.]*(?:%|st|nd|rd|th|k)?)(?:\s+(?:of (?:the )?(?:borough|district|county|"
-    r"kent|maidstone) (?:total|figure)|of (?:the )?(?:total|all of them|them all)|in (?:the county|kent)|overall))?"
-    r"\s*\?+\s*$|,(?!\d)\s*(?P<had>(?:i had|i ve got|i have|i make it|my figure is|my notes? say|my notes? says) )"
+    r"nearly|almost|over|under|c)\s+)?[-+]?\d[\d,.]*(?:%|st|nd|rd|th|k)?(?:(?:\s*,\s*|\s+and\s+|\s*/\s*)[-+]?\d[\d,.]*"
+    r"(?:%|st|nd|rd|th|k)?){0,4})(?:\s+(?:of (?:the )?(?:borough|district|county|"
+    r"kent|maidstone) (?:total|figure)|of (?:the )?(?:total|all of them|them all)|in (?:the county|kent)|overall|"
+    r"out of \d+))?(?P<think>,?\s+(?:i think|i reckon|i believe|i guess|surely))?(?:,?\s+(?:right|yeah|no))?"
+    # at the end, or before a second question: 'da incidents 12/13 - 1,788? and the rate per 1000?'
+    r"(?:\s*\?+\s*$|\s*\?+\s+(?P<next>(?:and|also|plus|what|whats|how|did|does|do|was|were|is|are|where|which|has|have)\b.*)$|"
+    r"(?(think)\s*[.!]*\s*$|(?!x)x))|,(?!\d)\s*(?P<had>(?:i had|i ve got|i have|i make it|my figure is|my notes? say|my notes? says) )"
     r"(?P<own>[-+]?\d[\d,.]*%?(?: (?:down|up) from [-+]?\d[\d,.]*%?)?)\s*\??\s*$")
 
 
@@ -598,7 +606,8 @@ def _quoted_last(raw: str) -> str:
         return raw
     if m.group("had"):
         return f"{raw[:m.start()]} {m.group('own')} is that right"
-    return f"{raw[:m.start()]} {m.group('said') or ''}{m.group('figure')} is that right"
+    after = f"? {m.group('next')}" if m.group("next") else ""  # the question after the figure, asked as well
+    return f"{raw[:m.start()]} {m.group('said') or ''}{m.group('figure')} is that right{after}"
 
 
 def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = False) -> Command:

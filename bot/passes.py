@@ -578,6 +578,7 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
     for i, j in blocks:
         block, others = " ".join(sentences[i:j]), sentences[:i] + sentences[j:]
         again, follow_ups = None, []
+        where_back = THERE.search(normalise(block)) or ALONG_IT.search(normalise(block))  # (not 'who leads on it')
         for k, other in enumerate(others):  # (others[i:] come after the block)
             if again is None:
                 again = parse(block, vocab, _depth=depth + 1)
@@ -595,6 +596,9 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
                                                         or again.choices)
                         and re.search(r"\bhow (?:many|much)\b|\bnumber\b", block)):
                     break  # 'how many were there in maidstone in 2012/13' asks for no figure of its own
+            if where_back and not again.areas and again.kind not in ACROSS and _read_told(other, vocab)[1].unknown:
+                break  # 'bike theft from railway stations is what commuters complain about. how many were stolen
+                # there?', 'the m20 runs past our station. how many were hurt on it?': a place the data lacks
             if _aside(other, again, vocab, dashed) or _tells_only(other, again, vocab):
                 continue
             needs = _follow_up(other, again, vocab) if k >= i else None
@@ -658,7 +662,7 @@ FOLLOW_UP_CUES = [
     ("change", re.compile(r"\b(?:(?:going|gone|go|went|goes|gets?|got|getting|creeping|creep|coming|come|came|edging|"
                           r"moved?|moving|shot|trending) (?:up|down)|up|down|ris(?:e|es|ing|en)|rose|fall(?:s|ing|en)?|"
                           r"fell|drop(?:s|ped|ping)?|increas\w*|decreas\w*|more|less|fewer|higher|lower|worse|better|"
-                          r"improv\w*|picked up|halved|doubled|chang(?:e|ed|es|ing)|bigger|smaller|(?:much )?the same|"
+                          r"improv\w*|picked up|halved?|halving|doubled?|doubling|chang(?:e|ed|es|ing)|bigger|smaller|(?:much )?the same|"
                           r"on the (?:year|one) before|than (?:the year )?before|since (?:then|that))\b")),
 ]
 def _follow_up(sentence: str, asked: Command, vocab: Vocabulary) -> list[str] | None:
@@ -719,6 +723,7 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
     # ('crime is rising again' names all crime: a total by a crime word)
     told, asked = set(), set()  # what sentences that tell name, and what sentences that ask or guess name
     when = {}  # the period each subject told of was told with: 'i'm looking at charges in november 2013
+    typed: dict[str, list[str]] = {}  # the words that named each subject told of: 'bike'
     for other in others:  # the subject each reads as, named by words of its own, without who asks
         if not STATES.search(re.sub(r"[^\w\s]", " ", other.lower().replace("'", " "))):
             continue  # a sentence that tells something ('farmers were moaning about metal theft'), not a name alone
@@ -733,10 +738,21 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
         (asked if "?" in other else told).update(set(alone.indicators) & own)
         for ident in set(alone.indicators) & own:
             when.setdefault(ident, set()).add(alone.period)
+            stems = {w for ids, words, _ in alone.hits if ident in ids for w in words}
+            typed.setdefault(ident, []).extend(w for w in plain.split() if set(vocab.form(w)) & stems)
     named = told if len(told) == 1 else told | asked  # 'the table has a line called other theft offences - i guess ...?'
+    stolen_word = re.fullmatch(r"stolen|taken|nicked|pinched", pointer.group(0))
+    if stolen_word and len(named) > 1 and len({i for i in named if vocab.units.get(i) == "crimes"}) == 1:
+        named = {i for i in named if vocab.units.get(i) == "crimes"}  # ('a bike repair project ... bikes pinched')
     if len(named) != 1:
         return None
     (ident,) = named
+    if stolen_word and vocab.units.get(ident) != "crimes":
+        # 'i run a bike repair project. how many were stolen?': no casualty is stolen; the word read with the theft
+        stolen = parse(f"{block} {' '.join(dict.fromkeys(typed.get(ident, [])))}", vocab, _depth=depth + 1)
+        if stolen.indicator is None or vocab.units.get(stolen.indicator) != "crimes":
+            return None
+        ident = stolen.indicator
     name = vocab.names[("indicator", ident)]
     period = next(iter(when.get(ident, set())), None) if len(when.get(ident, set())) == 1 else None
     alone = read_alone(block, vocab)
@@ -754,10 +770,11 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
 SAYING = frozenset("say says said hear heard mention mentions talk talks about re like told tell".split())
 
 
-def _qualifier(plain: str, alone: Command, own: set[str], vocab: Vocabulary) -> str | None:
+def _qualifier(plain: str, alone: Command, own: set[str], vocab: Vocabulary, crime_words: bool = False) -> str | None:
     """The words the sentence did not understand that qualify the subject it names, so that it names a subject
     the data does not have ('cyber crime', 'knife crime', 'theft of mobile phones'; not 'farmers were moaning
-    about metal theft', where the words not understood tell who said it)."""
+    about metal theft', where the words not understood tell who said it). With ``crime_words``, a word before
+    the subject qualifies only a crime word ('knife crime', not 'trying to understand road safety')."""
     # only a subject named by a general word ('crime', 'theft') may be narrowed so: 'a bin fire someone had started
     # on purpose' is a deliberate fire; 'knife crime' is no crime total
     general = {w for ids, words, generic in alone.hits if set(ids) & own and (generic or set(ids) <= TOTALS) for w in words}
@@ -769,7 +786,8 @@ def _qualifier(plain: str, alone: Command, own: set[str], vocab: Vocabulary) -> 
     if not at or not unknown:
         return None
     first, last = at[0], at[-1]
-    if first > 0 and words[first - 1] in unknown - stems and any(words[first].startswith(s) for s in general):
+    if first > 0 and words[first - 1] in unknown - stems and any(words[first].startswith(s) for s in general) and (
+            not crime_words or words[first][:6] in CRIME_FORMS | {"theft", "crime", "assaul", "robber", "burgla"}):
         return f"{words[first - 1]} {words[first]}"  # 'cyber crime', 'knife crime'
     # after any subject: 'theft of mobile phones', 'assaults involving knives', 'asb on buses', 'fires at schools'
     # ('robbery in the street' describes a robbery: where, only as places of a kind, plural)
@@ -787,8 +805,16 @@ def _qualifier(plain: str, alone: Command, own: set[str], vocab: Vocabulary) -> 
 THEN = re.compile(r"\b(?:then|that (?:month|year|quarter|time|period)|at the time|back then|since then|(?:over|in|for|during|"
                   r"across) (?:that|this|the same) (?:stretch|period|span|time|quarter|month|year|spell|window))\b")
 THERE = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bany )\b(?:there|that (?:ward|area|"
-                   r"district|place))\b(?! (?:is|are|was|were|s|been|be|have|has)\b)")  # not 'how many were there'
+                   r"district|place))\b(?! (?:is|are|was|were|s|been|be|have|has)\b)"
+                   r"|(?<=\bwhat was )the ward\b|(?<=\bwhat is )the ward\b|\b(?:in|for|of) the ward\b"
+                   r"(?! (?:breakdown|figures|hotspots|level))")  # not 'how many were there'
 
+
+# the kinds of answer over every place, which name the place 'there' points at ('which district ..., and what was it there?')
+ACROSS = frozenset({"wards", "top", "compare", "rank", "rank_changes"})
+# a road or stretch pointed back at: 'how many were hurt on it?', 'along that road'
+ALONG_IT = re.compile(r"(?<!\blead )(?<!\bleads )(?<!\bleading )(?<!\bwork )(?<!\bworks )(?<!\bworking )(?<!\bfocus )"
+                      r"(?<!\bsit )(?<!\bsits )\b(?:on|along|alongside|near) (?:it|that road|that stretch|that bit|this road|that junction)\b")
 
 
 def _when_or_where_back(block: str, asked: Command, others: list[str], vocab: Vocabulary, depth: int) -> Command | None:
@@ -816,6 +842,8 @@ def _when_or_where_back(block: str, asked: Command, others: list[str], vocab: Vo
         return None
     if when and " " in when.group(0) and when.group(0) not in ("since then",):  # 'over that stretch': the words go
         said = said[:when.start()] + " " + said[when.end():]
+    elif where and " ward" in where.group(0):  # 'what was the ward's rate': the place told goes in its stead
+        said = said[:where.start()] + " " + said[where.end():]
     again = parse(f"{said} {' '.join(add)}", vocab, _depth=depth + 1)
     if again.unknown or again.negated or again.indicator != asked.indicator:
         return None
@@ -835,7 +863,8 @@ def _when_or_where_back(block: str, asked: Command, others: list[str], vocab: Vo
 ABOUT_ASKER = re.compile(
     r"^(?:(?:hi|hello|hey|morning|afternoon|evening|good morning|good afternoon|ok|okay|so|and|but|also)\s+)*(?:i|i m|im|i am|"
     r"i ve|ive|i d|id|i ll|i was|my|we|we re|we ve|our|new|newly|just|been|recently|first|student|placement|trainee|pcso|"
-    r"cllr|councillor|keen|hoping|happy|glad|worried|concerned|sorry|apologies|quick one|quick q|this is)\b"
+    r"cllr|councillor|keen|hoping|happy|glad|worried|concerned|sorry|apologies|quick one|quick q|this is|"
+    r"(?:started|starting|joined|joining) (?:with|at|on)|joined|moved (?:over |across )?to)\b"
     r"|\bnew (?:in post|to|here|starter|at|in)\b|\b(?:here|in post|new|just (?:started|joined|begun|arrived))\s*$"
     r"|^(?:a |an )?(?:new |newly )?(?:volunteer|project worker|youth worker|support worker|worker|student|trainee|analyst|"
     r"officer|councillor|cllr|pcso|manager|coordinator|co ordinator|rep|representative|member|nurse|sergeant|inspector)\b")
@@ -889,7 +918,8 @@ ASKER_TIME = re.compile(r"\b(?:for|over|during|across) the (?:summer|term|year|w
 # 'trying to understand the outcomes table' (not 'looking at', 'checking' or 'researching', which ask)
 DOING_VERB = re.compile(r"^(?:(?:and|but|so|also|just|currently|still|only)\s+)*(?:working|volunteering|doing|setting up|"
                         r"running|organising|organizing|planning|preparing|prepping|writing|drafting|reading|trying|"
-                        r"putting together|pulling together|helping|visiting|training|starting|thinking|wondering|hoping|"
+                        r"putting together|putting (?:a|an|some|something|it|them) (?:piece|article|item|bit|note|post|"
+                        r"paragraph|slide|line)|pulling together|helping|visiting|training|starting|thinking|wondering|hoping|"
                         r"learning|studying|saw|seen|came across|spotted|read|going|campaigning|fundraising|lobbying|bidding|applying)\b")
 # words that ask for a narrower figure inside such a sentence: 'need the weekend ones', 'only the serious ones'
 ASKS_FOR = re.compile(r"\b(?:need|needs|want|wants|looking for|after|interested in)\s+(?:the|just|only|figures?|"
@@ -928,8 +958,10 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     happened, naming nothing but what is asked ('a church near me had the lead stripped off its roof'). None may
     name a place the question does not name, or, unless it reports, a period; an aside naming a place answers for
     it only by 'my ward'."""
-    if _read_told(sentence, vocab)[1].places:
-        return False  # 'my sister works in hastings and asked me this': a place the data lacks is never left aside
+    told = _read_told(re.sub(r"\b\d{1,3}(?:,\d{3})+\b", " ", sentence), vocab)[1]  # ('i'd guess around 2,000': no year)
+    if told.places or (told.period and told.period not in vocab.period_ids):
+        return False  # 'my sister works in hastings and asked me this', 'for 2020, i'd guess it went up': a place or
+        # a period the data lacks is never left aside
     said = re.sub(r"\b(?:and )?(?:i |we )?(?:had|have|ve got|got) no idea\b|\bno idea\b", " ", normalise(sentence).replace("'", " "))
     # 'just want the basic picture', 'only need a rough idea': how much the asker wants, not a narrower figure
     said = GIST.sub(" ", said)
@@ -939,9 +971,14 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     just = JUST_SOME.match(typed)
     if re.search(r"\b(?:just|only) (?:what|those|the ones)\b", typed) or (just and not _own_words(just["some"], asked, vocab)):
         return False  # 'but just what parents said', 'just graduates': who is asked, narrower than what the figure counts
+    unquoted = re.sub(r"[^\w\s]", " ", sentence.lower().replace("'", ""))  # 'i'm' as 'im'
+    if re.search(r"\b(?:i mean|i meant|what i mean is|what i m after is)\b", unquoted):
+        return False  # 'i mean the big stores': what is meant (before hearsay: 'i mean knife crime really, parents
+        # keep asking me about it')
     if (HEARSAY.search(said) or HEARSAY.search(typed)) and not (ASKS_FOR.search(guessed) or LOOKING.search(said)) \
-            and not QUESTION_WORDS.match(said) and not QUESTION_WORDS.match(typed):
-        return True  # not 'how many people think speeding is a problem?', which asks
+            and not QUESTION_WORDS.match(said) and not QUESTION_WORDS.match(typed) \
+            and not ("?" in sentence and re.search(r"\bhow (?:many|much)\b", said)):
+        return True  # not 'how many people think speeding is a problem?', nor '... seems a problem - how many were there?'
     if THIRD_WANTS.match(said) and not NARROW.search(said[THIRD_WANTS.match(said).end():]) and _names_nothing(
             said[THIRD_WANTS.match(said).end():], vocab, True):
         return True  # 'my tutor wants it in an appendix': who wants the figures, and what for
@@ -949,9 +986,8 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
         return True  # 'a list would be great', 'the full picture please', 'can you list them all?'
     if (THEN_I.match(said) or HOW_IT_GOES.search(said)) and not NARROW.search(said) and _names_nothing(said, vocab, True):
         return True  # 'that's where i'll start my visits': what the asker will do with the answer
-    unquoted = re.sub(r"[^\w\s]", " ", sentence.lower().replace("'", ""))  # 'i'm' as 'im'
-    if re.search(r"\b(?:i mean|i meant|what i mean is|what i m after is)\b", unquoted) or NARROWING_ASK.search(unquoted):
-        return False  # 'i mean the big stores', 'just the thefts from railway lines, i'm the new rep': what is meant
+    if NARROWING_ASK.search(unquoted):
+        return False  # 'just the thefts from railway lines, i'm the new rep': what is meant
     said, askers = _without_askers(said, vocab)  # 'new age uk volunteer', 'new town centre manager': who asks
     if askers or ABOUT_ASKER.search(said):  # 'on placement for the summer', 'started monday': the asker's time
         said = re.sub(r"\s+", " ", ASKER_TIME.sub(" ", said)).strip()
@@ -972,6 +1008,8 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
             alone.areas and not _names_a_place(asked.text, vocab)):
         return False  # (the period asked, named in the sentence it points back at, is the question's own)
     subjects = set(alone.indicators) | {broader for _, broader in alone.within}
+    if asked.indicator in alone.indicators and _qualifier(said, alone, {asked.indicator}, vocab, crime_words=True):
+        return False  # 'asb on buses is my remit': a narrower subject than the one asked
     if PLANNING.match(said) and not subjects and not QUESTION_WORDS.search(said):
         return True  # 'we're planning extra weekend patrols': what the asker is arranging, not what is asked
     if EXAMPLES.search(said) and not EXAMPLE_NARROW.search(said) and subjects <= {asked.indicator}:
@@ -984,18 +1022,21 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
             w in ASKER_WORDS | _ASIDE_WORDS | FUNCTION_WORDS | FILLER for w in re.findall(r"[a-z']+", sentence.lower())):
         return True  # 'checking the league table for the smp paper'
     across = asked.kind in ("wards", "top", "compare", "rank", "rank_changes")  # an answer over every place
+    # where a story happened, told of people there: 'people on my patch keep finding stuff taken out of their cars'
+    setting = SETTING.sub(" ", said) if NARRATIVE.search(said) and TOLD_OF.search(SETTING.sub(" ", said)) or re.match(
+        r"(?:people|residents|tenants|neighbours|families|folk|shops|businesses|parents|kids)\b", said) else said
     if NARROW.search(said) and not across and not FELT.search(said) and not own_place \
             and (dashed or not _names_a_place(asked.text, vocab)) \
             and re.search(
             r"\b(?:patch|beat|area|ward|neighbourhood|estate|villages?|rural|cases|ones|incidents|offences|crimes|deals? "
-            r"with|dealing with|works? (?:on|with)|handles?|covers?|focus(?:es|ing)? on)\b", said):
+            r"with|dealing with|works? (?:on|with)|handles?|covers?|focus(?:es|ing)? on)\b", setting):
         return False  # 'my patch is rural villages', 'my team deals with serious cases': narrower than what is asked
     if re.search(r"\b(?:(?<!on )(?<!crossing )patrols?|patrolling|covering|covers|based (?:in|at|on)|lives? in|living in)\b", said) \
-            and not own_place \
+            and not own_place and not (alone.areas and _names_a_place(asked.text, vocab)) \
             and not (across and not alone.areas and not NARROW.search(re.sub(r"\b(?:districts|wards|areas)\b", " ", said))):
         return False  # 'our team patrols mote park': where the asker looks
     if DOING_VERB.match(said) and not ASKS_FOR.search(said) and (across or not NARROW.search(said)) and (
-            alone.generic_only or subjects <= {asked.indicator}) and not (alone.statement or alone.choices):
+            alone.generic_only or subjects - TOTALS <= {asked.indicator}) and not (alone.statement or alone.choices):
         return True  # 'working on an employment project', 'setting up outreach sessions and want to pick the right areas'
     if _states_only(sentence, said, alone, asked, vocab):
         return True  # 'it feels low compared with where i worked before', 'my mentor said charges are the biggest'
@@ -1006,8 +1047,26 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
         return not ASKING.search(said) or _names_nothing(said, vocab, elsewhere=_ASIDE_WORDS)
     # what happened, naming what is asked and nothing else ('a church near me had the lead stripped off its roof')
     own = vocab.named.get(asked.indicator or "", set())  # 'bikes keep being pinched': the subject's own words
-    other = " ".join(w for w in said.split() if not set(vocab.form(w)) & own)
-    return not QUESTION_WORDS.search(said) and not NARROW.search(other) and bool(subjects) and subjects <= {asked.indicator}
+    other = " ".join(w for w in REMIT.sub(" ", said).split() if not set(vocab.form(w)) & own)
+    # ('bikes getting pinched is a constant complaint': a verb, not a question; 'i want to know how many' asks)
+    asks = QUESTION_WORDS.match(said) or WH_WORD.search(said) or "?" in sentence
+    copula = re.search(r"\b(?:is|are|was|were|has been|have been|s)\b", said)
+    if copula and not NARRATIVE.search(said[:copula.start()]) and any(
+            w not in FUNCTION_WORDS | FILLER | HAPPENED and not re.search(r"(?:ing|ed)$", w)
+            and not set(vocab.form(w)) & own for w in said[:copula.start()].split()):
+        return False  # 'modern slavery - nail bars, car washes - is a worry': what is said to be so is no subject asked
+    return not asks and not NARROW.search(other) and bool(subjects) and subjects <= {asked.indicator}
+
+
+# the subject is the asker's remit: 'drug crime is obviously our area' (said of the subject asked, no narrower one)
+REMIT = re.compile(r"\b(?:is|are|s|re) (?:obviously |basically |really |very much |kind of |sort of |always )?(?:our|my|the team s|"
+                   r"their) (?:main |big |biggest |core |key )?(?:area|remit|focus|patch|thing|concern|worry|priority|"
+                   r"business|bread and butter|headache)\b")
+
+
+# where a story happened, on the asker's patch: 'people on my patch', 'round our way', 'in my area'
+SETTING = re.compile(r"\b(?:on|in|across|around|round|from|at) (?:my|our) (?:patch|beat|area|ward|neighbourhood|estate|"
+                     r"street|road|way|block|flats)\b")
 
 
 # a sentence that opens by narrowing: 'just graduates', 'but just from supermarkets', 'only horse riders' (not 'just
@@ -1052,7 +1111,9 @@ REQUEST = re.compile(r"\b(?:please|pls|can you|could you|would you|give|show|tel
 NARROWING_ASK = re.compile(
     r"\b(?:just the|only the|(?:just|only) (?:what|those)|(?:just|only) (?:need|want)(?! to (?:know|check|understand|see|get a (?:feel|sense)|make sure)\b)|"
     r"specifically|in particular|particularly|especially|"
-    r"instead|rather|actually (?:need|want|after|mean|is|are)|really (?:need|want|after)|(?:i m|im|i am|we re|we are) "
+    r"instead|rather(?! than (?:guess\w*|scar\w*|rely\w*|mak\w*|quot\w*|us\w*|go|going|giv\w*|leav\w*|just|worry\w*|"
+    r"alarm\w*|panic\w*|speculat\w*|estimat\w*|invent\w*|mak\w*|spread\w*|pass\w* on|repeat\w*|get\w*|have|having))|"
+    r"actually (?:need|want|after|mean|is|are)|really (?:need|want|after)|(?:i m|im|i am|we re|we are) "
     r"(?:really |actually |mainly |mostly )?after|what (?:i|we) (?:actually |really )?(?:need|want|mean) is|"
     r"(?:part|bit|side|element) of (?:it|them|that)|main (?:problem|issue|concern|worry|focus|interest) is|"
     r"do you have|have you got|(?:can|could) you do|is there (?:a|any) (?:figure|number|breakdown))\b")
@@ -1112,6 +1173,8 @@ def _names_a_place(text: str, vocab: Vocabulary) -> bool:
 
 
 # words that ask: a sentence with one is no anecdote
+# a word that asks wherever it stands ('i want to know how many'); 'is', 'was' inside a sentence may only state
+WH_WORD = re.compile(r"\b(?:how|what|whats|which|where|when|who|why)\b")
 QUESTION_WORDS = re.compile(r"\b(?:how|what|whats|which|where|when|who|why|is|are|was|were|did|does|do|has|have|can|could)"
                             r"\b")
 

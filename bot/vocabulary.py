@@ -195,12 +195,14 @@ class Vocabulary:
                       r"(?:(?:new|newly elected|newly appointed|recently appointed|newish|trainee)\s+(?:a |an )?)?")
             mods = (r"(?P<mods>(?:(?!(?:and|or|but|how|what|which|where|when|who|why|is|are|was|were|for|in|on|at|of|"
                     r"with|to|from|the|a|an|my|our|about|so|if)\b)[a-z0-9&]+\s+){0,3}?)")
-            role = rf"(?:{names('role')})(?:\s+(?:here|in training|again|too|in post))?"
+            role = rf"(?:{names('role')})s?(?:\s+(?:here|in training|again|too|in post))?"
             org = (r"(?:(?:at|with|for|from|on|in|to|of)\s+(?:(?:a|an|the|our|my)\s+)?(?:(?:small|local|national|"
                    rf"big|large)\s+)?)?(?:{names('organisation')})")
             # a team or unit the asker works in, whatever its name: 'on the retail crime team', 'in our asb unit'
-            unit = (r"(?P<unit>(?:at|with|on|in|for|from|of|to|joined|joining)\s+(?:the|our|my|a|their)\s+(?:[a-z&]+\s+){0,3}?"
-                    r"(?:team|unit|squad|desk|hub|dept|department|directorate|section))")
+            unit = (r"(?P<unit>(?:(?:at|with|on|in|for|from|of|to|joined|joining)\s+|^)(?:the|our|my|a|their)\s+(?:[a-z&]+\s+){0,3}?"
+                    r"(?:team|unit|squad|desk|hub|dept|department|directorate|section|project|service|scheme|"
+                    r"programme|charity|trust|partnership|network|group|club|society|association|newsletter|magazine|"
+                    r"bulletin|blog|website))")
             self._askers = (re.compile(rf"\b(?:{org}|{unit})\b"), re.compile(rf"\b{opener}{mods}{role}\b"))
         return self._askers
 

@@ -111,7 +111,9 @@ CUES = {
             "process control", "control bands", "out of the ordinary", "within normal limits", "normal limits", "stable",
             "natural limits", "within limits", "outside the limits", "outside limits", "special cause", "special causes",
             "special cause variation", "common cause", "signal", "special cause signal", "signals", "any signals", "in statistical control",
-            "unusually high", "unusually low", "unusual month", "unusual months"],
+            "unusually high", "unusually low", "unusual month", "unusual months", "outlier", "an outlier", "outliers",
+            "anomaly", "normal range", "outside the normal range", "normal variation", "just normal variation",
+            "unusual statistically", "statistically unusual"],
     "priority": ["who owns", "who leads", "who chairs", "who is responsible", "which group", "what group",
                  "which sub group", "who leads on", "which group leads", "lead on", "leads on", "owner of", "owns",
                  "owner", "owners", "tackling", "tackles", "in charge of", "who is tackling", "who deals with",
@@ -413,6 +415,9 @@ _RULES = [
      r"\b(?:(?:will|ll|might|may|are|is|keep) ask(?:ing)?(?: about| what)?|asking (?:about|me)|"
      r"can you (?:give|tell|send|get) me|in (?:\d+|a few|two|five|ten|few) minutes?|in (?:a|an) (?:minute|hour)|now)\b", " "),
     (r"'s\b", ""),
+    # whose vehicle or bike it was: 'stuff taken out of their cars', 'theft from people's vans' (theft from vehicles)
+    (r"\b(from|of|out of|into|off) (?:my|our|their|his|her|your|people|peoples|someone|somebody|residents|"
+     r"customers|neighbours|visitors|staff) (?=(?:parked )?(?:cars?|vans?|vehicles?|motors?|bikes?|bicycles?)\b)", r"\1 "),
     (r"(?<![\w])'|'(?![\w])", " "),
     (r"(?<=[a-z])-(?=[a-z])", " "),                      # anti-social, re-offending: words, not ranges
     (r"\bm\s*/\s*v\b|\bmv\b", "motor vehicle"),                # 'theft of m/v'
@@ -1045,8 +1050,13 @@ _RULES = [
     (r"\b(?:gain|gained|gaining|climb|climbed|climbing|rise|rose|risen|go|went|gone|move|moved) (?:up )?"
      r"(?:a|one|two|three|\d+|any|some|several) places?\b|\b(?:gain|gained|gaining|climb|climbed|climbing) places\b",
      " up in rank "),
-    (rf"\b((?:{MONTH_WORD}\s+)?(?:19|20)\d\d(?:\s*/\s*\d\d)?) (?:onwards|onward|and after|and since)\b",
-     lambda m: f" since {m[1]} "),  # '2010/11 onwards', 'june 2013 onwards'
+    (rf"\b((?:{MONTH_WORD}\s+)?(?:(?:19|20)\d\d(?:\s*/\s*\d\d)?|[01]\d\s*/\s*[01]\d)|{MONTH_WORD}\s+[01]\d) "
+     r"(?:onwards|onward|and after|and since)\b",
+     lambda m: " since " + re.sub(r"(?<![\d/])([01]\d)(?=\s*/|\s*$)", r"20\1", m[1].replace(" /", "/").replace("/ ", "/"))
+     + " "),  # '2010/11 onwards', 'june 2013 onwards'
+    # 'leaving sevenoaks out of it': a place or subject set aside
+    (r"\b(?:leaving|leave|keeping|keep) ((?:[a-z&-]+ ){0,2}?[a-z&-]+) out(?: of (?:it|this|that|the list|the running))?\b",
+     r" \1 aside "),
     (r"\b(?:get|got|gets|getting|were|was|are|is) called (?:out )?to\b", " "),  # 'incidents the police got called to'
     # "name of the smp chair?", "smp chairman name": who it is
     (r"^(?:what s |whats |what is )?(?:the )?name of (?:the )?", " who is the "),

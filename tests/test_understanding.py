@@ -1118,6 +1118,34 @@ CASES = [
      ["6.7%", "7.6%"], []),
     ("hi all, new ward member here (only elected a few weeks ago). what's maidstone's county rank for all crime in "
      "2012/13?", ["5 of 12"], []),
+    # a story told of the subject ('... is a constant complaint'), and 'stolen' pointing back at the word it was said of
+    ("I help run a bike maintenance club. Bikes going missing is a constant moan from the members. How many were "
+     "stolen in 2012/13?", ["Theft of pedal cycle", "117"], []),
+    ("started with the neighbourhood wardens last month. residents on my estate keep finding things taken from their "
+     "cars. how many thefts from vehicles in 2011/12?", ["Theft from a motor vehicle", "530"], []),
+    ("Drug crime is basically our remit. How many drug offences were there in 2012/13?", ["415"], []),
+    # what is said to be so names a subject of its own, or narrows the one asked
+    ("Puppy farming - pet shops, online ads - is a growing worry for us. What are the numbers for it in the borough?",
+     None, ["puppy"]),
+    # a period the data lacks is never left aside, nor a place pointed back at that it lacks
+    ("shoplifting figures for maidstone please. for 2021, i'd guess it went down", None, ["2021"]),
+    ("The A249 goes right through my ward. How many people were seriously injured on it in 2012/13?", None, ["a249"]),
+    ("Cycle theft from the park and ride is what commuters tell us about. How many bikes were taken there in 2012/13?",
+     None, ["park and ride"]),
+    ("violent crime 2012/13 please. i mean gun crime really, the residents keep asking me", None, ["gun"]),
+    # a figure to check said before a second question, or with 'i think'; the count a rank answer gives is checked
+    ("robbery 12/13 - 47? and the rate per 1000?", ["Checked: 47 is right", "0.3"], []),
+    ("shoplifting county rank 2012/13 - 994 and 10th?", ["994 is right", "10th is right"], []),
+    ("where are we for house burglary in kent now? was 3rd i think", ["Checked: 3rd is right"], []),
+    ("theft & handling rank 12/13, was it about 2,600?", ["about 2,600 is right, rounded"], []),
+    # '11/12 onwards', 'leaving X out', 'the ward' pointing back at the ward told
+    ("criminal damage 11/12 onwards", ["2011/12", "2012/13"], []),
+    ("leaving thanet out of it, which kent district is most deprived?", ["Leaving out Thanet"], []),
+    ("I volunteer at a food bank based in High Street ward. What was the ward's unemployment rate in November 2013?",
+     ["High Street", "4.9%"], []),
+    # ward figures are for their own period: another is refused, not answered with the one the data has
+    ("asb hotspot wards for 2010/11", None, ["2012 to March 2013"]),
+    ("which ward had the most asb in 2016/17", None, ["2016/17"]),
     # a place the count is not held for, compared by the share that is
     ("maidstone vs the county average for people on out of work benefits, feb 2012", ["10.8%",
                                                                                     "as % of residents aged 16-64"], []),

@@ -63,6 +63,11 @@ def cells(answer: Answer) -> list[Cell]:
     for share in re.finditer(r"(\btogether )?(\d+(?:\.\d+)?)% of (?:the |all )?(?:borough|district|county|total|kent)",
                              answer.headline):
         found.append(Cell(float(share.group(2)), "percent", SHARE, f"{share.group(2)}% of the whole"))
+    # a count the headline gives beside a rank ('9 of 12 (...); 2,638 crimes (-230 ...)'), when no table holds one
+    if not any(c.kind == "level" for c in found):
+        for count in re.finditer(r"(?<![\d.,+-])(\d{1,3}(?:,\d{3})+|\d+) (?:crimes|incidents|casualties|admissions|fires|"
+                                 r"offences|victims|outcomes)\b", answer.headline):
+            found.append(Cell(float(count.group(1).replace(",", "")), "level", SHARE, count.group(1)))
     return found
 
 

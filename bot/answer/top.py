@@ -563,6 +563,10 @@ def _named_wards(a: Answerer, c: Command, indicator: str, asked: str | None = No
     rows = rows[rows.measure == measure]
     if rows.empty:
         return None
+    if c.period and c.period not in set(rows.period):  # 'which ward had the most asb in 2010/11'
+        when = " and ".join(dict.fromkeys(rows.period_label))
+        raise NoAnswer(f"The assessment names the {'lowest' if low else 'highest'} wards for {ind.name} for {when} only, "
+                       f"not for {a.vocab.names.get(('period', c.period), c.period)}.", [f"{ind.name.lower()} wards"])
     wards = in_text_order(rows.ward, rows.note)
     names = ", ".join(wards[:-1]) + f" and {wards[-1]}" if len(wards) > 1 else wards[0]
     word = "highest" if not low else "lowest"

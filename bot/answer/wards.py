@@ -34,6 +34,15 @@ def wards(a: Answerer, c: Command) -> Answer:
         covered = a.run("wards", indicator=None).indicator_name.unique()
         raise NoAnswer(f"The data gives no ward figures for {name}. It gives ward figures for: "
                        f"{', '.join(covered)}.", [f"{n.lower()} wards" for n in covered[:3]])
+    if c.period and c.indicator and c.period not in set(frame.period):
+        # 'asb wards for 2017/18': the wards named for another period are no answer to it
+        name = a.vocab.names[("indicator", c.indicator)]
+        when = " and ".join(dict.fromkeys(frame.period_label))
+        asked = a.vocab.names.get(("period", c.period), c.period)
+        raise NoAnswer(f"The assessment gives ward figures for {name} for {when} only, not for {asked}.",
+                       [f"{name.lower()} wards"])
+    if c.period and c.period in set(frame.period):
+        frame = frame[frame.period == c.period]
     frame = by_volume(frame)
     lowest = frame.measure == "named_lowest"  # named as the lowest ('the least deprived ... Bearsted'): after the highest
     frame = pd.concat([frame[~lowest], frame[lowest]])
