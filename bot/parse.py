@@ -495,6 +495,9 @@ def parse(text: str, vocab: Vocabulary, _respelt: bool = False, _depth: int = 0)
     signed = None
     if not _respelt and _depth == 0:  # '... thanks, gary', '... kind regards, helen (placement student)': who signs
         text, signed = _without_sign_off(GREETING.sub("", text or "", count=1), vocab)
+        # 'sept 2013 crime was 874, looked really high to me. outside the control limits?': the figure checked too
+        text = STATED_FIRST.sub(lambda m: f"{m['head']}{m['when'] or ''} {m['figure']} is that right? "
+                                + (f"{m['tail'].strip(' ,')}. " if m["tail"].strip(" ,") else ""), text, count=1)
     command = _read(text, vocab, _respelt)
     lower = (text or "").lower().replace("\u2019", "'")
     if not _respelt and _depth < 3 and (command.unknown or command.negated or command.choices or command.against
@@ -531,7 +534,7 @@ def _without_sign_off(text: str, vocab: Vocabulary) -> tuple[str, str | None]:
             and not re.search(r"[,.!\n-]\s*" + re.escape(name) + r"\b", lower[signed.start():]))):
         return text, None  # 'which ward is the best to live in', '1st being best i assume': no one signs
     if name:
-        said = re.sub(r"^(?:cllr|councillor|dr|pc|sgt|insp|prof|mr|mrs|ms|miss)\.? ", "", name)
+        said = re.sub(r"^(?:cllr|councillor|dr|pc|sgt|insp|prof|mr|mrs|ms|miss|rev|revd|fr)\.? ", "", name)
         alone = read_alone(said, vocab)
         whole = {vocab.names.get(("area", a), "").lower() for a in alone.areas} | {p[0].lower() for p in alone.places}
         if alone.period or alone.since or (len(said.split()) == 1 and (alone.areas or alone.places)) or said in whole \
@@ -587,14 +590,26 @@ GREETING = re.compile(r"^\s*(?:(?:good )?(?:morning|afternoon|evening)|hi|hiya|h
 # helen', 'thanks, jess (placement student)'
 _SIGN_WORDS = (r"(?:many thanks(?: again)?|thanks (?:so much|very much|a lot|in advance|again)|thank you(?: (?:so much|very much|"
                r"in advance|again))?|thanks|with thanks|cheers|ta|thx|kind regards|best regards|warm regards|regards|best "
-               r"wishes|warm wishes|all the best|best|speak soon|much appreciated|yours sincerely|yours faithfully|yours)")
+               r"wishes|warm wishes|all the best|best|speak soon|much appreciated|yours sincerely|yours faithfully|yours|god bless|blessings|many blessings|"
+               r"every blessing|peace)")
 SIGN_OFF = re.compile(
     rf"(?:(?:^|[.!?,;:\n]\s*|\s[-\u2013\u2014]\s*|\s(?={_SIGN_WORDS}\b)){_SIGN_WORDS}"
-    r"|(?:[.!?\n]\s*)(?=(?:cllr|councillor|dr|pc|sgt|insp|prof)\.? [a-z]))"
-    r"(?:\s*[,.!\n-]*\s*(?P<name>(?:(?:cllr|councillor|dr|pc|sgt|insp|prof|mr|mrs|ms|miss)\.? )?[a-z][a-z'-]*"
+    r"|(?:[.!?\n]\s*)(?=(?:cllr|councillor|dr|pc|sgt|insp|prof|rev|revd|fr)\.? [a-z]))"
+    r"(?:\s*[,.!\n-]*\s*(?P<name>(?:(?:cllr|councillor|dr|pc|sgt|insp|prof|mr|mrs|ms|miss|rev|revd|fr)\.? )?[a-z][a-z'-]*"
     r"(?: [a-z][a-z'-]*){0,2}))?\s*(?:\((?P<role>[^()]*)\))?"
     # a role and an organisation on lines of their own: 'oliver quinn\nresearch officer\nmaidstone borough council'
     r"(?P<lines>(?:[ \t]*\n[ \t]*[a-z][^\n.?!()]{0,60}){0,2})\s*[.!]*\s*$")
+
+
+# a figure stated in a first sentence, then a question about it: 'recorded crime hit 874 in september 2013. is that
+# outside the normal range?', 'sept 2013 crime was 874, looked really high to me. outside the control limits?': the
+# figure is checked as well as the question answered
+STATED_FIRST = re.compile(
+    r"^(?P<head>[^.?!\n]*?[a-z][^.?!\n]*?)\b(?:was|were|hit|reached|came to|stood at|totalled|totaled) (?P<figure>(?:about |"
+    r"around |roughly |nearly |almost |over |under |just over |just under )?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)"
+    r"(?! ?(?:/|-|to)\s*\d)(?!\.?\d)"
+    r"(?![\d,.]*\s*(?:months?|years?|weeks?|days?|year olds?|per)\b)(?P<when> in (?:[a-z]+ )?(?:19|20)\d\d(?:/\d\d)?)?"
+    r"(?P<tail>[^.?!\d\n]*)[.,!]\s+(?=[^?]*\?)", re.IGNORECASE)
 
 
 def _quoted_last(raw: str) -> str:
@@ -708,6 +723,10 @@ def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = F
         elif second == command.period:
             rest = rest2  # the same period said twice: 'first half of 2013/14 (apr-sep 2013)'
 
+    if command.period or command.since or command.listed:  # 'cautions apr-dec 2013 - how many in that time?',
+        # 'asb from 2010/11 onwards - has it been falling the whole time?': the period the question names
+        rest = re.sub(r"\b(?:(?:in|over|during|across|throughout) )?(?:that|this|the whole|the same|the entire) (?:time|"
+                      r"period|stretch|span|spell)\b|\b(?:all|the whole) (?:the )?time\b", " ", rest)
     rest = _claims(command, rest, vocab)
     rest = _excluded(command, rest, vocab)
     words = rest.split()

@@ -413,6 +413,8 @@ def _contrast_rest(raw: str, mark, start: int, aside: str, vocab: Vocabulary, de
     rest = (raw[:mark.start()] + " " + raw[start + len(aside):]).strip()
     if again:
         rest = re.sub(rf"\b{again}\b", " ", rest)
+    # 'how many cars were stolen in 12/13 - taken, not broken into': what happened, said again before the mark
+    rest = re.sub(r"\s[-\u2013\u2014]+\s+(?:taken|stolen|nicked|pinched)[\s,?.!]*$", " ", rest)
     again = parse(rest, vocab, _depth=depth + 1)
     if again.unknown or again.negated or again.statement or not (again.indicator or again.choices
                                                                    or again.kind == "rank_changes"):
@@ -576,7 +578,9 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
     blocks = sorted(((i, j) for i in range(n) for j in range(i + 1, n + 1) if j - i < n),
                     key=lambda b: (b[1] - b[0], "?" not in " ".join(sentences[b[0]:b[1]]), b[0]))
     for i, j in blocks:
-        block, others = " ".join(sentences[i:j]), sentences[:i] + sentences[j:]
+        # (each sentence kept one: 'outreach worker with a homeless charity. rough sleeping - how many ...?')
+        block = " ".join(x if re.search(r"[.?!]$", x) or k == j - 1 else f"{x}." for k, x in enumerate(sentences[i:j], i))
+        others = sentences[:i] + sentences[j:]
         again, follow_ups = None, []
         where_back = THERE.search(normalise(block)) or ALONG_IT.search(normalise(block))  # (not 'who leads on it')
         for k, other in enumerate(others):  # (others[i:] come after the block)
@@ -716,7 +720,7 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
     said = normalise(block).replace("'", " ")
     # ('how many incidents were logged': the incidents of the subject just named)
     pointer = REFERS.search(said) or re.search(r"\b(?:stolen|taken|nicked|pinched|missing|happened|incidents|cases|reports|"
-                                               r"(?<=how many )(?:were|was) there)\b", said) or THEN.search(said)
+                                               r"(?<=how (?:many|much) )(?:were|was) there)\b", said) or THEN.search(said)
     if pointer is None:
         return None
     # named by its own words, not a general one ('loose dogs chasing people in the parks' names no subject)
@@ -725,8 +729,9 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
     when = {}  # the period each subject told of was told with: 'i'm looking at charges in november 2013
     typed: dict[str, list[str]] = {}  # the words that named each subject told of: 'bike'
     for other in others:  # the subject each reads as, named by words of its own, without who asks
-        if not STATES.search(re.sub(r"[^\w\s]", " ", other.lower().replace("'", " "))):
-            continue  # a sentence that tells something ('farmers were moaning about metal theft'), not a name alone
+        if not (STATES.search(re.sub(r"[^\w\s]", " ", other.lower().replace("'", " "))) or FELT.search(other.lower())):
+            continue  # a sentence that tells something ('farmers were moaning about metal theft', 'the outcome rate
+            # chart dips right down in april 2012'), not a name alone
         plain, alone = _read_told(other, vocab)
         own = {i for ids, words, generic in alone.hits
                if not generic or (set(ids) <= TOTALS and {w[:6] for w in words} & CRIME_FORMS) for i in ids}
@@ -803,7 +808,8 @@ def _qualifier(plain: str, alone: Command, own: set[str], vocab: Vocabulary, cri
 
 # words that point back at a period or a place named in another sentence
 THEN = re.compile(r"\b(?:then|that (?:month|year|quarter|time|period)|at the time|back then|since then|(?:over|in|for|during|"
-                  r"across) (?:that|this|the same) (?:stretch|period|span|time|quarter|month|year|spell|window))\b")
+                  r"across) (?:that|this|the same) (?:stretch|period|span|time|quarter|month|year|spell|window)|"
+                  r"(?:over |during |for )?(?:the whole|the entire|all that|all the) time)\b")
 THERE = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bany )\b(?:there|that (?:ward|area|"
                    r"district|place))\b(?! (?:is|are|was|were|s|been|be|have|has)\b)"
                    r"|(?<=\bwhat was )the ward\b|(?<=\bwhat is )the ward\b|\b(?:in|for|of) the ward\b"
@@ -831,11 +837,13 @@ def _when_or_where_back(block: str, asked: Command, others: list[str], vocab: Vo
         _, alone = _read_told(other, vocab)
         if alone.period:
             periods.add(alone.period)
+        elif alone.since:  # 'asb from 2010/11 onwards please - has it been falling the whole time?'
+            periods.add(f"since {alone.since}")
         places.update(alone.areas)
     add = []
     if when and len(periods) == 1:
         (period,) = periods
-        add.append(("since " if "since" in when.group(0) else "") + period)
+        add.append(("since " if "since" in when.group(0) and not period.startswith("since") else "") + period)
     if where and len(places) == 1:
         add.append(vocab.names[("area", next(iter(places)))])
     if not add:
@@ -971,6 +979,8 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     just = JUST_SOME.match(typed)
     if re.search(r"\b(?:just|only) (?:what|those|the ones)\b", typed) or (just and not _own_words(just["some"], asked, vocab)):
         return False  # 'but just what parents said', 'just graduates': who is asked, narrower than what the figure counts
+    if _remit(said, asked, vocab):
+        return True  # 'shoplifting is what the shops in town moan about', 'violence is my main worry'
     unquoted = re.sub(r"[^\w\s]", " ", sentence.lower().replace("'", ""))  # 'i'm' as 'im'
     if re.search(r"\b(?:i mean|i meant|what i mean is|what i m after is)\b", unquoted):
         return False  # 'i mean the big stores': what is meant (before hearsay: 'i mean knife crime really, parents
@@ -1058,6 +1068,41 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     return not asks and not NARROW.search(other) and bool(subjects) and subjects <= {asked.indicator}
 
 
+# the subject asked, said to be what someone works on or worries about: 'break-ins at people's homes are what the
+# residents' panel keeps raising', 'domestic abuse is what our women's aid group works on', 'violence is my main worry'
+SAID_OF = re.compile(r"^(?:(?:i m|im|i am|we re|we are)(?: and)? )?(?:and |but |so )?(?P<subject>(?:[a-z&]+ ){0,5}?[a-z&]+) "
+                     r"(?:is|are|was|were|s|re|has always been|have always been|has been|have been) (?:(?:most|much|all|part|"
+                     r"the bulk|a big part|a lot) of )?(?:(?:what|the thing|the issue|the problem|the crime|the one)(?: that)? "
+                     r"(?P<who>.*)|(?:obviously |basically |really |always )?(?:our|my|their|the team s|the group s) (?:main |big |"
+                     r"biggest |core |key |whole |entire |number one |top )?(?:area|remit|focus|patch|thing|concern|worry|"
+                     r"priority|business|bread and butter|headache|caseload|work|job|beat|issue|problem)(?P<tail> .*)?)\s*$")
+# what is said of it that tells who says so: 'the shops in town moan about' (the shops are no subject asked)
+SAYS_SO = re.compile(r"\b(?:moan|moans|complain|complains|raise|raises|raising|worry|worries|worried|ask|asks|asking|talk|"
+                     r"talks|mention|mentions|report|reports|tell|tells|works? on|deals? with|focus(?:es)? on|care about|"
+                     r"cares about|hear about|go on about|goes on about)\b")
+
+
+def _remit(said: str, asked: Command, vocab: Vocabulary) -> bool:
+    """Whether a sentence only says the subject asked is what someone works on, raises or worries about: its
+    subject reads as the one asked (nothing narrower: 'asb on buses is my remit' is not), and what is said of it
+    names no place, period or narrowing word, nor another subject unless it says who says so ('shoplifting is what
+    the shops in town moan about most')."""
+    match = SAID_OF.match(_without_askers(said, vocab)[0])
+    if not match or not asked.indicator:
+        return False
+    subject = read_alone(match["subject"], vocab)
+    related = {asked.indicator, *vocab.parts.get(asked.indicator, ()), *vocab.ratio_parts.get(asked.indicator, ())}
+    if not subject.indicators or not set(subject.indicators) <= related or subject.unknown or subject.within \
+            or subject.places or subject.areas or subject.period or subject.negated:
+        return False
+    rest = _without_askers(match["who"] or match["tail"] or "", vocab)[0]
+    if not rest.strip():
+        return True
+    told = read_alone(rest, vocab)
+    return not (told.areas or told.places or told.period or told.since or (told.indicators and not SAYS_SO.search(rest))
+                or told.within or NARROW.search(re.sub(r"\b(?:town|area|patch|shops?)\b", " ", rest)))
+
+
 # the subject is the asker's remit: 'drug crime is obviously our area' (said of the subject asked, no narrower one)
 REMIT = re.compile(r"\b(?:is|are|s|re) (?:obviously |basically |really |very much |kind of |sort of |always )?(?:our|my|the team s|"
                    r"their) (?:main |big |biggest |core |key )?(?:area|remit|focus|patch|thing|concern|worry|priority|"
@@ -1129,7 +1174,12 @@ TOLD_OF = re.compile(r"\b(?:my|our|his|her|their|one of|two of|three of|a few|so
 FELT = re.compile(r"\b(?:feel|feels|felt|seem|seems|seemed|look|looks|looked) (?:like |as if |as though )?(?:it s |its |it |"
                   r"they re |things are )?(?:\w+ )?(?:busier|quieter|worse|better|higher|lower|bigger|more|less|rising|falling|"
                   r"low|high|odd|strange|unusual|off|wrong|"
-                  r"jumped|dropped|went up|went down|up|down|bad|good)\b")
+                  r"jumped|dropped|went up|went down|up|down|bad|good)\b"
+                  # said of a figure on a chart: 'april 2012 was really low', 'the chart dips right down in april 2012'
+                  r"|\b(?:was|is|were|are|looked|looks) (?:really |very |quite |pretty |so |a bit |unusually |particularly |"
+                  r"extremely )?(?:low|high|bad|poor|odd|strange|unusual|busy|quiet)\b"
+                  r"|\b(?:dips?|dipped|dipping|spikes?|spiked|spiking|peaks?|peaked|jumps?|jumped|stands?|stood|shoots?|shot)"
+                  r"(?: right)? (?:down|up|out)\b|\b(?:a|the) (?:high|low) point\b|\b(?:had|saw) (?:loads|lots|a lot|a ton) of\b")
 # someone else wants the figures, and what for: 'my tutor wants it in an appendix', 'my supervisor wants it for a
 # briefing note'
 THIRD_WANTS = re.compile(r"^(?:and |but |so )?(?:(?:my|our|the|their) [a-z]+(?: [a-z]+)?|i|we|they) (?:wants|needs|needed|wanted|"
@@ -1153,7 +1203,7 @@ def _states_only(sentence: str, said: str, alone: Command, asked: Command, vocab
     exact = r"\b(?:need|want|would like) (?:the |an? )?(?:exact|precise|actual|right|proper|accurate|latest|full|official) " \
             r"(?:figure|number|count|total|one|data)s?\b"  # 'it's for a funding bid so i need the exact figure'
     said, typed = re.sub(exact, " ", said), re.sub(exact, " ", typed)
-    if "?" in sentence or QUESTION_WORDS.match(said) or not (STATES.search(said) or STATES.search(typed)) \
+    if "?" in sentence or QUESTION_WORDS.match(said) or not (STATES.search(said) or STATES.search(typed) or told) \
             or REQUEST.search(said) or REQUEST.search(typed) \
             or MEANING.search(said) or (NARROW.search(_without_askers(said, vocab)[0]) and not told):
         return False

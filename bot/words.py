@@ -691,6 +691,9 @@ _RULES = [
      r"(?:result|outcome|positive outcome|resolved outcome)s?\b", " resolution outcomes "),
     (r"\brelative to\b(?! the rest)", " compared with "),
     (r"\b(?:the )?whole (?:of the )?borough\b|\bborough ?wide\b|\bacross the (?:whole )?borough\b", " the borough "),
+    # 'the whole of gb', 'how big is the whole sample': all of it, which is what a figure counts
+    (r"\b(the|this|that) (?:whole|entire) (?:of )?(?!cars?\b|vehicles?\b|motors?\b|force\b|borough\b|table\b|list\b|time\b|period\b|year\b|stretch\b|kent\b|"
+     r"medway\b|county\b|district\b|country\b|maidstone\b|town\b)", r"\1 "),
     (r"\b(?:the )?force (?:area|wide)\b", " kent and medway "),
     (r"\bthe survey (?:answer|one|figure|result|question|measure)s?\b", " survey "),
     (r"\b(?:going by|according to) the kent (?:crime (?:and victimisation )?)?survey\b", " "),
@@ -1054,6 +1057,10 @@ _RULES = [
      r"(?:onwards|onward|and after|and since)\b",
      lambda m: " since " + re.sub(r"(?<![\d/])([01]\d)(?=\s*/|\s*$)", r"20\1", m[1].replace(" /", "/").replace("/ ", "/"))
      + " "),  # '2010/11 onwards', 'june 2013 onwards'
+    # who keeps asking what is asked: 'members keep asking how many thefts from cars there were'
+    (r"\b(?:my |our |the )?(?:members|residents|people|tenants|parents|customers|staff|colleagues|councillors|clients|"
+     r"volunteers|neighbours|traders|shopkeepers|families|pupils|students|users|victims) (?:keep|keeps|kept|are|have been|"
+     r"were|always|often) (?:asking|wanting to know|ask)(?: me| us)?(?: about)? (?=how|what|which|whether|if|where|when)", " "),
     # 'leaving sevenoaks out of it': a place or subject set aside
     (r"\b(?:leaving|leave|keeping|keep) ((?:[a-z&-]+ ){0,2}?[a-z&-]+) out(?: of (?:it|this|that|the list|the running))?\b",
      r" \1 aside "),

@@ -1138,6 +1138,21 @@ CASES = [
     ("shoplifting county rank 2012/13 - 994 and 10th?", ["994 is right", "10th is right"], []),
     ("where are we for house burglary in kent now? was 3rd i think", ["Checked: 3rd is right"], []),
     ("theft & handling rank 12/13, was it about 2,600?", ["about 2,600 is right, rounded"], []),
+    # the subject asked, said to be what someone works on or worries about; a figure described on a chart
+    ("shoplifting is what the traders on our parade complain about. how much was there in 2011/12?", ["913"], []),
+    ("Sexual offences are my whole caseload. How many were there in 2012/13?", ["112"], []),
+    ("shoplifting at weekends is what we worry about. how much shoplifting was there in 2012/13?", None, ["weekends"]),
+    ("the outcome rate chart dips right down in april 2012. what was the rate that month?", ["25.9%"], []),
+    # a figure stated first, then a question about it: both answered
+    ("Robbery came to 47 in 2012/13. Did it go up?", ["Checked: 47 is right", "+1"], []),
+    ("recorded crime hit 900 in september 2013, seemed a lot. was it above the control limits?",
+     ["900 is not right", "874", "above the upper limit"], []),
+    # a sentence of its own is never joined onto the one after it ('... charity. rough sleeping - how many ...?')
+    ("Support worker at a night shelter. Rough sleeping - how many people were counted in Maidstone in 2012/13?",
+     None, ["rough sleeping"]),
+    # the period the question names, pointed at again ('in that time', 'the whole time'); a change that was not steady
+    ("cautions april to december 2013 - how many were given in that time?", ["461"], []),
+    ("shoplifting from 2010/11 onwards please. has it gone up the whole time?", ["No, not every year", "913"], []),
     # '11/12 onwards', 'leaving X out', 'the ward' pointing back at the ward told
     ("criminal damage 11/12 onwards", ["2011/12", "2012/13"], []),
     ("leaving thanet out of it, which kent district is most deprived?", ["Leaving out Thanet"], []),

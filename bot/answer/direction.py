@@ -76,9 +76,15 @@ def direction(a: Answerer, c: Command) -> Answer:
             unit = "%" if pct else ""
             amount = change_text(then["value"], row["value"], pct)
             verb = {"up": "went up", "down": "went down", "level": "was unchanged"}[went]
+            unsteady = _not_steadily(a, frame, earlier, c.period, went, then["value"], unit)
+            if unsteady and yes and re.search(r"\b(?:whole time|all the time|every year|each year|steadil\w*|"
+                                              r"consistent\w*|all the way|continuous\w*|year on year|every time)\b",
+                                              (c.text or "").lower()):
+                yes = "No, not every year: "  # 'has it been falling the whole time?'
             answer.headline = (f"{yes}{ind.name} in {a.vocab.names[('area', area)]} {verb} from "
                                f"{fmt_number(then['value'], then['value_digits'], unit)} in {_label(a, earlier)} to "
-                               f"{fmt_number(row['value'], row['value_digits'], unit)} in {_label(a, c.period)}: {amount}.")
+                               f"{fmt_number(row['value'], row['value_digits'], unit)} in {_label(a, c.period)}: {amount}."
+                               + unsteady)
             return answer
     against = changes_against(a, indicator, area, c.period)
     if earlier and earlier not in set(frame.period) and earlier in against:
@@ -147,6 +153,23 @@ def direction(a: Answerer, c: Command) -> Answer:
     answer.headline = (f"{yes}{ind.name} in {a.vocab.names[('area', area)]} {verb}{judged}{level}"
                        f"{amount} on {since_label if since_label else 'the period a year before'}.")
     return answer
+
+
+def _not_steadily(a: Answerer, frame: pd.DataFrame, earlier: str, period: str, went: str, start: float, unit: str) -> str:
+    """What the figures between two periods say against the way it went: 'asb went down from 5,254 in 2010/11
+    to 4,326 in 2012/13' rose to 5,382 in 2011/12 first, and 'has it been falling the whole time?' is answered
+    by that too."""
+    between = frame[(frame.period > earlier) & (frame.period < period)].sort_values("period")
+    last = start
+    for r in between.itertuples():
+        if pd.isna(r.value):
+            continue
+        if (went == "down" and r.value > last) or (went == "up" and r.value < last):
+            way = "rose" if r.value > last else "fell"
+            return (f" Not steadily: it {way} to {fmt_number(r.value, r.value_digits, unit)} in {_label(a, r.period)} "
+                    "on the way.")
+        last = r.value
+    return ""
 
 
 def _on_same_months(a: Answerer, indicator: str, area: str, period: str) -> float:
