@@ -575,11 +575,13 @@ QUOTED_LAST = re.compile(
     r"nearly|almost|over|under|c)\s+)?[-+]?\d[\d,.]*(?:%|st|nd|rd|th|k)?(?:(?:\s*,\s*|\s+and\s+|\s*/\s*)[-+]?\d[\d,.]*"
     r"(?:%|st|nd|rd|th|k)?){0,4})(?:\s+(?:of (?:the )?(?:borough|district|county|"
     r"kent|maidstone) (?:total|figure)|of (?:the )?(?:total|all of them|them all)|in (?:the county|kent)|overall|"
-    r"out of \d+))?(?P<think>,?\s+(?:i think|i reckon|i believe|i guess|surely))?(?:,?\s+(?:right|yeah|no))?"
+    r"out of \d+))?(?P<last> last (?:year|yr))?(?P<think>,?\s+(?:i think|i reckon|i believe|i guess|surely))?"
+    r"(?:,?\s+(?:right|yeah|no))?"
     # at the end, or before a second question: 'da incidents 12/13 - 1,788? and the rate per 1000?'
     r"(?:\s*\?+\s*$|\s*\?+\s+(?P<next>(?:and|also|plus|what|whats|how|did|does|do|was|were|is|are|where|which|has|have)\b.*)$|"
-    r"(?(think)\s*[.!]*\s*$|(?!x)x))|,(?!\d)\s*(?P<had>(?:i had|i ve got|i have|i make it|my figure is|my notes? say|my notes? says) )"
-    r"(?P<own>[-+]?\d[\d,.]*%?(?: (?:down|up) from [-+]?\d[\d,.]*%?)?)\s*\??\s*$")
+    r"(?(think)\s*[.!]*\s*$|(?!x)x))|(?:,|\s[-\u2013\u2014]+)(?!\d)\s*(?P<had>(?:i had|i ve got|i've got|ive got|i have|i make it|my figure is|my notes? say|my notes? says) )"
+    r"(?P<own>[-+]?\d[\d,.]*%?(?: (?:down|up) from [-+]?\d[\d,.]*%?)?)(?: (?:in|on|from) (?:my|our) (?:notes|sheet|"
+    r"spreadsheet|figures|records|papers|briefing))?(?:,? is (?:that|it) right)?\s*\??\s*$")
 
 
 # a greeting that opens a message: 'Dear crimebot,', 'Hi all -', 'Good morning!', 'Hello there'
@@ -609,11 +611,17 @@ STATED_FIRST = re.compile(
     r"around |roughly |nearly |almost |over |under |just over |just under )?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)"
     r"(?! ?(?:/|-|to)\s*\d)(?!\.?\d)"
     r"(?![\d,.]*\s*(?:months?|years?|weeks?|days?|year olds?|per)\b)(?P<when> in (?:[a-z]+ )?(?:19|20)\d\d(?:/\d\d)?)?"
-    r"(?P<tail>[^.?!\d\n]*)[.,!]\s+(?=[^?]*\?)", re.IGNORECASE)
+    r"(?P<tail>[^.?!\d\n-]*)(?:[.,!]\s+|\s+[-\u2013\u2014]+\s+)(?=[^?]*\?)", re.IGNORECASE)
 
 
 def _quoted_last(raw: str) -> str:
     """A figure said after the question to be checked, put as a question the claim check reads ('is that right')."""
+    raw = re.sub(r"\b(over|under|about|around|nearly|almost|more than|less than|roughly) a (hundred|thousand)\b",
+                 lambda m: f"{m[1]} {100 if m[2] == 'hundred' else 1000}", raw)  # 'was it really over a thousand?'
+    if CHALLENGE.search(re.sub(r"[^\w ]", " ", raw)):  # 'i've got 994 in my notes, is that right?': whose figure
+        raw = re.sub(r"\b(?:i've got|i ve got|ive got|i have|i had|i make it|my notes say|my notes have)\s+(?=[-+]?\d)", " ", raw)
+        raw = re.sub(r"(?<=\d)(%?)\s+(?:in|on|from) (?:my|our) (?:notes|sheet|spreadsheet|records|papers|briefing)\b",
+                     r"\1", raw)
     raw = re.sub(r"\b(up|down|rose|fell|risen|fallen|increased|decreased|dropped) (?:by )?(?:about |around |nearly |almost )?"
                  r"(?:a )?half\b", r"\1 by about 50%", raw)  # 'is it really up by half?'
     m = QUOTED_LAST.search(raw)
@@ -622,6 +630,7 @@ def _quoted_last(raw: str) -> str:
     if m.group("had"):
         return f"{raw[:m.start()]} {m.group('own')} is that right"
     after = f"? {m.group('next')}" if m.group("next") else ""  # the question after the figure, asked as well
+    # ('was 5th last yr i think': the verdict says whose figure 5th is)
     return f"{raw[:m.start()]} {m.group('said') or ''}{m.group('figure')} is that right{after}"
 
 

@@ -590,6 +590,9 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
                         w in HAPPENED for u in again.unknown for w in u.split()):  # 'how many got nicked in 2012/13?'
                     # 'farmers were moaning about metal theft. is it actually on the rise?': named before, asked after
                     again = _referred_back(block, others, vocab, depth) or again
+                if not again.indicators and PLACE_BACK.search(_typed(block)):
+                    # 'i've just been given fant as my patch. what does the assessment say about it?'
+                    again = _place_back(block, others, vocab, depth) or again
                 pointed = THEN.search(normalise(block))
                 if again.indicators and (not again.unknown or pointed and {w for u in again.unknown for w in u.split()}
                                          <= set(pointed.group(0).split())):
@@ -720,7 +723,9 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
     said = normalise(block).replace("'", " ")
     # ('how many incidents were logged': the incidents of the subject just named)
     pointer = REFERS.search(said) or re.search(r"\b(?:stolen|taken|nicked|pinched|missing|happened|incidents|cases|reports|"
-                                               r"(?<=how (?:many|much) )(?:were|was) there)\b", said) or THEN.search(said)
+                                               r"(?<=how (?:many|much) )(?:were|was) there)\b", said) or THEN.search(said) \
+        or re.search(r"\bwhere (?:do|did|does) (?:we|maidstone|the borough) (?:actually |really |now )?(?:rank|sit|come|stand)\b|"
+                     r"\b(?:our|the) (?:actual |real )?(?:rank|ranking|position|place)\b", said)  # 'where do we actually rank?'
     if pointer is None:
         return None
     # named by its own words, not a general one ('loose dogs chasing people in the parks' names no subject)
@@ -818,6 +823,36 @@ THERE = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<
 
 # the kinds of answer over every place, which name the place 'there' points at ('which district ..., and what was it there?')
 ACROSS = frozenset({"wards", "top", "compare", "rank", "rank_changes"})
+# what the assessment holds for a place pointed back at: 'what does the assessment say about it?', 'anything flagged
+# there?', 'what does the data hold for that ward?'
+PLACE_BACK = re.compile(r"\b(?:what (?:does|do|did|has|have|is|s) (?:the )?(?:assessment|data|report|document|sa|it) (?:say|says|"
+                        r"hold|holds|have|has|got|flag|flags|show|shows|said|mention|mentions|know)(?: up)?|anything (?:flagged|"
+                        r"said|mentioned|at all)?|what is there) (?:about|for|on|in|of) (?:it|there|that ward|the ward|that area|"
+                        r"that place|my patch|my ward)\b")
+
+
+def _typed(text: str) -> str:
+    """A sentence's words as typed, lower case, without punctuation ('what does the assessment say about it')."""
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s/]", " ", text.lower().replace("'", ""))).strip()
+
+
+def _place_back(block: str, others: list[str], vocab: Vocabulary, depth: int) -> Command | None:
+    """What the assessment holds for the one place the sentences around name, when the question points back at
+    it ('i've just been given fant as my patch. what does the assessment say about it?'), said so."""
+    places = {a for other in others for a in _read_told(other, vocab)[1].areas}
+    if len(places) != 1:
+        return None
+    name = vocab.names[("area", next(iter(places)))]
+    said = _typed(block)
+    pointer = PLACE_BACK.search(said)
+    again = parse(f"{said[:pointer.start()]} what does the assessment say about {name} {said[pointer.end():]}", vocab,
+                  _depth=depth + 1)
+    if again.unknown or again.negated or again.indicators or again.area is None:
+        return None
+    again.corrections.append((pointer.group(0).split()[-1], name))
+    return again
+
+
 # a road or stretch pointed back at: 'how many were hurt on it?', 'along that road'
 ALONG_IT = re.compile(r"(?<!\blead )(?<!\bleads )(?<!\bleading )(?<!\bwork )(?<!\bworks )(?<!\bworking )(?<!\bfocus )"
                       r"(?<!\bsit )(?<!\bsits )\b(?:on|along|alongside|near) (?:it|that road|that stretch|that bit|this road|that junction)\b")
@@ -935,7 +970,8 @@ ASKS_FOR = re.compile(r"\b(?:need|needs|want|wants|looking for|after|interested 
 
 
 # where the asker looks, which narrows what is asked: 'looking at schools', 'interested in the night time ones'
-LOOKING = re.compile(r"\b(?:looking (?:at|into|for)|interested in|focus\w* on|concerned with|after)\b")
+LOOKING = re.compile(r"\b(?:looking (?:at|into|for)(?! (?:where|how|what|which|whether|ways?|options) to\b)|interested in|"
+                     r"focus\w* on|concerned with|after)\b")
 
 
 def _without_askers(said: str, vocab: Vocabulary) -> tuple[str, list[str]]:
@@ -973,6 +1009,8 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     said = re.sub(r"\b(?:and )?(?:i |we )?(?:had|have|ve got|got) no idea\b|\bno idea\b", " ", normalise(sentence).replace("'", " "))
     # 'just want the basic picture', 'only need a rough idea': how much the asker wants, not a narrower figure
     said = GIST.sub(" ", said)
+    # 'i've only got the list of numbers': what the asker has, not a narrower figure
+    said = re.sub(r"\b(i ve|ive|i have|i|we ve|we have|we) only (got|have|had|seen|know|knew|read)\b", r"\1 \2", said)
     sentence = GIST.sub(" ", sentence.lower())
     guessed = re.sub(r"\bone of the (?:[a-z]+ ){0,2}ones\b", " ", said)  # 'i was told we're one of the better ones'
     typed = re.sub(r"[^\w\s]", " ", sentence.lower().replace("'", " "))  # as typed: 'i assume' is taken out of ``said``
@@ -1015,8 +1053,9 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
         alone.areas and asked.area is None and {vocab.names[("area", a)] for a in alone.areas} == {home})
     alone.areas = [a for a in alone.areas if a != asked.area and not (asked.area is None and vocab.names[("area", a)] == home)]
     if (alone.period and alone.period != asked.period) or alone.since or alone.ytd or alone.places or (
-            alone.areas and not _names_a_place(asked.text, vocab)):
-        return False  # (the period asked, named in the sentence it points back at, is the question's own)
+            alone.areas and not _names_a_place(asked.text, vocab) and asked.kind not in ACROSS):
+        return False  # (the period asked, named in the sentence it points back at, is the question's own; an answer
+        # over every ward holds the asker's: 'which wards had the most violence? i'm the new town centre coordinator')
     subjects = set(alone.indicators) | {broader for _, broader in alone.within}
     if asked.indicator in alone.indicators and _qualifier(said, alone, {asked.indicator}, vocab, crime_words=True):
         return False  # 'asb on buses is my remit': a narrower subject than the one asked
@@ -1436,6 +1475,16 @@ def _without_group_tag(text: str, vocab: Vocabulary, command: Command, depth: in
         return None
     rest = raw[m.end():] if m.group("first") else raw[:m.start()] + ("?" if m.group(0).lstrip().startswith("?") else "")
     again = parse(rest, vocab, _depth=depth + 1)
+    ours = re.search(r"\b(?:our|my)\b", rest)
+    if again.kind == "priority" and again.priority is None and alone.priority and ours and not again.unknown:
+        # 'road safety sub group chair - can i get our priority pack for 12/13': the group's own priority
+        name = vocab.names[("priority", alone.priority)]
+        again = parse(f"{rest[:ours.start()]} {name} {rest[ours.end():]}", vocab, _depth=depth + 1)
+        if again.priority != alone.priority or again.unknown or again.negated:
+            return None
+        again.text = text
+        again.corrections.append((ours.group(0), name))
+        return again
     if again.unknown or again.negated or again.choices or not asks_something(again) or again.kind == "priority" \
             or (again.kind == "figure" and not (again.indicators or again.statement)):
         return None

@@ -113,7 +113,8 @@ CUES = {
             "special cause variation", "common cause", "signal", "special cause signal", "signals", "any signals", "in statistical control",
             "unusually high", "unusually low", "unusual month", "unusual months", "outlier", "an outlier", "outliers",
             "anomaly", "normal range", "outside the normal range", "normal variation", "just normal variation",
-            "unusual statistically", "statistically unusual"],
+            "unusual statistically", "statistically unusual", "outside the spc limits", "within the spc limits",
+            "outside the spc control limits", "random noise", "or just noise", "or is it just noise"],
     "priority": ["who owns", "who leads", "who chairs", "who is responsible", "which group", "what group",
                  "which sub group", "who leads on", "which group leads", "lead on", "leads on", "owner of", "owns",
                  "owner", "owners", "tackling", "tackles", "in charge of", "who is tackling", "who deals with",
@@ -404,6 +405,8 @@ _RULES = [
     (r"\b(what|where|how|who|when|which|there|that)['\u2019]s\b", r"\1 is"),  # "what's the crime rate"
     (r"[^\w/&+%<'\- ]", " "),
     (r".+", lambda m: spoken_numbers(m[0])),             # 'twenty twelve thirteen', 'nine hundred and ninety four'
+    (r"\b(over|under|about|around|nearly|almost|more than|less than|roughly|just over|just under) a (hundred|thousand)\b",
+     lambda m: f"{m[1]} {100 if m[2] == 'hundred' else 1000}"),  # 'was it really over a thousand'
     (r"\bquarter (?:number )?([1-4])\b", r"q\1"), (r"\bquarter (one|two|three|four)\b",
                                                      lambda m: "q" + str(_UNITS[m[1]])), (r"\bfirst two quarters\b", "first half"),
     (r"\b(?:um+|uh+|erm*|er|hmm+)\b", " "), (r"\bso basically\b|\bbasically\b", " "),

@@ -130,6 +130,10 @@ def _asked_rows(claim, answered: list[str] | None, rows: set[str]) -> set[str]:
     named = {r for r in rows if re.search(rf"\b{re.escape(r.lower())}\b", before)}
     if named:
         return named
+    if answered and re.search(r"\b(?:from|the year before|the previous year|last year)\s*$", before):
+        # '112 down from 129', 'was 5th last year': the figure of the row before the one answered
+        earlier = sorted(r for r in rows if r < min(answered) and re.match(r"^\d{4}", r))
+        return set(earlier[-1:])
     if answered is None:
         return set(rows)
     return {r for r in rows if any(r == a or r.startswith(f"{a} ") for a in answered)}

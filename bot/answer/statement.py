@@ -2,6 +2,7 @@
 the World Cup dates it plans around (with the dated events of the same section)."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,15 @@ def statement(a: Answerer, c: Command) -> Answer:
     if rows.empty:
         raise NoAnswer("The assessment states nothing on that.", ["help"])
     first = rows.iloc[0]
+    asked = c.period or c.since
+    latest = max((p.end for p in a.periods.values()), default=None)
+    year = re.match(r"(\d{4})", asked or "")
+    if asked and asked not in a.periods and year and latest and int(year.group(1)) > int(str(latest)[:4]):
+        # 'who chairs the smp in 2018': the assessment says who did when it was written ('the kent csa 2014-17' is its own)
+        raise NoAnswer(f"The {a.partnership.document_kind} says this as it stood when it was written; it says nothing "
+                       f"for {a.vocab.names.get(('period', asked), asked)}. Ask without the year for what it says.",
+                       [re.sub(r"\s+", " ", re.sub(r"\b(?:in |for |during |as of )?(?:19|20)\d\d(?:\s*/\s*\d\d)?\b", " ",
+                                                  (c.text or "").lower())).strip(" ?")[:60] or "help"])
     answer = Answer(c.text, {}, headline=str(first.statement),
                     sources=[f"{a.partnership.document_kind} section {first.section}"])
     events = rows.dropna(subset=["event"])
