@@ -586,8 +586,9 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
         for k, other in enumerate(others):  # (others[i:] come after the block)
             if again is None:
                 again = parse(block, vocab, _depth=depth + 1)
-                if not (again.negated or again.indicators or again.statement or again.priority) and all(
-                        w in HAPPENED for u in again.unknown for w in u.split()):  # 'how many got nicked in 2012/13?'
+                if not (again.negated or (again.indicators and not (again.generic_only and set(again.indicators) <= {
+                        "population"})) or again.statement or again.priority) and _happened(again.unknown):
+                    # 'how many got nicked in 2012/13?', 'what % of residents said it was a big problem?'
                     # 'farmers were moaning about metal theft. is it actually on the rise?': named before, asked after
                     again = _referred_back(block, others, vocab, depth) or again
                 if not again.indicators and PLACE_BACK.search(_typed(block)):
@@ -715,6 +716,14 @@ REFERS = re.compile(r"\b(?:it|that|those|these|them|they|this)\b")
 
 # verbs of what happened to the subject named before: 'how many got nicked', 'how many went missing that way'
 HAPPENED = frozenset("stolen taken nicked pinched missing went happened happen happens occurred broken into".split())
+# what the survey asked of the subject named before: 'what % said it was a big problem'
+PROBLEM_SAID = frozenset({"big problem", "a big problem", "big problems", "very big problem", "fairly big problem"})
+
+
+def _happened(unknown: list[str]) -> bool:
+    """Whether the words not understood only say what happened to the subject named before ('got nicked'), or
+    that people called it a big problem."""
+    return all(u in PROBLEM_SAID or all(w in HAPPENED for w in u.split()) for u in unknown)
 
 
 def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int) -> Command | None:
@@ -726,6 +735,11 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
                                                r"(?<=how (?:many|much) )(?:were|was) there)\b", said) or THEN.search(said) \
         or re.search(r"\bwhere (?:do|did|does) (?:we|maidstone|the borough) (?:actually |really |now )?(?:rank|sit|come|stand)\b|"
                      r"\b(?:our|the) (?:actual |real )?(?:rank|ranking|position|place)\b", said)  # 'where do we actually rank?'
+    if pointer is None:  # 'what % said it was a big problem' (normalise takes 'said it was' as words of saying)
+        as_typed = _typed(block)
+        said_of = re.search(r"\b(?:said|says|think|thinks|thought|felt|feels|found|finds|rated|rates|called|calls|"
+                            r"consider|considered|see|saw) (?P<it>it|that|they|them)\b", as_typed)
+        pointer = REFERS.search(as_typed, said_of.start("it")) if said_of else None
     if pointer is None:
         return None
     # named by its own words, not a general one ('loose dogs chasing people in the parks' names no subject)
@@ -733,6 +747,7 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
     told, asked = set(), set()  # what sentences that tell name, and what sentences that ask or guess name
     when = {}  # the period each subject told of was told with: 'i'm looking at charges in november 2013
     typed: dict[str, list[str]] = {}  # the words that named each subject told of: 'bike'
+    where: dict[str, set] = {}  # the place each subject told of was told with: 'boxley keeps coming up for road casualties'
     for other in others:  # the subject each reads as, named by words of its own, without who asks
         if not (STATES.search(re.sub(r"[^\w\s]", " ", other.lower().replace("'", " "))) or FELT.search(other.lower())):
             continue  # a sentence that tells something ('farmers were moaning about metal theft', 'the outcome rate
@@ -748,6 +763,7 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
         (asked if "?" in other else told).update(set(alone.indicators) & own)
         for ident in set(alone.indicators) & own:
             when.setdefault(ident, set()).add(alone.period)
+            where.setdefault(ident, set()).update(alone.areas or [None])
             stems = {w for ids, words, _ in alone.hits if ident in ids for w in words}
             typed.setdefault(ident, []).extend(w for w in plain.split() if set(vocab.form(w)) & stems)
     named = told if len(told) == 1 else told | asked  # 'the table has a line called other theft offences - i guess ...?'
@@ -767,8 +783,12 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
     period = next(iter(when.get(ident, set())), None) if len(when.get(ident, set())) == 1 else None
     alone = read_alone(block, vocab)
     told_when = period if period and not (alone.period or alone.since or alone.relative is not None) else None
-    again = parse(f"{block} {name}" + (f" {told_when}" if told_when else ""), vocab, _depth=depth + 1)
-    if again.indicator != ident or again.negated or any(w not in HAPPENED for u in again.unknown for w in u.split()):
+    places = where.get(ident, set())
+    told_where = vocab.names[("area", next(iter(places)))] if len(places) == 1 and None not in places \
+        and vocab.area_types.get(next(iter(places))) in ("ward", "district") and not _names_a_place(block, vocab) else None
+    again = parse(f"{block} {name}" + (f" {told_when}" if told_when else "") + (f" in {told_where}" if told_where else ""),
+                  vocab, _depth=depth + 1)
+    if again.indicator != ident or again.negated or not _happened(again.unknown):
         return None
     again.unknown = []  # 'got nicked': what happened to it, said of the subject named before
     if not THEN.fullmatch(pointer.group(0)):  # ('what was the rate then': 'then' is read as the period, said so)
@@ -908,7 +928,8 @@ ABOUT_ASKER = re.compile(
     r"i ve|ive|i d|id|i ll|i was|my|we|we re|we ve|our|new|newly|just|been|recently|first|student|placement|trainee|pcso|"
     r"cllr|councillor|keen|hoping|happy|glad|worried|concerned|sorry|apologies|quick one|quick q|this is|"
     r"(?:started|starting|joined|joining) (?:with|at|on)|joined|moved (?:over |across )?to)\b"
-    r"|\bnew (?:in post|to|here|starter|at|in)\b|\b(?:here|in post|new|just (?:started|joined|begun|arrived))\s*$"
+    r"|\bnew (?:in post|to|here|starter|at|in)\b|\b(?:(?<!round )(?<!around )(?<!near )(?<!over )(?<!in )(?<!out )here|"
+    r"in post|new|just (?:started|joined|begun|arrived))\s*$"
     r"|^(?:a |an )?(?:new |newly )?(?:volunteer|project worker|youth worker|support worker|worker|student|trainee|analyst|"
     r"officer|councillor|cllr|pcso|manager|coordinator|co ordinator|rep|representative|member|nurse|sergeant|inspector)\b")
 
@@ -1003,6 +1024,9 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     name a place the question does not name, or, unless it reports, a period; an aside naming a place answers for
     it only by 'my ward'."""
     told = _read_told(re.sub(r"\b\d{1,3}(?:,\d{3})+\b", " ", sentence), vocab)[1]  # ('i'd guess around 2,000': no year)
+    home = vocab.partnership_words.get("home")
+    told_places = [a for a in told.areas if a != asked.area and vocab.names.get(("area", a)) != home
+                   and vocab.area_types.get(a) in ("ward", "district")]  # (not 'the worst in kent', said of the county)
     if told.places or (told.period and told.period not in vocab.period_ids):
         return False  # 'my sister works in hastings and asked me this', 'for 2020, i'd guess it went up': a place or
         # a period the data lacks is never left aside
@@ -1025,8 +1049,10 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
         # keep asking me about it')
     if (HEARSAY.search(said) or HEARSAY.search(typed)) and not (ASKS_FOR.search(guessed) or LOOKING.search(said)) \
             and not QUESTION_WORDS.match(said) and not QUESTION_WORDS.match(typed) \
-            and not ("?" in sentence and re.search(r"\bhow (?:many|much)\b", said)):
-        return True  # not 'how many people think speeding is a problem?', nor '... seems a problem - how many were there?'
+            and not ("?" in sentence and re.search(r"\bhow (?:many|much)\b", said)) \
+            and not (told_places and not _names_a_place(asked.text, vocab) and asked.kind not in ACROSS):
+        return True  # not 'how many people think speeding is a problem?', nor '... seems a problem - how many were there?',
+        # nor 'boxley keeps coming up for road casualties', a place the question does not name
     if THIRD_WANTS.match(said) and not NARROW.search(said[THIRD_WANTS.match(said).end():]) and _names_nothing(
             said[THIRD_WANTS.match(said).end():], vocab, True):
         return True  # 'my tutor wants it in an appendix': who wants the figures, and what for
@@ -1114,7 +1140,12 @@ SAID_OF = re.compile(r"^(?:(?:i m|im|i am|we re|we are)(?: and)? )?(?:and |but |
                      r"the bulk|a big part|a lot) of )?(?:(?:what|the thing|the issue|the problem|the crime|the one)(?: that)? "
                      r"(?P<who>.*)|(?:obviously |basically |really |always )?(?:our|my|their|the team s|the group s) (?:main |big |"
                      r"biggest |core |key |whole |entire |number one |top )?(?:area|remit|focus|patch|thing|concern|worry|"
-                     r"priority|business|bread and butter|headache|caseload|work|job|beat|issue|problem)(?P<tail> .*)?)\s*$")
+                     r"priority|business|bread and butter|headache|caseload|work|job|beat|issue|problem)(?P<tail> .*)?"
+                     # 'fly tipping is a nightmare for our parish', 'rubbish and litter is half my job'
+                     r"|(?:a |an )?(?:real |big |huge |constant |massive |ongoing |growing |total )?(?:nightmare|headache|"
+                     r"pain|menace|bugbear|scourge|nuisance|worry|concern)(?P<tail2> .*)?"
+                     r"|(?:half|most|all|part|much|a lot|the bulk) (?:of )?(?:my|our) (?:job|work|caseload|time|remit)"
+                     r"(?P<tail3> .*)?)\s*$")
 # what is said of it that tells who says so: 'the shops in town moan about' (the shops are no subject asked)
 SAYS_SO = re.compile(r"\b(?:moan|moans|complain|complains|raise|raises|raising|worry|worries|worried|ask|asks|asking|talk|"
                      r"talks|mention|mentions|report|reports|tell|tells|works? on|deals? with|focus(?:es)? on|care about|"
@@ -1131,10 +1162,12 @@ def _remit(said: str, asked: Command, vocab: Vocabulary) -> bool:
         return False
     subject = read_alone(match["subject"], vocab)
     related = {asked.indicator, *vocab.parts.get(asked.indicator, ()), *vocab.ratio_parts.get(asked.indicator, ())}
+    own = vocab.named.get(asked.indicator, set())
+    beyond = " ".join(w for w in match["subject"].split() if not set(vocab.form(w)) & own)
     if not subject.indicators or not set(subject.indicators) <= related or subject.unknown or subject.within \
-            or subject.places or subject.areas or subject.period or subject.negated:
-        return False
-    rest = _without_askers(match["who"] or match["tail"] or "", vocab)[0]
+            or subject.places or subject.areas or subject.period or subject.negated or NARROW.search(beyond):
+        return False  # ('fly tipping at night is a nightmare': narrower than the subject asked)
+    rest = _without_askers(match["who"] or match["tail"] or match["tail2"] or match["tail3"] or "", vocab)[0]
     if not rest.strip():
         return True
     told = read_alone(rest, vocab)

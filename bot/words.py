@@ -1064,6 +1064,9 @@ _RULES = [
     (r"\b(?:my |our |the )?(?:members|residents|people|tenants|parents|customers|staff|colleagues|councillors|clients|"
      r"volunteers|neighbours|traders|shopkeepers|families|pupils|students|users|victims) (?:keep|keeps|kept|are|have been|"
      r"were|always|often) (?:asking|wanting to know|ask)(?: me| us)?(?: about)? (?=how|what|which|whether|if|where|when)", " "),
+    # 'people who claimed out of work benefits': those on them
+    (r"\b(?:who )?(?:claimed|claiming|claim|claims|were claiming|are claiming|received|receiving) (?=out of work benefits?\b)",
+     "on "),
     # 'leaving sevenoaks out of it': a place or subject set aside
     (r"\b(?:leaving|leave|keeping|keep) ((?:[a-z&-]+ ){0,2}?[a-z&-]+) out(?: of (?:it|this|that|the list|the running))?\b",
      r" \1 aside "),

@@ -1157,6 +1157,16 @@ CASES = [
     ("robbery 2012/13, i've got 47 in my notes - is that right?", ["Checked: 47 is right"], []),
     ("sex offences 2012/13 - i make it 112 down from 129", ["112 is right", "129 is right (2011/12"], []),
     ("asb in 2012/13 - was it really over a thousand?", ["over 1,000 is right"], []),
+    # a place told with the subject, pointed back at: the place's figure, never the borough's
+    ("coxheath keeps coming up for asb at our residents meetings. how much was there in 2012/13?", None, []),
+    ("park wood keeps coming up for asb at our residents meetings. how much was there in 2012/13?",
+     ["Park Wood", "342"], []),
+    # a perception subject told as a nuisance, asked after with 'said it was a big problem'; narrower is refused
+    ("graffiti and vandalism is a constant headache for our estate team. what share of residents said it was a big "
+     "problem in 2012/13?", ["Perception: vandalism"], []),
+    ("fly tipping at night is a nightmare round here. what % of residents said fly tipping was a big problem in 2012/13?",
+     None, []),
+    ("what share of working-age people claimed out of work benefits in maidstone in february 2012?", ["9%"], []),
     # what the assessment holds for a place told in one sentence and pointed back at in the next
     ("I've just taken on Shepway North as my beat. What does the assessment say about it?", ["Shepway North"], []),
     # 'our priority' asked with the asker's group named beside it: that group's priority
