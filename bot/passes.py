@@ -1079,9 +1079,10 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
         alone.areas and asked.area is None and {vocab.names[("area", a)] for a in alone.areas} == {home})
     alone.areas = [a for a in alone.areas if a != asked.area and not (asked.area is None and vocab.names[("area", a)] == home)]
     if (alone.period and alone.period != asked.period) or alone.since or alone.ytd or alone.places or (
-            alone.areas and not _names_a_place(asked.text, vocab) and asked.kind not in ACROSS):
+            alone.areas and not _names_a_place(asked.text, vocab) and asked.kind not in ACROSS and not asked.statement):
         return False  # (the period asked, named in the sentence it points back at, is the question's own; an answer
-        # over every ward holds the asker's: 'which wards had the most violence? i'm the new town centre coordinator')
+        # over every ward holds the asker's: 'which wards had the most violence? i'm the new town centre coordinator';
+        # what the assessment states is said of no place: 'i manage a pub in the town centre. when are the matches?')
     subjects = set(alone.indicators) | {broader for _, broader in alone.within}
     if asked.indicator in alone.indicators and _qualifier(said, alone, {asked.indicator}, vocab, crime_words=True):
         return False  # 'asb on buses is my remit': a narrower subject than the one asked

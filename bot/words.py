@@ -131,7 +131,7 @@ CUES = {
     "rate_adults": ["per1000a", "rate per1000a"],
     "rate_other": ["per1000x", "rate per1000x"],
     "percent": ["%", "percent", "percentage", "share", "proportion", "share of", "what share", "what proportion",
-                "pc"],
+                "pc", "shares", "percentages", "proportions", "the shares of"],
     "county_area": ["county average", "{county} average", "county wide", "countywide", "across {county}",
                     "across the county", "{county} wide", "the county as a whole", "{county} as a whole", "county as a whole", "county figure", "county total"],
     "county": ["county", "among {county} districts", "out of {peers}", "of {peers}", "of the {peers} districts", "of {peers} districts",

@@ -1167,6 +1167,10 @@ CASES = [
     ("fly tipping at night is a nightmare round here. what % of residents said fly tipping was a big problem in 2012/13?",
      None, []),
     ("what share of working-age people claimed out of work benefits in maidstone in february 2012?", ["9%"], []),
+    # what the assessment states is said of no place: the asker's own place beside it is who asks
+    ("I run a cafe in the town centre and we're thinking about opening late for the football. When are England's "
+     "World Cup games?", ["14 June"], []),
+    ("I'm an A&E nurse. What were the shares of men and women among assault admissions?", ["85%", "15%"], []),
     # what the assessment holds for a place told in one sentence and pointed back at in the next
     ("I've just taken on Shepway North as my beat. What does the assessment say about it?", ["Shepway North"], []),
     # 'our priority' asked with the asker's group named beside it: that group's priority
