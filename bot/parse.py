@@ -53,6 +53,7 @@ from .words import (
     WEAK_FORMS,
     normalise,
     ordinary_word,
+    round_in_words,
 )
 
 __all__ = ["CUES", "Command", "Vocabulary", "extract_period", "normalise", "ordinary_word", "parse"]
@@ -616,8 +617,7 @@ STATED_FIRST = re.compile(
 
 def _quoted_last(raw: str) -> str:
     """A figure said after the question to be checked, put as a question the claim check reads ('is that right')."""
-    raw = re.sub(r"\b(over|under|about|around|nearly|almost|more than|less than|roughly) a (hundred|thousand)\b",
-                 lambda m: f"{m[1]} {100 if m[2] == 'hundred' else 1000}", raw)  # 'was it really over a thousand?'
+    raw = round_in_words(raw)  # 'was it really over a thousand?'
     if CHALLENGE.search(re.sub(r"[^\w ]", " ", raw)):  # 'i've got 994 in my notes, is that right?': whose figure
         raw = re.sub(r"\b(?:i've got|i ve got|ive got|i have|i had|i make it|my notes say|my notes have)\s+(?=[-+]?\d)", " ", raw)
         raw = re.sub(r"(?<=\d)(%?)\s+(?:in|on|from) (?:my|our) (?:notes|sheet|spreadsheet|records|papers|briefing)\b",

@@ -399,14 +399,24 @@ def _metal_taken(m: re.Match) -> str:
     return " metal theft " + re.sub(r"\b(lead|copper|cable|metal)\b", theft, items) + " "
 
 
+# a round number said in words after a bound: 'over a thousand', 'just under a hundred' (read before the rules, and by
+# the claim check on the text as typed)
+ROUND_IN_WORDS = re.compile(r"\b(over|under|about|around|nearly|almost|more than|less than|roughly|just over|just under) "
+                            r"a (hundred|thousand)\b")
+
+
+def round_in_words(text: str) -> str:
+    """'over a thousand' -> 'over 1000'."""
+    return ROUND_IN_WORDS.sub(lambda m: f"{m[1]} {100 if m[2] == 'hundred' else 1000}", text)
+
+
 _RULES = [
     (r"(\d),(\d{3})\b", r"\1\2"),                     # 1,000 -> 1000
     (r"\bno\.(?=\s|$|\?)", " number "),                  # "parkwood asb no.": the number
     (r"\b(what|where|how|who|when|which|there|that)['\u2019]s\b", r"\1 is"),  # "what's the crime rate"
     (r"[^\w/&+%<'\- ]", " "),
     (r".+", lambda m: spoken_numbers(m[0])),             # 'twenty twelve thirteen', 'nine hundred and ninety four'
-    (r"\b(over|under|about|around|nearly|almost|more than|less than|roughly|just over|just under) a (hundred|thousand)\b",
-     lambda m: f"{m[1]} {100 if m[2] == 'hundred' else 1000}"),  # 'was it really over a thousand'
+    (ROUND_IN_WORDS.pattern, lambda m: round_in_words(m[0])),  # 'was it really over a thousand'
     (r"\bquarter (?:number )?([1-4])\b", r"q\1"), (r"\bquarter (one|two|three|four)\b",
                                                      lambda m: "q" + str(_UNITS[m[1]])), (r"\bfirst two quarters\b", "first half"),
     (r"\b(?:um+|uh+|erm*|er|hmm+)\b", " "), (r"\bso basically\b|\bbasically\b", " "),
