@@ -49,6 +49,7 @@ from .words import (
     SPLIT,
     SPLIT_MARKERS,
     STOP_INSIDE,
+    TOTALS,
     WEAK_FILLER,
     WEAK_FORMS,
     normalise,
@@ -152,7 +153,8 @@ reads read table doc document report paper key facts total row correct actual re
 right wrong looks look seems seem like typo misprint but which be as that this it says pls please whats what is the
 then so thing""".split())
 # a number quoted (not a name's: 'ksi 65+', '17-24', 'aged 65 and over', 'under 16s'; not a length of time)
-CLAIMED = re.compile(r"(?<![\w/.])(?<!\d-)(?<!aged )(?<!aged under )(?<!\d to )(?<!aged over )([-+]?\d+(?:p\d+)?)(k\b)?"
+CLAIMED = re.compile(r"(?<![\w/.])(?<!\d-)(?<!aged )(?<!aged under )(?<!\d to )(?<!aged over )([-+]?\d+(?:p\d+)?)"
+                     r"(k\b|m\b|mn\b|bn\b|\s*million\b|\s*billion\b)?"
                      r"(?:\s*(%|per ?cent|percent)|(st|nd|rd|th))?"
                      r"(?![\w/+])(?!-\d)(?! to \d)(?! and (?:over|under))(?!\s+(?:months?|years?|weeks?|days?|year olds?)\b)")
 BOUNDS = {"over": ">", "more than": ">", "above": ">", "at least": ">=", "under": "<", "less than": "<",
@@ -198,8 +200,9 @@ def _claims(command: Command, rest: str, vocab: Vocabulary | None = None) -> str
         qualifier = BOUNDS[bound.group(1)] if bound else "~" if approximate else ""
         said_with = bound or approximate  # the qualifier goes with the figure, out of the words to match
         number = number.replace("p", ".")
-        if match.group(2):  # "4.3k": thousands
-            number = f"{float(number) * 1000:g}"
+        if match.group(2):  # "4.3k": thousands; "£75m", "75 million": millions
+            scale = {"k": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6}.get(match.group(2).strip(), 1e9)
+            number = f"{float(number) * scale:.0f}"
         command.claims.append(Claim(number + ("%" if match.group(3) else match.group(4) or ""), qualifier, before))
         spans.append((last + said_with.start() if said_with else match.start(), match.end()))
         last = match.end()
@@ -445,6 +448,11 @@ def extract_period(text: str, period_ids: set[str]) -> tuple[str | None, int | N
     return None, None, text
 
 
+# words that may follow a narrower word and still say it is a crime's: 'business burglaries', 'a shed broken into'
+CRIME_SAID = frozenset("reported recorded burglary burglaries burgled break breaks ins broken crime crimes offence offences "
+                       "incident incidents theft thefts".split())
+
+
 def _take(tables: list[tuple[dict, list[tuple]]], max_len: int = 6, yielding: frozenset[int] = frozenset()):
     """Greedy longest-first matching over several tables, each with its own keys for the words (word forms
     for names, the words as typed for cues); yields (table index, key, value, start, end).
@@ -572,17 +580,25 @@ QUOTED_LAST = re.compile(
     r"(?:\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|,(?!\d)\s*|\?+\s+)(?:(?:is|was) it |(?:we|it) (?:are|were|was|is) |we re |"
     r"(?:was|were|is) (?=(?:about |around |roughly )?\d))?"
     r"(?P<said>(?:(?:the (?:force|borough|district|county)|it|crime|we) (?:fell|rose|dropped|went (?:up|down)|(?:is|was) "
-    r"(?:up|down))|(?:(?:is|was) it (?:really |still |actually )?(?:up|down))) (?:by )?)?(?:(?:really|still|only|just)\s+)*(?P<figure>(?:(?:about|around|roughly|approx|approximately|"
-    r"nearly|almost|over|under|c)\s+)?[-+]?\d[\d,.]*(?:%|st|nd|rd|th|k)?(?:(?:\s*,\s*|\s+and\s+|\s*/\s*)[-+]?\d[\d,.]*"
-    r"(?:%|st|nd|rd|th|k)?){0,4})(?:\s+(?:of (?:the )?(?:borough|district|county|"
+    r"(?:up|down))|(?:(?:is|was) it (?:really |still |actually )?(?:up|down))|up|down) (?:by )?)?"
+    # 'did our rank slip to 9th?', 'did we drop to 10th?': the rank quoted
+    r"(?:did (?:our|the|maidstone s|maidstone's) (?:county )?(?:rank|ranking|position) |did we )?(?:(?:slip|fall|drop|rise|"
+    r"climb|improve|go up|go down|move|get) to )?(?:(?:really|still|only|just)\s+)*(?P<figure>(?:(?:about|around|roughly|approx|approximately|"
+    r"nearly|almost|over|under|c)\s+)?\u00a3?[-+]?\d[\d,.]*(?:%|st|nd|rd|th|k|m|mn|bn| million| billion)?"
+    r"(?:(?:\s*,\s*|\s+and\s+|\s*/\s*)\u00a3?[-+]?\d[\d,.]*(?:%|st|nd|rd|th|k|m|mn|bn| million| billion)?){0,4})(?:\s+(?:of (?:the )?(?:borough|district|county|"
     r"kent|maidstone) (?:total|figure)|of (?:the )?(?:total|all of them|them all)|in (?:the county|kent)|overall|"
-    r"out of \d+))?(?P<last> last (?:year|yr))?(?P<think>,?\s+(?:i think|i reckon|i believe|i guess|surely))?"
-    r"(?:,?\s+(?:right|yeah|no))?"
+    r"out of \d+))?(?: (?:a|per|each|in the|all|for the) (?:year|yr)| in (?:total|all))?(?P<last> last (?:year|yr))?"
+    r"(?P<think>,?\s+(?:i think|i reckon|i believe|i guess|surely))?"
+    r"(?:,?\s+(?:right|yeah|no|(?:wasn ?'?t|isn ?'?t|didn ?'?t|weren ?'?t|aren ?'?t) (?:it|we|they)|innit))?"
     # at the end, or before a second question: 'da incidents 12/13 - 1,788? and the rate per 1000?'
     r"(?:\s*\?+\s*$|\s*\?+\s+(?P<next>(?:and|also|plus|what|whats|how|did|does|do|was|were|is|are|where|which|has|have)\b.*)$|"
-    r"(?(think)\s*[.!]*\s*$|(?!x)x))|(?:,|\s[-\u2013\u2014]+)(?!\d)\s*(?P<had>(?:i had|i ve got|i've got|ive got|i have|i make it|my figure is|my notes? say|my notes? says) )"
-    r"(?P<own>[-+]?\d[\d,.]*%?(?: (?:down|up) from [-+]?\d[\d,.]*%?)?)(?: (?:in|on|from) (?:my|our) (?:notes|sheet|"
-    r"spreadsheet|figures|records|papers|briefing))?(?:,? is (?:that|it) right)?\s*\??\s*$")
+    r"(?(think)\s*[.!]*\s*$|(?!x)x)|"
+    # 'assault admissions 2012/13? 59 sounds low to me': the figure doubted
+    r"\s+(?:sounds?|seems?|looks?|feels?) (?:very |really |quite |a bit |too |rather |awfully )?(?:low|high|wrong|odd|off|"
+    r"small|big|a lot|few|many|suspicious)(?: to me| for us| for maidstone)?\s*[.!?]*\s*$)|(?:,|\s[-\u2013\u2014]+)(?!\d)\s*(?P<had>(?:i had|i ve got|i've got|ive got|i have|i make it|my figure is|my notes? say|my notes? says) )"
+    r"(?P<own>[-+]?\d[\d,.]*%?(?:,? (?:down|up) from [-+]?\d[\d,.]*%?)?)(?: (?:in|on|from) (?:my|our) (?:notes|sheet|"
+    r"spreadsheet|figures|records|papers|briefing))?(?:[,.]?\s*(?:is (?:that|it) right|can (?:u|you) confirm(?: (?:that|it|"
+    r"please|pls))?|(?:is that )?correct|right))?\s*\??\s*$")
 
 
 # a greeting that opens a message: 'Dear crimebot,', 'Hi all -', 'Good morning!', 'Hello there'
@@ -608,7 +624,7 @@ SIGN_OFF = re.compile(
 # outside the normal range?', 'sept 2013 crime was 874, looked really high to me. outside the control limits?': the
 # figure is checked as well as the question answered
 STATED_FIRST = re.compile(
-    r"^(?P<head>[^.?!\n]*?[a-z][^.?!\n]*?)\b(?:was|were|hit|reached|came to|stood at|totalled|totaled) (?P<figure>(?:about |"
+    r"^(?P<head>[^.?!\n]*?[a-z][^.?!\n]*?)\b(?:was|were|hit|reached|came to|stood at|totalled|totaled|had|saw) (?P<figure>(?:about |"
     r"around |roughly |nearly |almost |over |under |just over |just under )?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?)"
     r"(?! ?(?:/|-|to)\s*\d)(?!\.?\d)"
     r"(?![\d,.]*\s*(?:months?|years?|weeks?|days?|year olds?|per)\b)(?P<when> in (?:[a-z]+ )?(?:19|20)\d\d(?:/\d\d)?)?"
@@ -618,6 +634,9 @@ STATED_FIRST = re.compile(
 def _quoted_last(raw: str) -> str:
     """A figure said after the question to be checked, put as a question the claim check reads ('is that right')."""
     raw = round_in_words(raw)  # 'was it really over a thousand?'
+    raw = re.sub(r"(?<![\w.,])(\d[\d,.]*\d|\d)\s*-?ish\b", r"about \1", raw)  # '4,300ish'
+    # 'my notes say 112, down from 129. can u confirm': the figures to check
+    raw = re.sub(r"(?<=\d)[.,]?\s*\bcan (?:u|you) (?:confirm|check)(?: (?:that|it|this|please|pls))?\s*\??\s*$", " is that right?", raw)
     if CHALLENGE.search(re.sub(r"[^\w ]", " ", raw)):  # 'i've got 994 in my notes, is that right?': whose figure
         raw = re.sub(r"\b(?:i've got|i ve got|ive got|i have|i had|i make it|my notes say|my notes have)\s+(?=[-+]?\d)", " ", raw)
         raw = re.sub(r"(?<=\d)(%?)\s+(?:in|on|from) (?:my|our) (?:notes|sheet|spreadsheet|records|papers|briefing)\b",
@@ -757,6 +776,10 @@ def _read(text: str, vocab: Vocabulary, _respelt: bool = False, _alone: bool = F
                                                 (vocab.places, forms)], yielding=frozenset({2})):  # cues yield
         table -= 1
         if table < 0:  # 'rape', 'lead theft': counted within a broader figure, never answered as it
+            said = " ".join(words[start:end])
+            if value[0] != said and value[0].startswith(said) and end < len(words) \
+                    and words[end] not in FUNCTION_WORDS | LINKING | CRIME_SAID:
+                continue  # 'a business case', 'our business watch': the singular naming another thing ('businesses')
             used[start:end] = [True] * (end - start)
             command.within.append(value)
             continue
@@ -1104,6 +1127,12 @@ def _assign(command: Command, entries: list[tuple[str, str]], generic: bool = Fa
             command.statement = ident
 
 
+def _parts_of(rate: str, vocab: Vocabulary) -> set[str]:
+    """The counts a rate is of; 'crimes' said of a rate of crimes is all crime."""
+    parts = set(vocab.ratio_parts.get(rate, ()))
+    return parts | {"all_crime"} if parts & TOTALS else parts
+
+
 def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | None = None) -> set[str]:
     """The indicator the words name; returns the words of ``pool`` it used.
 
@@ -1173,6 +1202,12 @@ def _resolve_indicators(command: Command, vocab: Vocabulary, pool: set[str] | No
             command.both and re.search(r"\b(?:and|plus)\b|&", command.text.lower())):
         # "outcomes v crime": the rate of one to the other ('incidents and repeat victims': both asked)
         best = [next(i for i, parts in vocab.ratio_parts.items() if parts == set(best))]
+    hit = {i for idents, _, _ in command.hits for i in idents}
+    rates = [i for i in best if i in hit and vocab.ratio_parts.get(i) and set(best) - {i} <= _parts_of(i, vocab)
+             and hit - {i} and hit - {i} <= _parts_of(i, vocab)]
+    if len(rates) == 1:
+        best = rates  # 'the outcome rate - how many crimes and outcomes is that based on?': the rate, shown with both
+        command.extra_words = [w for w in command.extra_words if w not in ("number", "count")]  # (the counts asked)
     if len(best) > 1:  # a count and a percentage: the count unless '%' was asked, the percentage if it was
         one_name = len({vocab.names.get(("indicator", i)) for i in best}) == 1
         # a share named as such ('Pedestrians as a share of all KSI casualties') is not asked by 'pedestrians'

@@ -519,7 +519,7 @@ def _self_corrected(text: str, vocab: Vocabulary, command: Command, depth: int =
 
 
 # where one sentence of a message ends and another begins
-SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[a-z0-9)])\.\s+(?=[a-z])|\s*(?<!\w)\.\.\.\s*")
+SENTENCE_END = re.compile(r"(?<=[?!])\s+|(?<=[a-z0-9)])\.\s+(?=[a-z0-9])|\s*(?<!\w)\.\.\.\s*")
 # and, read a second way, the parts between dashes ('ive heard about people stripping lead off church roofs - how
 # many metal thefts were there')
 DASHED = re.compile(SENTENCE_END.pattern + r"|\s+[-\u2013\u2014]+\s+")
@@ -539,7 +539,8 @@ HEARSAY = re.compile(r"\b(?:asked me|(?<!you )(?<!can )(?<!could )asks? (?:me|us
                      r"emailing|ringing|calling|asking|saying)|feels like|feel like|seems|seemed|looks like|"
                      r"heard|hear|said|says|say|saying|told|tells|reckons?|thinks?|thought|guess|guessing|assume|"
                      r"assuming|believe|suspect|gather|apparently|rumour|mentioned|claims?|claimed|reckoned|insists?|insisted|swears?|"
-                     r"swore|complains?|complained)\b")
+                     r"swore|complains?|complained|complaining|(?:moan|moans|moaned|moaning|talk|talks|talked|talking|go on|goes on|going on|"
+                     r"went on|banging on|chatting|chat|chats) about)\b")
 
 
 # what the asker is doing or wants to do: 'i'm setting up outreach sessions', 'i want to show the council',
@@ -595,7 +596,7 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
                     # 'i've just been given fant as my patch. what does the assessment say about it?'
                     again = _place_back(block, others, vocab, depth) or again
                 pointed = THEN.search(normalise(block))
-                if again.indicators and (not again.unknown or pointed and {w for u in again.unknown for w in u.split()}
+                if (again.indicators or again.kind in ACROSS or again.kind == "rank_changes") and (not again.unknown or pointed and {w for u in again.unknown for w in u.split()}
                                          <= set(pointed.group(0).split())):
                     # 'april 2012 looks low. what was the rate then?', '... run april to december. the rate over that stretch?'
                     again = _when_or_where_back(block, again, others, vocab, depth) or again
@@ -607,7 +608,8 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
             if where_back and not again.areas and again.kind not in ACROSS and _read_told(other, vocab)[1].unknown:
                 break  # 'bike theft from railway stations is what commuters complain about. how many were stolen
                 # there?', 'the m20 runs past our station. how many were hurt on it?': a place the data lacks
-            if _aside(other, again, vocab, dashed) or _tells_only(other, again, vocab):
+            told_first = k < i and not (REFERS.search(normalise(block)) or where_back or THEN.search(normalise(block)))
+            if _aside(other, again, vocab, dashed, told_first) or _tells_only(other, again, vocab):
                 continue
             needs = _follow_up(other, again, vocab) if k >= i else None
             if needs and any(n.startswith("period:") for n in needs) and not (again.period or again.since):
@@ -621,7 +623,7 @@ def _asides_around(text: str, sentences: list[str], vocab: Vocabulary, depth: in
             if again is None:
                 continue
             asked_after = {typed for typed, _ in follow_ups}
-            again.follow_ups = follow_ups
+            again.follow_ups = list(again.follow_ups) + follow_ups  # (and those read inside the block)
             again.text = text
             again.context = again.context + [x.rstrip("?.! ") for x in others if x.rstrip("?.! ") not in asked_after]
             return again
@@ -658,7 +660,7 @@ FOLLOW_UP_CUES = [
                                r"before (?:that|then|it)|before(?=\s*$)|previously|the time before)\b")),
     ("rank", re.compile(r"\b(?:good or bad|bad or good|near the (?:top|bottom|middle)|(?:at|in) the (?:top|bottom|middle)|"
                         r"one of the (?:best|worst|highest|lowest|better|worse|better ones|worse ones|good ones|bad ones)|"
-                        r"(?:mid|middle)(?: of the)?(?: table| pack)?|top half|bottom half|(?:a |the )?good (?:or|one|rank|"
+                        r"(?:mid|middle)(?! year| month| one| period| bit| quarter)(?: of the)?(?: table| pack)?|top half|bottom half|(?:a |the )?good (?:or|one|rank|"
                         r"position)|where (?:does|do|did) (?:that|it|this) (?:put|leave) (?:us|maidstone|the borough)(?: in "
                         r"(?:kent|the county))?|where (?:does|do|did) (?:it|that|we|maidstone) (?:rank|sit|come)|"
                         r"among the (?:kent )?districts)\b")),
@@ -669,9 +671,10 @@ FOLLOW_UP_CUES = [
                           r"unusual(?:ly (?:high|low))?|normal variation|(?:a )?(?:spike|blip)|significant)\b")),
     ("change", re.compile(r"\b(?:(?:going|gone|go|went|goes|gets?|got|getting|creeping|creep|coming|come|came|edging|"
                           r"moved?|moving|shot|trending) (?:up|down)|up|down|ris(?:e|es|ing|en)|rose|fall(?:s|ing|en)?|"
-                          r"fell|drop(?:s|ped|ping)?|increas\w*|decreas\w*|more|less|fewer|higher|lower|worse|better|"
+                          r"fell|drop(?:s|ped|ping)?|slip(?:s|ped|ping)?|increas\w*|decreas\w*|more|less|fewer|higher|lower|worse|better|"
                           r"improv\w*|picked up|halved?|halving|doubled?|doubling|chang(?:e|ed|es|ing)|bigger|smaller|(?:much )?the same|"
-                          r"on the (?:year|one) before|than (?:the year )?before|since (?:then|that))\b")),
+                          r"on the (?:year|one) before|than (?:the year )?before|since (?:then|that)|(?:the )?peak|peaked|"
+                          r"the (?:high|low) point)\b")),
 ]
 def _follow_up(sentence: str, asked: Command, vocab: Vocabulary) -> list[str] | None:
     """What a question after the one answered asks about the same figure ('and was it worse back in july 2012?',
@@ -681,13 +684,19 @@ def _follow_up(sentence: str, asked: Command, vocab: Vocabulary) -> list[str] | 
     if not (asked.indicator and not asked.unknown):
         return None
     typed = re.sub(r"\s+", " ", re.sub(r"[^\w\s/%-]", " ", sentence.lower().replace("'", ""))).strip()
-    if not (QUESTION_WORDS.match(typed) or "?" in sentence or typed.startswith(("and ", "or "))):
+    wonder = re.match(r"(?:and |so )?(?:i |we )?(?:(?:just )?(?:want|wanted|need|d like|would like|trying|hoping) to (?:see|know|"
+                      r"check|find out)|(?:i m |im )?wondering|i wonder) (?:if|whether) ", typed)
+    if wonder:  # 'want to see if it's been slipping': asked as a question
+        typed = typed[wonder.end():]
+    if not (wonder or QUESTION_WORDS.match(typed) or "?" in sentence or typed.startswith(("and ", "or "))):
         return None  # a follow-up asks: 'was it worse in july 2012?', not 'it was worse in july 2012'
     needs, rest = [], typed
     for need, cue in FOLLOW_UP_CUES:
         if cue.search(rest):
             needs.append(need)
             rest = cue.sub(" ", rest)
+    # 'was the middle year the peak?': one of the periods the answer shows
+    rest = re.sub(r"\bthe (?:first|middle|last|second|third|final|latest|earliest) (?:year|month|one|period)\b", " ", rest)
     alone = read_alone(rest, vocab)
     parts = set(vocab.ratio_parts.get(asked.indicator, ()))  # 'how many crimes and outcomes was that?' of a rate
     if parts & TOTALS:
@@ -711,7 +720,7 @@ def _follow_up(sentence: str, asked: Command, vocab: Vocabulary) -> list[str] | 
 
 
 # words that point back at a subject named in another sentence: 'is it going up', 'the figure for that'
-REFERS = re.compile(r"\b(?:it|that|those|these|them|they|this)\b")
+REFERS = re.compile(r"\b(?:it|its|that|those|these|them|they|this)\b")
 
 
 # verbs of what happened to the subject named before: 'how many got nicked', 'how many went missing that way'
@@ -748,14 +757,22 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
     when = {}  # the period each subject told of was told with: 'i'm looking at charges in november 2013
     typed: dict[str, list[str]] = {}  # the words that named each subject told of: 'bike'
     where: dict[str, set] = {}  # the place each subject told of was told with: 'boxley keeps coming up for road casualties'
+    priorities = set()  # the subjects told of as a priority: 'was told to link up with whoever owns the asb priority'
     for other in others:  # the subject each reads as, named by words of its own, without who asks
         if not (STATES.search(re.sub(r"[^\w\s]", " ", other.lower().replace("'", " "))) or FELT.search(other.lower())):
             continue  # a sentence that tells something ('farmers were moaning about metal theft', 'the outcome rate
             # chart dips right down in april 2012'), not a name alone
         plain, alone = _read_told(other, vocab)
+        if not alone.indicators and re.search(r"\b(?:that|this|the|our|my) (?:priority|group|sub ?group)\b", said):
+            whole = normalise(other).replace("'", " ")  # 'i've joined the violent crime priority group. the headline
+            if read_alone(whole, vocab).priority:  # figures for that priority?': the group is the subject's
+                plain, alone = whole, read_alone(whole, vocab)
         own = {i for ids, words, generic in alone.hits
                if not generic or (set(ids) <= TOTALS and {w[:6] for w in words} & CRIME_FORMS) for i in ids}
         qualifier = _qualifier(plain, alone, own, vocab)
+        said_of = SAID_OF.match(plain)
+        if not qualifier and said_of and read_alone(said_of["subject"], vocab).unknown:
+            qualifier = said_of["subject"]  # 'dog fouling is what every resident complains about. how bad is it?'
         if qualifier:  # 'cyber crime is what parents ask about. is it going up?': a subject the data lacks
             again = parse(block, vocab, _depth=depth + 1)
             again.unknown = [qualifier]
@@ -764,6 +781,8 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
         for ident in set(alone.indicators) & own:
             when.setdefault(ident, set()).add(alone.period)
             where.setdefault(ident, set()).update(alone.areas or [None])
+            if alone.priority or "priority" in alone.cues:
+                priorities.add(ident)
             stems = {w for ids, words, _ in alone.hits if ident in ids for w in words}
             typed.setdefault(ident, []).extend(w for w in plain.split() if set(vocab.form(w)) & stems)
     named = told if len(told) == 1 else told | asked  # 'the table has a line called other theft offences - i guess ...?'
@@ -786,7 +805,8 @@ def _referred_back(block: str, others: list[str], vocab: Vocabulary, depth: int)
     places = where.get(ident, set())
     told_where = vocab.names[("area", next(iter(places)))] if len(places) == 1 and None not in places \
         and vocab.area_types.get(next(iter(places))) in ("ward", "district") and not _names_a_place(block, vocab) else None
-    again = parse(f"{block} {name}" + (f" {told_when}" if told_when else "") + (f" in {told_where}" if told_where else ""),
+    owner = " priority" if ident in priorities and re.match(r"(?:and |so )?(?:who|which (?:group|sub ?group|team))\b", said) else ""
+    again = parse(f"{block} {name}{owner}" + (f" {told_when}" if told_when else "") + (f" in {told_where}" if told_where else ""),
                   vocab, _depth=depth + 1)
     if again.indicator != ident or again.negated or not _happened(again.unknown):
         return None
@@ -838,7 +858,9 @@ THEN = re.compile(r"\b(?:then|that (?:month|year|quarter|time|period)|at the tim
 THERE = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbe )(?<!\bany )\b(?:there|that (?:ward|area|"
                    r"district|place))\b(?! (?:is|are|was|were|s|been|be|have|has)\b)"
                    r"|(?<=\bwhat was )the ward\b|(?<=\bwhat is )the ward\b|\b(?:in|for|of) the ward\b"
-                   r"(?! (?:breakdown|figures|hotspots|level))")  # not 'how many were there'
+                   r"(?! (?:breakdown|figures|hotspots|level))"
+                   r"|(?:(?<=\bdid )|(?<=\bdoes )|(?<=\bhas )|(?<=\bhad ))it(?= (?:have|had|get|got|see|record)\b)")
+# (not 'how many were there'; 'how many asb incidents did it have': only a place has them)
 
 
 # the kinds of answer over every place, which name the place 'there' points at ('which district ..., and what was it there?')
@@ -948,7 +970,7 @@ THEN_I = re.compile(r"^(?:so |and )?(?:that s|thats|that is|it s|its|this is|whi
 
 
 # what the asker is arranging: 'we're planning extra weekend patrols', 'i'm organising a fun day'
-PLANNING = re.compile(r"^(?:so |and )?(?:we|i) (?:re|are|m|am|will be|ll be) (?:planning|organising|organizing|arranging|"
+PLANNING = re.compile(r"^(?:so |and )?(?:(?:we|i) (?:re|are|m|am|will be|ll be) )?(?:planning|organising|organizing|arranging|"
                       r"setting up|putting on|running|holding|starting|launching) (?:some |extra |more |a |an |our |the |"
                       r"new )*[a-z]")
 
@@ -956,11 +978,16 @@ PLANNING = re.compile(r"^(?:so |and )?(?:we|i) (?:re|are|m|am|will be|ll be) (?:
 # why the asker asks: to see how things are going ('i've just joined the iom unit and want to see how it's tracking')
 HOW_IT_GOES = re.compile(r"\b(?:want|wanted|need|hoping|trying) to (?:see|know|understand|get a (?:feel|sense) for|keep an eye on) "
                          r"how (?:it s|its|it is|things are|they re|we re|we are|it has been|it s been) (?:going|tracking|doing|"
-                         r"looking|trending|performing|moving)\s*$")
+                         r"looking|trending|performing|moving)\s*$"
+                         # 'want to be prepared for my first meeting', 'need to be up to speed before the board'
+                         r"|\b(?:want|wanted|need|hoping|trying|like) to (?:be|feel|get) (?:properly |fully |well )?(?:prepared|"
+                         r"ready|up to speed|clued up|briefed|on top of things|genned up)(?: (?:for|before) (?:my|our|the|"
+                         r"tomorrow s|next week s) (?:first |next |big )?(?:meeting|board|session|visit|interview|shift|"
+                         r"briefing|surgery|forum|week|day))?\s*$")
 
 
 # when the asker started or how long they are in post, said about the asker: not a period asked about
-ASKER_TIME = re.compile(r"\b(?:for|over|during|across) the (?:summer|term|year|week|month|next (?:few|couple of) (?:weeks|"
+ASKER_TIME = re.compile(r"\b(?:for|over|during|across) the (?:summer|term|year|week|month|next (?:month|week|fortnight|term)|coming (?:weeks|months)|next (?:few|couple of) (?:weeks|"
                         r"months))\b|\b(?:new |started |joined )?this (?:term|summer|semester|month|week)\b|\b(?:(?:only|just) )?(?:started|joined|"
                         r"arrived|began|moved here|took over)(?: here| in post)? (?:on |last |in |this |in the )?"
                         r"(?:monday|tuesday|wednesday|thursday|friday|week|month|january|february|march|april|may|june|july|"
@@ -1016,7 +1043,7 @@ def _without_askers(said: str, vocab: Vocabulary) -> tuple[str, list[str]]:
     return re.sub(r"\s+", " ", roles.sub(out, said)).strip(), found
 
 
-def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = False) -> bool:
+def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = False, told_first: bool = False) -> bool:
     """Whether a sentence beside the question is an aside to it: it reports what someone said, heard or guesses
     (and asks nothing: 'my sergeant reckoned roughly 400', not 'i think i need the weekend ones'); it is about the
     asker (and does not ask for a narrower figure: 'i'm new and want the weekend ones' is no aside); or it tells what
@@ -1030,9 +1057,19 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     if told.places or (told.period and told.period not in vocab.period_ids):
         return False  # 'my sister works in hastings and asked me this', 'for 2020, i'd guess it went up': a place or
         # a period the data lacks is never left aside
+    told_own = {i for ids, words, generic in told.hits for i in ids}
+    if told_own and (asked.generic_only or asked.indicator in TOTALS) and _qualifier(_read_told(sentence, vocab)[0], told, told_own, vocab, crime_words=True):
+        return False  # 'knife crime is what the parents keep asking me about': a crime the data does not have
+    if asked.generic_only and told.unknown and not told.indicators and re.search(
+                r"\b(?:we|i|they|our \w+|my \w+) (?:have |ve |has |had |d )?(?:had|got|suffered|seen|experienced|been hit by)\b"
+                r"|\b(?:lots|loads|a lot|plenty|spate|run|number) of \w", sentence.lower().replace("'", " ")):
+        return False  # 'we've had loads of fraud. how many crimes?': a question of all crime may mean what happened
     said = re.sub(r"\b(?:and )?(?:i |we )?(?:had|have|ve got|got) no idea\b|\bno idea\b", " ", normalise(sentence).replace("'", " "))
     # 'just want the basic picture', 'only need a rough idea': how much the asker wants, not a narrower figure
     said = GIST.sub(" ", said)
+    # 'heard it's only about half': how small a guess is, not a narrower figure
+    said = re.sub(r"\b(?:only|just) (?=(?:about|around|roughly|approximately|approx|half|a half|a third|a quarter|\d))", "",
+                  said)
     # 'i've only got the list of numbers': what the asker has, not a narrower figure
     said = re.sub(r"\b(i ve|ive|i have|i|we ve|we have|we) only (got|have|had|seen|know|knew|read)\b", r"\1 \2", said)
     sentence = GIST.sub(" ", sentence.lower())
@@ -1041,6 +1078,13 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     just = JUST_SOME.match(typed)
     if re.search(r"\b(?:just|only) (?:what|those|the ones)\b", typed) or (just and not _own_words(just["some"], asked, vocab)):
         return False  # 'but just what parents said', 'just graduates': who is asked, narrower than what the figure counts
+    wanted = WANTED_CLEFT.match(said) or WANTED_CLEFT.match(re.sub(r"\s+", " ", re.sub(r"[^\w\s&]", " ", sentence.lower()
+                                                                                    .replace("'", " "))).strip())
+    if wanted and asked.indicator and _beyond(wanted["x"], asked, vocab):
+        return False  # 'noise complaints are what i need', 'it's begging i'm trying to get a handle on': what is wanted,
+        # not the subject asked
+    if _cleft_told(sentence, asked, vocab):
+        return True  # 'domestic abuse is what i deal with all day', '2012/13 is the year i'm reading up on'
     if _remit(said, asked, vocab):
         return True  # 'shoplifting is what the shops in town moan about', 'violence is my main worry'
     unquoted = re.sub(r"[^\w\s]", " ", sentence.lower().replace("'", ""))  # 'i'm' as 'im'
@@ -1050,6 +1094,8 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     if (HEARSAY.search(said) or HEARSAY.search(typed)) and not (ASKS_FOR.search(guessed) or LOOKING.search(said)) \
             and not QUESTION_WORDS.match(said) and not QUESTION_WORDS.match(typed) \
             and not ("?" in sentence and re.search(r"\bhow (?:many|much)\b", said)) \
+            and not re.search(r"[,;:]\s*(?:and |but |so )?(?:what (?:was|is|were|about)|whats|what's|how (?:many|much|did|"
+                              r"does|has|is|was))\b", sentence) \
             and not (told_places and not _names_a_place(asked.text, vocab) and asked.kind not in ACROSS):
         return True  # not 'how many people think speeding is a problem?', nor '... seems a problem - how many were there?',
         # nor 'boxley keeps coming up for road casualties', a place the question does not name
@@ -1086,7 +1132,11 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     subjects = set(alone.indicators) | {broader for _, broader in alone.within}
     if asked.indicator in alone.indicators and _qualifier(said, alone, {asked.indicator}, vocab, crime_words=True):
         return False  # 'asb on buses is my remit': a narrower subject than the one asked
-    if PLANNING.match(said) and not subjects and not QUESTION_WORDS.search(said):
+    planning = PLANNING.match(said)
+    if planning and not subjects and not QUESTION_WORDS.search(said) and (
+            re.match(r"(?:so |and )?(?:we|i) ", said) or _names_nothing(ASKER_TIME.sub(" ", said[planning.end() - 1:]), vocab,
+                                                                      elsewhere=_ASIDE_WORDS | PLAN_WORDS)):
+        # ('planning staffing for the summer', not 'planning extra patrols for domestic cases')
         return True  # 'we're planning extra weekend patrols': what the asker is arranging, not what is asked
     if EXAMPLES.search(said) and not EXAMPLE_NARROW.search(said) and subjects <= {asked.indicator}:
         return True  # 'is it just noise and that sort of thing
@@ -1101,11 +1151,12 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
     # where a story happened, told of people there: 'people on my patch keep finding stuff taken out of their cars'
     setting = SETTING.sub(" ", said) if NARRATIVE.search(said) and TOLD_OF.search(SETTING.sub(" ", said)) or re.match(
         r"(?:people|residents|tenants|neighbours|families|folk|shops|businesses|parents|kids)\b", said) else said
-    if NARROW.search(said) and not across and not FELT.search(said) and not own_place \
+    beat = re.sub(r"\b(?:on|walking|walk|back on) the beat(?: there| here)?\b", " ", said)  # a police officer's work
+    if NARROW.search(beat) and not across and not FELT.search(said) and not own_place \
             and (dashed or not _names_a_place(asked.text, vocab)) \
             and re.search(
             r"\b(?:patch|beat|area|ward|neighbourhood|estate|villages?|rural|cases|ones|incidents|offences|crimes|deals? "
-            r"with|dealing with|works? (?:on|with)|handles?|covers?|focus(?:es|ing)? on)\b", setting):
+            r"with|dealing with|works? (?:on|with)|handles?|covers?|focus(?:es|ing)? on)\b", setting if beat == said else beat):
         return False  # 'my patch is rural villages', 'my team deals with serious cases': narrower than what is asked
     if re.search(r"\b(?:(?<!on )(?<!crossing )patrols?|patrolling|covering|covers|based (?:in|at|on)|lives? in|living in)\b", said) \
             and not own_place and not (alone.areas and _names_a_place(asked.text, vocab)) \
@@ -1116,22 +1167,115 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
         return True  # 'working on an employment project', 'setting up outreach sessions and want to pick the right areas'
     if _states_only(sentence, said, alone, asked, vocab):
         return True  # 'it feels low compared with where i worked before', 'my mentor said charges are the biggest'
+    if about_asker and asked.statement and not (subjects or alone.statement or alone.priority or alone.places
+                                                or alone.areas or alone.period or alone.within):
+        return True  # 'i want to know which nights will be busy', of the world cup dates: a fact has no narrower part
     if about_asker:  # 'i'm looking at schools', 'i'm new and want the weekend ones' ask for something
         if ASKING.search(said) and not (ASKS_FOR.search(said) or LOOKING.search(said)) and (
                 across or not NARROW.search(said)):
             return True  # 'golding homes want to target their tenancy work': what the asker wants to do
-        return not ASKING.search(said) or _names_nothing(said, vocab, elsewhere=_ASIDE_WORDS)
+        # 'i'm new and want to get involved with the young drivers work': only the subject asked, named
+        own = vocab.named.get(asked.indicator or "", set())
+        rest = " ".join(w for w in said.split() if not set(vocab.form(w)) & own)
+        return not ASKING.search(said) or _names_nothing(said, vocab, elsewhere=_ASIDE_WORDS) or bool(
+            asked.indicator and subjects == {asked.indicator} and rest != said
+            and _names_nothing(rest, vocab, elsewhere=_ASIDE_WORDS | INVOLVED)) or (
+            told_first and _story_first(sentence, said, alone, subjects, asked))
     # what happened, naming what is asked and nothing else ('a church near me had the lead stripped off its roof')
     own = vocab.named.get(asked.indicator or "", set())  # 'bikes keep being pinched': the subject's own words
     other = " ".join(w for w in REMIT.sub(" ", said).split() if not set(vocab.form(w)) & own)
     # ('bikes getting pinched is a constant complaint': a verb, not a question; 'i want to know how many' asks)
     asks = QUESTION_WORDS.match(said) or WH_WORD.search(said) or "?" in sentence
+    if told_first and _story_first(sentence, said, alone, subjects, asked):
+        return True  # 'i manage a charity shop ... the volunteers are rattled. is shoplifting going up?'
     copula = re.search(r"\b(?:is|are|was|were|has been|have been|s)\b", said)
     if copula and not NARRATIVE.search(said[:copula.start()]) and any(
             w not in FUNCTION_WORDS | FILLER | HAPPENED and not re.search(r"(?:ing|ed)$", w)
             and not set(vocab.form(w)) & own for w in said[:copula.start()].split()):
         return False  # 'modern slavery - nail bars, car washes - is a worry': what is said to be so is no subject asked
     return not asks and not NARROW.search(other) and bool(subjects) and subjects <= {asked.indicator}
+
+
+# a sentence in the first person: 'i manage a charity shop and ...', 'we've had a run of stock walking out the door'
+FIRST_PERSON = re.compile(r"^(?:(?:and|but|so|also|hi|hello|well|ok|okay)\s+)*(?:i|i m|im|i am|i ve|ive|i d|id|i was|i have|"
+                          r"i had|we|we re|we ve|we have|we had|we were|my|our|as a|as an|the|a|an)\b")
+# words that say what is wanted, or how narrowly: never in a story told before the question
+WANTING = re.compile(r"\b(?:only|just the|specifically|particularly|especially|mainly|mostly|focus\w*|interested|"
+                     r"concerned|need|needs|want|wants|wanted|after|looking|rather than|instead|not|excluding|except)\b")
+
+
+def _story_first(sentence: str, said: str, alone: Command, subjects: set[str], asked: Command) -> bool:
+    """A story or introduction told in the first person before a question that stands on its own (it points back at
+    nothing): who asks and what has happened to them ('i manage a charity shop and we've had a run of stock walking
+    out the door'), asking nothing, wanting nothing narrower, naming no other subject, place or period, and no word
+    that narrows a figure. The question is answered as asked; the story is shown beside it."""
+    plain = normalise(sentence).replace("'", " ")  # (``said`` is without who asks: 'the volunteers are rattled')
+    return bool(asked.indicator and asked.indicator not in TOTALS and not asked.generic_only  # ('we've had loads of
+                # fraud. how many crimes?': a question of all crime may mean the crime told of)
+                and FIRST_PERSON.match(plain) and "?" not in sentence and not WANTING.search(plain)
+                and not NARROW.search(plain) and not QUESTION_WORDS.match(plain) and not WH_WORD.search(plain)
+                and not (alone.crime_word and alone.unknown)  # ('the cyber stuff is a worry': a crime of its own)
+                and subjects - TOTALS <= {asked.indicator} and not (alone.within or alone.statement or alone.priority
+                                                                   or alone.choices or alone.places or alone.period
+                                                                   or alone.since or alone.negated))
+
+
+# what the asker wants, said first: 'noise complaints are what i need', 'it's begging i'm trying to get a handle on',
+# 'the weekend ones are what we're after'
+_WANTS = (r"(?:need|needs|want|wants|after|looking (?:at|for|into)|interested in|trying to|focus(?:ing)? on|care about|"
+          r"have to|must|most worried about|keen on)")
+WANTED_CLEFT = re.compile(r"^(?:and |but |so |really |actually )*(?:it s |its |it is |it was )?(?P<x>(?:[a-z&]+ ){0,5}?[a-z&]+) "
+                          r"(?:(?:is|are|s|re|was|were) (?:what|the (?:thing|bit|part|one|ones)) (?:that )?(?:i|we) (?:m |am |re |are )?"
+                          rf"(?:really |mainly |mostly |actually )?{_WANTS}|(?:that )?(?:i|we) (?:m|am|re|are) (?:really |mainly "
+                          rf"|mostly |actually )?{_WANTS})\b")
+
+
+def _beyond(words: str, asked: Command, vocab: Vocabulary) -> bool:
+    """Whether words said of what is wanted hold a word that is not the subject asked's own ('noise complaints' of
+    anti-social behaviour; not 'asb' or 'the figures')."""
+    own = vocab.named.get(asked.indicator or "", set())
+    return any(w not in FUNCTION_WORDS | FILLER | POLITE and not set(vocab.form(w)) & own
+               and w not in ("figures", "figure", "numbers", "number", "stats", "data", "total", "totals", "it", "this", "that")
+               for w in words.split())
+
+
+# what is asked, said first and said to be what the asker has, reads or deals with: 'domestic abuse is what i deal
+# with all day', '2012/13 is the year i'm reading up on', 'november 2013 is the latest figure i've got', 'ward hotspots
+# are what my manager wants for the tasking meeting', 'the road safety priority is mine now'
+CLEFT_TOLD = re.compile(r"^(?:(?:and|but|so|well|ok|okay)\s+)*(?P<x>(?:[\w&/-]+ ){0,6}?[\w&/-]+) (?:is|are|was|s|re|has been|have "
+                        r"been) (?:(?:exactly |basically |really |pretty much |always |very much )?(?:what|how|where|who|why)\b"
+                        r"|(?:the|my|our|their) (?:(?:latest|first|main|only|two|three|big|biggest|key|real|current|whole) )?(?:year|"
+                        r"years|period|month|months|quarter|figure|figures|number|numbers|table|chart|bit|one|ones|thing|"
+                        r"things|patch|patches|area|areas|focus|question|topic|subject|issue|headline)\b|(?:mine|ours)\b)"
+                        r"(?P<rest>.*)$")
+# words that narrow or exclude, never in what is said of the thing asked
+EXCLUDING = re.compile(r"\b(?:only|just|specifically|particularly|especially|excluding|except|not|rather than|instead|"
+                       r"but not|apart from|other than)\b")
+
+
+def _cleft_told(sentence: str, asked: Command, vocab: Vocabulary) -> bool:
+    """Whether a sentence names only what the question asks (its subject, period, place or kind, every word
+    understood) and says it is what the asker has, reads or deals with, in words that name nothing else and
+    narrow nothing ('domestic abuse is what i deal with all day. how many incidents of it ...?')."""
+    plain = re.sub(r"\s+", " ", re.sub(r"[^\w\s&/-]", " ", sentence.lower().replace("'", " "))).strip()
+    cleft = CLEFT_TOLD.match(plain)
+    if not cleft:
+        return False
+    x = read_alone(cleft["x"], vocab)
+    named = bool(x.indicators or x.period or x.areas or x.priority or x.statement or x.kind not in ("figure", "statement"))
+    if not named or x.unknown or x.within or x.places or x.negated or x.choices or x.since or x.listed:
+        return False
+    asked_indicators = set(asked.indicators) | {asked.indicator} | set(asked.family)
+    if (x.indicators and not set(x.indicators) <= asked_indicators) or (x.period and x.period != asked.period) or (
+            x.areas and not set(x.areas) <= set(asked.areas) | {asked.area}) or (x.priority and x.priority != asked.priority) \
+            or (x.statement and x.statement != asked.statement) or (x.kind not in ("figure", "statement", asked.kind)):
+        return False
+    rest = _without_askers(normalise(cleft["rest"]).replace("'", " "), vocab)[0]
+    rest = re.sub(r"\b(?:all day|every day|all the time|day to day|day in day out|all week|every week|now)\b", " ", rest)
+    told = read_alone(rest, vocab)
+    return not (told.indicators and not told.generic_only or told.areas or told.places or told.period or told.since
+                or told.relative is not None or told.within or told.statement or told.priority or told.choices
+                or NARROW.search(rest) or EXCLUDING.search(cleft["rest"]))
 
 
 # the subject asked, said to be what someone works on or worries about: 'break-ins at people's homes are what the
@@ -1302,6 +1446,10 @@ QUESTION_WORDS = re.compile(r"\b(?:how|what|whats|which|where|when|who|why|is|ar
                             r"\b")
 
 
+# what an asker plans, said without who plans it: 'planning staffing for the summer'
+PLAN_WORDS = frozenset("staffing staff rota rotas shifts shift cover walkabouts visits events sessions summer".split())
+# the asker's part in the work on a subject: 'want to get involved with the young drivers work'
+INVOLVED = frozenset("get getting involved involvement help helping with work working on side of things stuff".split())
 # ordinary words of an aside about the asker beside the asker's own words ('i'm new so who knows')
 _ASIDE_WORDS = ASKER_WORDS | frozenset("""from at with small local tiny big large national charity organisation assoc
 org orgs organisations agency agencies service services dept department unit before feel sense grasp picture idea
@@ -1489,10 +1637,13 @@ ROLE_NOUN = re.compile(r"\b(?:officer|worker|councillor|cllr|volunteer|student|a
 # the asker's group, said as a tag before or after the question: 'asb group again.', 'vc group.', '- road safety
 # group', ', t&f group', 'dv forum chair, first month.', 'for the sub-group chairs pack'
 _GROUP = (r"(?:(?:the|our|my)\s+)?(?:[a-z&/'-]+\s+){1,4}?(?:sub ?-?groups?|sgs?|groups?|grp|forum|t ?& ?f(?: group)?|task and finish"
-          r"(?: group)?|priority (?=leads?|chairs?))(?:\s+(?:chairs?|leads?|members?|again|here|asking|reps?|meeting|pack|"
+          r"(?: group)?|priority (?=leads?|chairs?))(?:\s+(?:chairs?|leads?|members?|again|here|asking|reps?|meeting|mtg|pack|"
           r"paper|lead))*")
-GROUP_TAG = re.compile(rf"^\s*(?P<first>{_GROUP})\s*(?:[.:;,!]|\s[-\u2013\u2014]+)\s+(?=\S)|(?:[.:;,?!]|\s[-\u2013\u2014]+)\s*"
-                       rf"(?P<last>(?:(?:for|from|on behalf of)\s+)?{_GROUP})\s*[.!]*\s*$")
+GROUP_TAG = re.compile(rf"^\s*(?P<first>{_GROUP})\s*(?:[.:;,!]|\s[-\u2013\u2014]+)\s+(?=\S)|(?:[.:;,?!]|\s[-\u2013\u2014]+|\s(?=for (?:the|our|my) ))\s*"
+                       rf"(?P<last>(?:(?:for|from|on behalf of)\s+)?{_GROUP})\s*[.!]*\s*$"
+                       # between two parts of the question: 'rtc casualties 12/13 - road safety sg. 666?'
+                       rf"|\s(?:[-\u2013\u2014]+\s+|(?<=[.:;,?!])\s*|(?=for (?:the|our|my) ))(?P<mid>(?:(?:for|from|on behalf of)\s+)?{_GROUP})\s*"
+                       r"(?:[.:;,!?]|\s[-\u2013\u2014]+)\s+(?=\S)")
 
 
 def _without_group_tag(text: str, vocab: Vocabulary, command: Command, depth: int = 0) -> Command | None:
@@ -1503,11 +1654,12 @@ def _without_group_tag(text: str, vocab: Vocabulary, command: Command, depth: in
     m = GROUP_TAG.search(raw)
     if m is None:
         return None
-    tag = (m.group("first") or m.group("last")).strip()
+    tag = (m.group("first") or m.group("last") or m.group("mid")).strip()
     alone = read_alone(tag, vocab)
-    if _where_or_when(alone) or alone.statement or alone.choices or NARROW.search(re.sub(r"\bt ?& ?f\b", " ", tag)):
+    if _where_or_when(alone) or alone.statement or NARROW.search(re.sub(r"\bt ?& ?f\b", " ", tag)):
         return None
-    rest = raw[m.end():] if m.group("first") else raw[:m.start()] + ("?" if m.group(0).lstrip().startswith("?") else "")
+    rest = raw[m.end():] if m.group("first") else f"{raw[:m.start()]} - {raw[m.end():]}" if m.group("mid") else \
+        raw[:m.start()] + ("?" if m.group(0).lstrip().startswith("?") else "")
     again = parse(rest, vocab, _depth=depth + 1)
     ours = re.search(r"\b(?:our|my)\b", rest)
     if again.kind == "priority" and again.priority is None and alone.priority and ours and not again.unknown:
@@ -1519,9 +1671,12 @@ def _without_group_tag(text: str, vocab: Vocabulary, command: Command, depth: in
         again.text = text
         again.corrections.append((ours.group(0), name))
         return again
-    if again.unknown or again.negated or again.choices or not asks_something(again) or again.kind == "priority" \
+    if again.unknown or again.negated or again.choices or not asks_something(again) or (
+            again.kind == "priority" and again.priority is None) \
             or (again.kind == "figure" and not (again.indicators or again.statement)):
         return None
+    if re.match(r"\s*for\s", m.group(0)) and alone.indicators and not set(alone.indicators) & set(again.indicators):
+        return None  # 'shoplifting for the domestic abuse forum': said with no stop, another subject may be meant
     again.text = text
     if alone.priority:  # the group named in the answer by its own name ('the ASB Sub-Group named')
         again.group = alone.priority

@@ -98,7 +98,8 @@ CUES = {
               "ward breakdown", "which wards", "what wards", "neighbourhood", "neighbourhoods"],
     "versus": ["vs", "versus", "v", "next to", "alongside", "set against"],
     "compare": ["compare", "comparison", "compared", "compares", "comparing", "against the county", "other districts", "districts", "district", "by district", "each district",
-                "all districts", "{county} districts", "side by side", "benchmark", "than average", "rest of {county}", "above or below", "against",
+                "all districts", "{county} districts", "side by side", "benchmark", "than average", "rest of {county}", "above or below", "against", "are we above or below", "are we above", "are we below", "are we above it",
+                "are we below it", "are we higher", "are we lower", "higher or lower",
                 "than {county}", "than the county",
                 "rest of the county", "other areas", "elsewhere in {county}"],
     "trend": ["trend", "trends", "over time", "history", "historic", "time series", "over the years", "chart", "graph",
@@ -119,7 +120,8 @@ CUES = {
                  "which sub group", "who leads on", "which group leads", "lead on", "leads on", "owner of", "owns",
                  "owner", "owners", "tackling", "tackles", "in charge of", "who is tackling", "who deals with",
                  "who chairs", "chair of", "responsible for", "who runs", "runs", "covers", "who covers",
-                 "looks after", "who looks after", "handles", "cover", "background", "who handles", "deals with", "doing about",
+                 "looks after", "who looks after", "handles", "cover", "background", "leads it", "leads that",
+                 "who picks up", "picks up", "which sub group leads", "who takes", "takes the lead on", "who handles", "deals with", "doing about",
                  "being done about", "done about", "what is being done", "whats being done",
                  "a priority", "still a priority", "cross cutting", "cross cutting themes", "themes", "theme", "workstream", "strand",
                  "priority", "priorities", "sub group", "subgroup", "sub-group", "task group", "group", "task and finish",
@@ -462,6 +464,8 @@ _RULES = [
     # "compared to the same time last year": the change on the year before
     (r"\b(?:compared (?:to|with)|vs|v|versus|against|on) (?:the )?same (?:time|months|point|period) "
      r"(?:last year|a year (?:before|earlier|ago)|the year before|the previous year)\b", " yoy "),
+    (r"\b(?:compared (?:to|with)|vs|v|versus|against|on) (?:the )?same (?:quarter|qtr|month) "
+     r"(?:a year (?:before|earlier|ago)|the year before|the previous year)\b", " yoy "),
     (r"\b(?:than|compared (?:to|with)) (?:before|last year|a year ago|the year before)\b", " yoy "),
     # "compared to the one before", "vs the previous one": the change on the year before
     (r"\b(?:than|compared (?:to|with)|vs|v|versus|against) (?:the )?(?:one|year) (?:before|prior)\b", " yoy "),
@@ -487,6 +491,10 @@ _RULES = [
     (r"\bward ?wise\b|\bward by ward\b", " by ward "),
     (r"\bt ?(?:&|and) ?f\b", " task and finish "),
     (r"\bhow (?:fast|quickly)\b", " how much "),
+    # 'the year i'm reading up on': reading, not a rise
+    (r"\b(read|reading|brush|brushing|swot|swotting|catch|catching|gen|genning|mug|mugging) up (?:on|about)\b", r" \1 "),
+    # 'how many crimes and outcomes was it out of?': the counts a rate is of, said last
+    (r"\b(?:is|was|were|are) (?:that|it|this|they) out of\s*$", " "),
     (r"\bas well\b", " also "),
     (r"\bbucked the trend(?: and)?\b", " "),                          # "which districts bucked the trend and saw crime rise"
     (r"\b((?:20)?\d\d\s*/\s*\d\d)\s+june?\s*(?:-|to)?\s*may\b", r"\1"),  # "2012/13 (jun-may)": that year as the data gives it

@@ -1188,6 +1188,97 @@ CASES = [
     # a place the count is not held for, compared by the share that is
     ("maidstone vs the county average for people on out of work benefits, feb 2012", ["10.8%",
                                                                                     "as % of residents aged 16-64"], []),
+    # a place told before, pointed back at by what only a place has ('did it have')
+    ("I'm a new pcso in fant ward. how many asb incidents did it have in 2012/13?", ["Fant", "333"], []),
+    # the subject asked, named in what the asker wants to do
+    ("I'm a new driving instructor and want to get involved with the young drivers work. which sub-group looks after "
+     "that priority?", ["Road Safety Sub-Group"], []),
+    # a priority told before, its owner asked after; a group's priority pointed back at
+    ("I'm a new pcso and was told to link up with whoever owns the asb priority. who is that?", ["ASB Sub-Group"], []),
+    ("i've joined the violent crime priority group. what are the headline figures for that priority?", ["1,729"], []),
+    # figures quoted in more ways: millions, 'all year', 'wasnt it', 'did our rank slip to', 'sounds low'
+    ("night time economy value? £75m a yr?", ["Checked: 75 is right"], []),
+    ("night time economy value? £80m?", ["Checked: 80 is not right"], []),
+    ("robbery 2012/13 - only 47 all year??", ["Checked: 47 is right"], []),
+    ("drug offences 2011/12 county ranking, 11th out of 12 wasnt it?", ["Checked: 11th is right"], []),
+    ("theft & handling 12/13 - did our rank slip to 9th?", ["Checked: 9th is right"], []),
+    ("assault hospital admissions 2012/13? 59 sounds low to me", ["Checked: 59 is right"], []),
+    # a question after a figure doubted is never left aside
+    ("robbery 2012/13 - 47 seems very low, what was 2011/12?", None, ["47 seems very low"]),
+    # talk about the subject, and being on the beat, are asides
+    ("new rural pcso. farmers at the parish meeting were moaning about metal theft all evening. how many metal thefts "
+     "were recorded in maidstone in 2012/13?", ["274"], []),
+    ("what does the assessment say about park wood - just started on the beat there", ["Park Wood", "342"], []),
+    ("can you give me the figures for the road safety priority? want to be prepared for my first meeting",
+     ["Road Safety Sub-Group"], []),
+    # what the asker wants, said first, is what is asked: never left aside
+    ("anti-social behaviour in maidstone, 2012/13. noise complaints are what i need - new environmental health officer "
+     "here.", None, ["noise complaints"]),
+    ("asb in maidstone 2012/13? it's begging i'm trying to get a handle on.", None, ["begging"]),
+    ("shoplifting 2012/13. it's shoplifting i'm trying to get a handle on.", ["994"], []),
+    # 'business' naming another thing is not 'businesses' (burglary - other)
+    ("how much crime was there in maidstone in 2012/13? i mean what it cost in pounds, for a business case.", None,
+     ["cost"]),
+    ("burglary at a business in 2012/13", None, ["businesses", "Burglary - other"]),
+    # the same quarter a year before
+    ("recorded crime july to september 2013 against the same quarter a year earlier", ["2,471", "+481"], []),
+    # a rate asked with the counts it is of: the rate, with both
+    ("The outcome rate for April to December 2013 - what was it? How many crimes and outcomes is that based on?",
+     ["32.4%", "2,248 outcomes of 6,937 crimes"], []),
+    ("outcome rate nov 2013 - how many crimes was it out of?", ["35.4%", "805 crimes"], []),
+    # the asker's plans and time are asides; a fact asked has no narrower part
+    ("Hi crimebot,\nI'm a new housing officer covering several estates and I'm planning my walkabouts for the next "
+     "month. Which ward has the most anti-social behaviour?\nThanks,\nShona", ["High Street", "911"], []),
+    ("Dear crimebot,\n\nPub licensee here, planning staffing for the summer. When are England's World Cup group matches? "
+     "I want to know which nights will be busy.\n\nCheers,\nStuart\nLicensee", ["Costa Rica"], []),
+    ("which kent district is the least deprived?", ["Sevenoaks", "national rank 276"], []),
+    ("leaving thanet out of it, which kent district is most deprived?", ["Shepway", "of the other 11 districts"], []),
+    # who leads a priority, said more ways
+    ("asb priority - which sub-group leads it?", ["ASB Sub-Group"], []),
+    ("who picks up young drivers being killed or injured? which group", ["Road Safety Sub-Group"], []),
+    ("drug offence rate 12/13 vs county level - are we above?", ["2.66", "2.16"], []),
+    # figures to check said more ways
+    ("sex offences 2012-13 - my notes say 112, down from 129. can u confirm", ["112 is right", "129 is right (2011/12"], []),
+    ("new asb caseworker here. roughly how many asb incidents did we get in 2012/13 - 4,300ish?",
+     ["about 4,300 is right, rounded"], []),
+    ("sept 2013 had 874 crimes - is that outside the spc limits or just normal variation?",
+     ["874 is right", "above the upper limit"], []),
+    # a story told first, before a question that stands on its own, is shown beside the answer
+    ("Hello,\n\nI manage a charity shop and we've had a run of stock walking out the door. The volunteers are rattled. "
+     "Is shoplifting going up in Maidstone?\n\nBest,\nSheila\nShop Manager", ["994", "+81"], []),
+    # but a question of all crime may mean the crime told of
+    ("we have had loads of fraud. how many crimes in 2012/13?", None, ["fraud"]),
+    # a count asked with its share: the count, shown with its rate
+    ("how many crimes were resolved in august 2013, and what % of crime was that?", ["245 outcomes of 804 crimes",
+                                                                                   "30.5%"], []),
+    # 'only about half': how small a guess is
+    ("what % of dv incidents actually get reported? heard it's only about half", ["56%"], []),
+    # a crime narrowed by a word the data lacks, told beside a question of all crime, is what may be meant
+    ("new youth worker. how many crimes were there in maidstone in 2012/13? knife crime is what the parents keep asking "
+     "me about.", None, ["knife crime"]),
+    ("shoplifting 2012/13? cyber crime keeps coming up at our meetings", ["994"], []),
+    # a subject the data lacks, pointed back at, is never read as another word of the sentence ('resident')
+    ("new parish councillor. dog fouling is what every resident complains to me about. how bad is it in maidstone?",
+     None, ["dog fouling"]),
+    # what is asked, said first as what the asker deals with or reads, then pointed back at
+    ("new idva, started monday. domestic abuse is what I deal with all day. how many incidents of it did the police "
+     "record in the borough in 2012/13?", ["1,788"], []),
+    ("new cllr on the crime and disorder committee. 2012/13 is the year I'm reading up on. which crime type rose the "
+     "most by number then?", ["Metal theft", "+92"], []),
+    ("new jobcentre work coach. november 2013 is the latest figure I've got. which ward had the highest unemployment "
+     "then?", ["High Street", "4.9%"], []),
+    # a question after the one answered, read inside a block of sentences, is still answered (not dropped)
+    ("Road safety charity, new trustee. 1994 is the year our charity was founded. How many people were killed on "
+     "Kent's roads then, and how many by 2011?", ["73", "43"], []),
+    # the asker's group said between two parts of the question
+    ("rtc casualties 12/13 - road safety sg. 666?", ["Checked: 666 is right"], []),
+    ("drug offences 2012/13 - substance misuse sg. count and where we rank?", ["10 of 12", "415"], []),
+    ("DA incidents 2012/13 for the dv forum - 1,788 right?", ["Checked: 1,788 is right"], []),
+    ("violent crime/da sg: violent crime apr-sep 2013, how much up on last yr?", ["+315"], []),
+    ("asb priority figures 12/13 for the sub-group mtg", ["ASB Sub-Group", "4,326"], []),
+    # a trend says its change from first to last
+    ("what was maidstone's deprivation rank in 2004, 2007 and 2010? just want to see if it's moved much",
+     ["-53 places", "nearer 1"], []),
 ]
 
 

@@ -515,6 +515,11 @@ class Answerer:
         no_rate = c.measure == "rate" and not (isinstance(ind.rate_base, str) and ind.rate_base)
         wants_pct = (c.measure == "percent" or no_rate) and not pct  # 'out of work benefits rate': the % of 16-64s
         wants_count = "number" in c.extra_words and pct and c.kind in ("figure", "direction")
+        if wants_pct and "number" in c.extra_words and any(
+                isinstance(other.ratio_of, str) and other.ratio_of.split("/")[0] == c.indicator
+                for other in self.indicators.values()):
+            wants_pct, c.measure = False, None  # 'how many crimes were resolved, and what % was that?': the count,
+            # which its answer shows with its rate
         if wants_pct or wants_count:
             bare = lambda n: re.sub(r"\s+", " ", str(n).replace("%", "")).strip()  # noqa: E731 ('- % repeat victims')
             twin = next((i for i, other in self.indicators.items() if i != c.indicator and bare(other.name) == bare(ind.name)
@@ -841,7 +846,9 @@ class Answerer:
         if c.indicator and c.period:
             printed = self.lookup("printed_figures", indicator=c.indicator, area=c.area or self.home)
             printed = printed[printed.period == c.period]
-        claims.check(answer, c.claims, answered, ranked=c.kind == "rank", printed=printed)
+        unit = str(self.indicators[c.indicator].unit) if c.indicator in self.indicators else ""
+        claims.check(answer, c.claims, answered, ranked=c.kind == "rank", printed=printed,
+                     scale=1e6 if "million" in unit else 1)  # '£75m?' of a figure kept in millions
 
     def _named_source(self, c: Command, answer: Answer) -> None:
         """"section 5.6 pedestrian ksi", "table 3 unemployed": the answer is the subject's figure wherever it is; when

@@ -178,10 +178,21 @@ def _verdict(claim, found: list[Cell], answered: list[str], ranked: bool, mispri
     return f"{said} is not among the answer's figures"
 
 
-def check(answer: Answer, claims: list, answered: list[str] | None, ranked: bool = False, printed=None) -> None:
+def _scaled(claim, scale: float):
+    """A figure quoted in full ('75000000', from '£75m') in the answer's units (75, of a figure in millions)."""
+    value, unit, signed, decimals = _parse(claim.figure)
+    if scale == 1 or unit or abs(value) < scale:
+        return claim
+    return replace(claim, figure=f"{value / scale:+g}" if signed else f"{value / scale:g}")
+
+
+def check(answer: Answer, claims: list, answered: list[str] | None, ranked: bool = False, printed=None,
+          scale: float = 1) -> None:
     """Lead the headline with a verdict on each figure quoted. ``answered``: the labels of the period and place
     answered (a table's rows are labelled by one or the other), None for a list of places or wards; ``ranked``: the question asks for a rank, so a
-    plain number quoted may be one; ``printed``: the printed_figures rows of the subject, place and period asked."""
+    plain number quoted may be one; ``printed``: the printed_figures rows of the subject, place and period asked;
+    ``scale``: what one of the answer's units is (1e6 for a figure in millions, so '£75m' is checked as 75)."""
+    claims = [_scaled(claim, scale) for claim in claims]
     found = [replace(c, row=(answered[-1] if answered else "the places together")) if c.row == SHARE else c
              for c in cells(answer)]
     misprints = []

@@ -155,6 +155,8 @@ def top(a: Answerer, c: Command) -> Answer:
     kind_word = "wards" if scope == "wards" else "districts"
     full = sum(1 for x in a.areas.values() if x.type == SCOPES[scope][0] and (scope != "wards" or x.parent == a.home))
     among = (f"of the {total} {kind_word} the assessment gives" if total < full else f"of all {full} {kind_word}")
+    if len(left_out) and total == full:  # 'leaving thanet out, which district is most deprived': of the rest
+        among = f"of the other {len(frame)} {kind_word}"
     if measure == "ward_rank_in_kent":
         headline = (f"{names} {'are' if len(ties) > 1 else 'is'} ranked {value} among {a.partnership.county_short_name}'s wards for {ind.name}, "
                     f"{label}: the {'highest' if high else 'lowest'} {among}.")

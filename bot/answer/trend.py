@@ -13,6 +13,7 @@ from .base import (
     Table,
     _drop_empty,
     area_name,
+    fmt_change,
     fmt_number,
     rows_of,
 )
@@ -134,7 +135,8 @@ def trend(a: Answerer, c: Command) -> Answer:
     values = "; ".join(f"{r[0]} {r[1]}" for r in rows) if len(rows) <= 5 else ""  # a short run: in the sentence
     answer = Answer(c.text, {}, headline=f"{name}, {area_name(a, area)}: {label.lower()} over "
                                          f"{len(rows)} periods ({rows[0][0]} to {rows[-1][0]})"
-                                         + (f": {values}." if values else "."),
+                                         + (f": {values}" if values else "")
+                                         + ("" if mixed else _first_to_last(points, name, measure, rows)) + ".",
                     tables=[Table(f"{name}: trend", columns, rows)])
     if mixed:
         answer.notes.append("The periods are not all alike (financial and calendar years, single months, "
@@ -147,6 +149,23 @@ def trend(a: Answerer, c: Command) -> Answer:
                                  float(kent[r.period].value) if r.period in kent else None)
                                 for r in points]}
     return answer
+
+
+def _first_to_last(points: list, name: str, measure: str, rows: list) -> str:
+    """The change from the first period to the last, in the headline ('2004 270; 2007 225; 2010 217: -53 from 2004 to
+    2010, more deprived'): a rank's move said the way its 1 points ('1 = most deprived')."""
+    first, last = points[0], points[-1]
+    change = float(last.value) - float(first.value)
+    digits = max(int(first.digits or 0), int(last.digits or 0))
+    said = fmt_change(change, digits, " pts" if measure == "percent" else "")
+    span = f"from {rows[0][0]} to {rows[-1][0]}"
+    if not change:
+        return f"; unchanged {span}"
+    if measure == "rank":  # ('1 = most deprived': a smaller rank is nearer the most deprived)
+        most = re.search(r"1 = (most \w+|\w+est)", name)
+        said = f"{fmt_change(change, 0)} places" + (f" ({'nearer' if change < 0 else 'further from'} 1, the {most.group(1)})"
+                                                     if most else "")
+    return f"; {said} {span}"
 
 
 def _without_overlaps(a: Answerer, rows, kind: str):
