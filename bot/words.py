@@ -491,6 +491,8 @@ _RULES = [
     (r"\bward ?wise\b|\bward by ward\b", " by ward "),
     (r"\bt ?(?:&|and) ?f\b", " task and finish "),
     (r"\bhow (?:fast|quickly)\b", " how much "),
+    # 'what % of domestic abuse do they reckon gets reported': what is estimated
+    (r"\b(?:do|did|does) (?:they|experts|the police|the assessment|it) (?:reckon|estimate|reckoned)\b", " estimated "),
     # 'the year i'm reading up on': reading, not a rise
     (r"\b(read|reading|brush|brushing|swot|swotting|catch|catching|gen|genning|mug|mugging) up (?:on|about)\b", r" \1 "),
     # 'how many crimes and outcomes was it out of?': the counts a rate is of, said last

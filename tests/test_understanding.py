@@ -1276,6 +1276,15 @@ CASES = [
     ("DA incidents 2012/13 for the dv forum - 1,788 right?", ["Checked: 1,788 is right"], []),
     ("violent crime/da sg: violent crime apr-sep 2013, how much up on last yr?", ["+315"], []),
     ("asb priority figures 12/13 for the sub-group mtg", ["ASB Sub-Group", "4,326"], []),
+    # a period the data lacks is refused before a baseline is looked for; a place and a period both missing say so
+    ("starting at the jobcentre next week. maidstone unemployment rate? january 2015 please, i need a baseline.", None,
+     ["January 2015"]),
+    ("road deaths in maidstone in 2019?", None, ["Maidstone", "2019"]),
+    # 'unemployment benefit' is the claimant count, as a number or a rate
+    ("how many people were claiming unemployment benefit in maidstone in july 2012?", ["2,430"], []),
+    ("unemployment benefit rate july 2012", ["2.5%"], []),
+    ("how many jobs", None, ["jobs"]),
+    ("What % of domestic abuse do they reckon actually gets reported to police?", ["56%"], []),
     # a trend says its change from first to last
     ("what was maidstone's deprivation rank in 2004, 2007 and 2010? just want to see if it's moved much",
      ["-53 places", "nearer 1"], []),

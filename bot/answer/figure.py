@@ -70,8 +70,12 @@ def figure(a: Answerer, c: Command) -> Answer:
             answer.notes.insert(0, f"The assessment gives {a.indicators[related].name}, not {ind.name}, for "
                                    f"{area_name(a, area)}.")
             return answer
+        anywhere = set(cov.period.tolist())
+        when = (f" It has none for {a.periods[c.period].label if c.period in a.periods else c.period} anywhere."
+                if c.period and c.period not in anywhere and not any(str(p).startswith(str(c.period)) for p in anywhere)
+                else "")  # 'road deaths in maidstone in 2019': the period is missing too, said so
         raise NoAnswer(f"The data has no {ind.name} figures for {area_name(a, area)}. "
-                       f"{ind.name} is covered for: {a._covered_text(cov)}.",
+                       f"{ind.name} is covered for: {a._covered_text(cov)}.{when}",
                        [f"{ind.name.lower()} {cov.area_name.iloc[0].lower()}"] if len(cov) else [])
     here = set(cov.period[cov.area == area].tolist())
     if c.latest and not c.period:  # "this month", "last quarter": the latest the monthly series has
@@ -119,6 +123,8 @@ def figure(a: Answerer, c: Command) -> Answer:
                        f"for {a.periods[latest].label}. Ask for that: `{ind.name.lower()} {latest}`.",
                        [f"{ind.name.lower()} {area_name(a, area).lower()} {latest}"])
     if c.baseline:
+        if c.period and c.period not in here:  # 'unemployment rate january 2015, i need a baseline': the period
+            figure(a, dataclasses.replace(c, baseline=False))  # asked, refused first when the data lacks it
         baseline = a.run("baseline", indicator=indicator, area=area)
         if baseline.empty:
             raise NoAnswer(f"The assessment names no baseline for {ind.name} in {area_name(a, area)}.",
