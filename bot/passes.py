@@ -1175,15 +1175,14 @@ def _aside(sentence: str, asked: Command, vocab: Vocabulary, dashed: bool = Fals
                 across or not NARROW.search(said)):
             return True  # 'golding homes want to target their tenancy work': what the asker wants to do
         # 'i'm new and want to get involved with the young drivers work': only the subject asked, named
-        own = vocab.named.get(asked.indicator or "", set())
-        rest = " ".join(w for w in said.split() if not set(vocab.form(w)) & own)
+        rest = _not_own(said, asked.indicator, vocab)
         return not ASKING.search(said) or _names_nothing(said, vocab, elsewhere=_ASIDE_WORDS) or bool(
             asked.indicator and subjects == {asked.indicator} and rest != said
             and _names_nothing(rest, vocab, elsewhere=_ASIDE_WORDS | INVOLVED)) or (
             told_first and _story_first(sentence, said, alone, subjects, asked))
     # what happened, naming what is asked and nothing else ('a church near me had the lead stripped off its roof')
     own = vocab.named.get(asked.indicator or "", set())  # 'bikes keep being pinched': the subject's own words
-    other = " ".join(w for w in REMIT.sub(" ", said).split() if not set(vocab.form(w)) & own)
+    other = _not_own(REMIT.sub(" ", said), asked.indicator, vocab)
     # ('bikes getting pinched is a constant complaint': a verb, not a question; 'i want to know how many' asks)
     asks = QUESTION_WORDS.match(said) or WH_WORD.search(said) or "?" in sentence
     if told_first and _story_first(sentence, said, alone, subjects, asked):
@@ -1233,10 +1232,15 @@ WANTED_CLEFT = re.compile(r"^(?:and |but |so |really |actually )*(?:it s |its |i
 def _beyond(words: str, asked: Command, vocab: Vocabulary) -> bool:
     """Whether words said of what is wanted hold a word that is not the subject asked's own ('noise complaints' of
     anti-social behaviour; not 'asb' or 'the figures')."""
-    own = vocab.named.get(asked.indicator or "", set())
-    return any(w not in FUNCTION_WORDS | FILLER | POLITE and not set(vocab.form(w)) & own
+    return any(w not in FUNCTION_WORDS | FILLER | POLITE
                and w not in ("figures", "figure", "numbers", "number", "stats", "data", "total", "totals", "it", "this", "that")
-               for w in words.split())
+               for w in _not_own(words, asked.indicator, vocab).split())
+
+
+def _not_own(words: str, indicator: str | None, vocab: Vocabulary) -> str:
+    """The words that are not the subject's own ('noise complaints' of anti-social behaviour; none of 'asb')."""
+    own = vocab.named.get(indicator or "", set())
+    return " ".join(w for w in words.split() if not set(vocab.form(w)) & own)
 
 
 # what is asked, said first and said to be what the asker has, reads or deals with: 'domestic abuse is what i deal
@@ -1307,8 +1311,7 @@ def _remit(said: str, asked: Command, vocab: Vocabulary) -> bool:
         return False
     subject = read_alone(match["subject"], vocab)
     related = {asked.indicator, *vocab.parts.get(asked.indicator, ()), *vocab.ratio_parts.get(asked.indicator, ())}
-    own = vocab.named.get(asked.indicator, set())
-    beyond = " ".join(w for w in match["subject"].split() if not set(vocab.form(w)) & own)
+    beyond = _not_own(match["subject"], asked.indicator, vocab)
     if not subject.indicators or not set(subject.indicators) <= related or subject.unknown or subject.within \
             or subject.places or subject.areas or subject.period or subject.negated or NARROW.search(beyond):
         return False  # ('fly tipping at night is a nightmare': narrower than the subject asked)
